@@ -1,0 +1,51 @@
+//! Exhibitors: the directory and the booth page.
+
+use crate::domain::{
+    CategorySummary, DirectoryFilter, ExhibitorProfile, ExhibitorSummary, Page, ProductSummary, SectionSummary,
+};
+use crate::error::AppError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// How many cards a page of a long list shows.
+pub const PAGE_SIZE: usize = 24;
+
+/// The booth page: the company and one page of its products.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BoothPageData {
+    pub profile: ExhibitorProfile,
+    pub products: Page<ProductSummary>,
+}
+
+#[server(endpoint = "get_booth_page")]
+pub async fn get_booth_page(slug: String, after: i64) -> Result<BoothPageData, AppError> {
+    super::with_status(async {
+        if after < 0 {
+            return Err(AppError::invalid("after", "must not be negative"));
+        }
+        let catalogue = crate::ports::catalogue()?;
+        let profile = catalogue.get_exhibitor(&slug).await?;
+        let products = catalogue.list_exhibitor_products(profile.summary.id, after, PAGE_SIZE).await?;
+        Ok(BoothPageData { profile, products })
+    }.await)
+}
+
+/// The directory: the choices for its filters and one page of exhibitors.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DirectoryData {
+    pub categories: Vec<CategorySummary>,
+    pub sections: Vec<SectionSummary>,
+    pub page: Page<ExhibitorSummary>,
+}
+
+#[server(endpoint = "get_directory")]
+pub async fn get_directory(filter: DirectoryFilter) -> Result<DirectoryData, AppError> {
+    super::with_status(async {
+        let catalogue = crate::ports::catalogue()?;
+        Ok(DirectoryData {
+            categories: catalogue.list_categories().await?,
+            sections: catalogue.list_sections().await?,
+            page: catalogue.list_exhibitors(&filter, PAGE_SIZE).await?,
+        })
+    }.await)
+}

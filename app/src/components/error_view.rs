@@ -1,0 +1,48 @@
+//! What a page shows instead of its content when something failed, with the right status.
+
+use super::{page_meta::PageMeta, status::set_status};
+use crate::error::AppError;
+use crate::i18n::*;
+use leptos::prelude::*;
+
+#[component]
+pub fn ErrorView(error: AppError) -> impl IntoView {
+    let i18n = use_i18n();
+    set_status(error.status());
+    let (title, body) = match &error {
+        AppError::NotFound => (
+            t_string!(i18n, not_found_title).to_string(),
+            view! { <p>{t!(i18n, not_found_text)}</p> }.into_any(),
+        ),
+        AppError::Validation(fields) => {
+            let items = fields
+                .iter()
+                .map(|f| view! { <li><code>{f.field.clone()}</code>": "{f.message.clone()}</li> })
+                .collect_view();
+            (
+                t_string!(i18n, bad_request_title).to_string(),
+                view! { <p>{t!(i18n, bad_request_text)}</p><ul class="field-errors">{items}</ul> }.into_any(),
+            )
+        }
+        AppError::Network(_) => (
+            t_string!(i18n, network_title).to_string(),
+            view! { <p>{t!(i18n, network_text)}</p> }.into_any(),
+        ),
+        AppError::Internal(id) => {
+            let id = id.clone();
+            (
+                t_string!(i18n, internal_title).to_string(),
+                view! { <p>{t!(i18n, internal_text, id = move || id.clone())}</p> }.into_any(),
+            )
+        }
+        other => (other.to_string(), ().into_any()),
+    };
+    view! {
+        <PageMeta title=title.clone() description=title.clone() canonical="/".to_owned() />
+        <section class="error-view" role="alert">
+            <h1>{title}</h1>
+            {body}
+            <p><a href="/">{t!(i18n, back_home)}</a></p>
+        </section>
+    }
+}

@@ -1,0 +1,179 @@
+//! The hall's floor plan as SVG, drawn on the server: every booth a labelled link to its
+//! exhibitor. Once hydrated: pan (drag, arrow keys), zoom (buttons, + and −) and "find a booth"
+//! highlighting as you type. Without JavaScript the search is a plain GET form.
+
+use crate::domain::{BoothOnMap, HallMap};
+use crate::i18n::*;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+mod view_box;
+use view_box::ViewBox;
+
+#[component]
+pub fn HallMapView(map: HallMap, initial_query: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = i18n.get_locale_untracked();
+    let full = ViewBox::full(map.width as f64, map.depth as f64);
+    let view_box = RwSignal::new(full);
+    let query = RwSignal::new(initial_query);
+    let hydrated = RwSignal::new(false);
+    Effect::new(move |_| hydrated.set(true));
+
+    let booths: Arc<Vec<BoothOnMap>> = Arc::new(map.booths);
+    let match_count = {
+        let booths = booths.clone();
+        Memo::new(move |_| query.with(|q| booths.iter().filter(|b| b.matches(q)).count()))
+    };
+    let drag = StoredValue::new(None::<(f64, f64, ViewBox, bool)>);
+
+    let zoom = move |factor: f64| view_box.update(|vb| *vb = vb.zoom(factor, &full));
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let handled = match ev.key().as_str() {
+            "ArrowLeft" => { view_box.update(|vb| *vb = vb.pan_fraction(-0.1, 0.0, &full)); true }
+            "ArrowRight" => { view_box.update(|vb| *vb = vb.pan_fraction(0.1, 0.0, &full)); true }
+            "ArrowUp" => { view_box.update(|vb| *vb = vb.pan_fraction(0.0, -0.1, &full)); true }
+            "ArrowDown" => { view_box.update(|vb| *vb = vb.pan_fraction(0.0, 0.1, &full)); true }
+            "+" | "=" => { zoom(0.5); true }
+            "-" | "_" => { zoom(2.0); true }
+            "0" => { view_box.set(full); true }
+            _ => false,
+        };
+        if handled {
+            ev.prevent_default();
+        }
+    };
+    let on_pointer_down = move |ev: leptos::ev::PointerEvent| {
+        drag.set_value(Some((ev.client_x() as f64, ev.client_y() as f64, view_box.get_untracked(), false)));
+    };
+    let on_pointer_move = move |ev: leptos::ev::PointerEvent| {
+        let Some((x0, y0, start, _)) = drag.get_value() else { return };
+        let (dx, dy) = (ev.client_x() as f64 - x0, ev.client_y() as f64 - y0);
+        if dx.abs() + dy.abs() < 4.0 {
+            return;
+        }
+        let width_px = event_target::<web_sys::Element>(&ev).get_bounding_client_rect().width().max(1.0);
+        let scale = start.w / width_px;
+        view_box.set(start.pan_by(-dx * scale, -dy * scale, &full));
+        drag.set_value(Some((x0, y0, start, true)));
+    };
+    let on_pointer_up = move |_| drag.update_value(|d| if !d.is_some_and(|(.., moved)| moved) { *d = None });
+    // A drag that ends on a booth must not follow its link.
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        if drag.get_value().is_some_and(|(.., moved)| moved) {
+            ev.prevent_default();
+        }
+        drag.set_value(None);
+    };
+
+    let shapes = booths
+        .iter()
+        .map(|booth| booth_shape(booth, query, locale))
+        .collect_view();
+    let rows = booths.iter().map(|booth| booth_row(booth, locale)).collect_view();
+    let booth_total = booths.len();
+
+    view! {
+        <form class="find-booth" method="get" role="search"
+            on:submit=move |ev| if hydrated.get_untracked() { ev.prevent_default() }>
+            <label for="find-booth">{t!(i18n, find_booth)}</label>
+            <input id="find-booth" type="search" name="booth" autocomplete="off"
+                placeholder=move || t_string!(i18n, find_booth_hint).to_string()
+                prop:value=move || query.get()
+                on:input=move |ev| query.set(event_target_value(&ev)) />
+            <button type="submit">{t!(i18n, find)}</button>
+            <p class="match-count" role="status" aria-live="polite">
+                {move || (!query.with(|q| q.trim().is_empty())).then(|| {
+                    let count = match_count.get();
+                    t_string!(i18n, match_count, count = count).to_string()
+                })}
+            </p>
+        </form>
+        <div class="map-tools" role="toolbar" aria-label=move || t_string!(i18n, map_heading).to_string()>
+            <button type="button" disabled=move || !hydrated.get() on:click=move |_| zoom(0.5)
+                aria-label=move || t_string!(i18n, zoom_in).to_string()>"+"</button>
+            <button type="button" disabled=move || !hydrated.get() on:click=move |_| zoom(2.0)
+                aria-label=move || t_string!(i18n, zoom_out).to_string()>"−"</button>
+            <button type="button" disabled=move || !hydrated.get() on:click=move |_| view_box.set(full)>
+                {t!(i18n, zoom_reset)}
+            </button>
+        </div>
+        <p class="map-help" id="map-help">{t!(i18n, map_help)}</p>
+        <svg class="hall-map" role="group" tabindex="0"
+            xmlns="http://www.w3.org/2000/svg"
+            viewBox=move || view_box.get().to_attr()
+            aria-label=move || t_string!(i18n, map_label).to_string()
+            aria-describedby="map-help"
+            data-zoom=move || format!("{:.2}", full.w / view_box.get().w)
+            on:keydown=on_key
+            on:pointerdown=on_pointer_down
+            on:pointermove=on_pointer_move
+            on:pointerup=on_pointer_up
+            on:click=on_click>
+            <rect class="hall-floor" x="0" y="0" width=map.width height=map.depth />
+            {shapes}
+        </svg>
+        <section class="booth-list" aria-labelledby="booth-list-heading">
+            <h2 id="booth-list-heading">{t!(i18n, booth_list_heading)}" ("{booth_total}")"</h2>
+            <table>
+                <thead><tr><th scope="col">{t!(i18n, booth_column)}</th><th scope="col">{t!(i18n, exhibitor_column)}</th></tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </section>
+    }
+}
+
+/// One booth on the map: a link with its number and a short name, or a grey vacant square.
+fn booth_shape(booth: &BoothOnMap, query: RwSignal<String>, locale: Locale) -> AnyView {
+    let r = booth.rect;
+    let is_match = {
+        let booth = booth.clone();
+        move || query.with(|q| booth.matches(q))
+    };
+    match &booth.exhibitor {
+        Some(exhibitor) => {
+            let name = exhibitor.name.get(locale).to_owned();
+            let label = format!("{} {}", booth.code, name);
+            view! {
+                <a href=format!("/exhibitors/{}", exhibitor.slug) class="booth" class:match=is_match
+                    id=format!("booth-{}", booth.code) aria-label=label.clone()>
+                    <title>{label.clone()}</title>
+                    <rect x=r.x y=r.y width=r.w height=r.h />
+                    <text x=r.x + 2 y=r.y + 7 class="booth-code">{booth.code.clone()}</text>
+                    <text x=r.x + 2 y=r.y + 17 class="booth-name">{short_name(&name, locale)}</text>
+                </a>
+            }
+            .into_any()
+        }
+        None => view! {
+            <g class="booth vacant" class:match=is_match>
+                <rect x=r.x y=r.y width=r.w height=r.h />
+                <text x=r.x + 2 y=r.y + 7 class="booth-code">{booth.code.clone()}</text>
+            </g>
+        }
+        .into_any(),
+    }
+}
+
+/// The same booth as a table row, for screen readers and small screens.
+fn booth_row(booth: &BoothOnMap, locale: Locale) -> impl IntoView + use<> {
+    let exhibitor = booth.exhibitor.as_ref().map(|e| (e.slug.clone(), e.name.get(locale).to_owned()));
+    let i18n = use_i18n();
+    view! {
+        <tr>
+            <td>{booth.code.clone()}</td>
+            <td>{match exhibitor {
+                Some((slug, name)) => view! { <a href=format!("/exhibitors/{slug}")>{name}</a> }.into_any(),
+                None => view! { <span>{t!(i18n, vacant)}</span> }.into_any(),
+            }}</td>
+        </tr>
+    }
+}
+
+/// A name short enough to sit in a 3 m booth at full-hall zoom.
+fn short_name(name: &str, locale: Locale) -> String {
+    let max = if locale == Locale::zh { 6 } else { 11 };
+    let mut chars = name.chars();
+    let short: String = chars.by_ref().take(max).collect();
+    if chars.next().is_some() { format!("{short}…") } else { short }
+}

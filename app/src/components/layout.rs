@@ -1,0 +1,25 @@
+//! The frame of every page: skip link, header with navigation and language switch, footer.
+
+use super::language_switch::LanguageSwitch;
+use crate::i18n::*;
+use leptos::prelude::*;
+
+#[component]
+pub fn Layout(children: Children) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <a class="skip-link" href="#main">{t!(i18n, skip_to_content)}</a>
+        <header class="site-header">
+            <a class="brand" href="/">{t!(i18n, site_name)}</a>
+            <nav aria-label=move || t_string!(i18n, site_name).to_string()>
+                <ul>
+                    <li><a href="/">{t!(i18n, nav_home)}</a></li>
+                    <li><a href="/exhibitors">{t!(i18n, nav_exhibitors)}</a></li>
+                </ul>
+            </nav>
+            <LanguageSwitch />
+        </header>
+        <main id="main" tabindex="-1">{children()}</main>
+        <footer class="site-footer"><p>{t!(i18n, footer_text)}</p></footer>
+    }
+}

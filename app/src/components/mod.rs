@@ -1,0 +1,11 @@
+//! Reusable pieces of the interface.
+
+pub mod breadcrumbs;
+pub mod cards;
+pub mod error_view;
+pub mod hall_map;
+pub mod language_switch;
+pub mod layout;
+pub mod page_meta;
+pub mod pager;
+pub mod status;

@@ -1,0 +1,48 @@
+//! Exhibiting companies: the directory card and the full profile with its booths.
+
+use super::{BoothId, CountryCode, ExhibitorId, Localized};
+use serde::{Deserialize, Serialize};
+
+/// An exhibitor as shown in the directory and on product pages.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ExhibitorSummary {
+    pub id: ExhibitorId,
+    pub slug: String,
+    pub name: Localized,
+    pub country: CountryCode,
+    pub verified: bool,
+    pub year_founded: i64,
+}
+
+/// Where an exhibitor stands: one booth in one hall.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BoothLocation {
+    pub booth_id: BoothId,
+    pub code: String,
+    pub hall_slug: String,
+    pub hall_name: Localized,
+}
+
+impl BoothLocation {
+    /// The hall map with this booth highlighted.
+    pub fn map_href(&self) -> String {
+        format!("/halls/{}?booth={}", self.hall_slug, self.code)
+    }
+}
+
+/// The exhibitor's booth page: company profile and booths.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ExhibitorProfile {
+    pub summary: ExhibitorSummary,
+    pub description: Localized,
+    pub staff_size: i64,
+    pub main_markets: Vec<String>,
+    pub certifications: Vec<String>,
+    pub booths: Vec<BoothLocation>,
+    pub product_count: i64,
+}
+
+/// The URL of an exhibitor's generated logo.
+pub fn logo_url(id: ExhibitorId) -> String {
+    format!("/media/logos/{id}.svg")
+}

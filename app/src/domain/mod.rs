@@ -1,0 +1,24 @@
+//! Serde-only types shared by the server and the browser: what a fair is made of.
+//! Nothing here touches a database, a file or a socket.
+
+pub mod country;
+pub mod directory;
+pub mod exhibitor;
+pub mod fair;
+pub mod hall;
+pub mod ids;
+pub mod money;
+pub mod page;
+pub mod product;
+pub mod text;
+
+pub use country::CountryCode;
+pub use directory::DirectoryFilter;
+pub use exhibitor::{BoothLocation, ExhibitorProfile, ExhibitorSummary};
+pub use fair::{CategoryDetail, CategorySummary, Counters, FairSession, Phase, SectionDetail, SectionSummary};
+pub use hall::{BoothExhibitor, BoothOnMap, HallMap, HallSummary, Rect};
+pub use ids::{BoothId, CategoryId, ExhibitorId, HallId, ProductId, SectionId, SessionId};
+pub use money::{Currency, PriceRange};
+pub use page::{Cursor, Page};
+pub use product::{ProductDetail, ProductSummary, Spec};
+pub use text::Localized;

@@ -1,0 +1,111 @@
+//! The one error type of Cloud Fair, shared by the server and the browser.
+//!
+//! Policy: every failure a user can meet is an `AppError` with an HTTP status and a message
+//! the interface translates. Causes that the user cannot act on (database, I/O) are logged on
+//! the server with an opaque id, and only that id reaches the user: see [`AppError::internal`].
+
+use serde::{Deserialize, Serialize};
+use server_fn_error::{FromServerFnError, ServerFnErrorErr, codec::JsonEncoding};
+
+mod server_fn_error {
+    pub use leptos::server_fn::{codec, error::FromServerFnError, error::ServerFnErrorErr};
+}
+
+/// One field of a request that failed validation, and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: String,
+    pub message: String,
+}
+
+/// Everything that can go wrong, as the user is told about it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    #[error("not found")]
+    NotFound,
+    #[error("invalid request: {0:?}")]
+    Validation(Vec<FieldError>),
+    #[error("sign-in required")]
+    Unauthenticated,
+    #[error("forbidden")]
+    Forbidden,
+    #[error("conflict: {0}")]
+    Conflict(String),
+    #[error("too many requests")]
+    RateLimited,
+    /// An internal failure; the string is the id under which the cause was logged.
+    #[error("internal error {0}")]
+    Internal(String),
+    /// The browser could not reach the server or read its answer.
+    #[error("network error: {0}")]
+    Network(String),
+}
+
+impl AppError {
+    /// A validation error on one field.
+    pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
+        AppError::Validation(vec![FieldError { field: field.into(), message: message.into() }])
+    }
+
+    /// The HTTP status this error is answered with.
+    pub fn status(&self) -> u16 {
+        match self {
+            AppError::NotFound => 404,
+            AppError::Validation(_) => 400,
+            AppError::Unauthenticated => 401,
+            AppError::Forbidden => 403,
+            AppError::Conflict(_) => 409,
+            AppError::RateLimited => 429,
+            AppError::Internal(_) => 500,
+            AppError::Network(_) => 503,
+        }
+    }
+
+    /// Logs `cause` under a fresh opaque id and returns the error the user sees.
+    #[cfg(feature = "ssr")]
+    pub fn internal(cause: impl std::fmt::Display) -> Self {
+        let mut bytes = [0u8; 6];
+        let id = match getrandom::fill(&mut bytes) {
+            Ok(()) => bytes.iter().map(|b| format!("{b:02x}")).collect::<String>(),
+            Err(_) => "unknown".to_owned(),
+        };
+        tracing::error!(error.id = %id, error.cause = %cause, "internal error");
+        AppError::Internal(id)
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        match value {
+            ServerFnErrorErr::Args(m) | ServerFnErrorErr::MissingArg(m) => AppError::invalid("arguments", m),
+            ServerFnErrorErr::Request(m) | ServerFnErrorErr::Deserialization(m) => AppError::Network(m),
+            other => AppError::Internal(other.to_string()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statuses_are_not_all_500() {
+        assert_eq!(AppError::NotFound.status(), 404);
+        assert_eq!(AppError::invalid("after", "not a number").status(), 400);
+        assert_eq!(AppError::Internal("x".into()).status(), 500);
+    }
+
+    #[test]
+    fn survives_the_wire() {
+        let err = AppError::invalid("country", "unknown");
+        let json = serde_json_roundtrip(&err);
+        assert_eq!(json, err);
+    }
+
+    fn serde_json_roundtrip(err: &AppError) -> AppError {
+        let bytes = <AppError as FromServerFnError>::ser(err);
+        <AppError as FromServerFnError>::de(bytes)
+    }
+}

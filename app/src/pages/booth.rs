@@ -1,0 +1,81 @@
+//! An exhibitor's booth: company profile, where its booths are, and its products, paginated.
+
+use super::loaded;
+use crate::api::exhibitors::{BoothPageData, get_booth_page};
+use crate::components::{
+    cards::ProductCard, error_view::ErrorView, page_meta::PageMeta, pager::Pager,
+};
+use crate::domain::exhibitor::logo_url;
+use crate::domain::Cursor;
+use crate::error::AppError;
+use crate::i18n::*;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+#[component]
+pub fn BoothPage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let after = query.read_untracked().get("after");
+    let Some(cursor) = Cursor::parse(after.as_deref()) else {
+        let error = AppError::invalid("after", "must be a whole number");
+        return view! { <ErrorView error /> }.into_any();
+    };
+    let data = Resource::new_blocking(
+        move || params.read().get("slug").unwrap_or_default(),
+        move |slug| get_booth_page(slug, cursor.after()),
+    );
+    loaded(data, move |page| booth_view(page, cursor)).into_any()
+}
+
+fn booth_view(data: BoothPageData, cursor: Cursor) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = i18n.get_locale_untracked();
+    let BoothPageData { profile, products } = data;
+    let company = profile.summary.clone();
+    let name = company.name.get(locale).to_owned();
+    let href = format!("/exhibitors/{}", company.slug);
+    let description = profile.description.get(locale).to_owned();
+    let (year, staff, product_count) = (company.year_founded, profile.staff_size, profile.product_count);
+    let next = products.next_after.map(|after| format!("{href}?after={after}"));
+    let first = cursor.0.map(|_| href.clone());
+    view! {
+        <PageMeta title=name.clone() description=description.chars().take(160).collect() canonical=href.clone() />
+        <article class="booth-page">
+            <header class="booth-header">
+                <img src=logo_url(company.id) alt="" width="96" height="96" />
+                <div>
+                    <h1>{name}</h1>
+                    <p class="muted">
+                        {company.country.name(locale)}" · "{t!(i18n, founded, year = year)}" · "{t!(i18n, staff_size, count = staff)}
+                    </p>
+                    {company.verified.then(|| view! { <span class="badge verified">{t!(i18n, verified)}</span> })}
+                </div>
+            </header>
+            <p class="description">{description}</p>
+            <dl class="facts">
+                <dt>{t!(i18n, main_markets)}</dt><dd>{profile.main_markets.join(", ")}</dd>
+                <dt>{t!(i18n, certifications)}</dt><dd>{profile.certifications.join(", ")}</dd>
+            </dl>
+            <section aria-labelledby="booths-heading">
+                <h2 id="booths-heading">{t!(i18n, booths_heading)}</h2>
+                <ul class="link-list">
+                    {profile.booths.into_iter().map(|b| view! {
+                        <li>
+                            <a href=b.map_href()>{b.code.clone()}" · "{b.hall_name.get(locale).to_owned()}</a>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </section>
+            <section aria-labelledby="products-heading">
+                <h2 id="products-heading">{t!(i18n, products_heading)}" "
+                    <span class="muted">{t!(i18n, product_count, count = product_count)}</span>
+                </h2>
+                <ul class="card-grid">
+                    {products.items.into_iter().map(|product| view! { <ProductCard product /> }).collect_view()}
+                </ul>
+                <Pager next first />
+            </section>
+        </article>
+    }
+}

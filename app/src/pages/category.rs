@@ -1,0 +1,47 @@
+//! A category and its exhibition sections.
+
+use super::loaded;
+use crate::api::catalogue::get_category;
+use crate::components::{breadcrumbs::Breadcrumbs, page_meta::PageMeta};
+use crate::domain::CategoryDetail;
+use crate::i18n::*;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn CategoryPage() -> impl IntoView {
+    let params = use_params_map();
+    let data = Resource::new_blocking(
+        move || params.read().get("slug").unwrap_or_default(),
+        get_category,
+    );
+    loaded(data, category_view)
+}
+
+fn category_view(detail: CategoryDetail) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = i18n.get_locale_untracked();
+    let name = detail.category.name.get(locale).to_owned();
+    let href = format!("/categories/{}", detail.category.slug);
+    let description = {
+        let name = name.clone();
+        t_string!(i18n, category_description, name = name).to_string()
+    };
+    view! {
+        <PageMeta title=name.clone() description canonical=href.clone() />
+        <Breadcrumbs trail=vec![(name.clone(), href)] />
+        <h1>{name}</h1>
+        <h2>{t!(i18n, sections_heading)}</h2>
+        <ul class="link-list">
+            {detail.sections.into_iter().map(|s| {
+                let count = s.hall_count;
+                view! {
+                    <li>
+                        <a href=format!("/sections/{}", s.slug)>{s.name.get(locale).to_owned()}</a>
+                        <span class="muted">{t!(i18n, hall_count, count = count)}</span>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }
+}

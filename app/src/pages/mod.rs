@@ -1,0 +1,38 @@
+//! One module per area of the site; each page loads its data in a blocking resource so the
+//! server answers with the finished page, its title and its status.
+
+pub mod booth;
+pub mod category;
+pub mod directory;
+pub mod hall;
+pub mod home;
+pub mod not_found;
+pub mod product;
+pub mod section;
+
+use crate::components::error_view::ErrorView;
+use crate::error::AppError;
+use crate::i18n::*;
+use leptos::prelude::*;
+
+/// Renders `data` once loaded: `ok` on success, the error view otherwise.
+pub fn loaded<T, V>(data: Resource<Result<T, AppError>>, ok: impl Fn(T) -> V + Send + Sync + Clone + 'static) -> impl IntoView
+where
+    T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
+    V: IntoView + 'static,
+{
+    let i18n = use_i18n();
+    view! {
+        <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
+            {move || {
+                let ok = ok.clone();
+                Suspend::new(async move {
+                    match data.await {
+                        Ok(value) => ok(value).into_any(),
+                        Err(error) => view! { <ErrorView error /> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}

@@ -1,0 +1,96 @@
+//! A product: gallery, specifications, price, MOQ, the exhibitor and where its booth is.
+
+use super::loaded;
+use crate::api::products::get_product;
+use crate::components::{breadcrumbs::Breadcrumbs, error_view::ErrorView, page_meta::PageMeta};
+use crate::domain::exhibitor::logo_url;
+use crate::domain::product::image_url;
+use crate::domain::{ProductDetail, ProductId};
+use crate::error::AppError;
+use crate::i18n::*;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn ProductPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = params.read_untracked().get("id").and_then(|raw| raw.parse::<ProductId>().ok());
+    let Some(id) = id else {
+        return view! { <ErrorView error=AppError::NotFound /> }.into_any();
+    };
+    let data = Resource::new_blocking(move || id, get_product);
+    loaded(data, product_view).into_any()
+}
+
+fn product_view(product: ProductDetail) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = i18n.get_locale_untracked();
+    let title = product.title.get(locale).to_owned();
+    let href = format!("/products/{}", product.id);
+    let description = product.description.get(locale).to_owned();
+    let trail = vec![
+        (product.category.name.get(locale).to_owned(), format!("/categories/{}", product.category.slug)),
+        (product.section.name.get(locale).to_owned(), format!("/sections/{}", product.section.slug)),
+        (title.clone(), href.clone()),
+    ];
+    let selected = RwSignal::new(0_i64);
+    let id = product.id;
+    let days = product.lead_time_days;
+    let exhibitor = product.exhibitor.clone();
+    let thumbs = (0..product.image_count).map(|n| {
+        let alt = {
+            let title = title.clone();
+            t_string!(i18n, image_alt, title = title, n = n + 1).to_string()
+        };
+        view! {
+            <li>
+                <a href=image_url(id, n) class:selected=move || selected.get() == n
+                    on:click=move |ev| { ev.prevent_default(); selected.set(n) }>
+                    <img src=image_url(id, n) alt=alt width="72" height="72" loading="lazy" />
+                </a>
+            </li>
+        }
+    }).collect_view();
+    let main_alt = title.clone();
+    view! {
+        <PageMeta title=title.clone() description=description.chars().take(160).collect() canonical=href />
+        <Breadcrumbs trail />
+        <article class="product-page">
+            <section class="gallery" aria-label=move || t_string!(i18n, gallery).to_string()>
+                <img class="main-image" src=move || image_url(id, selected.get()) alt=main_alt width="480" height="480" />
+                <ul class="thumbs">{thumbs}</ul>
+            </section>
+            <section class="summary">
+                <h1>{title}{product.is_new.then(|| view! { " "<span class="badge">{t!(i18n, new_badge)}</span> })}</h1>
+                <dl class="facts">
+                    <dt>{t!(i18n, price)}</dt><dd class="price">{product.price.display()}</dd>
+                    <dt>{t!(i18n, moq)}</dt><dd>{product.moq}" "{product.unit.get(locale).to_owned()}</dd>
+                    <dt>{t!(i18n, lead_time)}</dt><dd>{t!(i18n, lead_time_days, days = days)}</dd>
+                </dl>
+                <p class="description">{description}</p>
+            </section>
+            <section class="specs" aria-labelledby="specs-heading">
+                <h2 id="specs-heading">{t!(i18n, specifications)}</h2>
+                <table>
+                    <tbody>
+                        {product.specs.into_iter().map(|s| view! {
+                            <tr><th scope="row">{s.key.get(locale).to_owned()}</th><td>{s.value}</td></tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </section>
+            <aside class="exhibitor-card" aria-labelledby="exhibitor-heading">
+                <h2 id="exhibitor-heading">{t!(i18n, exhibitor_heading)}</h2>
+                <img src=logo_url(exhibitor.id) alt="" width="48" height="48" />
+                <p><a href=format!("/exhibitors/{}", exhibitor.slug)>{exhibitor.name.get(locale).to_owned()}</a></p>
+                <p class="muted">{exhibitor.country.name(locale)}</p>
+                {exhibitor.verified.then(|| view! { <span class="badge verified">{t!(i18n, verified)}</span> })}
+                <ul class="link-list">
+                    {product.booths.into_iter().map(|b| view! {
+                        <li><a href=b.map_href()>{t!(i18n, show_on_map)}": "{b.code.clone()}" · "{b.hall_name.get(locale).to_owned()}</a></li>
+                    }).collect_view()}
+                </ul>
+            </aside>
+        </article>
+    }
+}

@@ -1,0 +1,51 @@
+//! An exhibition section and its halls.
+
+use super::loaded;
+use crate::api::catalogue::get_section;
+use crate::components::{breadcrumbs::Breadcrumbs, page_meta::PageMeta};
+use crate::domain::SectionDetail;
+use crate::i18n::*;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn SectionPage() -> impl IntoView {
+    let params = use_params_map();
+    let data = Resource::new_blocking(
+        move || params.read().get("slug").unwrap_or_default(),
+        get_section,
+    );
+    loaded(data, section_view)
+}
+
+fn section_view(detail: SectionDetail) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = i18n.get_locale_untracked();
+    let name = detail.section.name.get(locale).to_owned();
+    let href = format!("/sections/{}", detail.section.slug);
+    let category = (
+        detail.category.name.get(locale).to_owned(),
+        format!("/categories/{}", detail.category.slug),
+    );
+    let description = {
+        let name = name.clone();
+        t_string!(i18n, section_description, name = name).to_string()
+    };
+    view! {
+        <PageMeta title=name.clone() description canonical=href.clone() />
+        <Breadcrumbs trail=vec![category, (name.clone(), href)] />
+        <h1>{name}</h1>
+        <h2>{t!(i18n, halls_heading)}</h2>
+        <ul class="link-list">
+            {detail.halls.into_iter().map(|h| {
+                let count = h.booth_count;
+                view! {
+                    <li>
+                        <a href=format!("/halls/{}", h.slug)>{h.name.get(locale).to_owned()}</a>
+                        <span class="muted">{t!(i18n, booth_count, count = count)}</span>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }
+}

@@ -1,0 +1,42 @@
+//! What the server functions need from storage, as traits the server implements for SQLite
+//! and PostgreSQL and puts in the Leptos context. `app` never names SQL.
+
+use crate::domain::{
+    CategoryDetail, CategorySummary, DirectoryFilter, ExhibitorId, ExhibitorProfile, ExhibitorSummary,
+    FairSession, HallMap, Page, ProductDetail, ProductId, ProductSummary, SectionDetail, SectionSummary,
+};
+use crate::error::AppError;
+use std::sync::Arc;
+
+/// Read access to the fair's catalogue: its structure, exhibitors and products.
+#[async_trait::async_trait]
+pub trait Catalogue: Send + Sync + 'static {
+    /// The session the site currently shows.
+    async fn get_current_session(&self) -> Result<FairSession, AppError>;
+    /// All categories of the current session, in display order.
+    async fn list_categories(&self) -> Result<Vec<CategorySummary>, AppError>;
+    /// All sections of the current session, by category and position.
+    async fn list_sections(&self) -> Result<Vec<SectionSummary>, AppError>;
+    async fn get_category(&self, slug: &str) -> Result<CategoryDetail, AppError>;
+    async fn get_section(&self, slug: &str) -> Result<SectionDetail, AppError>;
+    async fn get_hall_map(&self, slug: &str) -> Result<HallMap, AppError>;
+    async fn get_exhibitor(&self, slug: &str) -> Result<ExhibitorProfile, AppError>;
+    /// Exhibitors matching `filter`, by id, `limit` at a time.
+    async fn list_exhibitors(&self, filter: &DirectoryFilter, limit: usize) -> Result<Page<ExhibitorSummary>, AppError>;
+    /// An exhibitor's products, by id, `limit` at a time, starting after `after`.
+    async fn list_exhibitor_products(
+        &self,
+        exhibitor: ExhibitorId,
+        after: i64,
+        limit: usize,
+    ) -> Result<Page<ProductSummary>, AppError>;
+    /// The newest products flagged new.
+    async fn list_new_products(&self, limit: usize) -> Result<Vec<ProductSummary>, AppError>;
+    async fn get_product(&self, id: ProductId) -> Result<ProductDetail, AppError>;
+}
+
+/// The catalogue the server put in the context.
+pub fn catalogue() -> Result<Arc<dyn Catalogue>, AppError> {
+    leptos::prelude::use_context::<Arc<dyn Catalogue>>()
+        .ok_or_else(|| AppError::internal("no Catalogue in the Leptos context"))
+}

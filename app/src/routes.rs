@@ -1,0 +1,41 @@
+//! Every URL of the site in one table.
+
+use crate::components::layout::Layout;
+use crate::i18n::I18nContextProvider;
+use crate::pages::{
+    booth::BoothPage, category::CategoryPage, directory::DirectoryPage, hall::HallPage, home::HomePage,
+    not_found::NotFoundPage, product::ProductPage, section::SectionPage,
+};
+use leptos::prelude::*;
+use leptos_meta::{Link, Stylesheet, provide_meta_context};
+use leptos_router::{
+    SsrMode,
+    components::{Route, Router, Routes},
+    path,
+};
+
+/// The whole site. Pages wait for their data before the response starts (`SsrMode::Async`),
+/// so that their HTTP status and title are right.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <I18nContextProvider>
+            <Stylesheet id="leptos" href="/pkg/cloud-fair.css" />
+            <Link rel="icon" href="/favicon.svg" type_="image/svg+xml" />
+            <Router>
+                <Layout>
+                    <Routes fallback=NotFoundPage>
+                        <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
+                        <Route path=path!("/categories/:slug") view=CategoryPage ssr=SsrMode::Async />
+                        <Route path=path!("/sections/:slug") view=SectionPage ssr=SsrMode::Async />
+                        <Route path=path!("/halls/:slug") view=HallPage ssr=SsrMode::Async />
+                        <Route path=path!("/exhibitors") view=DirectoryPage ssr=SsrMode::Async />
+                        <Route path=path!("/exhibitors/:slug") view=BoothPage ssr=SsrMode::Async />
+                        <Route path=path!("/products/:id") view=ProductPage ssr=SsrMode::Async />
+                    </Routes>
+                </Layout>
+            </Router>
+        </I18nContextProvider>
+    }
+}

@@ -1,0 +1,43 @@
+//! The HTML document around every page, rendered on the server only. It also sets the
+//! Content-Security-Policy, whose script nonce must match the one Leptos puts on its scripts.
+
+use crate::routes::App;
+use leptos::prelude::*;
+use leptos_meta::MetaTags;
+
+/// The document shell; call inside a request, where a nonce can be provided.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let nonce = leptos::nonce::use_nonce().map(|n| n.to_string()).unwrap_or_default();
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        if let Ok(value) = content_security_policy(&nonce).parse() {
+            response.insert_header(axum_header::CONTENT_SECURITY_POLICY, value);
+        }
+    }
+    view! {
+        <!DOCTYPE html>
+        <html>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+mod axum_header {
+    pub use http::header::CONTENT_SECURITY_POLICY;
+}
+
+/// Scripts only from us and with this request's nonce; no framing; no plugins.
+pub fn content_security_policy(nonce: &str) -> String {
+    format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
+         style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; \
+         base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+    )
+}

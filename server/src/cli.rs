@@ -1,0 +1,30 @@
+//! The command line: `serve` (the default), `generate`.
+
+use crate::config::Config;
+use clap::{Parser, Subcommand};
+
+#[derive(Parser, Debug)]
+#[command(name = "cloud-fair", version, about = "Cloud Fair: an open, self-hosted online trade fair")]
+pub struct Cli {
+    #[command(flatten)]
+    pub config: Config,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Serve the fair (the default).
+    Serve {
+        /// Generate the demo fair first if the database is empty.
+        #[arg(long, env = "CLOUD_FAIR_DEMO")]
+        demo: bool,
+    },
+    /// Generate a fair of the given scale (tiny, demo, canton); resumes an interrupted run.
+    Generate {
+        #[arg(long, default_value = "demo")]
+        scale: String,
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+    },
+}

@@ -1,0 +1,67 @@
+//! Configuration from flags and environment variables, with the defaults the README lists.
+
+use anyhow::{Context, bail};
+use clap::{Args, ValueEnum};
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+/// How the server is reached and where it keeps its data.
+#[derive(Args, Clone, Debug)]
+pub struct Config {
+    /// Address to listen on.
+    #[arg(long, env = "CLOUD_FAIR_ADDR", default_value = "127.0.0.1:3000")]
+    pub addr: SocketAddr,
+    /// Folder for the embedded database and other files.
+    #[arg(long, env = "CLOUD_FAIR_DATA_DIR", default_value = "data")]
+    pub data_dir: PathBuf,
+    /// sqlite:… or postgres://…; defaults to a SQLite file in the data folder.
+    #[arg(long, env = "DATABASE_URL", hide_env_values = true)]
+    pub database_url: Option<String>,
+    /// Largest number of database connections.
+    #[arg(long, env = "CLOUD_FAIR_DB_CONNECTIONS", default_value_t = 8)]
+    pub db_connections: u32,
+    /// Folder with the compiled site (wasm, JS, CSS, public files).
+    #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site")]
+    pub site_root: PathBuf,
+    /// The address visitors use, for the sitemap and robots.txt; defaults to http://ADDR.
+    #[arg(long, env = "CLOUD_FAIR_PUBLIC_URL")]
+    pub public_url: Option<String>,
+    /// Log lines as text or JSON.
+    #[arg(long, env = "CLOUD_FAIR_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
+    pub log_format: LogFormat,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+impl Config {
+    /// The database URL, after making sure an embedded database's folder is writable.
+    pub fn database_url(&self) -> anyhow::Result<String> {
+        match &self.database_url {
+            Some(url) => Ok(url.clone()),
+            None => {
+                ensure_writable(&self.data_dir)?;
+                Ok(format!("sqlite://{}?mode=rwc", self.data_dir.join("cloud-fair.db").display()))
+            }
+        }
+    }
+
+    /// The public base URL without a trailing slash.
+    pub fn public_url(&self) -> String {
+        self.public_url.clone().unwrap_or_else(|| format!("http://{}", self.addr)).trim_end_matches('/').to_owned()
+    }
+}
+
+/// Creates `dir` if needed and proves that files can be written in it.
+pub fn ensure_writable(dir: &Path) -> anyhow::Result<()> {
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create the data directory {}", dir.display()))?;
+    let probe = dir.join(".write-test");
+    if let Err(error) = std::fs::write(&probe, b"ok") {
+        bail!("the data directory {} is not writable: {error}", dir.display());
+    }
+    let _ = std::fs::remove_file(probe);
+    Ok(())
+}

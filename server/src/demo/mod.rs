@@ -1,0 +1,230 @@
+//! Generated fairs: the demo the run command starts with, a tiny one for tests and a
+//! Canton-scale one for benchmarks. Deterministic from a seed; written one hall per
+//! transaction with the progress in the same transaction, so an interrupted generation
+//! resumes where it stopped and never leaves half a hall behind.
+
+mod layout;
+mod records;
+mod rng;
+pub mod scale;
+mod vocabulary;
+mod writer;
+
+use crate::storage::{Backend, Db};
+use anyhow::{Context, bail};
+use records::section_category;
+use scale::Scale;
+use sqlx::{Acquire, Row};
+use vocabulary::CATEGORIES;
+use writer::insert;
+
+/// What a generation run did.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// The database already held a complete fair; nothing was written.
+    AlreadyThere,
+    /// Halls were written (all, or the rest after an interruption).
+    Generated { halls: i64 },
+}
+
+/// Generates `scale` with `seed` into `db`, or finishes an interrupted generation.
+/// `on_hall` is called after every hall with (halls done, halls in all).
+pub async fn generate(db: &Db, scale: Scale, seed: u64, on_hall: impl Fn(i64, i64)) -> anyhow::Result<Outcome> {
+    let halls_total = 50 * scale.halls_per_section;
+    let progress = sqlx::query("SELECT seed, halls_done FROM generation_progress WHERE scale = $1")
+        .bind(scale.name)
+        .fetch_optional(&db.pool)
+        .await?;
+    let halls_done = match progress {
+        Some(row) => {
+            let stored_seed: i64 = row.try_get("seed")?;
+            if stored_seed != seed as i64 {
+                bail!("this database holds a {} fair generated with seed {stored_seed}, not {seed}", scale.name);
+            }
+            row.try_get::<i64, _>("halls_done")?
+        }
+        None => {
+            let sessions: i64 = sqlx::query("SELECT COUNT(*) AS n FROM fair_sessions").fetch_one(&db.pool).await?.try_get("n")?;
+            if sessions > 0 {
+                return Ok(Outcome::AlreadyThere);
+            }
+            write_structure(db, scale, seed).await.context("cannot write the fair's structure")?;
+            0
+        }
+    };
+    if halls_done == halls_total {
+        return Ok(Outcome::AlreadyThere);
+    }
+    for hall in halls_done..halls_total {
+        write_hall(db, scale, seed, hall).await.with_context(|| format!("cannot write hall {}", hall + 1))?;
+        on_hall(hall + 1, halls_total);
+    }
+    finish(db).await.context("cannot update the session's counters")?;
+    Ok(Outcome::Generated { halls: halls_total - halls_done })
+}
+
+/// Session, categories, sections, halls and the progress row, in one transaction.
+async fn write_structure(db: &Db, scale: Scale, seed: u64) -> Result<(), sqlx::Error> {
+    let mut conn = db.pool.acquire().await?;
+    let mut tx = conn.begin().await?;
+    let (starts_on, ends_on) = session_dates();
+    insert(&mut tx, "fair_sessions", &["id", "slug", "name_en", "name_zh", "starts_on", "ends_on", "phase", "is_current"], vec![vec![
+        1.into(), "autumn-2026".into(), "Cloud Fair Autumn Session (Online)".into(), "云展会秋季线上展".into(),
+        starts_on.into(), ends_on.into(), "open".into(), 1.into(),
+    ]]).await?;
+    let categories = CATEGORIES.iter().enumerate().map(|(i, c)| vec![
+        (i as i64 + 1).into(), 1.into(), c.slug.into(), (i as i64).into(), c.name.0.into(), c.name.1.into(),
+    ]).collect();
+    insert(&mut tx, "categories", &["id", "session_id", "slug", "position", "name_en", "name_zh"], categories).await?;
+    let mut sections = Vec::new();
+    let mut halls = Vec::new();
+    for s in 0..50usize {
+        let (category, words) = section_category(s);
+        let position = CATEGORIES[..category].iter().map(|c| c.sections.len()).sum::<usize>();
+        let (slug, (en, zh)) = words.sections[s - position];
+        sections.push(vec![
+            (s as i64 + 1).into(), (category as i64 + 1).into(), slug.into(), ((s - position) as i64).into(), en.into(), zh.into(),
+        ]);
+        for k in 0..scale.halls_per_section {
+            let hall = s as i64 * scale.halls_per_section + k;
+            let booths = scale.hall_share(hall, 50 * scale.halls_per_section).booths;
+            let plan = layout::floor_plan(booths);
+            let code = hall_code(hall);
+            halls.push(vec![
+                (hall + 1).into(), (s as i64 + 1).into(), format!("hall-{}", code.replace('.', "-")).into(), k.into(),
+                format!("Hall {code}").into(), format!("{code}号馆").into(), plan.width.into(), plan.depth.into(), booths.into(),
+            ]);
+        }
+    }
+    insert(&mut tx, "sections", &["id", "category_id", "slug", "position", "name_en", "name_zh"], sections).await?;
+    insert(&mut tx, "halls", &["id", "section_id", "slug", "position", "name_en", "name_zh", "width_dm", "depth_dm", "booth_count"], halls).await?;
+    insert(&mut tx, "generation_progress", &["scale", "seed", "halls_done", "halls_total"], vec![vec![
+        scale.name.into(), (seed as i64).into(), 0.into(), (50 * scale.halls_per_section).into(),
+    ]]).await?;
+    tx.commit().await
+}
+
+/// A hall's exhibitors, booths and products, and the progress mark, in one transaction.
+async fn write_hall(db: &Db, scale: Scale, seed: u64, hall: i64) -> Result<(), sqlx::Error> {
+    let halls_total = 50 * scale.halls_per_section;
+    let share = scale.hall_share(hall, halls_total);
+    let section = (hall / scale.halls_per_section) as usize;
+    let (category_index, words) = section_category(section);
+    let (category_id, section_id) = (category_index as i64 + 1, section as i64 + 1);
+
+    let mut exhibitors = Vec::new();
+    let mut products = Vec::new();
+    for e in share.first_exhibitor..share.first_exhibitor + share.exhibitors {
+        let record = records::exhibitor(seed, e, words);
+        let (first, end) = (scale.first_product(e), scale.first_product(e + 1));
+        for p in first..end {
+            let product = records::product(seed, p, words, &record);
+            products.push(vec![
+                product.id.into(), record.id.into(), category_id.into(), section_id.into(),
+                product.title.0.into(), product.title.1.into(), product.description.0.into(), product.description.1.into(),
+                product.specs.into(), product.price_min_cents.into(), product.price_max_cents.into(), product.currency.into(),
+                product.moq.into(), product.unit.0.into(), product.unit.1.into(), product.lead_time_days.into(),
+                i64::from(scale.is_new(p)).into(), product.image_count.into(), "2026-10-01".into(),
+            ]);
+        }
+        exhibitors.push(vec![
+            record.id.into(), 1.into(), record.slug.into(), record.name.0.into(), record.name.1.into(), record.country.into(),
+            record.year_founded.into(), record.staff_size.into(), record.main_markets.into(), record.certifications.into(),
+            i64::from(record.verified).into(), record.description.0.into(), record.description.1.into(), category_id.into(),
+            section_id.into(), (end - first).into(),
+        ]);
+    }
+    let plan = layout::floor_plan(share.booths);
+    let code = hall_code(hall);
+    let booths = plan.booths.into_iter().enumerate().map(|(i, (suffix, rect))| {
+        let exhibitor = share.first_exhibitor + (i as i64 * share.exhibitors) / share.booths + 1;
+        vec![
+            (share.first_booth + i as i64 + 1).into(), (hall + 1).into(), format!("{code}{suffix}").into(),
+            rect.x.into(), rect.y.into(), rect.w.into(), rect.h.into(), exhibitor.into(),
+        ]
+    }).collect();
+
+    let mut conn = db.pool.acquire().await?;
+    let mut tx = conn.begin().await?;
+    insert(&mut tx, "exhibitors", &[
+        "id", "session_id", "slug", "name_en", "name_zh", "country", "year_founded", "staff_size", "main_markets",
+        "certifications", "verified", "description_en", "description_zh", "category_id", "section_id", "product_count",
+    ], exhibitors).await?;
+    insert(&mut tx, "booths", &["id", "hall_id", "code", "x_dm", "y_dm", "w_dm", "h_dm", "exhibitor_id"], booths).await?;
+    insert(&mut tx, "products", &[
+        "id", "exhibitor_id", "category_id", "section_id", "title_en", "title_zh", "description_en", "description_zh",
+        "specs", "price_min_cents", "price_max_cents", "currency", "moq", "unit_en", "unit_zh", "lead_time_days",
+        "is_new", "image_count", "created_at",
+    ], products).await?;
+    sqlx::query("UPDATE generation_progress SET halls_done = $1 WHERE scale = $2")
+        .bind(hall + 1)
+        .bind(scale.name)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await
+}
+
+/// Stores the session's counters and, on PostgreSQL, moves the id sequences past the
+/// generated ids.
+async fn finish(db: &Db) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE fair_sessions SET \
+         exhibitor_count = (SELECT COUNT(*) FROM exhibitors), booth_count = (SELECT COUNT(*) FROM booths), \
+         product_count = (SELECT COUNT(*) FROM products), \
+         new_product_count = (SELECT COUNT(*) FROM products WHERE is_new = 1) WHERE id = 1",
+    )
+    .execute(&db.pool)
+    .await?;
+    if db.backend == Backend::Postgres {
+        for table in ["fair_sessions", "categories", "sections", "halls", "exhibitors", "booths", "products"] {
+            sqlx::query(&format!(
+                "SELECT setval(pg_get_serial_sequence('{table}', 'id'), COALESCE((SELECT MAX(id) FROM {table}), 1))"
+            ))
+            .execute(&db.pool)
+            .await?;
+        }
+    }
+    Ok(())
+}
+
+/// Halls are numbered like the Canton Fair's: area, then floor (`9.1`, `9.2`, `9.3`, `10.1`…).
+fn hall_code(hall: i64) -> String {
+    format!("{}.{}", hall / 3 + 1, hall % 3 + 1)
+}
+
+/// The session runs from two days ago to a week from today, so the demo is always open.
+fn session_dates() -> (String, String) {
+    let today = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64 / 86_400)
+        .unwrap_or(20_000);
+    (civil_date(today - 2), civil_date(today + 7))
+}
+
+/// `YYYY-MM-DD` of a day counted from 1970-01-01 (Howard Hinnant's civil-from-days).
+fn civil_date(days: i64) -> String {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn civil_dates() {
+        assert_eq!(civil_date(0), "1970-01-01");
+        assert_eq!(civil_date(20_779), "2026-11-22");
+        assert_eq!(civil_date(11_016), "2000-02-29");
+        assert_eq!(hall_code(0), "1.1");
+        assert_eq!(hall_code(5), "2.3");
+    }
+}

@@ -1,0 +1,175 @@
+//! Demo records made from the seed: exhibitors and products, each from its own random stream.
+
+use super::rng::Rng;
+use super::vocabulary::{ADJECTIVES, BRANDS, CATEGORIES, CERTIFICATIONS, CITIES, COLORS, CategoryWords, MARKETS, MATERIALS};
+use crate::storage::rows::StoredSpec;
+use app::domain::CountryCode;
+use app::domain::country::COUNTRIES;
+
+pub struct ExhibitorRecord {
+    pub id: i64,
+    pub slug: String,
+    pub name: (String, String),
+    pub country: &'static str,
+    pub year_founded: i64,
+    pub staff_size: i64,
+    pub main_markets: String,
+    pub certifications: String,
+    pub verified: bool,
+    pub description: (String, String),
+}
+
+/// Exhibitor `index` (0-based) of a hall in category `category`.
+pub fn exhibitor(seed: u64, index: i64, category: &CategoryWords) -> ExhibitorRecord {
+    let mut rng = Rng::for_record(seed, "exhibitor", index);
+    let id = index + 1;
+    let (city_slug, city_en, city_zh) = *rng.pick(CITIES);
+    let (brand_slug, brand_en, brand_zh) = *rng.pick(BRANDS);
+    let (trade_en, trade_zh) = category.trade;
+    let country = if rng.chance(75) { "CN" } else { rng.pick(COUNTRIES).0 };
+    let (name_en, name_zh) = if country == "CN" {
+        (format!("{city_en} {brand_en} {trade_en} Co., Ltd."), format!("{city_zh}{brand_zh}{trade_zh}有限公司"))
+    } else {
+        (format!("{brand_en} {trade_en} International"), format!("{brand_zh}{trade_zh}国际公司"))
+    };
+    let year_founded = rng.range(1985, 2021);
+    let market_count = rng.range(2, 4) as usize;
+    let markets: Vec<&str> = rng.pick_some(MARKETS, market_count).into_iter().copied().collect();
+    let certification_count = rng.range(1, 3) as usize;
+    let certifications: Vec<&str> = rng.pick_some(CERTIFICATIONS, certification_count).into_iter().copied().collect();
+    let country_en = CountryCode::parse(country).map(|c| c.name(app::i18n::Locale::en)).unwrap_or("China");
+    let country_zh = CountryCode::parse(country).map(|c| c.name(app::i18n::Locale::zh)).unwrap_or("中国");
+    let description = (
+        format!(
+            "Founded in {year_founded}, {name_en} designs, manufactures and exports {} from {}. \
+             We serve buyers in {} with OEM and ODM service, sample support and on-time delivery.",
+            category.name.0.to_lowercase(),
+            if country == "CN" { city_en } else { country_en },
+            markets.join(", "),
+        ),
+        format!(
+            "{name_zh}成立于{year_founded}年，位于{}，专业设计、生产和出口{}，产品销往{}等市场，提供OEM/ODM、样品支持和准时交货。",
+            if country == "CN" { city_zh } else { country_zh },
+            category.name.1,
+            markets.len(),
+        ),
+    );
+    ExhibitorRecord {
+        id,
+        slug: format!("{city_slug}-{brand_slug}-{id}"),
+        name: (name_en, name_zh),
+        country,
+        year_founded,
+        staff_size: rng.range(2, 500) * 10,
+        main_markets: markets.join("|"),
+        certifications: certifications.join("|"),
+        verified: rng.chance(60),
+        description,
+    }
+}
+
+pub struct ProductRecord {
+    pub id: i64,
+    pub title: (String, String),
+    pub description: (String, String),
+    pub specs: String,
+    pub price_min_cents: i64,
+    pub price_max_cents: i64,
+    pub currency: &'static str,
+    pub moq: i64,
+    pub unit: (&'static str, &'static str),
+    pub lead_time_days: i64,
+    pub image_count: i64,
+}
+
+/// Product `index` (0-based) of an exhibitor in `category`.
+pub fn product(seed: u64, index: i64, category: &CategoryWords, exhibitor: &ExhibitorRecord) -> ProductRecord {
+    let mut rng = Rng::for_record(seed, "product", index);
+    let id = index + 1;
+    let (noun_en, noun_zh) = *rng.pick(category.products);
+    let (adj_en, adj_zh) = *rng.pick(ADJECTIVES);
+    let model = format!("{}-{:04}", &exhibitor.slug[..2].to_uppercase(), id % 10_000);
+    let (material_en, material_zh) = *rng.pick(MATERIALS);
+    let color = *rng.pick(COLORS);
+    let size = format!("{} × {} × {} mm", rng.range(5, 120) * 5, rng.range(5, 80) * 5, rng.range(1, 60) * 5);
+    let per_carton = rng.range(1, 12) * 10;
+    let certification = exhibitor.certifications.split('|').next().unwrap_or("ISO 9001").to_owned();
+    let spec = |en: &str, zh: &str, value: String| StoredSpec { en: en.to_owned(), zh: zh.to_owned(), value };
+    let specs = vec![
+        spec("Model", "型号", model.clone()),
+        spec("Material", "材质", format!("{material_en} / {material_zh}")),
+        spec("Colour", "颜色", color.to_owned()),
+        spec("Size", "尺寸", size),
+        spec("Packaging", "包装", format!("{per_carton} {} per carton", category.unit.0)),
+        spec("Certification", "认证", certification),
+        spec("Place of origin", "产地", exhibitor.country.to_owned()),
+    ];
+    let price_min_cents = (10f64.powf(rng.range(150, 450) as f64 / 100.0)).round() as i64;
+    let price_max_cents = price_min_cents * rng.range(100, 200) / 100;
+    let currency = match rng.range(0, 9) {
+        0 => "EUR",
+        1 => "CNY",
+        _ => "USD",
+    };
+    let lead_time_days = rng.range(7, 60);
+    ProductRecord {
+        id,
+        title: (format!("{adj_en} {noun_en} {model}"), format!("{adj_zh}{noun_zh} {model}")),
+        description: (
+            format!(
+                "{adj_en} {} made of {} by {}. Minimum order {} {}, delivered in about {lead_time_days} days; \
+                 samples and custom logos available.",
+                noun_en.to_lowercase(),
+                material_en.to_lowercase(),
+                exhibitor.name.0,
+                per_carton,
+                category.unit.0,
+            ),
+            format!("{}出品的{adj_zh}{noun_zh}，{material_zh}材质，约{lead_time_days}天交货，可提供样品和定制标志。", exhibitor.name.1),
+        ),
+        specs: serde_json::to_string(&specs).unwrap_or_else(|_| "[]".to_owned()),
+        price_min_cents,
+        price_max_cents,
+        currency,
+        moq: [10, 50, 100, 200, 500, 1000, 5000][rng.range(0, 6) as usize],
+        unit: category.unit,
+        lead_time_days,
+        image_count: rng.range(1, 5),
+    }
+}
+
+/// The category a section index (0-based, in vocabulary order) belongs to.
+pub fn section_category(section: usize) -> (usize, &'static CategoryWords) {
+    let mut left = section;
+    for (i, category) in CATEGORIES.iter().enumerate() {
+        if left < category.sections.len() {
+            return (i, category);
+        }
+        left -= category.sections.len();
+    }
+    (CATEGORIES.len() - 1, &CATEGORIES[CATEGORIES.len() - 1])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fifty_sections_in_sixteen_categories() {
+        assert_eq!(CATEGORIES.len(), 16);
+        assert_eq!(CATEGORIES.iter().map(|c| c.sections.len()).sum::<usize>(), 50);
+        assert_eq!(section_category(0).0, 0);
+        assert_eq!(section_category(49).0, 15);
+    }
+
+    #[test]
+    fn records_are_deterministic() {
+        let a = exhibitor(7, 12, &CATEGORIES[1]);
+        let b = exhibitor(7, 12, &CATEGORIES[1]);
+        assert_eq!((a.slug.clone(), a.name.clone()), (b.slug, b.name));
+        let p = product(7, 99, &CATEGORIES[1], &a);
+        assert_eq!(p.title, product(7, 99, &CATEGORIES[1], &a).title);
+        assert!(p.price_min_cents <= p.price_max_cents && p.moq > 0);
+        assert!(serde_json::from_str::<Vec<StoredSpec>>(&p.specs).is_ok());
+    }
+}

@@ -1,0 +1,45 @@
+//! `/lang/{code}?next=/path`: keeps the visitor's language in the cookie the i18n layer reads,
+//! then returns to the page they were on. Works without JavaScript.
+
+use axum::extract::{Path, Query};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
+/// The cookie `leptos_i18n` reads on the server and writes in the browser.
+pub const COOKIE: &str = "i18n_pref_locale";
+const LANGUAGES: &[&str] = &["en", "zh"];
+
+#[derive(Deserialize)]
+pub struct Next {
+    next: Option<String>,
+}
+
+pub async fn switch(Path(code): Path<String>, Query(query): Query<Next>) -> Response {
+    if !LANGUAGES.contains(&code.as_str()) {
+        return (StatusCode::NOT_FOUND, "unknown language\n").into_response();
+    }
+    let target = query.next.filter(|n| is_local_path(n)).unwrap_or_else(|| "/".to_owned());
+    let mut response = Redirect::to(&target).into_response();
+    let cookie = format!("{COOKIE}={code}; Path=/; Max-Age=31536000; SameSite=Lax");
+    if let Ok(value) = HeaderValue::from_str(&cookie) {
+        response.headers_mut().insert(header::SET_COOKIE, value);
+    }
+    response
+}
+
+/// Only paths on this site: no scheme, no host, no `//` or backslash tricks.
+fn is_local_path(path: &str) -> bool {
+    path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') && !path.chars().any(char::is_control)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn refuses_open_redirects() {
+        assert!(super::is_local_path("/halls/hall-1-1?booth=1.1A01"));
+        for bad in ["https://evil.example", "//evil.example", "/\\evil", "evil", "/a\nb"] {
+            assert!(!super::is_local_path(bad), "{bad}");
+        }
+    }
+}

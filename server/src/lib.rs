@@ -1,0 +1,14 @@
+//! Everything only a server does: configuration, startup and layers, storage, demo data,
+//! generated media, SEO files. The pages themselves live in the `app` crate.
+
+pub mod cli;
+pub mod config;
+pub mod demo;
+pub mod generate;
+pub mod lang;
+pub mod media;
+pub mod security;
+pub mod seo;
+pub mod startup;
+pub mod storage;
+pub mod telemetry;

@@ -1,0 +1,23 @@
+//! The `cloud-fair` binary: parse the command line, then serve or generate.
+
+use clap::Parser;
+use server::cli::{Cli, Command};
+use server::{generate, startup, telemetry};
+use std::process::ExitCode;
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let cli = Cli::parse();
+    telemetry::init(cli.config.log_format);
+    let result = match cli.command.unwrap_or(Command::Serve { demo: false }) {
+        Command::Serve { demo } => startup::run(cli.config, demo).await,
+        Command::Generate { scale, seed } => generate::run(cli.config, &scale, seed).await,
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("cloud-fair: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

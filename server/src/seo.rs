@@ -1,0 +1,91 @@
+//! `robots.txt` and the sitemap: an index pointing at `pages.xml` and at numbered files of
+//! exhibitors and products, each within the protocol's 50,000-URL limit.
+
+use crate::startup::AppState;
+use crate::storage::sitemap::{CHUNK, SitemapTable};
+use app::error::AppError;
+use axum::extract::{Path, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use std::fmt::Write;
+
+pub async fn robots(State(state): State<AppState>) -> Response {
+    let body = format!("User-agent: *\nAllow: /\nDisallow: /api/\nDisallow: /lang/\n\nSitemap: {}/sitemap.xml\n", state.public_url);
+    ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], body).into_response()
+}
+
+pub async fn sitemap_index(State(state): State<AppState>) -> Response {
+    let result = async {
+        let mut files = vec!["pages.xml".to_owned()];
+        for table in [SitemapTable::Exhibitors, SitemapTable::Products] {
+            let chunks = (state.db.max_id(table).await? + CHUNK - 1) / CHUNK;
+            files.extend((0..chunks).map(|n| format!("{}-{n}.xml", table.name())));
+        }
+        Ok::<_, sqlx::Error>(files)
+    }
+    .await;
+    match result {
+        Ok(files) => {
+            let mut xml = String::from(r#"<?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">"#);
+            for file in files {
+                let _ = write!(xml, "<sitemap><loc>{}/sitemaps/{file}</loc></sitemap>", state.public_url);
+            }
+            xml.push_str("</sitemapindex>");
+            xml_response(xml)
+        }
+        Err(error) => internal(error),
+    }
+}
+
+/// `/sitemaps/pages.xml`, `/sitemaps/exhibitors-N.xml`, `/sitemaps/products-N.xml`.
+pub async fn sitemap(State(state): State<AppState>, Path(file): Path<String>) -> Response {
+    let Some(stem) = file.strip_suffix(".xml") else {
+        return (StatusCode::NOT_FOUND, "no such sitemap\n").into_response();
+    };
+    let paths = if stem == "pages" {
+        state.db.structure_paths().await.map(|mut p| {
+            p.insert(0, "/".to_owned());
+            p.insert(1, "/exhibitors".to_owned());
+            p
+        })
+    } else {
+        let parsed = stem.split_once('-').and_then(|(kind, n)| {
+            let table = match kind {
+                "exhibitors" => SitemapTable::Exhibitors,
+                "products" => SitemapTable::Products,
+                _ => return None,
+            };
+            n.parse::<i64>().ok().filter(|n| (0..1_000_000).contains(n)).map(|n| (table, n))
+        });
+        let Some((table, n)) = parsed else {
+            return (StatusCode::NOT_FOUND, "no such sitemap\n").into_response();
+        };
+        let prefix = if table == SitemapTable::Exhibitors { "/exhibitors/" } else { "/products/" };
+        state.db.sitemap_chunk(table, n).await.map(|segments| segments.into_iter().map(|s| format!("{prefix}{s}")).collect())
+    };
+    match paths {
+        Ok(paths) if paths.is_empty() && stem != "pages" => (StatusCode::NOT_FOUND, "no such sitemap\n").into_response(),
+        Ok(paths) => {
+            let mut xml = String::from(r#"<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">"#);
+            for path in paths {
+                let _ = write!(xml, "<url><loc>{}{}</loc></url>", state.public_url, escape_xml(&path));
+            }
+            xml.push_str("</urlset>");
+            xml_response(xml)
+        }
+        Err(error) => internal(error),
+    }
+}
+
+fn escape_xml(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+fn xml_response(xml: String) -> Response {
+    ([(header::CONTENT_TYPE, "application/xml; charset=utf-8")], xml).into_response()
+}
+
+fn internal(error: sqlx::Error) -> Response {
+    let AppError::Internal(id) = AppError::internal(error) else { unreachable!() };
+    (StatusCode::INTERNAL_SERVER_ERROR, format!("internal error {id}\n")).into_response()
+}

@@ -1,0 +1,135 @@
+//! Building the router and serving it: Leptos pages and server functions, static files,
+//! media, SEO files, the language switch, `/healthz`; compression and security headers;
+//! graceful shutdown on SIGINT and SIGTERM.
+
+use crate::config::Config;
+use crate::demo::{self, Outcome, scale::DEMO};
+use crate::storage::Db;
+use crate::{lang, media, security, seo};
+use anyhow::Context;
+use app::ports::Catalogue;
+use app::routes::App;
+use app::shell::shell;
+use axum::Router;
+use axum::routing::get;
+use axum::serve::ListenerExt;
+use leptos::config::LeptosOptions;
+use leptos::prelude::provide_context;
+use leptos_axum::{LeptosRoutes, generate_route_list};
+use std::convert::Infallible;
+use std::sync::Arc;
+use tokio::net::TcpListener;
+use tower_http::compression::CompressionLayer;
+use tower_http::services::ServeDir;
+
+/// What every handler can reach.
+#[derive(Clone, axum::extract::FromRef)]
+pub struct AppState {
+    pub leptos: LeptosOptions,
+    pub db: Db,
+    pub public_url: Arc<str>,
+}
+
+/// Opens the database (generating the demo fair if asked and empty) and serves until a
+/// shutdown signal arrives.
+pub async fn run(config: Config, demo: bool) -> anyhow::Result<()> {
+    let url = config.database_url()?;
+    let db = Db::connect(&url, config.db_connections).await?;
+    if demo {
+        let started = std::time::Instant::now();
+        if let Outcome::Generated { halls } = demo::generate(&db, DEMO, 2026, |done, total| {
+            if done % 10 == 0 || done == total {
+                tracing::info!("demo fair: {done}/{total} halls written");
+            }
+        })
+        .await?
+        {
+            tracing::info!("generated the demo fair ({halls} halls) in {:.1} s", started.elapsed().as_secs_f64());
+        }
+    }
+    let listener =
+        TcpListener::bind(config.addr).await.with_context(|| format!("cannot listen on {}", config.addr))?;
+    tracing::info!("Cloud Fair is listening on http://{}", listener.local_addr()?);
+    let listener = listener.tap_io(|tcp| {
+        let _ = tcp.set_nodelay(true);
+    });
+    let state = AppState { leptos: leptos_options(&config), db, public_url: config.public_url().into() };
+    axum::serve(listener, router(state)).with_graceful_shutdown(shutdown_signal()).await?;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// Leptos' settings, from our configuration rather than from Cargo.toml, so the binary runs
+/// anywhere.
+pub fn leptos_options(config: &Config) -> LeptosOptions {
+    LeptosOptions::builder()
+        .output_name("cloud-fair")
+        .site_root(config.site_root.display().to_string())
+        .site_pkg_dir("pkg")
+        .site_addr(config.addr)
+        .build()
+}
+
+/// The whole HTTP surface.
+pub fn router(state: AppState) -> Router {
+    let catalogue: Arc<dyn Catalogue> = Arc::new(state.db.clone());
+    let context = move || provide_context(catalogue.clone());
+    let options = state.leptos.clone();
+    let page = move || {
+        leptos::nonce::provide_nonce();
+        shell(options.clone())
+    };
+    let not_found = leptos_axum::render_app_to_stream_with_context(context.clone(), page.clone());
+    let static_files = ServeDir::new(&*state.leptos.site_root)
+        .precompressed_br()
+        .precompressed_gzip()
+        .fallback(tower::service_fn(move |request| {
+            let render = not_found.clone();
+            async move { Ok::<_, Infallible>(render(request).await) }
+        }));
+    Router::new()
+        .route("/healthz", get(health))
+        .route("/lang/{code}", get(lang::switch))
+        .route("/robots.txt", get(seo::robots))
+        .route("/sitemap.xml", get(seo::sitemap_index))
+        .route("/sitemaps/{file}", get(seo::sitemap))
+        .route("/media/products/{id}/{file}", get(media::product_image))
+        .route("/media/logos/{file}", get(media::logo))
+        .leptos_routes_with_context(&state, generate_route_list(App), context, page)
+        .fallback_service(static_files)
+        .with_state(state)
+        .layer(CompressionLayer::new())
+        .layer(axum::middleware::from_fn(security::headers))
+        .layer(tower_http::trace::TraceLayer::new_for_http())
+}
+
+/// 200 when the database answers, 503 otherwise.
+async fn health(axum::extract::State(db): axum::extract::State<Db>) -> (axum::http::StatusCode, &'static str) {
+    match sqlx::query("SELECT 1").execute(&db.pool).await {
+        Ok(_) => (axum::http::StatusCode::OK, "ok\n"),
+        Err(error) => {
+            tracing::error!(%error, "health check failed");
+            (axum::http::StatusCode::SERVICE_UNAVAILABLE, "database unavailable\n")
+        }
+    }
+}
+
+/// Resolves on Ctrl-C or SIGTERM.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutdown signal received; finishing open requests");
+}

@@ -1,0 +1,323 @@
+//! The catalogue port over SQL: every query is an index lookup or a bounded range scan, so
+//! pages stay fast at Canton scale (2.35 million products).
+
+use super::Db;
+use super::rows::{
+    BoothLocationRow, BoothRow, CategoryRow, ExhibitorProfileRow, ExhibitorRow, ProductRow, ProductSummaryRow,
+    list, parse_specs,
+};
+use app::domain::{
+    BoothLocation, CategoryDetail, CategorySummary, Counters, DirectoryFilter, ExhibitorId, ExhibitorProfile,
+    ExhibitorSummary, FairSession, HallMap, Localized, Page, Phase, ProductDetail, ProductId, ProductSummary,
+    SectionDetail, SectionSummary, SessionId,
+};
+use app::error::AppError;
+use app::ports::Catalogue;
+use sqlx::Row;
+
+const PRODUCT_SUMMARY_COLUMNS: &str = "p.id, p.title_en, p.title_zh, p.price_min_cents, p.price_max_cents, \
+     p.currency, p.moq, p.unit_en, p.unit_zh, p.is_new, \
+     e.name_en AS exhibitor_name_en, e.name_zh AS exhibitor_name_zh";
+
+const EXHIBITOR_COLUMNS: &str = "e.id, e.slug, e.name_en, e.name_zh, e.country, e.verified, e.year_founded";
+
+fn internal(error: sqlx::Error) -> AppError {
+    AppError::internal(error)
+}
+
+#[async_trait::async_trait]
+impl Catalogue for Db {
+    async fn get_current_session(&self) -> Result<FairSession, AppError> {
+        let row = sqlx::query(
+            "SELECT id, slug, name_en, name_zh, starts_on, ends_on, phase, exhibitor_count, booth_count, \
+             product_count, new_product_count FROM fair_sessions WHERE is_current = 1 ORDER BY id DESC LIMIT 1",
+        )
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(internal)?
+        .ok_or(AppError::NotFound)?;
+        let phase: String = row.try_get("phase").map_err(internal)?;
+        let get = |name: &str| row.try_get::<i64, _>(name).map_err(internal);
+        let text = |name: &str| row.try_get::<String, _>(name).map_err(internal);
+        Ok(FairSession {
+            id: SessionId(get("id")?),
+            slug: text("slug")?,
+            name: Localized::new(text("name_en")?, text("name_zh")?),
+            starts_on: text("starts_on")?,
+            ends_on: text("ends_on")?,
+            phase: Phase::parse(&phase).ok_or_else(|| AppError::internal(format!("unknown phase {phase:?}")))?,
+            counters: Counters {
+                exhibitors: get("exhibitor_count")?,
+                booths: get("booth_count")?,
+                products: get("product_count")?,
+                new_products: get("new_product_count")?,
+            },
+        })
+    }
+
+    async fn list_categories(&self) -> Result<Vec<CategorySummary>, AppError> {
+        let rows: Vec<CategoryRow> = sqlx::query_as(
+            "SELECT c.id, c.slug, c.name_en, c.name_zh, \
+             (SELECT COUNT(*) FROM sections s WHERE s.category_id = c.id) AS child_count \
+             FROM categories c JOIN fair_sessions f ON f.id = c.session_id \
+             WHERE f.is_current = 1 ORDER BY c.position",
+        )
+        .fetch_all(&self.pool)
+        .await
+        .map_err(internal)?;
+        Ok(rows.into_iter().map(CategoryRow::into_category).collect())
+    }
+
+    async fn list_sections(&self) -> Result<Vec<SectionSummary>, AppError> {
+        let rows: Vec<CategoryRow> = sqlx::query_as(
+            "SELECT s.id, s.slug, s.name_en, s.name_zh, \
+             (SELECT COUNT(*) FROM halls h WHERE h.section_id = s.id) AS child_count \
+             FROM sections s JOIN categories c ON c.id = s.category_id \
+             JOIN fair_sessions f ON f.id = c.session_id \
+             WHERE f.is_current = 1 ORDER BY c.position, s.position",
+        )
+        .fetch_all(&self.pool)
+        .await
+        .map_err(internal)?;
+        Ok(rows.into_iter().map(CategoryRow::into_section).collect())
+    }
+
+    async fn get_category(&self, slug: &str) -> Result<CategoryDetail, AppError> {
+        let category = self.category_where("c.slug = $1", slug.to_owned()).await?;
+        let sections: Vec<CategoryRow> = sqlx::query_as(
+            "SELECT s.id, s.slug, s.name_en, s.name_zh, \
+             (SELECT COUNT(*) FROM halls h WHERE h.section_id = s.id) AS child_count \
+             FROM sections s WHERE s.category_id = $1 ORDER BY s.position",
+        )
+        .bind(category.id.0)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(internal)?;
+        Ok(CategoryDetail { category, sections: sections.into_iter().map(CategoryRow::into_section).collect() })
+    }
+
+    async fn get_section(&self, slug: &str) -> Result<SectionDetail, AppError> {
+        let (section, category_id) = self.section_by_slug(slug).await?;
+        let category = self.category_where("c.id = $1", category_id).await?;
+        let halls: Vec<CategoryRow> = sqlx::query_as(
+            "SELECT id, slug, name_en, name_zh, booth_count AS child_count \
+             FROM halls WHERE section_id = $1 ORDER BY position",
+        )
+        .bind(section.id.0)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(internal)?;
+        Ok(SectionDetail { section, category, halls: halls.into_iter().map(CategoryRow::into_hall).collect() })
+    }
+
+    async fn get_hall_map(&self, slug: &str) -> Result<HallMap, AppError> {
+        let row = sqlx::query(
+            "SELECT h.id, h.slug, h.name_en, h.name_zh, h.booth_count AS child_count, h.width_dm, h.depth_dm, \
+             s.slug AS section_slug FROM halls h JOIN sections s ON s.id = h.section_id WHERE h.slug = $1",
+        )
+        .bind(slug)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(internal)?
+        .ok_or(AppError::NotFound)?;
+        let width: i64 = row.try_get("width_dm").map_err(internal)?;
+        let depth: i64 = row.try_get("depth_dm").map_err(internal)?;
+        let section_slug: String = row.try_get("section_slug").map_err(internal)?;
+        let hall = <CategoryRow as sqlx::FromRow<_>>::from_row(&row).map_err(internal)?.into_hall();
+        let section = self.get_section(&section_slug).await?;
+        let booths: Vec<BoothRow> = sqlx::query_as(
+            "SELECT b.id, b.code, b.x_dm, b.y_dm, b.w_dm, b.h_dm, b.exhibitor_id, e.slug AS exhibitor_slug, \
+             e.name_en AS exhibitor_name_en, e.name_zh AS exhibitor_name_zh \
+             FROM booths b LEFT JOIN exhibitors e ON e.id = b.exhibitor_id WHERE b.hall_id = $1 ORDER BY b.id",
+        )
+        .bind(hall.id.0)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(internal)?;
+        Ok(HallMap {
+            hall,
+            section: section.section,
+            category: section.category,
+            width,
+            depth,
+            booths: booths.into_iter().map(Into::into).collect(),
+        })
+    }
+
+    async fn get_exhibitor(&self, slug: &str) -> Result<ExhibitorProfile, AppError> {
+        let row: ExhibitorProfileRow = sqlx::query_as(&format!(
+            "SELECT {EXHIBITOR_COLUMNS}, e.description_en, e.description_zh, e.staff_size, e.main_markets, \
+             e.certifications, e.product_count FROM exhibitors e WHERE e.slug = $1"
+        ))
+        .bind(slug)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(internal)?
+        .ok_or(AppError::NotFound)?;
+        let summary = row.summary.into_summary()?;
+        let booths = self.booths_of(summary.id).await?;
+        Ok(ExhibitorProfile {
+            summary,
+            description: Localized::new(row.description_en, row.description_zh),
+            staff_size: row.staff_size,
+            main_markets: list(&row.main_markets),
+            certifications: list(&row.certifications),
+            booths,
+            product_count: row.product_count,
+        })
+    }
+
+    async fn list_exhibitors(&self, filter: &DirectoryFilter, limit: usize) -> Result<Page<ExhibitorSummary>, AppError> {
+        let mut conditions = vec!["e.id > $1".to_owned()];
+        let mut binds: Vec<String> = Vec::new();
+        if let Some(category) = &filter.category {
+            binds.push(category.clone());
+            conditions.push(format!("e.category_id = (SELECT id FROM categories WHERE slug = ${})", binds.len() + 1));
+        }
+        if let Some(section) = &filter.section {
+            binds.push(section.clone());
+            conditions.push(format!("e.section_id = (SELECT id FROM sections WHERE slug = ${})", binds.len() + 1));
+        }
+        if let Some(country) = filter.country {
+            binds.push(country.as_str().to_owned());
+            conditions.push(format!("e.country = ${}", binds.len() + 1));
+        }
+        let sql = format!(
+            "SELECT {EXHIBITOR_COLUMNS} FROM exhibitors e WHERE {} ORDER BY e.id LIMIT ${}",
+            conditions.join(" AND "),
+            binds.len() + 2
+        );
+        let mut query = sqlx::query_as::<_, ExhibitorRow>(&sql).bind(filter.cursor.after());
+        for value in binds {
+            query = query.bind(value);
+        }
+        let rows = query.bind(limit as i64 + 1).fetch_all(&self.pool).await.map_err(internal)?;
+        let summaries = rows.into_iter().map(ExhibitorRow::into_summary).collect::<Result<Vec<_>, _>>()?;
+        Ok(Page::from_rows(summaries, limit, |e| e.id.0))
+    }
+
+    async fn list_exhibitor_products(
+        &self,
+        exhibitor: ExhibitorId,
+        after: i64,
+        limit: usize,
+    ) -> Result<Page<ProductSummary>, AppError> {
+        let rows: Vec<ProductSummaryRow> = sqlx::query_as(&format!(
+            "SELECT {PRODUCT_SUMMARY_COLUMNS} FROM products p JOIN exhibitors e ON e.id = p.exhibitor_id \
+             WHERE p.exhibitor_id = $1 AND p.id > $2 ORDER BY p.id LIMIT $3"
+        ))
+        .bind(exhibitor.0)
+        .bind(after)
+        .bind(limit as i64 + 1)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(internal)?;
+        let items = rows.into_iter().map(ProductSummaryRow::into_summary).collect::<Result<Vec<_>, _>>()?;
+        Ok(Page::from_rows(items, limit, |p| p.id.0))
+    }
+
+    async fn list_new_products(&self, limit: usize) -> Result<Vec<ProductSummary>, AppError> {
+        let rows: Vec<ProductSummaryRow> = sqlx::query_as(&format!(
+            "SELECT {PRODUCT_SUMMARY_COLUMNS} FROM products p JOIN exhibitors e ON e.id = p.exhibitor_id \
+             WHERE p.is_new = 1 ORDER BY p.id DESC LIMIT $1"
+        ))
+        .bind(limit as i64)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(internal)?;
+        rows.into_iter().map(ProductSummaryRow::into_summary).collect()
+    }
+
+    async fn get_product(&self, id: ProductId) -> Result<ProductDetail, AppError> {
+        let row: ProductRow = sqlx::query_as(
+            "SELECT exhibitor_id, category_id, section_id, title_en, title_zh, description_en, description_zh, \
+             specs, price_min_cents, price_max_cents, currency, moq, unit_en, unit_zh, lead_time_days, is_new, \
+             image_count FROM products WHERE id = $1",
+        )
+        .bind(id.0)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(internal)?
+        .ok_or(AppError::NotFound)?;
+        let exhibitor: ExhibitorRow =
+            sqlx::query_as(&format!("SELECT {EXHIBITOR_COLUMNS} FROM exhibitors e WHERE e.id = $1"))
+                .bind(row.exhibitor_id)
+                .fetch_one(&self.pool)
+                .await
+                .map_err(internal)?;
+        let exhibitor = exhibitor.into_summary()?;
+        let booths = self.booths_of(exhibitor.id).await?;
+        let category = self.category_where("c.id = $1", row.category_id).await?;
+        let section = self.section_where("s.id = $1", row.section_id).await?.0;
+        Ok(ProductDetail {
+            id,
+            title: Localized::new(row.title_en, row.title_zh),
+            description: Localized::new(row.description_en, row.description_zh),
+            specs: parse_specs(&row.specs)?,
+            price: row.price.into_price()?,
+            moq: row.moq,
+            unit: Localized::new(row.unit_en, row.unit_zh),
+            lead_time_days: row.lead_time_days,
+            is_new: row.is_new != 0,
+            image_count: row.image_count,
+            category,
+            section,
+            exhibitor,
+            booths,
+        })
+    }
+}
+
+impl Db {
+    async fn category_where<T>(&self, condition: &str, value: T) -> Result<CategorySummary, AppError>
+    where
+        T: for<'q> sqlx::Encode<'q, sqlx::Any> + sqlx::Type<sqlx::Any> + Send,
+    {
+        let row: CategoryRow = sqlx::query_as(&format!(
+            "SELECT c.id, c.slug, c.name_en, c.name_zh, \
+             (SELECT COUNT(*) FROM sections s WHERE s.category_id = c.id) AS child_count \
+             FROM categories c WHERE {condition}"
+        ))
+        .bind(value)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(internal)?
+        .ok_or(AppError::NotFound)?;
+        Ok(row.into_category())
+    }
+
+    async fn section_where<T>(&self, condition: &str, value: T) -> Result<(SectionSummary, i64), AppError>
+    where
+        T: for<'q> sqlx::Encode<'q, sqlx::Any> + sqlx::Type<sqlx::Any> + Send,
+    {
+        let row = sqlx::query(&format!(
+            "SELECT s.id, s.slug, s.name_en, s.name_zh, s.category_id, \
+             (SELECT COUNT(*) FROM halls h WHERE h.section_id = s.id) AS child_count \
+             FROM sections s WHERE {condition}"
+        ))
+        .bind(value)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(internal)?
+        .ok_or(AppError::NotFound)?;
+        let category_id: i64 = row.try_get("category_id").map_err(internal)?;
+        let section = <CategoryRow as sqlx::FromRow<_>>::from_row(&row).map_err(internal)?.into_section();
+        Ok((section, category_id))
+    }
+
+    async fn section_by_slug(&self, slug: &str) -> Result<(SectionSummary, i64), AppError> {
+        self.section_where("s.slug = $1", slug.to_owned()).await
+    }
+
+    async fn booths_of(&self, exhibitor: ExhibitorId) -> Result<Vec<BoothLocation>, AppError> {
+        let rows: Vec<BoothLocationRow> = sqlx::query_as(
+            "SELECT b.id, b.code, h.slug AS hall_slug, h.name_en AS hall_name_en, h.name_zh AS hall_name_zh \
+             FROM booths b JOIN halls h ON h.id = b.hall_id WHERE b.exhibitor_id = $1 ORDER BY b.id",
+        )
+        .bind(exhibitor.0)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(internal)?;
+        Ok(rows.into_iter().map(Into::into).collect())
+    }
+}

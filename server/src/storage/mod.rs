@@ -1,0 +1,113 @@
+//! The database: one pool for SQLite or PostgreSQL, chosen by the URL's scheme, migrated at
+//! start. Queries are written once in SQL both engines accept (`$1` placeholders, BIGINT,
+//! BOOLEAN, TEXT) and run through sqlx's `Any` driver.
+
+pub mod catalogue;
+pub mod sitemap;
+pub(crate) mod rows;
+
+use anyhow::{Context, bail};
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions, install_default_drivers};
+use sqlx::migrate::Migrator;
+use sqlx::{AnyPool, Executor};
+use std::str::FromStr;
+use std::time::Duration;
+
+static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("migrations/sqlite");
+static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("migrations/postgres");
+
+/// Which engine a pool talks to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    /// The engine a `DATABASE_URL` names, or an error saying which schemes are known.
+    pub fn of_url(url: &str) -> anyhow::Result<Self> {
+        match url.split(':').next() {
+            Some("sqlite") => Ok(Backend::Sqlite),
+            Some("postgres" | "postgresql") => Ok(Backend::Postgres),
+            _ => bail!("DATABASE_URL must start with sqlite: or postgres:, not {:?}", redact(url)),
+        }
+    }
+}
+
+/// A connected, migrated database.
+#[derive(Clone, Debug)]
+pub struct Db {
+    pub pool: AnyPool,
+    pub backend: Backend,
+}
+
+impl Db {
+    /// Connects, applies the pragmas SQLite needs on every connection, and migrates.
+    pub async fn connect(url: &str, max_connections: u32) -> anyhow::Result<Db> {
+        install_default_drivers();
+        let backend = Backend::of_url(url)?;
+        let options = AnyConnectOptions::from_str(url)
+            .with_context(|| format!("DATABASE_URL {:?} is not a valid database URL", redact(url)))?;
+        let pool = AnyPoolOptions::new()
+            .max_connections(max_connections)
+            .acquire_timeout(Duration::from_secs(10))
+            .after_connect(move |conn, _| {
+                Box::pin(async move {
+                    if backend == Backend::Sqlite {
+                        conn.execute(
+                            "PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON; \
+                             PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; \
+                             PRAGMA mmap_size = 1073741824; PRAGMA temp_store = MEMORY;",
+                        )
+                        .await?;
+                    }
+                    Ok(())
+                })
+            })
+            .connect_with(options)
+            .await
+            .with_context(|| format!("cannot open the database at {:?}", redact(url)))?;
+        if backend == Backend::Sqlite {
+            pool.execute("PRAGMA journal_mode = WAL;").await.context("cannot switch SQLite to WAL mode")?;
+        }
+        let db = Db { pool, backend };
+        db.migrate().await?;
+        Ok(db)
+    }
+
+    async fn migrate(&self) -> anyhow::Result<()> {
+        let migrator = match self.backend {
+            Backend::Sqlite => &SQLITE_MIGRATIONS,
+            Backend::Postgres => &POSTGRES_MIGRATIONS,
+        };
+        migrator.run(&self.pool).await.context("cannot apply the database migrations")
+    }
+}
+
+/// The URL without its password, for messages and logs.
+pub fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme_end), Some(at)) if at > scheme_end => {
+            let credentials = &url[scheme_end + 3..at];
+            match credentials.split_once(':') {
+                Some((user, _)) => format!("{}://{user}:***{}", &url[..scheme_end], &url[at..]),
+                None => url.to_owned(),
+            }
+        }
+        _ => url.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn knows_schemes_and_hides_passwords() {
+        assert_eq!(Backend::of_url("sqlite:///tmp/x.db").unwrap(), Backend::Sqlite);
+        assert_eq!(Backend::of_url("postgres://u:p@h/db").unwrap(), Backend::Postgres);
+        assert!(Backend::of_url("mysql://h/db").is_err());
+        assert_eq!(redact("postgres://fair:secret@db:5432/fair"), "postgres://fair:***@db:5432/fair");
+        assert_eq!(redact("sqlite://data/fair.db"), "sqlite://data/fair.db");
+    }
+}

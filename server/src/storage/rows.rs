@@ -1,0 +1,222 @@
+//! Rows as the database returns them, and their conversion into domain types.
+
+use app::domain::{
+    BoothExhibitor, BoothId, BoothLocation, BoothOnMap, CategoryId, CategorySummary, CountryCode, Currency,
+    ExhibitorId, ExhibitorSummary, HallId, HallSummary, Localized, PriceRange, ProductId, ProductSummary, Rect,
+    SectionId, SectionSummary, Spec,
+};
+use app::error::AppError;
+use serde::Deserialize;
+
+#[derive(sqlx::FromRow)]
+pub struct CategoryRow {
+    pub id: i64,
+    pub slug: String,
+    pub name_en: String,
+    pub name_zh: String,
+    pub child_count: i64,
+}
+
+impl CategoryRow {
+    pub fn into_category(self) -> CategorySummary {
+        CategorySummary {
+            id: CategoryId(self.id),
+            slug: self.slug,
+            name: Localized::new(self.name_en, self.name_zh),
+            section_count: self.child_count,
+        }
+    }
+
+    pub fn into_section(self) -> SectionSummary {
+        SectionSummary {
+            id: SectionId(self.id),
+            slug: self.slug,
+            name: Localized::new(self.name_en, self.name_zh),
+            hall_count: self.child_count,
+        }
+    }
+
+    pub fn into_hall(self) -> HallSummary {
+        HallSummary {
+            id: HallId(self.id),
+            slug: self.slug,
+            name: Localized::new(self.name_en, self.name_zh),
+            booth_count: self.child_count,
+        }
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub struct BoothRow {
+    pub id: i64,
+    pub code: String,
+    pub x_dm: i64,
+    pub y_dm: i64,
+    pub w_dm: i64,
+    pub h_dm: i64,
+    pub exhibitor_id: Option<i64>,
+    pub exhibitor_slug: Option<String>,
+    pub exhibitor_name_en: Option<String>,
+    pub exhibitor_name_zh: Option<String>,
+}
+
+impl From<BoothRow> for BoothOnMap {
+    fn from(row: BoothRow) -> Self {
+        let exhibitor = match (row.exhibitor_id, row.exhibitor_slug) {
+            (Some(id), Some(slug)) => Some(BoothExhibitor {
+                id: ExhibitorId(id),
+                slug,
+                name: Localized::new(row.exhibitor_name_en.unwrap_or_default(), row.exhibitor_name_zh.unwrap_or_default()),
+            }),
+            _ => None,
+        };
+        BoothOnMap {
+            id: BoothId(row.id),
+            code: row.code,
+            rect: Rect { x: row.x_dm, y: row.y_dm, w: row.w_dm, h: row.h_dm },
+            exhibitor,
+        }
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub struct BoothLocationRow {
+    pub id: i64,
+    pub code: String,
+    pub hall_slug: String,
+    pub hall_name_en: String,
+    pub hall_name_zh: String,
+}
+
+impl From<BoothLocationRow> for BoothLocation {
+    fn from(row: BoothLocationRow) -> Self {
+        BoothLocation {
+            booth_id: BoothId(row.id),
+            code: row.code,
+            hall_slug: row.hall_slug,
+            hall_name: Localized::new(row.hall_name_en, row.hall_name_zh),
+        }
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub struct ExhibitorRow {
+    pub id: i64,
+    pub slug: String,
+    pub name_en: String,
+    pub name_zh: String,
+    pub country: String,
+    pub verified: i64,
+    pub year_founded: i64,
+}
+
+impl ExhibitorRow {
+    pub fn into_summary(self) -> Result<ExhibitorSummary, AppError> {
+        let country = CountryCode::parse(&self.country)
+            .ok_or_else(|| AppError::internal(format!("exhibitor {} has unknown country {:?}", self.id, self.country)))?;
+        Ok(ExhibitorSummary {
+            id: ExhibitorId(self.id),
+            slug: self.slug,
+            name: Localized::new(self.name_en, self.name_zh),
+            country,
+            verified: self.verified != 0,
+            year_founded: self.year_founded,
+        })
+    }
+}
+
+/// The exhibitor columns a profile adds to the summary.
+#[derive(sqlx::FromRow)]
+pub struct ExhibitorProfileRow {
+    #[sqlx(flatten)]
+    pub summary: ExhibitorRow,
+    pub description_en: String,
+    pub description_zh: String,
+    pub staff_size: i64,
+    pub main_markets: String,
+    pub certifications: String,
+    pub product_count: i64,
+}
+
+/// Splits a `|`-separated list column.
+pub fn list(column: &str) -> Vec<String> {
+    column.split('|').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect()
+}
+
+#[derive(sqlx::FromRow)]
+pub struct PriceColumns {
+    pub price_min_cents: i64,
+    pub price_max_cents: i64,
+    pub currency: String,
+}
+
+impl PriceColumns {
+    pub fn into_price(self) -> Result<PriceRange, AppError> {
+        let currency = Currency::parse(&self.currency)
+            .ok_or_else(|| AppError::internal(format!("unknown currency {:?}", self.currency)))?;
+        Ok(PriceRange { min_cents: self.price_min_cents, max_cents: self.price_max_cents, currency })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub struct ProductSummaryRow {
+    pub id: i64,
+    pub title_en: String,
+    pub title_zh: String,
+    #[sqlx(flatten)]
+    pub price: PriceColumns,
+    pub moq: i64,
+    pub unit_en: String,
+    pub unit_zh: String,
+    pub is_new: i64,
+    pub exhibitor_name_en: String,
+    pub exhibitor_name_zh: String,
+}
+
+impl ProductSummaryRow {
+    pub fn into_summary(self) -> Result<ProductSummary, AppError> {
+        Ok(ProductSummary {
+            id: ProductId(self.id),
+            title: Localized::new(self.title_en, self.title_zh),
+            price: self.price.into_price()?,
+            moq: self.moq,
+            unit: Localized::new(self.unit_en, self.unit_zh),
+            is_new: self.is_new != 0,
+            exhibitor_name: Localized::new(self.exhibitor_name_en, self.exhibitor_name_zh),
+        })
+    }
+}
+
+/// The product page's own columns; its exhibitor, category and section come alongside.
+#[derive(sqlx::FromRow)]
+pub struct ProductRow {
+    pub exhibitor_id: i64,
+    pub category_id: i64,
+    pub section_id: i64,
+    pub title_en: String,
+    pub title_zh: String,
+    pub description_en: String,
+    pub description_zh: String,
+    pub specs: String,
+    #[sqlx(flatten)]
+    pub price: PriceColumns,
+    pub moq: i64,
+    pub unit_en: String,
+    pub unit_zh: String,
+    pub lead_time_days: i64,
+    pub is_new: i64,
+    pub image_count: i64,
+}
+
+/// A specification row as stored in the `specs` JSON column.
+#[derive(Deserialize, serde::Serialize)]
+pub struct StoredSpec {
+    pub en: String,
+    pub zh: String,
+    pub value: String,
+}
+
+pub fn parse_specs(json: &str) -> Result<Vec<Spec>, AppError> {
+    let stored: Vec<StoredSpec> = serde_json::from_str(json).map_err(AppError::internal)?;
+    Ok(stored.into_iter().map(|s| Spec { key: Localized::new(s.en, s.zh), value: s.value }).collect())
+}
