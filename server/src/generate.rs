@@ -16,10 +16,15 @@ pub async fn run(config: Config, scale: &str, seed: u64) -> anyhow::Result<()> {
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
     let started = Instant::now();
-    let outcome = demo::generate(&db, scale, seed, |done, _| bar.set_position(done as u64)).await?;
+    let outcome = demo::generate(&db, scale, seed, |done, _| {
+        bar.set_position(done as u64);
+        std::ops::ControlFlow::Continue(())
+    })
+    .await?;
     bar.finish();
     match outcome {
         Outcome::AlreadyThere => println!("The database already holds a complete fair; nothing to do."),
+        Outcome::Stopped { halls_done } => println!("Stopped after {halls_done} halls; run again to resume."),
         Outcome::Generated { halls } => println!(
             "Generated {halls} halls of the {} fair ({} booths, {} exhibitors, {} products) in {:.1} s.",
             scale.name,

@@ -41,6 +41,7 @@ pub async fn run(config: Config, demo: bool) -> anyhow::Result<()> {
             if done % 10 == 0 || done == total {
                 tracing::info!("demo fair: {done}/{total} halls written");
             }
+            std::ops::ControlFlow::Continue(())
         })
         .await?
         {

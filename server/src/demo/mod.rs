@@ -15,6 +15,7 @@ use anyhow::{Context, bail};
 use records::section_category;
 use scale::Scale;
 use sqlx::{Acquire, Row};
+use std::ops::ControlFlow;
 use vocabulary::CATEGORIES;
 use writer::insert;
 
@@ -25,11 +26,18 @@ pub enum Outcome {
     AlreadyThere,
     /// Halls were written (all, or the rest after an interruption).
     Generated { halls: i64 },
+    /// `on_hall` asked to stop; running again resumes after the last hall written.
+    Stopped { halls_done: i64 },
 }
 
 /// Generates `scale` with `seed` into `db`, or finishes an interrupted generation.
-/// `on_hall` is called after every hall with (halls done, halls in all).
-pub async fn generate(db: &Db, scale: Scale, seed: u64, on_hall: impl Fn(i64, i64)) -> anyhow::Result<Outcome> {
+/// `on_hall` is called after every hall with (halls done, halls in all) and may stop the run.
+pub async fn generate(
+    db: &Db,
+    scale: Scale,
+    seed: u64,
+    mut on_hall: impl FnMut(i64, i64) -> ControlFlow<()>,
+) -> anyhow::Result<Outcome> {
     let halls_total = 50 * scale.halls_per_section;
     let progress = sqlx::query("SELECT seed, halls_done FROM generation_progress WHERE scale = $1")
         .bind(scale.name)
@@ -57,7 +65,9 @@ pub async fn generate(db: &Db, scale: Scale, seed: u64, on_hall: impl Fn(i64, i6
     }
     for hall in halls_done..halls_total {
         write_hall(db, scale, seed, hall).await.with_context(|| format!("cannot write hall {}", hall + 1))?;
-        on_hall(hall + 1, halls_total);
+        if on_hall(hall + 1, halls_total).is_break() && hall + 1 < halls_total {
+            return Ok(Outcome::Stopped { halls_done: hall + 1 });
+        }
     }
     finish(db).await.context("cannot update the session's counters")?;
     Ok(Outcome::Generated { halls: halls_total - halls_done })

@@ -1,0 +1,16 @@
+# The README's two commands, and the benchmark. Each installs what it needs (.ci/setup.sh).
+.PHONY: run test build
+
+## Start the platform with the demo fair on the embedded database: http://127.0.0.1:3000
+run:
+	bash .ci/setup.sh
+	bash .ci/build.sh
+	. .ci/env.sh && "$$CLOUD_FAIR_BIN" serve --demo
+
+## Run every test.
+test:
+	bash .ci/test.sh
+
+build:
+	bash .ci/setup.sh
+	bash .ci/build.sh

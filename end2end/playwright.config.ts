@@ -1,0 +1,39 @@
+// Browser tests run against the release build with the demo fair on a fresh SQLite file,
+// in Debian's Chromium (never a downloaded browser), once hydrated and once with JavaScript off.
+import { defineConfig } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const port = Number(process.env.CLOUD_FAIR_E2E_PORT ?? 3210);
+const dataDir = mkdtempSync(join(tmpdir(), 'cloud-fair-e2e-'));
+
+export default defineConfig({
+  testDir: './tests',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  reporter: [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+             '--disable-sync', '--no-first-run', '--disable-quic'],
+    },
+  },
+  projects: [
+    { name: 'hydrated', use: { javaScriptEnabled: true } },
+    { name: 'no-js', use: { javaScriptEnabled: false } },
+  ],
+  webServer: {
+    command: `${process.env.CLOUD_FAIR_BIN ?? '../target/release/server'} --data-dir ${dataDir} --addr 127.0.0.1:${port} --site-root ${process.env.LEPTOS_SITE_ROOT ?? '../target/site'} serve --demo`,
+    url: `http://127.0.0.1:${port}/healthz`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});

@@ -1,0 +1,32 @@
+// Every test fails on a console error or an uncaught page error (hydration errors included),
+// and can check a page with axe-core for serious or critical accessibility violations.
+import { test as base, expect, Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+export const test = base.extend<{ errors: string[] }>({
+  errors: [async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(`console error: ${message.text()}`);
+    });
+    await use(errors);
+    expect(errors, 'no console or page errors').toEqual([]);
+  }, { auto: true }],
+});
+
+/** Waits until the page is interactive: hydrated where JavaScript runs, at once otherwise. */
+export async function ready(page: Page, javaScriptEnabled: boolean | undefined) {
+  if (javaScriptEnabled !== false) {
+    await expect(page.locator('html[data-hydrated="true"]')).toHaveCount(1, { timeout: 20_000 });
+  }
+}
+
+/** Fails on serious or critical axe-core violations. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.length} nodes: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+}
+
+export { expect };

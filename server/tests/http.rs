@@ -1,0 +1,165 @@
+//! The real app on a free port: statuses, headers and server-rendered HTML, on both engines.
+
+mod support;
+
+
+fn nonce_of(html: &str) -> Option<String> {
+    let start = html.find("nonce=\"")? + 7;
+    Some(html[start..start + html[start..].find('"')?].to_owned())
+}
+
+on_both_engines! { mod pages; support::spawn_app;
+
+    async fn home_shows_the_session_categories_and_new_products(app) {
+        let page = app.get("/").await;
+        assert_eq!(page.status, 200);
+        let html = page.text();
+        assert!(html.contains("Cloud Fair Autumn Session (Online)"));
+        assert_eq!(html.matches("href=\"/categories/").count(), 16);
+        assert!(html.contains("<strong>600</strong>"), "booth counter");
+        assert!(html.contains("href=\"/products/"));
+        assert!(html.contains("<title>Cloud Fair Autumn Session (Online) · Cloud Fair</title>"));
+        assert!(html.contains("<link href=\"/\" rel=\"canonical\">"));
+    }
+
+    async fn walk_category_section_hall_booth_product(app) {
+        let category = app.get("/categories/lighting").await;
+        assert_eq!(category.status, 200);
+        assert!(category.text().contains("href=\"/sections/indoor-lighting\""));
+        let section = app.get("/sections/indoor-lighting").await.text();
+        let hall_href = section.split("href=\"/halls/").nth(1).and_then(|s| s.split('"').next()).unwrap().to_owned();
+        let hall = app.get(&format!("/halls/{hall_href}")).await;
+        assert_eq!(hall.status, 200);
+        let html = hall.text();
+        assert!(html.contains("<svg"), "floor plan");
+        assert!(html.contains("<table>"), "list view");
+        let booth_href = html.split("href=\"/exhibitors/").nth(1).and_then(|s| s.split('"').next()).unwrap().to_owned();
+        let booth = app.get(&format!("/exhibitors/{booth_href}")).await;
+        assert_eq!(booth.status, 200);
+        let booth_html = booth.text();
+        assert!(booth_html.contains("/halls/"), "links back to its booths on the map");
+        let product_href = booth_html.split("href=\"/products/").nth(1).and_then(|s| s.split('"').next()).unwrap().to_owned();
+        let product = app.get(&format!("/products/{product_href}")).await;
+        assert_eq!(product.status, 200);
+        let product_html = product.text();
+        assert!(product_html.contains("<tbody>"), "specification table");
+        assert!(product_html.contains("?booth="), "where its booth is");
+        assert!(product_html.contains("/media/products/"), "gallery");
+    }
+
+    async fn hall_highlights_the_requested_booth(app) {
+        let code: String = sqlx::query_scalar("SELECT code FROM booths WHERE hall_id = 3 ORDER BY id LIMIT 1")
+            .fetch_one(&app.db.db.pool).await.unwrap();
+        let html = app.get(&format!("/halls/hall-1-3?booth={code}")).await.text();
+        assert!(html.contains("class=\"booth match\""), "the booth is highlighted before any script runs");
+        assert!(html.contains(&format!("value=\"{code}\"")) || html.contains("1 booths match"));
+    }
+
+    async fn unknown_things_are_404(app) {
+        for path in ["/products/99999999", "/products/abc", "/products/-1", "/exhibitors/nobody", "/halls/nowhere",
+                     "/categories/nothing", "/sections/none", "/no/such/page", "/sitemaps/products-999.xml",
+                     "/media/products/1/99.svg", "/lang/fr"] {
+            let page = app.get(path).await;
+            assert_eq!(page.status, 404, "{path}");
+        }
+        assert!(app.get("/no/such/page").await.text().contains("Page not found"));
+    }
+
+    async fn malformed_parameters_are_400_with_a_reason(app) {
+        let page = app.get("/exhibitors?country=ZZ").await;
+        assert_eq!(page.status, 400);
+        assert!(page.text().contains("unknown country code"));
+        assert_eq!(app.get("/exhibitors?after=abc").await.status, 400);
+        assert_eq!(app.get("/exhibitors?category=%3Cscript%3E").await.status, 400);
+        let booth: String = sqlx::query_scalar("SELECT slug FROM exhibitors WHERE id = 1").fetch_one(&app.db.db.pool).await.unwrap();
+        assert_eq!(app.get(&format!("/exhibitors/{booth}?after=-5")).await.status, 400);
+    }
+
+    async fn directory_filters_and_pages(app) {
+        let first = app.get("/exhibitors?country=CN").await;
+        assert_eq!(first.status, 200);
+        let html = first.text();
+        let next = html.split("rel=\"next\"").next().and_then(|s| s.rsplit("href=\"").next()).and_then(|s| s.split('"').next()).unwrap().replace("&amp;", "&");
+        assert!(next.starts_with("/exhibitors?country=CN&after="), "{next}");
+        let second = app.get(&next).await;
+        assert_eq!(second.status, 200);
+        assert!(second.text().contains("First page"));
+    }
+
+    async fn language_follows_the_cookie_and_the_switch(app) {
+        let zh = app.get_with("/", &[("Cookie", "i18n_pref_locale=zh")]).await.text();
+        assert!(zh.contains("lang=\"zh\""));
+        assert!(zh.contains("展品类别"));
+        assert!(zh.contains("云展会秋季线上展"));
+        let switch = app.get("/lang/zh?next=/exhibitors%3Fcountry%3DCN").await;
+        assert_eq!(switch.status, 303);
+        assert_eq!(switch.header("location"), Some("/exhibitors?country=CN"));
+        assert!(switch.header("set-cookie").unwrap().starts_with("i18n_pref_locale=zh"));
+        assert_eq!(app.get("/lang/en?next=https://evil.example/").await.header("location"), Some("/"));
+        let en = app.get_with("/", &[("Accept-Language", "en-US")]).await.text();
+        assert!(en.contains("lang=\"en\""));
+    }
+
+    async fn pages_carry_security_headers_and_a_fresh_nonce(app) {
+        let first = app.get("/").await;
+        let csp = first.header("content-security-policy").unwrap().to_owned();
+        let nonce = nonce_of(&first.text()).expect("scripts carry a nonce");
+        assert!(csp.contains(&format!("'nonce-{nonce}'")), "{csp}");
+        assert!(csp.contains("frame-ancestors 'none'"));
+        assert_eq!(first.header("x-content-type-options"), Some("nosniff"));
+        assert!(first.header("referrer-policy").is_some());
+        assert_ne!(nonce_of(&app.get("/").await.text()), Some(nonce), "a new nonce per response");
+        let image = app.get("/media/logos/3.svg").await;
+        assert_eq!(image.header("content-type"), Some("image/svg+xml"));
+        assert!(image.header("content-security-policy").unwrap().starts_with("default-src 'none'"));
+    }
+
+    async fn operations_endpoints(app) {
+        let health = app.get("/healthz").await;
+        assert_eq!((health.status, health.text().as_str()), (200, "ok\n"));
+        assert!(app.get("/robots.txt").await.text().contains(&format!("Sitemap: http://{}/sitemap.xml", app.addr)));
+        let index = app.get("/sitemap.xml").await.text();
+        assert!(index.contains("/sitemaps/pages.xml") && index.contains("/sitemaps/products-0.xml"));
+        let products = app.get("/sitemaps/products-0.xml").await.text();
+        assert_eq!(products.matches("<url>").count(), 1200);
+        let pages = app.get("/sitemaps/pages.xml").await.text();
+        assert!(pages.contains("/halls/hall-1-1") && pages.contains("/categories/food"));
+        let compressed = app.get_with("/", &[("Accept-Encoding", "br")]).await;
+        assert_eq!(compressed.header("content-encoding"), Some("br"));
+    }
+}
+
+/// The binary refuses a bad configuration with one clear line, not a panic.
+mod startup {
+    use std::process::Command;
+
+    fn run(args: &[&str], env: &[(&str, &str)]) -> (bool, String) {
+        let output = Command::new(env!("CARGO_BIN_EXE_server")).args(args).envs(env.iter().copied()).output().unwrap();
+        (output.status.success(), String::from_utf8_lossy(&output.stderr).into_owned())
+    }
+
+    #[test]
+    fn bad_database_url_is_one_line() {
+        let (ok, stderr) = run(&["serve"], &[("DATABASE_URL", "mysql://localhost/fair")]);
+        assert!(!ok);
+        assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
+        assert!(stderr.contains("DATABASE_URL must start with sqlite: or postgres:"), "{stderr}");
+        assert!(!stderr.contains("panicked"));
+    }
+
+    #[test]
+    fn unwritable_data_directory_is_one_line() {
+        let (ok, stderr) = run(&["--data-dir", "/proc/cloud-fair", "serve"], &[]);
+        assert!(!ok);
+        assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
+        assert!(stderr.contains("data directory /proc/cloud-fair"), "{stderr}");
+    }
+
+    #[test]
+    fn unreachable_postgres_is_one_line() {
+        let (ok, stderr) = run(&["serve"], &[("DATABASE_URL", "postgres://nobody:secret@127.0.0.1:1/fair")]);
+        assert!(!ok);
+        assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
+        assert!(stderr.contains("cannot open the database") && !stderr.contains("secret"), "{stderr}");
+    }
+}

@@ -1,0 +1,95 @@
+//! Shared test fixtures: fresh databases on both engines, the real app on a free port.
+
+#![allow(dead_code)]
+
+pub mod http;
+pub mod postgres;
+
+use server::demo::{self, scale::TINY};
+use server::startup::{AppState, router};
+use server::storage::Db;
+use std::net::SocketAddr;
+use tempfile::TempDir;
+
+/// The engines every storage and HTTP test runs against.
+#[derive(Clone, Copy, Debug)]
+pub enum Engine {
+    Sqlite,
+    Postgres,
+}
+
+/// A migrated database that lives as long as this value.
+pub struct TestDb {
+    pub db: Db,
+    _dir: TempDir,
+}
+
+/// An empty, migrated database.
+pub async fn empty_db(engine: Engine) -> TestDb {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let url = match engine {
+        Engine::Sqlite => format!("sqlite://{}?mode=rwc", dir.path().join("fair.db").display()),
+        Engine::Postgres => postgres::fresh_database().await,
+    };
+    TestDb { db: Db::connect(&url, 4).await.expect("connect"), _dir: dir }
+}
+
+/// A database holding the tiny generated fair.
+pub async fn fair_db(engine: Engine) -> TestDb {
+    let test_db = empty_db(engine).await;
+    demo::generate(&test_db.db, TINY, 7, |_, _| std::ops::ControlFlow::Continue(())).await.expect("generate");
+    test_db
+}
+
+/// The real router, serving the tiny fair on a free loopback port.
+pub struct TestApp {
+    pub addr: SocketAddr,
+    pub db: TestDb,
+}
+
+impl TestApp {
+    pub async fn get(&self, path: &str) -> http::Response {
+        http::get(self.addr, path, &[]).await
+    }
+
+    pub async fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> http::Response {
+        http::get(self.addr, path, headers).await
+    }
+}
+
+pub async fn spawn_app(engine: Engine) -> TestApp {
+    let db = fair_db(engine).await;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    let leptos = leptos::config::LeptosOptions::builder()
+        .output_name("cloud-fair")
+        .site_root(env!("CARGO_MANIFEST_DIR").to_owned() + "/../target/site")
+        .site_pkg_dir("pkg")
+        .site_addr(addr)
+        .build();
+    let state = AppState { leptos, db: db.db.clone(), public_url: format!("http://{addr}").into() };
+    tokio::spawn(async move { axum::serve(listener, router(state)).await });
+    TestApp { addr, db }
+}
+
+/// Declares each test twice, in `$group::sqlite` and `$group::postgres`, with
+/// `$fixture(engine)` bound to the test's argument.
+#[macro_export]
+macro_rules! on_both_engines {
+    (mod $group:ident; $fixture:path; $(async fn $name:ident($arg:ident) $body:block)*) => {
+        mod $group {
+            #[allow(unused_imports)]
+            use super::*;
+            mod sqlite {
+                #[allow(unused_imports)]
+                use super::*;
+                $(#[tokio::test] async fn $name() { let $arg = $fixture(support::Engine::Sqlite).await; $body })*
+            }
+            mod postgres {
+                #[allow(unused_imports)]
+                use super::*;
+                $(#[tokio::test] async fn $name() { let $arg = $fixture(support::Engine::Postgres).await; $body })*
+            }
+        }
+    };
+}
