@@ -3,6 +3,9 @@
 import { test as base, expect, Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
+/** Console lines a browser prints for a response whose error status a test asked for. */
+export const expectedStatus = (status: number) => `Failed to load resource: the server responded with a status of ${status}`;
+
 export const test = base.extend<{ errors: string[] }>({
   errors: [async ({ page }, use) => {
     const errors: string[] = [];
@@ -22,8 +25,12 @@ export async function ready(page: Page, javaScriptEnabled: boolean | undefined) 
   }
 }
 
-/** Fails on serious or critical axe-core violations. */
-export async function expectAccessible(page: Page) {
+/**
+ * Fails on serious or critical axe-core violations. axe runs as a script in the page, so it
+ * runs in the hydrated project; the JavaScript-off project gets the same server-rendered HTML.
+ */
+export async function expectAccessible(page: Page, javaScriptEnabled: boolean | undefined) {
+  if (javaScriptEnabled === false) return;
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.length} nodes: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);

@@ -11,7 +11,7 @@ test('switch to Chinese and back, keeping the choice across pages', async ({ pag
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('照明');
   await ready(page, js);
 
-  await page.getByRole('link', { name: '首页' }).click();
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '首页' }).click();
   await expect(page.getByRole('heading', { name: '展品类别' })).toBeVisible();
 
   await page.getByRole('link', { name: 'English' }).click();

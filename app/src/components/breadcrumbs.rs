@@ -17,7 +17,7 @@ pub fn Breadcrumbs(trail: Vec<(String, String)>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <nav class="breadcrumbs" aria-label="Breadcrumb">
+        <nav class="breadcrumbs" aria-label=move || t_string!(i18n, breadcrumb).to_string()>
             <ol>
                 <li><a href="/">{t!(i18n, nav_home)}</a></li>
                 {items}

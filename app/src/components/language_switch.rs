@@ -1,5 +1,6 @@
 //! Links to the other languages. They go through `/lang/{code}`, which keeps the choice in a
-//! cookie and returns to the same page, so switching works with JavaScript off too.
+//! cookie and returns to the same page, so switching works with JavaScript off too. They are
+//! `rel="external"` so that the hydrated router loads them from the server.
 
 use crate::i18n::*;
 use leptos::prelude::*;
@@ -21,7 +22,7 @@ pub fn LanguageSwitch() -> impl IntoView {
                     href=move || format!("/lang/{code}?next={}", encode_component(&here()))
                     hreflang=code
                     lang=code
-                    rel="alternate"
+                    rel="external"
                     aria-current=move || (i18n.get_locale() == lang).then_some("true")
                 >
                     {label}

@@ -17,7 +17,7 @@ pub fn Layout(children: Children) -> impl IntoView {
         <a class="skip-link" href="#main">{t!(i18n, skip_to_content)}</a>
         <header class="site-header">
             <a class="brand" href="/">{t!(i18n, site_name)}</a>
-            <nav aria-label=move || t_string!(i18n, site_name).to_string()>
+            <nav aria-label=move || t_string!(i18n, nav_main).to_string()>
                 <ul>
                     <li><a href="/">{t!(i18n, nav_home)}</a></li>
                     <li><a href="/exhibitors">{t!(i18n, nav_exhibitors)}</a></li>

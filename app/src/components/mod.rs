@@ -6,6 +6,7 @@ pub mod error_view;
 pub mod hall_map;
 pub mod language_switch;
 pub mod layout;
+pub mod link_list;
 pub mod page_meta;
 pub mod pager;
 pub mod status;

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 pub fn Pager(next: Option<String>, first: Option<String>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <nav class="pager" aria-label="Pagination">
+        <nav class="pager" aria-label=move || t_string!(i18n, pagination).to_string()>
             {first.map(|href| view! { <a href=href>{t!(i18n, first_page)}</a> })}
             {next.map(|href| view! { <a href=href rel="next">{t!(i18n, next_page)}</a> })}
         </nav>

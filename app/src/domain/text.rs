@@ -24,9 +24,34 @@ impl Localized {
     }
 }
 
+/// A count with thousands separators: 2350000 → "2,350,000" (the grouping both languages use).
+pub fn grouped(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if n < 0 {
+        out.push('-');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn groups_thousands() {
+        assert_eq!(grouped(0), "0");
+        assert_eq!(grouped(999), "999");
+        assert_eq!(grouped(12_000), "12,000");
+        assert_eq!(grouped(2_350_000), "2,350,000");
+        assert_eq!(grouped(-1_000), "-1,000");
+    }
 
     #[test]
     fn falls_back_to_english() {

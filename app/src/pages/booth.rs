@@ -2,9 +2,7 @@
 
 use super::loaded;
 use crate::api::exhibitors::{BoothPageData, get_booth_page};
-use crate::components::{
-    cards::ProductCard, error_view::ErrorView, page_meta::PageMeta, pager::Pager,
-};
+use crate::components::{cards::ProductCard, page_meta::PageMeta, pager::Pager};
 use crate::domain::exhibitor::logo_url;
 use crate::domain::Cursor;
 use crate::error::AppError;
@@ -16,16 +14,14 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 pub fn BoothPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
-    let after = query.read_untracked().get("after");
-    let Some(cursor) = Cursor::parse(after.as_deref()) else {
-        let error = AppError::invalid("after", "must be a whole number");
-        return view! { <ErrorView error /> }.into_any();
-    };
     let data = Resource::new_blocking(
-        move || params.read().get("slug").unwrap_or_default(),
-        move |slug| get_booth_page(slug, cursor.after()),
+        move || (params.read().get("slug").unwrap_or_default(), Cursor::parse(query.read().get("after").as_deref())),
+        |(slug, cursor)| async move {
+            let cursor = cursor.ok_or_else(|| AppError::invalid("after", "must be a whole number"))?;
+            Ok((get_booth_page(slug, cursor.after()).await?, cursor))
+        },
     );
-    loaded(data, move |page| booth_view(page, cursor)).into_any()
+    loaded(data, |(page, cursor)| booth_view(page, cursor))
 }
 
 fn booth_view(data: BoothPageData, cursor: Cursor) -> impl IntoView {

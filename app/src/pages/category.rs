@@ -2,6 +2,7 @@
 
 use super::loaded;
 use crate::api::catalogue::get_category;
+use crate::components::link_list::{LinkItem, LinkList};
 use crate::components::{breadcrumbs::Breadcrumbs, page_meta::PageMeta};
 use crate::domain::CategoryDetail;
 use crate::i18n::*;
@@ -32,16 +33,10 @@ fn category_view(detail: CategoryDetail) -> impl IntoView {
         <Breadcrumbs trail=vec![(name.clone(), href)] />
         <h1>{name}</h1>
         <h2>{t!(i18n, sections_heading)}</h2>
-        <ul class="link-list">
-            {detail.sections.into_iter().map(|s| {
-                let count = s.hall_count;
-                view! {
-                    <li>
-                        <a href=format!("/sections/{}", s.slug)>{s.name.get(locale).to_owned()}</a>
-                        <span class="muted">{t!(i18n, hall_count, count = count)}</span>
-                    </li>
-                }
-            }).collect_view()}
-        </ul>
+        <LinkList items=detail.sections.into_iter().map(|s| LinkItem {
+            href: format!("/sections/{}", s.slug),
+            label: s.name.get(locale).to_owned(),
+            note: t_string!(i18n, hall_count, count = s.hall_count).to_string(),
+        }).collect() />
     }
 }

@@ -2,7 +2,7 @@
 
 use super::loaded;
 use crate::api::exhibitors::{DirectoryData, get_directory};
-use crate::components::{cards::ExhibitorCard, error_view::ErrorView, page_meta::PageMeta, pager::Pager};
+use crate::components::{cards::ExhibitorCard, page_meta::PageMeta, pager::Pager};
 use crate::domain::directory::FilterProblem;
 use crate::domain::{CountryCode, DirectoryFilter};
 use crate::error::AppError;
@@ -13,21 +13,22 @@ use leptos_router::hooks::use_query_map;
 #[component]
 pub fn DirectoryPage() -> impl IntoView {
     let query = use_query_map();
-    let parsed = DirectoryFilter::parse(|key| query.read_untracked().get(key));
-    let filter = match parsed {
-        Ok(filter) => filter,
-        Err(problem) => {
-            let error = match problem {
-                FilterProblem::UnknownCountry(v) => AppError::invalid("country", format!("unknown country code {v:?}")),
-                FilterProblem::BadSlug(v) => AppError::invalid("category/section", format!("not a valid name: {v:?}")),
-                FilterProblem::BadCursor(v) => AppError::invalid("after", format!("not a whole number: {v:?}")),
-            };
-            return view! { <ErrorView error /> }.into_any();
-        }
-    };
-    let data = Resource::new_blocking(move || filter.clone(), get_directory);
-    let filter = DirectoryFilter::parse(|key| query.read_untracked().get(key)).unwrap_or_default();
-    loaded(data, move |data| directory_view(data, filter.clone())).into_any()
+    let data = Resource::new_blocking(
+        move || DirectoryFilter::parse(|key| query.read().get(key)),
+        |parsed| async move {
+            let filter = parsed.map_err(problem_error)?;
+            Ok((get_directory(filter.clone()).await?, filter))
+        },
+    );
+    loaded(data, |(data, filter)| directory_view(data, filter))
+}
+
+fn problem_error(problem: FilterProblem) -> AppError {
+    match problem {
+        FilterProblem::UnknownCountry(v) => AppError::invalid("country", format!("unknown country code {v:?}")),
+        FilterProblem::BadSlug(v) => AppError::invalid("category/section", format!("not a valid name: {v:?}")),
+        FilterProblem::BadCursor(v) => AppError::invalid("after", format!("not a whole number: {v:?}")),
+    }
 }
 
 fn directory_view(data: DirectoryData, filter: DirectoryFilter) -> impl IntoView {

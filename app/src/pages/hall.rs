@@ -13,11 +13,10 @@ pub fn HallPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     let data = Resource::new_blocking(
-        move || params.read().get("slug").unwrap_or_default(),
-        get_hall_map,
+        move || (params.read().get("slug").unwrap_or_default(), query.read().get("booth").unwrap_or_default()),
+        |(slug, booth)| async move { Ok((get_hall_map(slug).await?, booth)) },
     );
-    let booth = query.read_untracked().get("booth").unwrap_or_default();
-    loaded(data, move |map| hall_view(map, booth.clone()))
+    loaded(data, |(map, booth)| hall_view(map, booth))
 }
 
 fn hall_view(map: HallMap, booth: String) -> impl IntoView {

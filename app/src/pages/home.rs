@@ -2,8 +2,10 @@
 
 use super::loaded;
 use crate::api::catalogue::{HomeData, get_home};
+use crate::components::link_list::{LinkItem, LinkList};
 use crate::components::{cards::ProductCard, page_meta::PageMeta};
 use crate::domain::Phase;
+use crate::domain::text::grouped;
 use crate::i18n::*;
 use leptos::prelude::*;
 
@@ -25,7 +27,7 @@ fn home_view(data: HomeData) -> impl IntoView {
         Phase::Open => t_string!(i18n, phase_open).to_string(),
         Phase::Closed => t_string!(i18n, phase_closed).to_string(),
     };
-    let counter = |value: i64, label: String| view! { <li><strong>{value}</strong>" "{label}</li> };
+    let counter = |value: i64, label: String| view! { <li><strong>{grouped(value)}</strong>" "{label}</li> };
     view! {
         <PageMeta title=name.clone() description=t_string!(i18n, home_description).to_string() canonical="/".to_owned() />
         <section class="hero" aria-labelledby="session-name">
@@ -43,17 +45,11 @@ fn home_view(data: HomeData) -> impl IntoView {
         </section>
         <section aria-labelledby="categories-heading">
             <h2 id="categories-heading">{t!(i18n, categories_heading)}</h2>
-            <ul class="category-grid">
-                {categories.into_iter().map(|c| {
-                    let count = c.section_count;
-                    view! {
-                        <li>
-                            <a href=format!("/categories/{}", c.slug)>{c.name.get(locale).to_owned()}</a>
-                            <span class="muted">{t!(i18n, section_count, count = count)}</span>
-                        </li>
-                    }
-                }).collect_view()}
-            </ul>
+            <LinkList class="category-grid" items=categories.into_iter().map(|c| LinkItem {
+                href: format!("/categories/{}", c.slug),
+                label: c.name.get(locale).to_owned(),
+                note: t_string!(i18n, section_count, count = c.section_count).to_string(),
+            }).collect() />
         </section>
         <section aria-labelledby="new-products-heading">
             <h2 id="new-products-heading">{t!(i18n, new_products_heading)}</h2>

@@ -2,7 +2,7 @@
 
 use super::loaded;
 use crate::api::products::get_product;
-use crate::components::{breadcrumbs::Breadcrumbs, error_view::ErrorView, page_meta::PageMeta};
+use crate::components::{breadcrumbs::Breadcrumbs, page_meta::PageMeta};
 use crate::domain::exhibitor::logo_url;
 use crate::domain::product::image_url;
 use crate::domain::{ProductDetail, ProductId};
@@ -14,12 +14,16 @@ use leptos_router::hooks::use_params_map;
 #[component]
 pub fn ProductPage() -> impl IntoView {
     let params = use_params_map();
-    let id = params.read_untracked().get("id").and_then(|raw| raw.parse::<ProductId>().ok());
-    let Some(id) = id else {
-        return view! { <ErrorView error=AppError::NotFound /> }.into_any();
-    };
-    let data = Resource::new_blocking(move || id, get_product);
-    loaded(data, product_view).into_any()
+    let data = Resource::new_blocking(
+        move || params.read().get("id").and_then(|raw| raw.parse::<ProductId>().ok()),
+        |id| async move {
+            match id {
+                Some(id) => get_product(id).await,
+                None => Err(AppError::NotFound),
+            }
+        },
+    );
+    loaded(data, product_view)
 }
 
 fn product_view(product: ProductDetail) -> impl IntoView {

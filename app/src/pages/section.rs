@@ -2,6 +2,7 @@
 
 use super::loaded;
 use crate::api::catalogue::get_section;
+use crate::components::link_list::{LinkItem, LinkList};
 use crate::components::{breadcrumbs::Breadcrumbs, page_meta::PageMeta};
 use crate::domain::SectionDetail;
 use crate::i18n::*;
@@ -36,16 +37,10 @@ fn section_view(detail: SectionDetail) -> impl IntoView {
         <Breadcrumbs trail=vec![category, (name.clone(), href)] />
         <h1>{name}</h1>
         <h2>{t!(i18n, halls_heading)}</h2>
-        <ul class="link-list">
-            {detail.halls.into_iter().map(|h| {
-                let count = h.booth_count;
-                view! {
-                    <li>
-                        <a href=format!("/halls/{}", h.slug)>{h.name.get(locale).to_owned()}</a>
-                        <span class="muted">{t!(i18n, booth_count, count = count)}</span>
-                    </li>
-                }
-            }).collect_view()}
-        </ul>
+        <LinkList items=detail.halls.into_iter().map(|h| LinkItem {
+            href: format!("/halls/{}", h.slug),
+            label: h.name.get(locale).to_owned(),
+            note: t_string!(i18n, booth_count, count = h.booth_count).to_string(),
+        }).collect() />
     }
 }

@@ -112,26 +112,30 @@ pub fn product(seed: u64, index: i64, category: &CategoryWords, exhibitor: &Exhi
         _ => "USD",
     };
     let lead_time_days = rng.range(7, 60);
+    let moq = [10, 50, 100, 200, 500, 1000, 5000][rng.range(0, 6) as usize];
     ProductRecord {
         id,
         title: (format!("{adj_en} {noun_en} {model}"), format!("{adj_zh}{noun_zh} {model}")),
         description: (
             format!(
-                "{adj_en} {} made of {} by {}. Minimum order {} {}, delivered in about {lead_time_days} days; \
-                 samples and custom logos available.",
+                "{adj_en} {} made of {}, from {}. Packed {per_carton} {} to a carton; minimum order {moq} {}, \
+                 delivered in about {lead_time_days} days; samples and custom logos available.",
                 noun_en.to_lowercase(),
                 material_en.to_lowercase(),
-                exhibitor.name.0,
-                per_carton,
+                exhibitor.name.0.trim_end_matches('.'),
+                category.unit.0,
                 category.unit.0,
             ),
-            format!("{}出品的{adj_zh}{noun_zh}，{material_zh}材质，约{lead_time_days}天交货，可提供样品和定制标志。", exhibitor.name.1),
+            format!(
+                "{}出品的{adj_zh}{noun_zh}，{material_zh}材质，每箱{per_carton}{}，起订量{moq}{}，约{lead_time_days}天交货，可提供样品和定制标志。",
+                exhibitor.name.1, category.unit.1, category.unit.1
+            ),
         ),
         specs: serde_json::to_string(&specs).unwrap_or_else(|_| "[]".to_owned()),
         price_min_cents,
         price_max_cents,
         currency,
-        moq: [10, 50, 100, 200, 500, 1000, 5000][rng.range(0, 6) as usize],
+        moq,
         unit: category.unit,
         lead_time_days,
         image_count: rng.range(1, 5),

@@ -9,7 +9,7 @@ pub(crate) mod rows;
 use anyhow::{Context, bail};
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions, install_default_drivers};
 use sqlx::migrate::Migrator;
-use sqlx::{AnyPool, Executor};
+use sqlx::{AnyPool, ConnectOptions, Executor};
 use std::str::FromStr;
 use std::time::Duration;
 
@@ -46,8 +46,10 @@ impl Db {
     pub async fn connect(url: &str, max_connections: u32) -> anyhow::Result<Db> {
         install_default_drivers();
         let backend = Backend::of_url(url)?;
+        // Statement logging is off: a generated batch would log thousands of parameters.
         let options = AnyConnectOptions::from_str(url)
-            .with_context(|| format!("DATABASE_URL {:?} is not a valid database URL", redact(url)))?;
+            .with_context(|| format!("DATABASE_URL {:?} is not a valid database URL", redact(url)))?
+            .disable_statement_logging();
         let pool = AnyPoolOptions::new()
             .max_connections(max_connections)
             .acquire_timeout(Duration::from_secs(10))

@@ -20,8 +20,14 @@ impl Response {
     }
 }
 
-/// GETs `path` from `addr` with extra request headers.
+/// GETs `path` from `addr` with extra request headers; fails the test after 30 seconds.
 pub async fn get(addr: std::net::SocketAddr, path: &str, headers: &[(&str, &str)]) -> Response {
+    tokio::time::timeout(std::time::Duration::from_secs(30), fetch(addr, path, headers))
+        .await
+        .unwrap_or_else(|_| panic!("GET {path} got no complete answer within 30 s"))
+}
+
+async fn fetch(addr: std::net::SocketAddr, path: &str, headers: &[(&str, &str)]) -> Response {
     let mut stream = TcpStream::connect(addr).await.expect("connect");
     let mut request = format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
     for (name, value) in headers {
