@@ -1,5 +1,5 @@
 # The README's two commands, and the benchmark. Each installs what it needs (.ci/setup.sh).
-.PHONY: run test build
+.PHONY: run test build bench
 
 ## Start the platform with the demo fair on the embedded database: http://127.0.0.1:3000
 run:
@@ -14,3 +14,7 @@ test:
 build:
 	bash .ci/setup.sh
 	bash .ci/build.sh
+
+## The benchmark on a Canton-scale database (about 2 GB in data-canton/; not part of the tests).
+bench:
+	bash .ci/bench.sh

@@ -19,6 +19,9 @@ pub enum Command {
         /// Generate the demo fair first if the database is empty.
         #[arg(long, env = "CLOUD_FAIR_DEMO")]
         demo: bool,
+        /// For benchmarks: also answer /bench/copy with this saved page, from memory.
+        #[arg(long, value_name = "FILE")]
+        bench_copy: Option<std::path::PathBuf>,
     },
     /// Generate a fair of the given scale (tiny, demo, canton); resumes an interrupted run.
     Generate {

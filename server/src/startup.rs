@@ -5,7 +5,7 @@
 use crate::config::Config;
 use crate::demo::{self, Outcome, scale::DEMO};
 use crate::storage::Db;
-use crate::{lang, media, security, seo};
+use crate::{bench, lang, media, security, seo};
 use anyhow::Context;
 use app::ports::Catalogue;
 use app::routes::App;
@@ -28,11 +28,19 @@ pub struct AppState {
     pub leptos: LeptosOptions,
     pub db: Db,
     pub public_url: Arc<str>,
+    /// The page `/bench/copy` answers with, in benchmark runs.
+    pub bench_copy: Option<axum::body::Bytes>,
 }
 
 /// Opens the database (generating the demo fair if asked and empty) and serves until a
 /// shutdown signal arrives.
-pub async fn run(config: Config, demo: bool) -> anyhow::Result<()> {
+pub async fn run(config: Config, demo: bool, bench_copy: Option<std::path::PathBuf>) -> anyhow::Result<()> {
+    let bench_copy = match bench_copy {
+        Some(path) => Some(
+            std::fs::read(&path).with_context(|| format!("cannot read the benchmark page {}", path.display()))?.into(),
+        ),
+        None => None,
+    };
     let url = config.database_url()?;
     let db = Db::connect(&url, config.db_connections).await?;
     if demo {
@@ -54,7 +62,7 @@ pub async fn run(config: Config, demo: bool) -> anyhow::Result<()> {
     let listener = listener.tap_io(|tcp| {
         let _ = tcp.set_nodelay(true);
     });
-    let state = AppState { leptos: leptos_options(&config), db, public_url: config.public_url().into() };
+    let state = AppState { leptos: leptos_options(&config), db, public_url: config.public_url().into(), bench_copy };
     axum::serve(listener, router(state)).with_graceful_shutdown(shutdown_signal()).await?;
     tracing::info!("stopped");
     Ok(())
@@ -96,6 +104,7 @@ pub fn router(state: AppState) -> Router {
         .route("/sitemaps/{file}", get(seo::sitemap))
         .route("/media/products/{id}/{file}", get(media::product_image))
         .route("/media/logos/{file}", get(media::logo))
+        .route("/bench/copy", get(bench::copy))
         .leptos_routes_with_context(&state, generate_route_list(App), context, page)
         .fallback_service(static_files)
         .with_state(state)

@@ -67,13 +67,14 @@ pub async fn spawn_app(engine: Engine) -> TestApp {
         .site_pkg_dir("pkg")
         .site_addr(addr)
         .build();
-    let state = AppState { leptos, db: db.db.clone(), public_url: format!("http://{addr}").into() };
+    let state = AppState { leptos, db: db.db.clone(), public_url: format!("http://{addr}").into(), bench_copy: None };
     tokio::spawn(async move { axum::serve(listener, router(state)).await });
     TestApp { addr, db }
 }
 
 /// Declares each test twice, in `$group::sqlite` and `$group::postgres`, with
-/// `$fixture(engine)` bound to the test's argument.
+/// `$fixture(engine)` bound to the test's argument. Tests run on a multi-threaded runtime, as
+/// the server does: the app and the test's client share it.
 #[macro_export]
 macro_rules! on_both_engines {
     (mod $group:ident; $fixture:path; $(async fn $name:ident($arg:ident) $body:block)*) => {
@@ -83,12 +84,12 @@ macro_rules! on_both_engines {
             mod sqlite {
                 #[allow(unused_imports)]
                 use super::*;
-                $(#[tokio::test] async fn $name() { let $arg = $fixture(support::Engine::Sqlite).await; $body })*
+                $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)] async fn $name() { let $arg = $fixture(support::Engine::Sqlite).await; $body })*
             }
             mod postgres {
                 #[allow(unused_imports)]
                 use super::*;
-                $(#[tokio::test] async fn $name() { let $arg = $fixture(support::Engine::Postgres).await; $body })*
+                $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)] async fn $name() { let $arg = $fixture(support::Engine::Postgres).await; $body })*
             }
         }
     };

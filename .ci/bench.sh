@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# The benchmark (a command that prints figures, never a test): on the Canton-scale database,
+# requests per second at saturation, then p50/p99 latency at half that rate, for the product,
+# booth and hall pages, next to the same server answering a saved copy of the product page
+# from memory. Also the generation time, database size, server memory and bundle sizes.
+# Environment: CLOUD_FAIR_BENCH_DATA (default data-canton), BENCH_SECONDS (default 10).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash .ci/setup.sh
+command -v oha >/dev/null || cargo install oha --version 1.16.0 --locked
+bash .ci/build.sh
+source .ci/env.sh
+data="${CLOUD_FAIR_BENCH_DATA:-$root/data-canton}"
+seconds="${BENCH_SECONDS:-10}"
+port=3400
+base="http://127.0.0.1:$port"
+work="$(mktemp -d)"
+trap 'kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
+
+echo "== Canton-scale session in $data"
+/usr/bin/time -f "generation: %e s wall, %M KB peak memory" "$CLOUD_FAIR_BIN" --data-dir "$data" generate --scale canton
+echo "database: $(du -b "$data/cloud-fair.db" | cut -f1 | numfmt --to=iec) ($(du -b "$data/cloud-fair.db" | cut -f1) bytes)"
+
+start() {
+  "$CLOUD_FAIR_BIN" --data-dir "$data" --addr "127.0.0.1:$port" --log-format json serve "$@" >"$work/server.log" 2>&1 &
+  server=$!
+  for _ in $(seq 100); do curl -fs "$base/healthz" >/dev/null && return; sleep 0.1; done
+  echo "the server did not start"; cat "$work/server.log"; exit 1
+}
+
+start
+product="/products/1175000"
+booth="/exhibitors/$(curl -fs "$base/sitemaps/exhibitors-0.xml" | grep -o '/exhibitors/[a-z0-9-]*' | sed -n 13000p | cut -d/ -f3)"
+hall="/halls/$(curl -fs "$base/sitemaps/pages.xml" | grep -o '/halls/[a-z0-9-]*' | sed -n 75p | cut -d/ -f3)"
+curl -fs "$base$product" >"$work/product.html"
+kill "$server"; wait "$server" 2>/dev/null || true
+start --bench-copy "$work/product.html"
+
+measure() { # name path → one table row
+  local json max half
+  json=$(oha -z "${seconds}s" -c 32 --no-tui --output-format json "$base$2")
+  max=$(python3 -c 'import json,sys; print(round(json.load(sys.stdin)["summary"]["requestsPerSec"]))' <<<"$json")
+  half=$((max / 2))
+  json=$(oha -z "${seconds}s" -c 32 -q "$half" --latency-correction --no-tui --output-format json "$base$2")
+  python3 - "$1" "$2" "$max" "$half" <<<"$json" <<'PY'
+import json, sys
+name, path, top, half = sys.argv[1:]
+r = json.load(sys.stdin)
+p = r["latencyPercentiles"]
+ok = r["statusCodeDistribution"]
+print(f"| {name} | `{path}` | {int(top):,} | {int(half):,} | {p['p50']*1000:.2f} | {p['p99']*1000:.2f} | {ok} |")
+PY
+}
+
+echo
+echo "== HTTP, 32 connections, ${seconds} s per figure, on $(nproc) cores (server and load generator share them)"
+echo "| page | path | max req/s | at req/s | p50 ms | p99 ms | statuses |"
+echo "|---|---|---|---|---|---|---|"
+measure "product page" "$product"
+measure "booth page" "$booth"
+measure "hall page" "$hall"
+measure "pre-rendered copy of the product page, from memory" "/bench/copy"
+echo
+echo "server peak memory: $(grep VmHWM /proc/$server/status | awk '{print $2, $3}')"
+
+echo
+echo "== hydrate bundle"
+for f in "$LEPTOS_SITE_ROOT"/pkg/cloud-fair.wasm "$LEPTOS_SITE_ROOT"/pkg/cloud-fair.js; do
+  printf '%s: %s raw, %s gzip, %s brotli\n' "$(basename "$f")" "$(stat -c %s "$f")" "$(gzip -9 -c "$f" | wc -c)" "$(brotli -q 11 -c "$f" | wc -c)"
+done
