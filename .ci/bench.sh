@@ -41,11 +41,11 @@ measure() { # name path → one table row
   json=$(oha -z "${seconds}s" -c 32 --no-tui --output-format json "$base$2")
   max=$(python3 -c 'import json,sys; print(round(json.load(sys.stdin)["summary"]["requestsPerSec"]))' <<<"$json")
   half=$((max / 2))
-  json=$(oha -z "${seconds}s" -c 32 -q "$half" --latency-correction --no-tui --output-format json "$base$2")
-  python3 - "$1" "$2" "$max" "$half" <<<"$json" <<'PY'
+  oha -z "${seconds}s" -c 32 -q "$half" --latency-correction --no-tui --output-format json "$base$2" >"$work/run.json"
+  python3 - "$1" "$2" "$max" "$half" "$work/run.json" <<'PY'
 import json, sys
-name, path, top, half = sys.argv[1:]
-r = json.load(sys.stdin)
+name, path, top, half, file = sys.argv[1:]
+r = json.load(open(file))
 p = r["latencyPercentiles"]
 ok = r["statusCodeDistribution"]
 print(f"| {name} | `{path}` | {int(top):,} | {int(half):,} | {p['p50']*1000:.2f} | {p['p99']*1000:.2f} | {ok} |")

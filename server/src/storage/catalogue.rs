@@ -13,7 +13,7 @@ use app::domain::{
 };
 use app::error::AppError;
 use app::ports::Catalogue;
-use sqlx::Row;
+use sqlx::{FromRow, Row};
 
 const PRODUCT_SUMMARY_COLUMNS: &str = "p.id, p.title_en, p.title_zh, p.price_min_cents, p.price_max_cents, \
      p.currency, p.moq, p.unit_en, p.unit_zh, p.is_new, \
@@ -228,27 +228,31 @@ impl Catalogue for Db {
         rows.into_iter().map(ProductSummaryRow::into_summary).collect()
     }
 
+    /// Two queries: the product with its exhibitor, category and section in one join, then
+    /// the exhibitor's booths.
     async fn get_product(&self, id: ProductId) -> Result<ProductDetail, AppError> {
-        let row: ProductRow = sqlx::query_as(
-            "SELECT exhibitor_id, category_id, section_id, title_en, title_zh, description_en, description_zh, \
-             specs, price_min_cents, price_max_cents, currency, moq, unit_en, unit_zh, lead_time_days, is_new, \
-             image_count FROM products WHERE id = $1",
-        )
+        let row = sqlx::query(&format!(
+            "SELECT p.title_en, p.title_zh, p.description_en, p.description_zh, p.specs, p.price_min_cents, \
+             p.price_max_cents, p.currency, p.moq, p.unit_en, p.unit_zh, p.lead_time_days, p.is_new, p.image_count, \
+             {EXHIBITOR_COLUMNS}, \
+             c.id AS category_id, c.slug AS category_slug, c.name_en AS category_name_en, c.name_zh AS category_name_zh, \
+             (SELECT COUNT(*) FROM sections x WHERE x.category_id = c.id) AS category_children, \
+             s.id AS section_id, s.slug AS section_slug, s.name_en AS section_name_en, s.name_zh AS section_name_zh, \
+             (SELECT COUNT(*) FROM halls h WHERE h.section_id = s.id) AS section_children \
+             FROM products p JOIN exhibitors e ON e.id = p.exhibitor_id JOIN categories c ON c.id = p.category_id \
+             JOIN sections s ON s.id = p.section_id WHERE p.id = $1"
+        ))
         .bind(id.0)
         .fetch_optional(&self.pool)
         .await
         .map_err(internal)?
         .ok_or(AppError::NotFound)?;
-        let exhibitor: ExhibitorRow =
-            sqlx::query_as(&format!("SELECT {EXHIBITOR_COLUMNS} FROM exhibitors e WHERE e.id = $1"))
-                .bind(row.exhibitor_id)
-                .fetch_one(&self.pool)
-                .await
-                .map_err(internal)?;
-        let exhibitor = exhibitor.into_summary()?;
+        let product = ProductRow::from_row(&row).map_err(internal)?;
+        let exhibitor = ExhibitorRow::from_row(&row).map_err(internal)?.into_summary()?;
+        let category = CategoryRow::prefixed(&row, "category").map_err(internal)?.into_category();
+        let section = CategoryRow::prefixed(&row, "section").map_err(internal)?.into_section();
         let booths = self.booths_of(exhibitor.id).await?;
-        let category = self.category_where("c.id = $1", row.category_id).await?;
-        let section = self.section_where("s.id = $1", row.section_id).await?.0;
+        let row = product;
         Ok(ProductDetail {
             id,
             title: Localized::new(row.title_en, row.title_zh),
@@ -286,27 +290,19 @@ impl Db {
         Ok(row.into_category())
     }
 
-    async fn section_where<T>(&self, condition: &str, value: T) -> Result<(SectionSummary, i64), AppError>
-    where
-        T: for<'q> sqlx::Encode<'q, sqlx::Any> + sqlx::Type<sqlx::Any> + Send,
-    {
-        let row = sqlx::query(&format!(
+    async fn section_by_slug(&self, slug: &str) -> Result<(SectionSummary, i64), AppError> {
+        let row = sqlx::query(
             "SELECT s.id, s.slug, s.name_en, s.name_zh, s.category_id, \
              (SELECT COUNT(*) FROM halls h WHERE h.section_id = s.id) AS child_count \
-             FROM sections s WHERE {condition}"
-        ))
-        .bind(value)
+             FROM sections s WHERE s.slug = $1",
+        )
+        .bind(slug)
         .fetch_optional(&self.pool)
         .await
         .map_err(internal)?
         .ok_or(AppError::NotFound)?;
         let category_id: i64 = row.try_get("category_id").map_err(internal)?;
-        let section = <CategoryRow as sqlx::FromRow<_>>::from_row(&row).map_err(internal)?.into_section();
-        Ok((section, category_id))
-    }
-
-    async fn section_by_slug(&self, slug: &str) -> Result<(SectionSummary, i64), AppError> {
-        self.section_where("s.slug = $1", slug.to_owned()).await
+        Ok((CategoryRow::from_row(&row).map_err(internal)?.into_section(), category_id))
     }
 
     async fn booths_of(&self, exhibitor: ExhibitorId) -> Result<Vec<BoothLocation>, AppError> {

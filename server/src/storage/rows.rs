@@ -18,6 +18,19 @@ pub struct CategoryRow {
 }
 
 impl CategoryRow {
+    /// Reads `{prefix}_id`, `{prefix}_slug`, `{prefix}_name_en`, `{prefix}_name_zh` and
+    /// `{prefix}_children` from a joined row.
+    pub fn prefixed(row: &sqlx::any::AnyRow, prefix: &str) -> Result<Self, sqlx::Error> {
+        use sqlx::Row;
+        Ok(CategoryRow {
+            id: row.try_get(format!("{prefix}_id").as_str())?,
+            slug: row.try_get(format!("{prefix}_slug").as_str())?,
+            name_en: row.try_get(format!("{prefix}_name_en").as_str())?,
+            name_zh: row.try_get(format!("{prefix}_name_zh").as_str())?,
+            child_count: row.try_get(format!("{prefix}_children").as_str())?,
+        })
+    }
+
     pub fn into_category(self) -> CategorySummary {
         CategorySummary {
             id: CategoryId(self.id),
@@ -190,9 +203,6 @@ impl ProductSummaryRow {
 /// The product page's own columns; its exhibitor, category and section come alongside.
 #[derive(sqlx::FromRow)]
 pub struct ProductRow {
-    pub exhibitor_id: i64,
-    pub category_id: i64,
-    pub section_id: i64,
     pub title_en: String,
     pub title_zh: String,
     pub description_en: String,
