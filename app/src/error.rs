@@ -44,7 +44,10 @@ pub enum AppError {
 impl AppError {
     /// A validation error on one field.
     pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
-        AppError::Validation(vec![FieldError { field: field.into(), message: message.into() }])
+        AppError::Validation(vec![FieldError {
+            field: field.into(),
+            message: message.into(),
+        }])
     }
 
     /// The HTTP status this error is answered with.
@@ -79,8 +82,12 @@ impl FromServerFnError for AppError {
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         match value {
-            ServerFnErrorErr::Args(m) | ServerFnErrorErr::MissingArg(m) => AppError::invalid("arguments", m),
-            ServerFnErrorErr::Request(m) | ServerFnErrorErr::Deserialization(m) => AppError::Network(m),
+            ServerFnErrorErr::Args(m) | ServerFnErrorErr::MissingArg(m) => {
+                AppError::invalid("arguments", m)
+            }
+            ServerFnErrorErr::Request(m) | ServerFnErrorErr::Deserialization(m) => {
+                AppError::Network(m)
+            }
             other => AppError::Internal(other.to_string()),
         }
     }

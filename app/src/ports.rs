@@ -2,8 +2,9 @@
 //! and PostgreSQL and puts in the Leptos context. `app` never names SQL.
 
 use crate::domain::{
-    CategoryDetail, CategorySummary, DirectoryFilter, ExhibitorId, ExhibitorProfile, ExhibitorSummary,
-    FairSession, HallMap, Page, ProductDetail, ProductId, ProductSummary, SectionDetail, SectionSummary,
+    CategoryDetail, CategorySummary, DirectoryFilter, ExhibitorId, ExhibitorProfile,
+    ExhibitorSummary, FairSession, HallMap, Page, ProductDetail, ProductId, ProductSummary,
+    SectionDetail, SectionSummary,
 };
 use crate::error::AppError;
 use std::sync::Arc;
@@ -22,7 +23,11 @@ pub trait Catalogue: Send + Sync + 'static {
     async fn get_hall_map(&self, slug: &str) -> Result<HallMap, AppError>;
     async fn get_exhibitor(&self, slug: &str) -> Result<ExhibitorProfile, AppError>;
     /// Exhibitors matching `filter`, by id, `limit` at a time.
-    async fn list_exhibitors(&self, filter: &DirectoryFilter, limit: usize) -> Result<Page<ExhibitorSummary>, AppError>;
+    async fn list_exhibitors(
+        &self,
+        filter: &DirectoryFilter,
+        limit: usize,
+    ) -> Result<Page<ExhibitorSummary>, AppError>;
     /// An exhibitor's products, by id, `limit` at a time, starting after `after`.
     async fn list_exhibitor_products(
         &self,

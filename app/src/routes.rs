@@ -3,8 +3,8 @@
 use crate::components::layout::Layout;
 use crate::i18n::I18nContextProvider;
 use crate::pages::{
-    booth::BoothPage, category::CategoryPage, directory::DirectoryPage, hall::HallPage, home::HomePage,
-    not_found::NotFoundPage, product::ProductPage, section::SectionPage,
+    booth::BoothPage, category::CategoryPage, directory::DirectoryPage, hall::HallPage,
+    home::HomePage, not_found::NotFoundPage, product::ProductPage, section::SectionPage,
 };
 use leptos::prelude::*;
 use leptos_meta::{Link, Stylesheet, provide_meta_context};

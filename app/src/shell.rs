@@ -7,7 +7,9 @@ use leptos_meta::MetaTags;
 
 /// The document shell; call inside a request, where a nonce can be provided.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
-    let nonce = leptos::nonce::use_nonce().map(|n| n.to_string()).unwrap_or_default();
+    let nonce = leptos::nonce::use_nonce()
+        .map(|n| n.to_string())
+        .unwrap_or_default();
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
         if let Ok(value) = content_security_policy(&nonce).parse() {
             response.insert_header(axum_header::CONTENT_SECURITY_POLICY, value);

@@ -4,7 +4,11 @@ use crate::config::Config;
 use clap::{Parser, Subcommand};
 
 #[derive(Parser, Debug)]
-#[command(name = "cloud-fair", version, about = "Cloud Fair: an open, self-hosted online trade fair")]
+#[command(
+    name = "cloud-fair",
+    version,
+    about = "Cloud Fair: an open, self-hosted online trade fair"
+)]
 pub struct Cli {
     #[command(flatten)]
     pub config: Config,

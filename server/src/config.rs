@@ -44,23 +44,34 @@ impl Config {
             Some(url) => Ok(url.clone()),
             None => {
                 ensure_writable(&self.data_dir)?;
-                Ok(format!("sqlite://{}?mode=rwc", self.data_dir.join("cloud-fair.db").display()))
+                Ok(format!(
+                    "sqlite://{}?mode=rwc",
+                    self.data_dir.join("cloud-fair.db").display()
+                ))
             }
         }
     }
 
     /// The public base URL without a trailing slash.
     pub fn public_url(&self) -> String {
-        self.public_url.clone().unwrap_or_else(|| format!("http://{}", self.addr)).trim_end_matches('/').to_owned()
+        self.public_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{}", self.addr))
+            .trim_end_matches('/')
+            .to_owned()
     }
 }
 
 /// Creates `dir` if needed and proves that files can be written in it.
 pub fn ensure_writable(dir: &Path) -> anyhow::Result<()> {
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot create the data directory {}", dir.display()))?;
+    std::fs::create_dir_all(dir)
+        .with_context(|| format!("cannot create the data directory {}", dir.display()))?;
     let probe = dir.join(".write-test");
     if let Err(error) = std::fs::write(&probe, b"ok") {
-        bail!("the data directory {} is not writable: {error}", dir.display());
+        bail!(
+            "the data directory {} is not writable: {error}",
+            dir.display()
+        );
     }
     let _ = std::fs::remove_file(probe);
     Ok(())

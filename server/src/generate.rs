@@ -8,7 +8,8 @@ use indicatif::{ProgressBar, ProgressStyle};
 use std::time::Instant;
 
 pub async fn run(config: Config, scale: &str, seed: u64) -> anyhow::Result<()> {
-    let scale = Scale::by_name(scale).with_context(|| format!("unknown scale {scale:?}: use tiny, demo or canton"))?;
+    let scale = Scale::by_name(scale)
+        .with_context(|| format!("unknown scale {scale:?}: use tiny, demo or canton"))?;
     let db = Db::connect(&config.database_url()?, 2).await?;
     let bar = ProgressBar::new(50 * scale.halls_per_section as u64);
     bar.set_style(
@@ -23,8 +24,12 @@ pub async fn run(config: Config, scale: &str, seed: u64) -> anyhow::Result<()> {
     .await?;
     bar.finish();
     match outcome {
-        Outcome::AlreadyThere => println!("The database already holds a complete fair; nothing to do."),
-        Outcome::Stopped { halls_done } => println!("Stopped after {halls_done} halls; run again to resume."),
+        Outcome::AlreadyThere => {
+            println!("The database already holds a complete fair; nothing to do.")
+        }
+        Outcome::Stopped { halls_done } => {
+            println!("Stopped after {halls_done} halls; run again to resume.")
+        }
         Outcome::Generated { halls } => println!(
             "Generated {halls} halls of the {} fair ({} booths, {} exhibitors, {} products) in {:.1} s.",
             scale.name,

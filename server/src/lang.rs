@@ -19,7 +19,10 @@ pub async fn switch(Path(code): Path<String>, Query(query): Query<Next>) -> Resp
     if !LANGUAGES.contains(&code.as_str()) {
         return (StatusCode::NOT_FOUND, "unknown language\n").into_response();
     }
-    let target = query.next.filter(|n| is_local_path(n)).unwrap_or_else(|| "/".to_owned());
+    let target = query
+        .next
+        .filter(|n| is_local_path(n))
+        .unwrap_or_else(|| "/".to_owned());
     let mut response = Redirect::to(&target).into_response();
     let cookie = format!("{COOKIE}={code}; Path=/; Max-Age=31536000; SameSite=Lax");
     if let Ok(value) = HeaderValue::from_str(&cookie) {
@@ -30,7 +33,10 @@ pub async fn switch(Path(code): Path<String>, Query(query): Query<Next>) -> Resp
 
 /// Only paths on this site: no scheme, no host, no `//` or backslash tricks.
 fn is_local_path(path: &str) -> bool {
-    path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') && !path.chars().any(char::is_control)
+    path.starts_with('/')
+        && !path.starts_with("//")
+        && !path.contains('\\')
+        && !path.chars().any(char::is_control)
 }
 
 #[cfg(test)]
@@ -38,7 +44,13 @@ mod tests {
     #[test]
     fn refuses_open_redirects() {
         assert!(super::is_local_path("/halls/hall-1-1?booth=1.1A01"));
-        for bad in ["https://evil.example", "//evil.example", "/\\evil", "evil", "/a\nb"] {
+        for bad in [
+            "https://evil.example",
+            "//evil.example",
+            "/\\evil",
+            "evil",
+            "/a\nb",
+        ] {
             assert!(!super::is_local_path(bad), "{bad}");
         }
     }

@@ -9,7 +9,10 @@ use std::process::ExitCode;
 async fn main() -> ExitCode {
     let cli = Cli::parse();
     telemetry::init(cli.config.log_format);
-    let result = match cli.command.unwrap_or(Command::Serve { demo: false, bench_copy: None }) {
+    let result = match cli.command.unwrap_or(Command::Serve {
+        demo: false,
+        bench_copy: None,
+    }) {
         Command::Serve { demo, bench_copy } => startup::run(cli.config, demo, bench_copy).await,
         Command::Generate { scale, seed } => generate::run(cli.config, &scale, seed).await,
     };

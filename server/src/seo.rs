@@ -10,7 +10,10 @@ use axum::response::{IntoResponse, Response};
 use std::fmt::Write;
 
 pub async fn robots(State(state): State<AppState>) -> Response {
-    let body = format!("User-agent: *\nAllow: /\nDisallow: /api/\nDisallow: /lang/\n\nSitemap: {}/sitemap.xml\n", state.public_url);
+    let body = format!(
+        "User-agent: *\nAllow: /\nDisallow: /api/\nDisallow: /lang/\n\nSitemap: {}/sitemap.xml\n",
+        state.public_url
+    );
     ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], body).into_response()
 }
 
@@ -26,9 +29,15 @@ pub async fn sitemap_index(State(state): State<AppState>) -> Response {
     .await;
     match result {
         Ok(files) => {
-            let mut xml = String::from(r#"<?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">"#);
+            let mut xml = String::from(
+                r#"<?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">"#,
+            );
             for file in files {
-                let _ = write!(xml, "<sitemap><loc>{}/sitemaps/{file}</loc></sitemap>", state.public_url);
+                let _ = write!(
+                    xml,
+                    "<sitemap><loc>{}/sitemaps/{file}</loc></sitemap>",
+                    state.public_url
+                );
             }
             xml.push_str("</sitemapindex>");
             xml_response(xml)
@@ -55,20 +64,41 @@ pub async fn sitemap(State(state): State<AppState>, Path(file): Path<String>) ->
                 "products" => SitemapTable::Products,
                 _ => return None,
             };
-            n.parse::<i64>().ok().filter(|n| (0..1_000_000).contains(n)).map(|n| (table, n))
+            n.parse::<i64>()
+                .ok()
+                .filter(|n| (0..1_000_000).contains(n))
+                .map(|n| (table, n))
         });
         let Some((table, n)) = parsed else {
             return (StatusCode::NOT_FOUND, "no such sitemap\n").into_response();
         };
-        let prefix = if table == SitemapTable::Exhibitors { "/exhibitors/" } else { "/products/" };
-        state.db.sitemap_chunk(table, n).await.map(|segments| segments.into_iter().map(|s| format!("{prefix}{s}")).collect())
+        let prefix = if table == SitemapTable::Exhibitors {
+            "/exhibitors/"
+        } else {
+            "/products/"
+        };
+        state.db.sitemap_chunk(table, n).await.map(|segments| {
+            segments
+                .into_iter()
+                .map(|s| format!("{prefix}{s}"))
+                .collect()
+        })
     };
     match paths {
-        Ok(paths) if paths.is_empty() && stem != "pages" => (StatusCode::NOT_FOUND, "no such sitemap\n").into_response(),
+        Ok(paths) if paths.is_empty() && stem != "pages" => {
+            (StatusCode::NOT_FOUND, "no such sitemap\n").into_response()
+        }
         Ok(paths) => {
-            let mut xml = String::from(r#"<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">"#);
+            let mut xml = String::from(
+                r#"<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">"#,
+            );
             for path in paths {
-                let _ = write!(xml, "<url><loc>{}{}</loc></url>", state.public_url, escape_xml(&path));
+                let _ = write!(
+                    xml,
+                    "<url><loc>{}{}</loc></url>",
+                    state.public_url,
+                    escape_xml(&path)
+                );
             }
             xml.push_str("</urlset>");
             xml_response(xml)
@@ -78,14 +108,26 @@ pub async fn sitemap(State(state): State<AppState>, Path(file): Path<String>) ->
 }
 
 fn escape_xml(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 fn xml_response(xml: String) -> Response {
-    ([(header::CONTENT_TYPE, "application/xml; charset=utf-8")], xml).into_response()
+    (
+        [(header::CONTENT_TYPE, "application/xml; charset=utf-8")],
+        xml,
+    )
+        .into_response()
 }
 
 fn internal(error: sqlx::Error) -> Response {
-    let AppError::Internal(id) = AppError::internal(error) else { unreachable!() };
-    (StatusCode::INTERNAL_SERVER_ERROR, format!("internal error {id}\n")).into_response()
+    let AppError::Internal(id) = AppError::internal(error) else {
+        unreachable!()
+    };
+    (
+        StatusCode::INTERNAL_SERVER_ERROR,
+        format!("internal error {id}\n"),
+    )
+        .into_response()
 }

@@ -34,10 +34,16 @@ pub struct AppState {
 
 /// Opens the database (generating the demo fair if asked and empty) and serves until a
 /// shutdown signal arrives.
-pub async fn run(config: Config, demo: bool, bench_copy: Option<std::path::PathBuf>) -> anyhow::Result<()> {
+pub async fn run(
+    config: Config,
+    demo: bool,
+    bench_copy: Option<std::path::PathBuf>,
+) -> anyhow::Result<()> {
     let bench_copy = match bench_copy {
         Some(path) => Some(
-            std::fs::read(&path).with_context(|| format!("cannot read the benchmark page {}", path.display()))?.into(),
+            std::fs::read(&path)
+                .with_context(|| format!("cannot read the benchmark page {}", path.display()))?
+                .into(),
         ),
         None => None,
     };
@@ -53,17 +59,31 @@ pub async fn run(config: Config, demo: bool, bench_copy: Option<std::path::PathB
         })
         .await?
         {
-            tracing::info!("generated the demo fair ({halls} halls) in {:.1} s", started.elapsed().as_secs_f64());
+            tracing::info!(
+                "generated the demo fair ({halls} halls) in {:.1} s",
+                started.elapsed().as_secs_f64()
+            );
         }
     }
-    let listener =
-        TcpListener::bind(config.addr).await.with_context(|| format!("cannot listen on {}", config.addr))?;
-    tracing::info!("Cloud Fair is listening on http://{}", listener.local_addr()?);
+    let listener = TcpListener::bind(config.addr)
+        .await
+        .with_context(|| format!("cannot listen on {}", config.addr))?;
+    tracing::info!(
+        "Cloud Fair is listening on http://{}",
+        listener.local_addr()?
+    );
     let listener = listener.tap_io(|tcp| {
         let _ = tcp.set_nodelay(true);
     });
-    let state = AppState { leptos: leptos_options(&config), db, public_url: config.public_url().into(), bench_copy };
-    axum::serve(listener, router(state)).with_graceful_shutdown(shutdown_signal()).await?;
+    let state = AppState {
+        leptos: leptos_options(&config),
+        db,
+        public_url: config.public_url().into(),
+        bench_copy,
+    };
+    axum::serve(listener, router(state))
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
     tracing::info!("stopped");
     Ok(())
 }
@@ -114,12 +134,17 @@ pub fn router(state: AppState) -> Router {
 }
 
 /// 200 when the database answers, 503 otherwise.
-async fn health(axum::extract::State(db): axum::extract::State<Db>) -> (axum::http::StatusCode, &'static str) {
+async fn health(
+    axum::extract::State(db): axum::extract::State<Db>,
+) -> (axum::http::StatusCode, &'static str) {
     match sqlx::query("SELECT 1").execute(&db.pool).await {
         Ok(_) => (axum::http::StatusCode::OK, "ok\n"),
         Err(error) => {
             tracing::error!(%error, "health check failed");
-            (axum::http::StatusCode::SERVICE_UNAVAILABLE, "database unavailable\n")
+            (
+                axum::http::StatusCode::SERVICE_UNAVAILABLE,
+                "database unavailable\n",
+            )
         }
     }
 }

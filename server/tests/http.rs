@@ -2,7 +2,6 @@
 
 mod support;
 
-
 fn nonce_of(html: &str) -> Option<String> {
     let start = html.find("nonce=\"")? + 7;
     Some(html[start..start + html[start..].find('"')?].to_owned())
@@ -134,8 +133,15 @@ mod startup {
     use std::process::Command;
 
     fn run(args: &[&str], env: &[(&str, &str)]) -> (bool, String) {
-        let output = Command::new(env!("CARGO_BIN_EXE_server")).args(args).envs(env.iter().copied()).output().unwrap();
-        (output.status.success(), String::from_utf8_lossy(&output.stderr).into_owned())
+        let output = Command::new(env!("CARGO_BIN_EXE_server"))
+            .args(args)
+            .envs(env.iter().copied())
+            .output()
+            .unwrap();
+        (
+            output.status.success(),
+            String::from_utf8_lossy(&output.stderr).into_owned(),
+        )
     }
 
     #[test]
@@ -143,7 +149,10 @@ mod startup {
         let (ok, stderr) = run(&["serve"], &[("DATABASE_URL", "mysql://localhost/fair")]);
         assert!(!ok);
         assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
-        assert!(stderr.contains("DATABASE_URL must start with sqlite: or postgres:"), "{stderr}");
+        assert!(
+            stderr.contains("DATABASE_URL must start with sqlite: or postgres:"),
+            "{stderr}"
+        );
         assert!(!stderr.contains("panicked"));
     }
 
@@ -152,14 +161,23 @@ mod startup {
         let (ok, stderr) = run(&["--data-dir", "/proc/cloud-fair", "serve"], &[]);
         assert!(!ok);
         assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
-        assert!(stderr.contains("data directory /proc/cloud-fair"), "{stderr}");
+        assert!(
+            stderr.contains("data directory /proc/cloud-fair"),
+            "{stderr}"
+        );
     }
 
     #[test]
     fn unreachable_postgres_is_one_line() {
-        let (ok, stderr) = run(&["serve"], &[("DATABASE_URL", "postgres://nobody:secret@127.0.0.1:1/fair")]);
+        let (ok, stderr) = run(
+            &["serve"],
+            &[("DATABASE_URL", "postgres://nobody:secret@127.0.0.1:1/fair")],
+        );
         assert!(!ok);
         assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
-        assert!(stderr.contains("cannot open the database") && !stderr.contains("secret"), "{stderr}");
+        assert!(
+            stderr.contains("cannot open the database") && !stderr.contains("secret"),
+            "{stderr}"
+        );
     }
 }

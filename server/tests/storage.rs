@@ -11,7 +11,12 @@ use std::ops::ControlFlow;
 use support::TestDb;
 
 async fn count(db: &TestDb, sql: &str) -> i64 {
-    sqlx::query(sql).fetch_one(&db.db.pool).await.unwrap().try_get::<i64, _>(0).unwrap()
+    sqlx::query(sql)
+        .fetch_one(&db.db.pool)
+        .await
+        .unwrap()
+        .try_get::<i64, _>(0)
+        .unwrap()
 }
 
 on_both_engines! { mod catalogue; support::fair_db;

@@ -1,6 +1,8 @@
 //! The fair's structure: home page, categories, sections and hall maps.
 
-use crate::domain::{CategoryDetail, CategorySummary, FairSession, HallMap, ProductSummary, SectionDetail};
+use crate::domain::{
+    CategoryDetail, CategorySummary, FairSession, HallMap, ProductSummary, SectionDetail,
+};
 use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -15,14 +17,17 @@ pub struct HomeData {
 
 #[server(endpoint = "get_home")]
 pub async fn get_home() -> Result<HomeData, AppError> {
-    super::with_status(async {
-        let catalogue = crate::ports::catalogue()?;
-        Ok(HomeData {
-            session: catalogue.get_current_session().await?,
-            categories: catalogue.list_categories().await?,
-            new_products: catalogue.list_new_products(12).await?,
-        })
-    }.await)
+    super::with_status(
+        async {
+            let catalogue = crate::ports::catalogue()?;
+            Ok(HomeData {
+                session: catalogue.get_current_session().await?,
+                categories: catalogue.list_categories().await?,
+                new_products: catalogue.list_new_products(12).await?,
+            })
+        }
+        .await,
+    )
 }
 
 #[server(endpoint = "get_category")]

@@ -1,7 +1,8 @@
 //! Exhibitors: the directory and the booth page.
 
 use crate::domain::{
-    CategorySummary, DirectoryFilter, ExhibitorProfile, ExhibitorSummary, Page, ProductSummary, SectionSummary,
+    CategorySummary, DirectoryFilter, ExhibitorProfile, ExhibitorSummary, Page, ProductSummary,
+    SectionSummary,
 };
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -19,15 +20,20 @@ pub struct BoothPageData {
 
 #[server(endpoint = "get_booth_page")]
 pub async fn get_booth_page(slug: String, after: i64) -> Result<BoothPageData, AppError> {
-    super::with_status(async {
-        if after < 0 {
-            return Err(AppError::invalid("after", "must not be negative"));
+    super::with_status(
+        async {
+            if after < 0 {
+                return Err(AppError::invalid("after", "must not be negative"));
+            }
+            let catalogue = crate::ports::catalogue()?;
+            let profile = catalogue.get_exhibitor(&slug).await?;
+            let products = catalogue
+                .list_exhibitor_products(profile.summary.id, after, PAGE_SIZE)
+                .await?;
+            Ok(BoothPageData { profile, products })
         }
-        let catalogue = crate::ports::catalogue()?;
-        let profile = catalogue.get_exhibitor(&slug).await?;
-        let products = catalogue.list_exhibitor_products(profile.summary.id, after, PAGE_SIZE).await?;
-        Ok(BoothPageData { profile, products })
-    }.await)
+        .await,
+    )
 }
 
 /// The directory: the choices for its filters and one page of exhibitors.
@@ -40,12 +46,15 @@ pub struct DirectoryData {
 
 #[server(endpoint = "get_directory")]
 pub async fn get_directory(filter: DirectoryFilter) -> Result<DirectoryData, AppError> {
-    super::with_status(async {
-        let catalogue = crate::ports::catalogue()?;
-        Ok(DirectoryData {
-            categories: catalogue.list_categories().await?,
-            sections: catalogue.list_sections().await?,
-            page: catalogue.list_exhibitors(&filter, PAGE_SIZE).await?,
-        })
-    }.await)
+    super::with_status(
+        async {
+            let catalogue = crate::ports::catalogue()?;
+            Ok(DirectoryData {
+                categories: catalogue.list_categories().await?,
+                sections: catalogue.list_sections().await?,
+                page: catalogue.list_exhibitors(&filter, PAGE_SIZE).await?,
+            })
+        }
+        .await,
+    )
 }

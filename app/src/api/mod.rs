@@ -7,7 +7,9 @@ pub mod products;
 /// Sets the HTTP status of the response being built to the error's, so that a failing page
 /// or server function is answered with 404, 400… and not with 200 or a blanket 500.
 #[cfg(feature = "ssr")]
-pub(crate) fn with_status<T>(result: Result<T, crate::error::AppError>) -> Result<T, crate::error::AppError> {
+pub(crate) fn with_status<T>(
+    result: Result<T, crate::error::AppError>,
+) -> Result<T, crate::error::AppError> {
     if let Err(error) = &result {
         crate::components::status::set_status(error.status());
     }

@@ -21,7 +21,8 @@ pub fn ErrorView(error: AppError) -> impl IntoView {
                 .collect_view();
             (
                 t_string!(i18n, bad_request_title).to_string(),
-                view! { <p>{t!(i18n, bad_request_text)}</p><ul class="field-errors">{items}</ul> }.into_any(),
+                view! { <p>{t!(i18n, bad_request_text)}</p><ul class="field-errors">{items}</ul> }
+                    .into_any(),
             )
         }
         AppError::Network(_) => (

@@ -30,13 +30,34 @@ pub fn HallMapView(map: HallMap, initial_query: String) -> impl IntoView {
     let zoom = move |factor: f64| view_box.update(|vb| *vb = vb.zoom(factor, &full));
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         let handled = match ev.key().as_str() {
-            "ArrowLeft" => { view_box.update(|vb| *vb = vb.pan_fraction(-0.1, 0.0, &full)); true }
-            "ArrowRight" => { view_box.update(|vb| *vb = vb.pan_fraction(0.1, 0.0, &full)); true }
-            "ArrowUp" => { view_box.update(|vb| *vb = vb.pan_fraction(0.0, -0.1, &full)); true }
-            "ArrowDown" => { view_box.update(|vb| *vb = vb.pan_fraction(0.0, 0.1, &full)); true }
-            "+" | "=" => { zoom(0.5); true }
-            "-" | "_" => { zoom(2.0); true }
-            "0" => { view_box.set(full); true }
+            "ArrowLeft" => {
+                view_box.update(|vb| *vb = vb.pan_fraction(-0.1, 0.0, &full));
+                true
+            }
+            "ArrowRight" => {
+                view_box.update(|vb| *vb = vb.pan_fraction(0.1, 0.0, &full));
+                true
+            }
+            "ArrowUp" => {
+                view_box.update(|vb| *vb = vb.pan_fraction(0.0, -0.1, &full));
+                true
+            }
+            "ArrowDown" => {
+                view_box.update(|vb| *vb = vb.pan_fraction(0.0, 0.1, &full));
+                true
+            }
+            "+" | "=" => {
+                zoom(0.5);
+                true
+            }
+            "-" | "_" => {
+                zoom(2.0);
+                true
+            }
+            "0" => {
+                view_box.set(full);
+                true
+            }
             _ => false,
         };
         if handled {
@@ -44,20 +65,36 @@ pub fn HallMapView(map: HallMap, initial_query: String) -> impl IntoView {
         }
     };
     let on_pointer_down = move |ev: leptos::ev::PointerEvent| {
-        drag.set_value(Some((ev.client_x() as f64, ev.client_y() as f64, view_box.get_untracked(), false)));
+        drag.set_value(Some((
+            ev.client_x() as f64,
+            ev.client_y() as f64,
+            view_box.get_untracked(),
+            false,
+        )));
     };
     let on_pointer_move = move |ev: leptos::ev::PointerEvent| {
-        let Some((x0, y0, start, _)) = drag.get_value() else { return };
+        let Some((x0, y0, start, _)) = drag.get_value() else {
+            return;
+        };
         let (dx, dy) = (ev.client_x() as f64 - x0, ev.client_y() as f64 - y0);
         if dx.abs() + dy.abs() < 4.0 {
             return;
         }
-        let width_px = event_target::<web_sys::Element>(&ev).get_bounding_client_rect().width().max(1.0);
+        let width_px = event_target::<web_sys::Element>(&ev)
+            .get_bounding_client_rect()
+            .width()
+            .max(1.0);
         let scale = start.w / width_px;
         view_box.set(start.pan_by(-dx * scale, -dy * scale, &full));
         drag.set_value(Some((x0, y0, start, true)));
     };
-    let on_pointer_up = move |_| drag.update_value(|d| if !d.is_some_and(|(.., moved)| moved) { *d = None });
+    let on_pointer_up = move |_| {
+        drag.update_value(|d| {
+            if !d.is_some_and(|(.., moved)| moved) {
+                *d = None
+            }
+        })
+    };
     // A drag that ends on a booth must not follow its link.
     let on_click = move |ev: leptos::ev::MouseEvent| {
         if drag.get_value().is_some_and(|(.., moved)| moved) {
@@ -70,7 +107,10 @@ pub fn HallMapView(map: HallMap, initial_query: String) -> impl IntoView {
         .iter()
         .map(|booth| booth_shape(booth, query, locale))
         .collect_view();
-    let rows = booths.iter().map(|booth| booth_row(booth, locale)).collect_view();
+    let rows = booths
+        .iter()
+        .map(|booth| booth_row(booth, locale))
+        .collect_view();
     let booth_total = booths.len();
 
     view! {
@@ -157,7 +197,10 @@ fn booth_shape(booth: &BoothOnMap, query: RwSignal<String>, locale: Locale) -> A
 
 /// The same booth as a table row, for screen readers and small screens.
 fn booth_row(booth: &BoothOnMap, locale: Locale) -> impl IntoView + use<> {
-    let exhibitor = booth.exhibitor.as_ref().map(|e| (e.slug.clone(), e.name.get(locale).to_owned()));
+    let exhibitor = booth
+        .exhibitor
+        .as_ref()
+        .map(|e| (e.slug.clone(), e.name.get(locale).to_owned()));
     let i18n = use_i18n();
     view! {
         <tr>
@@ -175,5 +218,9 @@ fn short_name(name: &str, locale: Locale) -> String {
     let max = if locale == Locale::zh { 6 } else { 11 };
     let mut chars = name.chars();
     let short: String = chars.by_ref().take(max).collect();
-    if chars.next().is_some() { format!("{short}…") } else { short }
+    if chars.next().is_some() {
+        format!("{short}…")
+    } else {
+        short
+    }
 }

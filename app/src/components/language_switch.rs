@@ -13,7 +13,11 @@ pub fn LanguageSwitch() -> impl IntoView {
     let here = move || {
         let search = location.search.get();
         let path = location.pathname.get();
-        if search.is_empty() { path } else { format!("{path}?{search}") }
+        if search.is_empty() {
+            path
+        } else {
+            format!("{path}?{search}")
+        }
     };
     let link = move |code: &'static str, label: &'static str, lang: Locale| {
         view! {
@@ -57,6 +61,9 @@ pub fn encode_component(s: &str) -> String {
 mod tests {
     #[test]
     fn encodes_query_strings() {
-        assert_eq!(super::encode_component("/halls/a?booth=1.1A01&x=é"), "/halls/a%3Fbooth%3D1.1A01%26x%3D%C3%A9");
+        assert_eq!(
+            super::encode_component("/halls/a?booth=1.1A01&x=é"),
+            "/halls/a%3Fbooth%3D1.1A01%26x%3D%C3%A9"
+        );
     }
 }

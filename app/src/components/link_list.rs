@@ -11,7 +11,10 @@ pub struct LinkItem {
 }
 
 #[component]
-pub fn LinkList(items: Vec<LinkItem>, #[prop(default = "link-list")] class: &'static str) -> impl IntoView {
+pub fn LinkList(
+    items: Vec<LinkItem>,
+    #[prop(default = "link-list")] class: &'static str,
+) -> impl IntoView {
     view! {
         <ul class=class>
             {items.into_iter().map(|item| view! {

@@ -73,7 +73,9 @@ impl CountryCode {
 
     /// Every known country, in table order.
     pub fn all() -> impl Iterator<Item = CountryCode> {
-        COUNTRIES.iter().filter_map(|(code, _, _)| CountryCode::parse(code))
+        COUNTRIES
+            .iter()
+            .filter_map(|(code, _, _)| CountryCode::parse(code))
     }
 }
 

@@ -23,7 +23,10 @@ pub enum FilterProblem {
 
 /// A slug as our URLs write them: lowercase ASCII letters, digits and dashes.
 pub fn is_slug(s: &str) -> bool {
-    !s.is_empty() && s.len() <= 80 && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    !s.is_empty()
+        && s.len() <= 80
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 impl DirectoryFilter {
@@ -40,8 +43,14 @@ impl DirectoryFilter {
             None => None,
         };
         let after = non_empty("after");
-        let cursor = Cursor::parse(after.as_deref()).ok_or_else(|| FilterProblem::BadCursor(after.unwrap_or_default()))?;
-        Ok(DirectoryFilter { category: slug("category")?, section: slug("section")?, country, cursor })
+        let cursor = Cursor::parse(after.as_deref())
+            .ok_or_else(|| FilterProblem::BadCursor(after.unwrap_or_default()))?;
+        Ok(DirectoryFilter {
+            category: slug("category")?,
+            section: slug("section")?,
+            country,
+            cursor,
+        })
     }
 
     /// The query string for this filter starting after `after` (for "next page" links).
@@ -59,7 +68,11 @@ impl DirectoryFilter {
         if let Some(a) = after {
             parts.push(format!("after={a}"));
         }
-        if parts.is_empty() { String::new() } else { format!("?{}", parts.join("&")) }
+        if parts.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", parts.join("&"))
+        }
     }
 }
 
@@ -69,7 +82,10 @@ mod tests {
     use std::collections::HashMap;
 
     fn parse(pairs: &[(&str, &str)]) -> Result<DirectoryFilter, FilterProblem> {
-        let map: HashMap<String, String> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let map: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
         DirectoryFilter::parse(|k| map.get(k).cloned())
     }
 
@@ -77,14 +93,29 @@ mod tests {
     fn parses_and_round_trips() {
         let f = parse(&[("category", "lighting"), ("country", "de"), ("after", "30")]).unwrap();
         assert_eq!(f.country.unwrap().as_str(), "DE");
-        assert_eq!(f.query_after(Some(60)), "?category=lighting&country=DE&after=60");
-        assert_eq!(parse(&[("country", "")]).unwrap(), DirectoryFilter::default());
+        assert_eq!(
+            f.query_after(Some(60)),
+            "?category=lighting&country=DE&after=60"
+        );
+        assert_eq!(
+            parse(&[("country", "")]).unwrap(),
+            DirectoryFilter::default()
+        );
     }
 
     #[test]
     fn rejects_bad_values() {
-        assert_eq!(parse(&[("country", "ZZ")]), Err(FilterProblem::UnknownCountry("ZZ".into())));
-        assert!(matches!(parse(&[("after", "abc")]), Err(FilterProblem::BadCursor(_))));
-        assert!(matches!(parse(&[("section", "<script>")]), Err(FilterProblem::BadSlug(_))));
+        assert_eq!(
+            parse(&[("country", "ZZ")]),
+            Err(FilterProblem::UnknownCountry("ZZ".into()))
+        );
+        assert!(matches!(
+            parse(&[("after", "abc")]),
+            Err(FilterProblem::BadCursor(_))
+        ));
+        assert!(matches!(
+            parse(&[("section", "<script>")]),
+            Err(FilterProblem::BadSlug(_))
+        ));
     }
 }

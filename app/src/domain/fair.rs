@@ -21,7 +21,9 @@ impl Phase {
     }
 
     pub fn parse(s: &str) -> Option<Self> {
-        [Phase::Upcoming, Phase::Open, Phase::Closed].into_iter().find(|p| p.as_str() == s)
+        [Phase::Upcoming, Phase::Open, Phase::Closed]
+            .into_iter()
+            .find(|p| p.as_str() == s)
     }
 }
 

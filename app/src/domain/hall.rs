@@ -74,7 +74,12 @@ mod tests {
         BoothOnMap {
             id: BoothId(1),
             code: "9.1A12".into(),
-            rect: Rect { x: 0, y: 0, w: 30, h: 30 },
+            rect: Rect {
+                x: 0,
+                y: 0,
+                w: 30,
+                h: 30,
+            },
             exhibitor: Some(BoothExhibitor {
                 id: ExhibitorId(1),
                 slug: "ningbo-bright".into(),

@@ -59,7 +59,16 @@ mod tests {
     #[test]
     fn parses_positive_numbers_only() {
         assert_eq!("42".parse::<ProductId>(), Ok(ProductId(42)));
-        for bad in ["", "0", "-1", "+1", "1e3", "abc", "12 ", "9999999999999999999"] {
+        for bad in [
+            "",
+            "0",
+            "-1",
+            "+1",
+            "1e3",
+            "abc",
+            "12 ",
+            "9999999999999999999",
+        ] {
             assert_eq!(bad.parse::<ProductId>(), Err(InvalidId), "{bad:?}");
         }
     }

@@ -15,7 +15,9 @@ pub mod text;
 pub use country::CountryCode;
 pub use directory::DirectoryFilter;
 pub use exhibitor::{BoothLocation, ExhibitorProfile, ExhibitorSummary};
-pub use fair::{CategoryDetail, CategorySummary, Counters, FairSession, Phase, SectionDetail, SectionSummary};
+pub use fair::{
+    CategoryDetail, CategorySummary, Counters, FairSession, Phase, SectionDetail, SectionSummary,
+};
 pub use hall::{BoothExhibitor, BoothOnMap, HallMap, HallSummary, Rect};
 pub use ids::{BoothId, CategoryId, ExhibitorId, HallId, ProductId, SectionId, SessionId};
 pub use money::{Currency, PriceRange};

@@ -20,7 +20,9 @@ impl Currency {
     }
 
     pub fn parse(code: &str) -> Option<Self> {
-        [Currency::Usd, Currency::Eur, Currency::Cny].into_iter().find(|c| c.code() == code)
+        [Currency::Usd, Currency::Eur, Currency::Cny]
+            .into_iter()
+            .find(|c| c.code() == code)
     }
 
     fn symbol(self) -> &'static str {
@@ -47,7 +49,12 @@ impl PriceRange {
         if self.min_cents == self.max_cents {
             format!("{} {}", self.currency.symbol(), amount(self.min_cents))
         } else {
-            format!("{} {}–{}", self.currency.symbol(), amount(self.min_cents), amount(self.max_cents))
+            format!(
+                "{} {}–{}",
+                self.currency.symbol(),
+                amount(self.min_cents),
+                amount(self.max_cents)
+            )
         }
     }
 }
@@ -58,9 +65,17 @@ mod tests {
 
     #[test]
     fn displays_ranges_and_single_prices() {
-        let range = PriceRange { min_cents: 250, max_cents: 1380, currency: Currency::Usd };
+        let range = PriceRange {
+            min_cents: 250,
+            max_cents: 1380,
+            currency: Currency::Usd,
+        };
         assert_eq!(range.display(), "US$ 2.50–13.80");
-        let single = PriceRange { min_cents: 99_00, max_cents: 99_00, currency: Currency::Cny };
+        let single = PriceRange {
+            min_cents: 99_00,
+            max_cents: 99_00,
+            currency: Currency::Cny,
+        };
         assert_eq!(single.display(), "¥ 99.00");
         assert_eq!(Currency::parse("EUR"), Some(Currency::Eur));
         assert_eq!(Currency::parse("eur"), None);

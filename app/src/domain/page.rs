@@ -20,7 +20,10 @@ impl<T> Page<T> {
         } else {
             None
         };
-        Page { items: rows, next_after }
+        Page {
+            items: rows,
+            next_after,
+        }
     }
 }
 
@@ -33,7 +36,11 @@ impl Cursor {
     pub fn parse(raw: Option<&str>) -> Option<Self> {
         match raw {
             None | Some("") => Some(Cursor(None)),
-            Some(s) => s.parse::<i64>().ok().filter(|n| *n >= 0).map(|n| Cursor(Some(n))),
+            Some(s) => s
+                .parse::<i64>()
+                .ok()
+                .filter(|n| *n >= 0)
+                .map(|n| Cursor(Some(n))),
         }
     }
 

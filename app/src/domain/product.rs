@@ -1,7 +1,8 @@
 //! Products as buyers see them: a card in a list, and the full product page.
 
 use super::{
-    BoothLocation, CategorySummary, ExhibitorSummary, Localized, PriceRange, ProductId, SectionSummary,
+    BoothLocation, CategorySummary, ExhibitorSummary, Localized, PriceRange, ProductId,
+    SectionSummary,
 };
 use serde::{Deserialize, Serialize};
 

@@ -12,7 +12,10 @@ pub struct Localized {
 
 impl Localized {
     pub fn new(en: impl Into<String>, zh: impl Into<String>) -> Self {
-        Self { en: en.into(), zh: zh.into() }
+        Self {
+            en: en.into(),
+            zh: zh.into(),
+        }
     }
 
     /// The text in `locale`, falling back to English where no translation exists.

@@ -3,8 +3,8 @@
 use super::loaded;
 use crate::api::exhibitors::{BoothPageData, get_booth_page};
 use crate::components::{cards::ProductCard, page_meta::PageMeta, pager::Pager};
-use crate::domain::exhibitor::logo_url;
 use crate::domain::Cursor;
+use crate::domain::exhibitor::logo_url;
 use crate::error::AppError;
 use crate::i18n::*;
 use leptos::prelude::*;
@@ -15,9 +15,15 @@ pub fn BoothPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     let data = Resource::new_blocking(
-        move || (params.read().get("slug").unwrap_or_default(), Cursor::parse(query.read().get("after").as_deref())),
+        move || {
+            (
+                params.read().get("slug").unwrap_or_default(),
+                Cursor::parse(query.read().get("after").as_deref()),
+            )
+        },
         |(slug, cursor)| async move {
-            let cursor = cursor.ok_or_else(|| AppError::invalid("after", "must be a whole number"))?;
+            let cursor =
+                cursor.ok_or_else(|| AppError::invalid("after", "must be a whole number"))?;
             Ok((get_booth_page(slug, cursor.after()).await?, cursor))
         },
     );
@@ -32,8 +38,14 @@ fn booth_view(data: BoothPageData, cursor: Cursor) -> impl IntoView {
     let name = company.name.get(locale).to_owned();
     let href = format!("/exhibitors/{}", company.slug);
     let description = profile.description.get(locale).to_owned();
-    let (year, staff, product_count) = (company.year_founded, profile.staff_size, profile.product_count);
-    let next = products.next_after.map(|after| format!("{href}?after={after}"));
+    let (year, staff, product_count) = (
+        company.year_founded,
+        profile.staff_size,
+        profile.product_count,
+    );
+    let next = products
+        .next_after
+        .map(|after| format!("{href}?after={after}"));
     let first = cursor.0.map(|_| href.clone());
     view! {
         <PageMeta title=name.clone() description=description.chars().take(160).collect() canonical=href.clone() />

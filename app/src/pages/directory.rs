@@ -25,9 +25,15 @@ pub fn DirectoryPage() -> impl IntoView {
 
 fn problem_error(problem: FilterProblem) -> AppError {
     match problem {
-        FilterProblem::UnknownCountry(v) => AppError::invalid("country", format!("unknown country code {v:?}")),
-        FilterProblem::BadSlug(v) => AppError::invalid("category/section", format!("not a valid name: {v:?}")),
-        FilterProblem::BadCursor(v) => AppError::invalid("after", format!("not a whole number: {v:?}")),
+        FilterProblem::UnknownCountry(v) => {
+            AppError::invalid("country", format!("unknown country code {v:?}"))
+        }
+        FilterProblem::BadSlug(v) => {
+            AppError::invalid("category/section", format!("not a valid name: {v:?}"))
+        }
+        FilterProblem::BadCursor(v) => {
+            AppError::invalid("after", format!("not a whole number: {v:?}"))
+        }
     }
 }
 
@@ -35,20 +41,40 @@ fn directory_view(data: DirectoryData, filter: DirectoryFilter) -> impl IntoView
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
     let title = t_string!(i18n, directory_title).to_string();
-    let next = data.page.next_after.map(|after| format!("/exhibitors{}", filter.query_after(Some(after))));
-    let first = filter.cursor.0.map(|_| format!("/exhibitors{}", filter.query_after(None)));
+    let next = data
+        .page
+        .next_after
+        .map(|after| format!("/exhibitors{}", filter.query_after(Some(after))));
+    let first = filter
+        .cursor
+        .0
+        .map(|_| format!("/exhibitors{}", filter.query_after(None)));
     let option = |value: String, label: String, selected: bool| view! { <option value=value selected=selected>{label}</option> };
-    let categories = data.categories.into_iter().map(|c| {
-        let selected = filter.category.as_deref() == Some(c.slug.as_str());
-        option(c.slug, c.name.get(locale).to_owned(), selected)
-    }).collect_view();
-    let sections = data.sections.into_iter().map(|s| {
-        let selected = filter.section.as_deref() == Some(s.slug.as_str());
-        option(s.slug, s.name.get(locale).to_owned(), selected)
-    }).collect_view();
-    let countries = CountryCode::all().map(|c| {
-        option(c.as_str().to_owned(), c.name(locale).to_owned(), filter.country == Some(c))
-    }).collect_view();
+    let categories = data
+        .categories
+        .into_iter()
+        .map(|c| {
+            let selected = filter.category.as_deref() == Some(c.slug.as_str());
+            option(c.slug, c.name.get(locale).to_owned(), selected)
+        })
+        .collect_view();
+    let sections = data
+        .sections
+        .into_iter()
+        .map(|s| {
+            let selected = filter.section.as_deref() == Some(s.slug.as_str());
+            option(s.slug, s.name.get(locale).to_owned(), selected)
+        })
+        .collect_view();
+    let countries = CountryCode::all()
+        .map(|c| {
+            option(
+                c.as_str().to_owned(),
+                c.name(locale).to_owned(),
+                filter.country == Some(c),
+            )
+        })
+        .collect_view();
     let empty = data.page.items.is_empty();
     view! {
         <PageMeta title=title.clone() description=t_string!(i18n, directory_description).to_string() canonical="/exhibitors".to_owned() />

@@ -13,7 +13,12 @@ pub fn HallPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     let data = Resource::new_blocking(
-        move || (params.read().get("slug").unwrap_or_default(), query.read().get("booth").unwrap_or_default()),
+        move || {
+            (
+                params.read().get("slug").unwrap_or_default(),
+                query.read().get("booth").unwrap_or_default(),
+            )
+        },
         |(slug, booth)| async move { Ok((get_hall_map(slug).await?, booth)) },
     );
     loaded(data, |(map, booth)| hall_view(map, booth))
@@ -25,8 +30,14 @@ fn hall_view(map: HallMap, booth: String) -> impl IntoView {
     let name = map.hall.name.get(locale).to_owned();
     let href = format!("/halls/{}", map.hall.slug);
     let trail = vec![
-        (map.category.name.get(locale).to_owned(), format!("/categories/{}", map.category.slug)),
-        (map.section.name.get(locale).to_owned(), format!("/sections/{}", map.section.slug)),
+        (
+            map.category.name.get(locale).to_owned(),
+            format!("/categories/{}", map.category.slug),
+        ),
+        (
+            map.section.name.get(locale).to_owned(),
+            format!("/sections/{}", map.section.slug),
+        ),
         (name.clone(), href.clone()),
     ];
     let description = {

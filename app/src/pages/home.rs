@@ -18,7 +18,11 @@ pub fn HomePage() -> impl IntoView {
 fn home_view(data: HomeData) -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
-    let HomeData { session, categories, new_products } = data;
+    let HomeData {
+        session,
+        categories,
+        new_products,
+    } = data;
     let counters = session.counters;
     let name = session.name.get(locale).to_owned();
     let (start, end) = (session.starts_on.clone(), session.ends_on.clone());
@@ -27,7 +31,8 @@ fn home_view(data: HomeData) -> impl IntoView {
         Phase::Open => t_string!(i18n, phase_open).to_string(),
         Phase::Closed => t_string!(i18n, phase_closed).to_string(),
     };
-    let counter = |value: i64, label: String| view! { <li><strong>{grouped(value)}</strong>" "{label}</li> };
+    let counter =
+        |value: i64, label: String| view! { <li><strong>{grouped(value)}</strong>" "{label}</li> };
     view! {
         <PageMeta title=name.clone() description=t_string!(i18n, home_description).to_string() canonical="/".to_owned() />
         <section class="hero" aria-labelledby="session-name">

@@ -16,7 +16,10 @@ use crate::i18n::*;
 use leptos::prelude::*;
 
 /// Renders `data` once loaded: `ok` on success, the error view otherwise.
-pub fn loaded<T, V>(data: Resource<Result<T, AppError>>, ok: impl Fn(T) -> V + Send + Sync + Clone + 'static) -> impl IntoView
+pub fn loaded<T, V>(
+    data: Resource<Result<T, AppError>>,
+    ok: impl Fn(T) -> V + Send + Sync + Clone + 'static,
+) -> impl IntoView
 where
     T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
     V: IntoView + 'static,

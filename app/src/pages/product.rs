@@ -15,7 +15,12 @@ use leptos_router::hooks::use_params_map;
 pub fn ProductPage() -> impl IntoView {
     let params = use_params_map();
     let data = Resource::new_blocking(
-        move || params.read().get("id").and_then(|raw| raw.parse::<ProductId>().ok()),
+        move || {
+            params
+                .read()
+                .get("id")
+                .and_then(|raw| raw.parse::<ProductId>().ok())
+        },
         |id| async move {
             match id {
                 Some(id) => get_product(id).await,
@@ -33,28 +38,36 @@ fn product_view(product: ProductDetail) -> impl IntoView {
     let href = format!("/products/{}", product.id);
     let description = product.description.get(locale).to_owned();
     let trail = vec![
-        (product.category.name.get(locale).to_owned(), format!("/categories/{}", product.category.slug)),
-        (product.section.name.get(locale).to_owned(), format!("/sections/{}", product.section.slug)),
+        (
+            product.category.name.get(locale).to_owned(),
+            format!("/categories/{}", product.category.slug),
+        ),
+        (
+            product.section.name.get(locale).to_owned(),
+            format!("/sections/{}", product.section.slug),
+        ),
         (title.clone(), href.clone()),
     ];
     let selected = RwSignal::new(0_i64);
     let id = product.id;
     let days = product.lead_time_days;
     let exhibitor = product.exhibitor.clone();
-    let thumbs = (0..product.image_count).map(|n| {
-        let alt = {
-            let title = title.clone();
-            t_string!(i18n, image_alt, title = title, n = n + 1).to_string()
-        };
-        view! {
-            <li>
-                <a href=image_url(id, n) class:selected=move || selected.get() == n
-                    on:click=move |ev| { ev.prevent_default(); selected.set(n) }>
-                    <img src=image_url(id, n) alt=alt width="72" height="72" loading="lazy" />
-                </a>
-            </li>
-        }
-    }).collect_view();
+    let thumbs = (0..product.image_count)
+        .map(|n| {
+            let alt = {
+                let title = title.clone();
+                t_string!(i18n, image_alt, title = title, n = n + 1).to_string()
+            };
+            view! {
+                <li>
+                    <a href=image_url(id, n) class:selected=move || selected.get() == n
+                        on:click=move |ev| { ev.prevent_default(); selected.set(n) }>
+                        <img src=image_url(id, n) alt=alt width="72" height="72" loading="lazy" />
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
     let main_alt = title.clone();
     view! {
         <PageMeta title=title.clone() description=description.chars().take(160).collect() canonical=href />

@@ -31,7 +31,15 @@ pub fn floor_plan(count: i64) -> FloorPlan {
             let y = AISLE + block_row * (2 * BOOTH + AISLE) + row * BOOTH;
             let letter = (b'A' + ((block_row * 2 + row) % 26) as u8) as char;
             let number = block_col * PER_ROW + col + 1;
-            (format!("{letter}{number:02}"), Rect { x, y, w: BOOTH, h: BOOTH })
+            (
+                format!("{letter}{number:02}"),
+                Rect {
+                    x,
+                    y,
+                    w: BOOTH,
+                    h: BOOTH,
+                },
+            )
         })
         .collect();
     FloorPlan {
@@ -49,12 +57,14 @@ mod tests {
     fn booths_fit_the_hall_and_never_overlap() {
         let plan = floor_plan(400);
         assert_eq!(plan.booths.len(), 400);
-        let codes: std::collections::HashSet<_> = plan.booths.iter().map(|(c, _)| c.clone()).collect();
+        let codes: std::collections::HashSet<_> =
+            plan.booths.iter().map(|(c, _)| c.clone()).collect();
         assert_eq!(codes.len(), 400, "codes are unique");
         for (i, (_, a)) in plan.booths.iter().enumerate() {
             assert!(a.x >= 0 && a.y >= 0 && a.x + a.w <= plan.width && a.y + a.h <= plan.depth);
             for (_, b) in &plan.booths[i + 1..] {
-                let apart = a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y;
+                let apart =
+                    a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y;
                 assert!(apart, "{a:?} overlaps {b:?}");
             }
         }

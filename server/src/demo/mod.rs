@@ -47,16 +47,24 @@ pub async fn generate(
         Some(row) => {
             let stored_seed: i64 = row.try_get("seed")?;
             if stored_seed != seed as i64 {
-                bail!("this database holds a {} fair generated with seed {stored_seed}, not {seed}", scale.name);
+                bail!(
+                    "this database holds a {} fair generated with seed {stored_seed}, not {seed}",
+                    scale.name
+                );
             }
             row.try_get::<i64, _>("halls_done")?
         }
         None => {
-            let sessions: i64 = sqlx::query("SELECT COUNT(*) AS n FROM fair_sessions").fetch_one(&db.pool).await?.try_get("n")?;
+            let sessions: i64 = sqlx::query("SELECT COUNT(*) AS n FROM fair_sessions")
+                .fetch_one(&db.pool)
+                .await?
+                .try_get("n")?;
             if sessions > 0 {
                 return Ok(Outcome::AlreadyThere);
             }
-            write_structure(db, scale, seed).await.context("cannot write the fair's structure")?;
+            write_structure(db, scale, seed)
+                .await
+                .context("cannot write the fair's structure")?;
             0
         }
     };
@@ -64,13 +72,21 @@ pub async fn generate(
         return Ok(Outcome::AlreadyThere);
     }
     for hall in halls_done..halls_total {
-        write_hall(db, scale, seed, hall).await.with_context(|| format!("cannot write hall {}", hall + 1))?;
+        write_hall(db, scale, seed, hall)
+            .await
+            .with_context(|| format!("cannot write hall {}", hall + 1))?;
         if on_hall(hall + 1, halls_total).is_break() && hall + 1 < halls_total {
-            return Ok(Outcome::Stopped { halls_done: hall + 1 });
+            return Ok(Outcome::Stopped {
+                halls_done: hall + 1,
+            });
         }
     }
-    finish(db).await.context("cannot update the session's counters")?;
-    Ok(Outcome::Generated { halls: halls_total - halls_done })
+    finish(db)
+        .await
+        .context("cannot update the session's counters")?;
+    Ok(Outcome::Generated {
+        halls: halls_total - halls_done,
+    })
 }
 
 /// Session, categories, sections, halls and the progress row, in one transaction.
@@ -78,22 +94,68 @@ async fn write_structure(db: &Db, scale: Scale, seed: u64) -> Result<(), sqlx::E
     let mut conn = db.pool.acquire().await?;
     let mut tx = conn.begin().await?;
     let (starts_on, ends_on) = session_dates();
-    insert(&mut tx, "fair_sessions", &["id", "slug", "name_en", "name_zh", "starts_on", "ends_on", "phase", "is_current"], vec![vec![
-        1.into(), "autumn-2026".into(), "Cloud Fair Autumn Session (Online)".into(), "云展会秋季线上展".into(),
-        starts_on.into(), ends_on.into(), "open".into(), 1.into(),
-    ]]).await?;
-    let categories = CATEGORIES.iter().enumerate().map(|(i, c)| vec![
-        (i as i64 + 1).into(), 1.into(), c.slug.into(), (i as i64).into(), c.name.0.into(), c.name.1.into(),
-    ]).collect();
-    insert(&mut tx, "categories", &["id", "session_id", "slug", "position", "name_en", "name_zh"], categories).await?;
+    insert(
+        &mut tx,
+        "fair_sessions",
+        &[
+            "id",
+            "slug",
+            "name_en",
+            "name_zh",
+            "starts_on",
+            "ends_on",
+            "phase",
+            "is_current",
+        ],
+        vec![vec![
+            1.into(),
+            "autumn-2026".into(),
+            "Cloud Fair Autumn Session (Online)".into(),
+            "云展会秋季线上展".into(),
+            starts_on.into(),
+            ends_on.into(),
+            "open".into(),
+            1.into(),
+        ]],
+    )
+    .await?;
+    let categories = CATEGORIES
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            vec![
+                (i as i64 + 1).into(),
+                1.into(),
+                c.slug.into(),
+                (i as i64).into(),
+                c.name.0.into(),
+                c.name.1.into(),
+            ]
+        })
+        .collect();
+    insert(
+        &mut tx,
+        "categories",
+        &["id", "session_id", "slug", "position", "name_en", "name_zh"],
+        categories,
+    )
+    .await?;
     let mut sections = Vec::new();
     let mut halls = Vec::new();
     for s in 0..50usize {
         let (category, words) = section_category(s);
-        let position = CATEGORIES[..category].iter().map(|c| c.sections.len()).sum::<usize>();
+        let position = CATEGORIES[..category]
+            .iter()
+            .map(|c| c.sections.len())
+            .sum::<usize>();
         let (slug, (en, zh)) = words.sections[s - position];
         sections.push(vec![
-            (s as i64 + 1).into(), (category as i64 + 1).into(), slug.into(), ((s - position) as i64).into(), en.into(), zh.into(),
+            (s as i64 + 1).into(),
+            (category as i64 + 1).into(),
+            slug.into(),
+            ((s - position) as i64).into(),
+            en.into(),
+            zh.into(),
         ]);
         for k in 0..scale.halls_per_section {
             let hall = s as i64 * scale.halls_per_section + k;
@@ -101,16 +163,61 @@ async fn write_structure(db: &Db, scale: Scale, seed: u64) -> Result<(), sqlx::E
             let plan = layout::floor_plan(booths);
             let code = hall_code(hall);
             halls.push(vec![
-                (hall + 1).into(), (s as i64 + 1).into(), format!("hall-{}", code.replace('.', "-")).into(), k.into(),
-                format!("Hall {code}").into(), format!("{code}号馆").into(), plan.width.into(), plan.depth.into(), booths.into(),
+                (hall + 1).into(),
+                (s as i64 + 1).into(),
+                format!("hall-{}", code.replace('.', "-")).into(),
+                k.into(),
+                format!("Hall {code}").into(),
+                format!("{code}号馆").into(),
+                plan.width.into(),
+                plan.depth.into(),
+                booths.into(),
             ]);
         }
     }
-    insert(&mut tx, "sections", &["id", "category_id", "slug", "position", "name_en", "name_zh"], sections).await?;
-    insert(&mut tx, "halls", &["id", "section_id", "slug", "position", "name_en", "name_zh", "width_dm", "depth_dm", "booth_count"], halls).await?;
-    insert(&mut tx, "generation_progress", &["scale", "seed", "halls_done", "halls_total"], vec![vec![
-        scale.name.into(), (seed as i64).into(), 0.into(), (50 * scale.halls_per_section).into(),
-    ]]).await?;
+    insert(
+        &mut tx,
+        "sections",
+        &[
+            "id",
+            "category_id",
+            "slug",
+            "position",
+            "name_en",
+            "name_zh",
+        ],
+        sections,
+    )
+    .await?;
+    insert(
+        &mut tx,
+        "halls",
+        &[
+            "id",
+            "section_id",
+            "slug",
+            "position",
+            "name_en",
+            "name_zh",
+            "width_dm",
+            "depth_dm",
+            "booth_count",
+        ],
+        halls,
+    )
+    .await?;
+    insert(
+        &mut tx,
+        "generation_progress",
+        &["scale", "seed", "halls_done", "halls_total"],
+        vec![vec![
+            scale.name.into(),
+            (seed as i64).into(),
+            0.into(),
+            (50 * scale.halls_per_section).into(),
+        ]],
+    )
+    .await?;
     tx.commit().await
 }
 
@@ -130,42 +237,137 @@ async fn write_hall(db: &Db, scale: Scale, seed: u64, hall: i64) -> Result<(), s
         for p in first..end {
             let product = records::product(seed, p, words, &record);
             products.push(vec![
-                product.id.into(), record.id.into(), category_id.into(), section_id.into(),
-                product.title.0.into(), product.title.1.into(), product.description.0.into(), product.description.1.into(),
-                product.specs.into(), product.price_min_cents.into(), product.price_max_cents.into(), product.currency.into(),
-                product.moq.into(), product.unit.0.into(), product.unit.1.into(), product.lead_time_days.into(),
-                i64::from(scale.is_new(p)).into(), product.image_count.into(), "2026-10-01".into(),
+                product.id.into(),
+                record.id.into(),
+                category_id.into(),
+                section_id.into(),
+                product.title.0.into(),
+                product.title.1.into(),
+                product.description.0.into(),
+                product.description.1.into(),
+                product.specs.into(),
+                product.price_min_cents.into(),
+                product.price_max_cents.into(),
+                product.currency.into(),
+                product.moq.into(),
+                product.unit.0.into(),
+                product.unit.1.into(),
+                product.lead_time_days.into(),
+                i64::from(scale.is_new(p)).into(),
+                product.image_count.into(),
+                "2026-10-01".into(),
             ]);
         }
         exhibitors.push(vec![
-            record.id.into(), 1.into(), record.slug.into(), record.name.0.into(), record.name.1.into(), record.country.into(),
-            record.year_founded.into(), record.staff_size.into(), record.main_markets.into(), record.certifications.into(),
-            i64::from(record.verified).into(), record.description.0.into(), record.description.1.into(), category_id.into(),
-            section_id.into(), (end - first).into(),
+            record.id.into(),
+            1.into(),
+            record.slug.into(),
+            record.name.0.into(),
+            record.name.1.into(),
+            record.country.into(),
+            record.year_founded.into(),
+            record.staff_size.into(),
+            record.main_markets.into(),
+            record.certifications.into(),
+            i64::from(record.verified).into(),
+            record.description.0.into(),
+            record.description.1.into(),
+            category_id.into(),
+            section_id.into(),
+            (end - first).into(),
         ]);
     }
     let plan = layout::floor_plan(share.booths);
     let code = hall_code(hall);
-    let booths = plan.booths.into_iter().enumerate().map(|(i, (suffix, rect))| {
-        let exhibitor = share.first_exhibitor + (i as i64 * share.exhibitors) / share.booths + 1;
-        vec![
-            (share.first_booth + i as i64 + 1).into(), (hall + 1).into(), format!("{code}{suffix}").into(),
-            rect.x.into(), rect.y.into(), rect.w.into(), rect.h.into(), exhibitor.into(),
-        ]
-    }).collect();
+    let booths = plan
+        .booths
+        .into_iter()
+        .enumerate()
+        .map(|(i, (suffix, rect))| {
+            let exhibitor =
+                share.first_exhibitor + (i as i64 * share.exhibitors) / share.booths + 1;
+            vec![
+                (share.first_booth + i as i64 + 1).into(),
+                (hall + 1).into(),
+                format!("{code}{suffix}").into(),
+                rect.x.into(),
+                rect.y.into(),
+                rect.w.into(),
+                rect.h.into(),
+                exhibitor.into(),
+            ]
+        })
+        .collect();
 
     let mut conn = db.pool.acquire().await?;
     let mut tx = conn.begin().await?;
-    insert(&mut tx, "exhibitors", &[
-        "id", "session_id", "slug", "name_en", "name_zh", "country", "year_founded", "staff_size", "main_markets",
-        "certifications", "verified", "description_en", "description_zh", "category_id", "section_id", "product_count",
-    ], exhibitors).await?;
-    insert(&mut tx, "booths", &["id", "hall_id", "code", "x_dm", "y_dm", "w_dm", "h_dm", "exhibitor_id"], booths).await?;
-    insert(&mut tx, "products", &[
-        "id", "exhibitor_id", "category_id", "section_id", "title_en", "title_zh", "description_en", "description_zh",
-        "specs", "price_min_cents", "price_max_cents", "currency", "moq", "unit_en", "unit_zh", "lead_time_days",
-        "is_new", "image_count", "created_at",
-    ], products).await?;
+    insert(
+        &mut tx,
+        "exhibitors",
+        &[
+            "id",
+            "session_id",
+            "slug",
+            "name_en",
+            "name_zh",
+            "country",
+            "year_founded",
+            "staff_size",
+            "main_markets",
+            "certifications",
+            "verified",
+            "description_en",
+            "description_zh",
+            "category_id",
+            "section_id",
+            "product_count",
+        ],
+        exhibitors,
+    )
+    .await?;
+    insert(
+        &mut tx,
+        "booths",
+        &[
+            "id",
+            "hall_id",
+            "code",
+            "x_dm",
+            "y_dm",
+            "w_dm",
+            "h_dm",
+            "exhibitor_id",
+        ],
+        booths,
+    )
+    .await?;
+    insert(
+        &mut tx,
+        "products",
+        &[
+            "id",
+            "exhibitor_id",
+            "category_id",
+            "section_id",
+            "title_en",
+            "title_zh",
+            "description_en",
+            "description_zh",
+            "specs",
+            "price_min_cents",
+            "price_max_cents",
+            "currency",
+            "moq",
+            "unit_en",
+            "unit_zh",
+            "lead_time_days",
+            "is_new",
+            "image_count",
+            "created_at",
+        ],
+        products,
+    )
+    .await?;
     sqlx::query("UPDATE generation_progress SET halls_done = $1 WHERE scale = $2")
         .bind(hall + 1)
         .bind(scale.name)
@@ -186,7 +388,15 @@ async fn finish(db: &Db) -> Result<(), sqlx::Error> {
     .execute(&db.pool)
     .await?;
     if db.backend == Backend::Postgres {
-        for table in ["fair_sessions", "categories", "sections", "halls", "exhibitors", "booths", "products"] {
+        for table in [
+            "fair_sessions",
+            "categories",
+            "sections",
+            "halls",
+            "exhibitors",
+            "booths",
+            "products",
+        ] {
             sqlx::query(&format!(
                 "SELECT setval(pg_get_serial_sequence('{table}', 'id'), COALESCE((SELECT MAX(id) FROM {table}), 1))"
             ))

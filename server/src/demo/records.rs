@@ -1,7 +1,10 @@
 //! Demo records made from the seed: exhibitors and products, each from its own random stream.
 
 use super::rng::Rng;
-use super::vocabulary::{ADJECTIVES, BRANDS, CATEGORIES, CERTIFICATIONS, CITIES, COLORS, CategoryWords, MARKETS, MATERIALS};
+use super::vocabulary::{
+    ADJECTIVES, BRANDS, CATEGORIES, CERTIFICATIONS, CITIES, COLORS, CategoryWords, MARKETS,
+    MATERIALS,
+};
 use crate::storage::rows::StoredSpec;
 use app::domain::CountryCode;
 use app::domain::country::COUNTRIES;
@@ -26,19 +29,41 @@ pub fn exhibitor(seed: u64, index: i64, category: &CategoryWords) -> ExhibitorRe
     let (city_slug, city_en, city_zh) = *rng.pick(CITIES);
     let (brand_slug, brand_en, brand_zh) = *rng.pick(BRANDS);
     let (trade_en, trade_zh) = category.trade;
-    let country = if rng.chance(75) { "CN" } else { rng.pick(COUNTRIES).0 };
-    let (name_en, name_zh) = if country == "CN" {
-        (format!("{city_en} {brand_en} {trade_en} Co., Ltd."), format!("{city_zh}{brand_zh}{trade_zh}有限公司"))
+    let country = if rng.chance(75) {
+        "CN"
     } else {
-        (format!("{brand_en} {trade_en} International"), format!("{brand_zh}{trade_zh}国际公司"))
+        rng.pick(COUNTRIES).0
+    };
+    let (name_en, name_zh) = if country == "CN" {
+        (
+            format!("{city_en} {brand_en} {trade_en} Co., Ltd."),
+            format!("{city_zh}{brand_zh}{trade_zh}有限公司"),
+        )
+    } else {
+        (
+            format!("{brand_en} {trade_en} International"),
+            format!("{brand_zh}{trade_zh}国际公司"),
+        )
     };
     let year_founded = rng.range(1985, 2021);
     let market_count = rng.range(2, 4) as usize;
-    let markets: Vec<&str> = rng.pick_some(MARKETS, market_count).into_iter().copied().collect();
+    let markets: Vec<&str> = rng
+        .pick_some(MARKETS, market_count)
+        .into_iter()
+        .copied()
+        .collect();
     let certification_count = rng.range(1, 3) as usize;
-    let certifications: Vec<&str> = rng.pick_some(CERTIFICATIONS, certification_count).into_iter().copied().collect();
-    let country_en = CountryCode::parse(country).map(|c| c.name(app::i18n::Locale::en)).unwrap_or("China");
-    let country_zh = CountryCode::parse(country).map(|c| c.name(app::i18n::Locale::zh)).unwrap_or("中国");
+    let certifications: Vec<&str> = rng
+        .pick_some(CERTIFICATIONS, certification_count)
+        .into_iter()
+        .copied()
+        .collect();
+    let country_en = CountryCode::parse(country)
+        .map(|c| c.name(app::i18n::Locale::en))
+        .unwrap_or("China");
+    let country_zh = CountryCode::parse(country)
+        .map(|c| c.name(app::i18n::Locale::zh))
+        .unwrap_or("中国");
     let description = (
         format!(
             "Founded in {year_founded}, {name_en} designs, manufactures and exports {} from {}. \
@@ -83,7 +108,12 @@ pub struct ProductRecord {
 }
 
 /// Product `index` (0-based) of an exhibitor in `category`.
-pub fn product(seed: u64, index: i64, category: &CategoryWords, exhibitor: &ExhibitorRecord) -> ProductRecord {
+pub fn product(
+    seed: u64,
+    index: i64,
+    category: &CategoryWords,
+    exhibitor: &ExhibitorRecord,
+) -> ProductRecord {
     let mut rng = Rng::for_record(seed, "product", index);
     let id = index + 1;
     let (noun_en, noun_zh) = *rng.pick(category.products);
@@ -91,16 +121,34 @@ pub fn product(seed: u64, index: i64, category: &CategoryWords, exhibitor: &Exhi
     let model = format!("{}-{:04}", &exhibitor.slug[..2].to_uppercase(), id % 10_000);
     let (material_en, material_zh) = *rng.pick(MATERIALS);
     let color = *rng.pick(COLORS);
-    let size = format!("{} × {} × {} mm", rng.range(5, 120) * 5, rng.range(5, 80) * 5, rng.range(1, 60) * 5);
+    let size = format!(
+        "{} × {} × {} mm",
+        rng.range(5, 120) * 5,
+        rng.range(5, 80) * 5,
+        rng.range(1, 60) * 5
+    );
     let per_carton = rng.range(1, 12) * 10;
-    let certification = exhibitor.certifications.split('|').next().unwrap_or("ISO 9001").to_owned();
-    let spec = |en: &str, zh: &str, value: String| StoredSpec { en: en.to_owned(), zh: zh.to_owned(), value };
+    let certification = exhibitor
+        .certifications
+        .split('|')
+        .next()
+        .unwrap_or("ISO 9001")
+        .to_owned();
+    let spec = |en: &str, zh: &str, value: String| StoredSpec {
+        en: en.to_owned(),
+        zh: zh.to_owned(),
+        value,
+    };
     let specs = vec![
         spec("Model", "型号", model.clone()),
         spec("Material", "材质", format!("{material_en} / {material_zh}")),
         spec("Colour", "颜色", color.to_owned()),
         spec("Size", "尺寸", size),
-        spec("Packaging", "包装", format!("{per_carton} {} per carton", category.unit.0)),
+        spec(
+            "Packaging",
+            "包装",
+            format!("{per_carton} {} per carton", category.unit.0),
+        ),
         spec("Certification", "认证", certification),
         spec("Place of origin", "产地", exhibitor.country.to_owned()),
     ];
@@ -115,7 +163,10 @@ pub fn product(seed: u64, index: i64, category: &CategoryWords, exhibitor: &Exhi
     let moq = [10, 50, 100, 200, 500, 1000, 5000][rng.range(0, 6) as usize];
     ProductRecord {
         id,
-        title: (format!("{adj_en} {noun_en} {model}"), format!("{adj_zh}{noun_zh} {model}")),
+        title: (
+            format!("{adj_en} {noun_en} {model}"),
+            format!("{adj_zh}{noun_zh} {model}"),
+        ),
         description: (
             format!(
                 "{adj_en} {} made of {}, from {}. Packed {per_carton} {} to a carton; minimum order {moq} {}, \
@@ -161,7 +212,10 @@ mod tests {
     #[test]
     fn fifty_sections_in_sixteen_categories() {
         assert_eq!(CATEGORIES.len(), 16);
-        assert_eq!(CATEGORIES.iter().map(|c| c.sections.len()).sum::<usize>(), 50);
+        assert_eq!(
+            CATEGORIES.iter().map(|c| c.sections.len()).sum::<usize>(),
+            50
+        );
         assert_eq!(section_category(0).0, 0);
         assert_eq!(section_category(49).0, 15);
     }

@@ -58,12 +58,26 @@ mod tests {
 
     #[test]
     fn streams_are_reproducible_and_distinct() {
-        let a: Vec<u64> = (0..3).map(|_| 0).scan(Rng::for_record(7, "product", 42), |r, _: u64| Some(r.next())).collect();
-        let b: Vec<u64> = (0..3).map(|_| 0).scan(Rng::for_record(7, "product", 42), |r, _: u64| Some(r.next())).collect();
+        let a: Vec<u64> = (0..3)
+            .map(|_| 0)
+            .scan(Rng::for_record(7, "product", 42), |r, _: u64| {
+                Some(r.next())
+            })
+            .collect();
+        let b: Vec<u64> = (0..3)
+            .map(|_| 0)
+            .scan(Rng::for_record(7, "product", 42), |r, _: u64| {
+                Some(r.next())
+            })
+            .collect();
         let c = Rng::for_record(7, "product", 43).next();
         assert_eq!(a, b);
         assert_ne!(a[0], c);
         let mut r = Rng::for_record(1, "x", 1);
-        assert!((0..1000).map(|_| r.range(3, 5)).all(|n| (3..=5).contains(&n)));
+        assert!(
+            (0..1000)
+                .map(|_| r.range(3, 5))
+                .all(|n| (3..=5).contains(&n))
+        );
     }
 }

@@ -13,11 +13,23 @@ pub struct Scale {
 }
 
 /// Small enough for tests: every category and section, a dozen booths per hall.
-pub const TINY: Scale =
-    Scale { name: "tiny", halls_per_section: 1, booths: 600, exhibitors: 300, products: 1_200, new_products: 360 };
+pub const TINY: Scale = Scale {
+    name: "tiny",
+    halls_per_section: 1,
+    booths: 600,
+    exhibitors: 300,
+    products: 1_200,
+    new_products: 360,
+};
 /// What the run command starts with: a few hundred booths per hall.
-pub const DEMO: Scale =
-    Scale { name: "demo", halls_per_section: 1, booths: 12_000, exhibitors: 5_000, products: 40_000, new_products: 12_000 };
+pub const DEMO: Scale = Scale {
+    name: "demo",
+    halls_per_section: 1,
+    booths: 12_000,
+    exhibitors: 5_000,
+    products: 40_000,
+    new_products: 12_000,
+};
 /// One session of the online Canton Fair.
 pub const CANTON: Scale = Scale {
     name: "canton",
@@ -73,13 +85,15 @@ impl Scale {
         let amplitude = (1.0 - 1.2 / mean).clamp(0.0, 0.8);
         let waves = (self.exhibitors / 7).max(1) as f64;
         let x = exhibitor as f64 / self.exhibitors as f64;
-        let g = x + amplitude * (2.0 * std::f64::consts::PI * waves * x).sin() / (2.0 * std::f64::consts::PI * waves);
+        let g = x + amplitude * (2.0 * std::f64::consts::PI * waves * x).sin()
+            / (2.0 * std::f64::consts::PI * waves);
         (self.products as f64 * g).floor() as i64
     }
 
     /// Whether product `index` (0-based) is flagged new; exactly `new_products` are.
     pub fn is_new(&self, product: i64) -> bool {
-        share_start(self.new_products, self.products, product + 1) > share_start(self.new_products, self.products, product)
+        share_start(self.new_products, self.products, product + 1)
+            > share_start(self.new_products, self.products, product)
     }
 }
 
@@ -93,13 +107,29 @@ mod tests {
             let halls = 50 * scale.halls_per_section;
             let shares: Vec<HallShare> = (0..halls).map(|h| scale.hall_share(h, halls)).collect();
             assert_eq!(shares.iter().map(|s| s.booths).sum::<i64>(), scale.booths);
-            assert_eq!(shares.iter().map(|s| s.exhibitors).sum::<i64>(), scale.exhibitors);
-            assert!(shares.iter().all(|s| s.exhibitors >= 1 && s.exhibitors <= s.booths));
+            assert_eq!(
+                shares.iter().map(|s| s.exhibitors).sum::<i64>(),
+                scale.exhibitors
+            );
+            assert!(
+                shares
+                    .iter()
+                    .all(|s| s.exhibitors >= 1 && s.exhibitors <= s.booths)
+            );
             assert_eq!(scale.first_product(scale.exhibitors), scale.products);
-            let counts: Vec<i64> = (0..scale.exhibitors).map(|e| scale.first_product(e + 1) - scale.first_product(e)).collect();
-            assert!(counts.iter().all(|c| *c >= 1), "{}: every exhibitor shows a product", scale.name);
+            let counts: Vec<i64> = (0..scale.exhibitors)
+                .map(|e| scale.first_product(e + 1) - scale.first_product(e))
+                .collect();
+            assert!(
+                counts.iter().all(|c| *c >= 1),
+                "{}: every exhibitor shows a product",
+                scale.name
+            );
             assert_eq!(counts.iter().sum::<i64>(), scale.products);
         }
-        assert_eq!((0..TINY.products).filter(|p| TINY.is_new(*p)).count() as i64, TINY.new_products);
+        assert_eq!(
+            (0..TINY.products).filter(|p| TINY.is_new(*p)).count() as i64,
+            TINY.new_products
+        );
     }
 }

@@ -41,12 +41,17 @@ pub async fn insert(
         let batch: Vec<Vec<Value>> = rows.by_ref().take(per_batch).collect();
         let placeholders = (0..batch.len())
             .map(|r| {
-                let cells = (0..columns.len()).map(|c| format!("${}", r * columns.len() + c + 1)).collect::<Vec<_>>();
+                let cells = (0..columns.len())
+                    .map(|c| format!("${}", r * columns.len() + c + 1))
+                    .collect::<Vec<_>>();
                 format!("({})", cells.join(","))
             })
             .collect::<Vec<_>>()
             .join(",");
-        let sql = format!("INSERT INTO {table} ({}) VALUES {placeholders}", columns.join(","));
+        let sql = format!(
+            "INSERT INTO {table} ({}) VALUES {placeholders}",
+            columns.join(",")
+        );
         let mut query = sqlx::query(&sql);
         for value in batch.into_iter().flatten() {
             query = match value {

@@ -3,13 +3,13 @@
 
 use super::Db;
 use super::rows::{
-    BoothLocationRow, BoothRow, CategoryRow, ExhibitorProfileRow, ExhibitorRow, ProductRow, ProductSummaryRow,
-    list, parse_specs,
+    BoothLocationRow, BoothRow, CategoryRow, ExhibitorProfileRow, ExhibitorRow, ProductRow,
+    ProductSummaryRow, list, parse_specs,
 };
 use app::domain::{
-    BoothLocation, CategoryDetail, CategorySummary, Counters, DirectoryFilter, ExhibitorId, ExhibitorProfile,
-    ExhibitorSummary, FairSession, HallMap, Localized, Page, Phase, ProductDetail, ProductId, ProductSummary,
-    SectionDetail, SectionSummary, SessionId,
+    BoothLocation, CategoryDetail, CategorySummary, Counters, DirectoryFilter, ExhibitorId,
+    ExhibitorProfile, ExhibitorSummary, FairSession, HallMap, Localized, Page, Phase,
+    ProductDetail, ProductId, ProductSummary, SectionDetail, SectionSummary, SessionId,
 };
 use app::error::AppError;
 use app::ports::Catalogue;
@@ -19,7 +19,8 @@ const PRODUCT_SUMMARY_COLUMNS: &str = "p.id, p.title_en, p.title_zh, p.price_min
      p.currency, p.moq, p.unit_en, p.unit_zh, p.is_new, \
      e.name_en AS exhibitor_name_en, e.name_zh AS exhibitor_name_zh";
 
-const EXHIBITOR_COLUMNS: &str = "e.id, e.slug, e.name_en, e.name_zh, e.country, e.verified, e.year_founded";
+const EXHIBITOR_COLUMNS: &str =
+    "e.id, e.slug, e.name_en, e.name_zh, e.country, e.verified, e.year_founded";
 
 fn internal(error: sqlx::Error) -> AppError {
     AppError::internal(error)
@@ -45,7 +46,8 @@ impl Catalogue for Db {
             name: Localized::new(text("name_en")?, text("name_zh")?),
             starts_on: text("starts_on")?,
             ends_on: text("ends_on")?,
-            phase: Phase::parse(&phase).ok_or_else(|| AppError::internal(format!("unknown phase {phase:?}")))?,
+            phase: Phase::parse(&phase)
+                .ok_or_else(|| AppError::internal(format!("unknown phase {phase:?}")))?,
             counters: Counters {
                 exhibitors: get("exhibitor_count")?,
                 booths: get("booth_count")?,
@@ -93,7 +95,13 @@ impl Catalogue for Db {
         .fetch_all(&self.pool)
         .await
         .map_err(internal)?;
-        Ok(CategoryDetail { category, sections: sections.into_iter().map(CategoryRow::into_section).collect() })
+        Ok(CategoryDetail {
+            category,
+            sections: sections
+                .into_iter()
+                .map(CategoryRow::into_section)
+                .collect(),
+        })
     }
 
     async fn get_section(&self, slug: &str) -> Result<SectionDetail, AppError> {
@@ -107,7 +115,11 @@ impl Catalogue for Db {
         .fetch_all(&self.pool)
         .await
         .map_err(internal)?;
-        Ok(SectionDetail { section, category, halls: halls.into_iter().map(CategoryRow::into_hall).collect() })
+        Ok(SectionDetail {
+            section,
+            category,
+            halls: halls.into_iter().map(CategoryRow::into_hall).collect(),
+        })
     }
 
     async fn get_hall_map(&self, slug: &str) -> Result<HallMap, AppError> {
@@ -123,7 +135,9 @@ impl Catalogue for Db {
         let width: i64 = row.try_get("width_dm").map_err(internal)?;
         let depth: i64 = row.try_get("depth_dm").map_err(internal)?;
         let section_slug: String = row.try_get("section_slug").map_err(internal)?;
-        let hall = <CategoryRow as sqlx::FromRow<_>>::from_row(&row).map_err(internal)?.into_hall();
+        let hall = <CategoryRow as sqlx::FromRow<_>>::from_row(&row)
+            .map_err(internal)?
+            .into_hall();
         let section = self.get_section(&section_slug).await?;
         let booths: Vec<BoothRow> = sqlx::query_as(
             "SELECT b.id, b.code, b.x_dm, b.y_dm, b.w_dm, b.h_dm, b.exhibitor_id, e.slug AS exhibitor_slug, \
@@ -167,16 +181,26 @@ impl Catalogue for Db {
         })
     }
 
-    async fn list_exhibitors(&self, filter: &DirectoryFilter, limit: usize) -> Result<Page<ExhibitorSummary>, AppError> {
+    async fn list_exhibitors(
+        &self,
+        filter: &DirectoryFilter,
+        limit: usize,
+    ) -> Result<Page<ExhibitorSummary>, AppError> {
         let mut conditions = vec!["e.id > $1".to_owned()];
         let mut binds: Vec<String> = Vec::new();
         if let Some(category) = &filter.category {
             binds.push(category.clone());
-            conditions.push(format!("e.category_id = (SELECT id FROM categories WHERE slug = ${})", binds.len() + 1));
+            conditions.push(format!(
+                "e.category_id = (SELECT id FROM categories WHERE slug = ${})",
+                binds.len() + 1
+            ));
         }
         if let Some(section) = &filter.section {
             binds.push(section.clone());
-            conditions.push(format!("e.section_id = (SELECT id FROM sections WHERE slug = ${})", binds.len() + 1));
+            conditions.push(format!(
+                "e.section_id = (SELECT id FROM sections WHERE slug = ${})",
+                binds.len() + 1
+            ));
         }
         if let Some(country) = filter.country {
             binds.push(country.as_str().to_owned());
@@ -191,8 +215,15 @@ impl Catalogue for Db {
         for value in binds {
             query = query.bind(value);
         }
-        let rows = query.bind(limit as i64 + 1).fetch_all(&self.pool).await.map_err(internal)?;
-        let summaries = rows.into_iter().map(ExhibitorRow::into_summary).collect::<Result<Vec<_>, _>>()?;
+        let rows = query
+            .bind(limit as i64 + 1)
+            .fetch_all(&self.pool)
+            .await
+            .map_err(internal)?;
+        let summaries = rows
+            .into_iter()
+            .map(ExhibitorRow::into_summary)
+            .collect::<Result<Vec<_>, _>>()?;
         Ok(Page::from_rows(summaries, limit, |e| e.id.0))
     }
 
@@ -212,7 +243,10 @@ impl Catalogue for Db {
         .fetch_all(&self.pool)
         .await
         .map_err(internal)?;
-        let items = rows.into_iter().map(ProductSummaryRow::into_summary).collect::<Result<Vec<_>, _>>()?;
+        let items = rows
+            .into_iter()
+            .map(ProductSummaryRow::into_summary)
+            .collect::<Result<Vec<_>, _>>()?;
         Ok(Page::from_rows(items, limit, |p| p.id.0))
     }
 
@@ -225,7 +259,9 @@ impl Catalogue for Db {
         .fetch_all(&self.pool)
         .await
         .map_err(internal)?;
-        rows.into_iter().map(ProductSummaryRow::into_summary).collect()
+        rows.into_iter()
+            .map(ProductSummaryRow::into_summary)
+            .collect()
     }
 
     /// Two queries: the product with its exhibitor, category and section in one join, then
@@ -248,9 +284,15 @@ impl Catalogue for Db {
         .map_err(internal)?
         .ok_or(AppError::NotFound)?;
         let product = ProductRow::from_row(&row).map_err(internal)?;
-        let exhibitor = ExhibitorRow::from_row(&row).map_err(internal)?.into_summary()?;
-        let category = CategoryRow::prefixed(&row, "category").map_err(internal)?.into_category();
-        let section = CategoryRow::prefixed(&row, "section").map_err(internal)?.into_section();
+        let exhibitor = ExhibitorRow::from_row(&row)
+            .map_err(internal)?
+            .into_summary()?;
+        let category = CategoryRow::prefixed(&row, "category")
+            .map_err(internal)?
+            .into_category();
+        let section = CategoryRow::prefixed(&row, "section")
+            .map_err(internal)?
+            .into_section();
         let booths = self.booths_of(exhibitor.id).await?;
         let row = product;
         Ok(ProductDetail {
@@ -273,7 +315,11 @@ impl Catalogue for Db {
 }
 
 impl Db {
-    async fn category_where<T>(&self, condition: &str, value: T) -> Result<CategorySummary, AppError>
+    async fn category_where<T>(
+        &self,
+        condition: &str,
+        value: T,
+    ) -> Result<CategorySummary, AppError>
     where
         T: for<'q> sqlx::Encode<'q, sqlx::Any> + sqlx::Type<sqlx::Any> + Send,
     {
@@ -302,7 +348,12 @@ impl Db {
         .map_err(internal)?
         .ok_or(AppError::NotFound)?;
         let category_id: i64 = row.try_get("category_id").map_err(internal)?;
-        Ok((CategoryRow::from_row(&row).map_err(internal)?.into_section(), category_id))
+        Ok((
+            CategoryRow::from_row(&row)
+                .map_err(internal)?
+                .into_section(),
+            category_id,
+        ))
     }
 
     async fn booths_of(&self, exhibitor: ExhibitorId) -> Result<Vec<BoothLocation>, AppError> {

@@ -3,8 +3,8 @@
 //! BOOLEAN, TEXT) and run through sqlx's `Any` driver.
 
 pub mod catalogue;
-pub mod sitemap;
 pub(crate) mod rows;
+pub mod sitemap;
 
 use anyhow::{Context, bail};
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions, install_default_drivers};
@@ -29,7 +29,10 @@ impl Backend {
         match url.split(':').next() {
             Some("sqlite") => Ok(Backend::Sqlite),
             Some("postgres" | "postgresql") => Ok(Backend::Postgres),
-            _ => bail!("DATABASE_URL must start with sqlite: or postgres:, not {:?}", redact(url)),
+            _ => bail!(
+                "DATABASE_URL must start with sqlite: or postgres:, not {:?}",
+                redact(url)
+            ),
         }
     }
 }
@@ -70,7 +73,9 @@ impl Db {
             .await
             .with_context(|| format!("cannot open the database at {:?}", redact(url)))?;
         if backend == Backend::Sqlite {
-            pool.execute("PRAGMA journal_mode = WAL;").await.context("cannot switch SQLite to WAL mode")?;
+            pool.execute("PRAGMA journal_mode = WAL;")
+                .await
+                .context("cannot switch SQLite to WAL mode")?;
         }
         let db = Db { pool, backend };
         db.migrate().await?;
@@ -82,7 +87,10 @@ impl Db {
             Backend::Sqlite => &SQLITE_MIGRATIONS,
             Backend::Postgres => &POSTGRES_MIGRATIONS,
         };
-        migrator.run(&self.pool).await.context("cannot apply the database migrations")
+        migrator
+            .run(&self.pool)
+            .await
+            .context("cannot apply the database migrations")
     }
 }
 
@@ -106,10 +114,19 @@ mod tests {
 
     #[test]
     fn knows_schemes_and_hides_passwords() {
-        assert_eq!(Backend::of_url("sqlite:///tmp/x.db").unwrap(), Backend::Sqlite);
-        assert_eq!(Backend::of_url("postgres://u:p@h/db").unwrap(), Backend::Postgres);
+        assert_eq!(
+            Backend::of_url("sqlite:///tmp/x.db").unwrap(),
+            Backend::Sqlite
+        );
+        assert_eq!(
+            Backend::of_url("postgres://u:p@h/db").unwrap(),
+            Backend::Postgres
+        );
         assert!(Backend::of_url("mysql://h/db").is_err());
-        assert_eq!(redact("postgres://fair:secret@db:5432/fair"), "postgres://fair:***@db:5432/fair");
+        assert_eq!(
+            redact("postgres://fair:secret@db:5432/fair"),
+            "postgres://fair:***@db:5432/fair"
+        );
         assert_eq!(redact("sqlite://data/fair.db"), "sqlite://data/fair.db");
     }
 }

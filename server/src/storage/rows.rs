@@ -1,9 +1,9 @@
 //! Rows as the database returns them, and their conversion into domain types.
 
 use app::domain::{
-    BoothExhibitor, BoothId, BoothLocation, BoothOnMap, CategoryId, CategorySummary, CountryCode, Currency,
-    ExhibitorId, ExhibitorSummary, HallId, HallSummary, Localized, PriceRange, ProductId, ProductSummary, Rect,
-    SectionId, SectionSummary, Spec,
+    BoothExhibitor, BoothId, BoothLocation, BoothOnMap, CategoryId, CategorySummary, CountryCode,
+    Currency, ExhibitorId, ExhibitorSummary, HallId, HallSummary, Localized, PriceRange, ProductId,
+    ProductSummary, Rect, SectionId, SectionSummary, Spec,
 };
 use app::error::AppError;
 use serde::Deserialize;
@@ -79,14 +79,22 @@ impl From<BoothRow> for BoothOnMap {
             (Some(id), Some(slug)) => Some(BoothExhibitor {
                 id: ExhibitorId(id),
                 slug,
-                name: Localized::new(row.exhibitor_name_en.unwrap_or_default(), row.exhibitor_name_zh.unwrap_or_default()),
+                name: Localized::new(
+                    row.exhibitor_name_en.unwrap_or_default(),
+                    row.exhibitor_name_zh.unwrap_or_default(),
+                ),
             }),
             _ => None,
         };
         BoothOnMap {
             id: BoothId(row.id),
             code: row.code,
-            rect: Rect { x: row.x_dm, y: row.y_dm, w: row.w_dm, h: row.h_dm },
+            rect: Rect {
+                x: row.x_dm,
+                y: row.y_dm,
+                w: row.w_dm,
+                h: row.h_dm,
+            },
             exhibitor,
         }
     }
@@ -125,8 +133,12 @@ pub struct ExhibitorRow {
 
 impl ExhibitorRow {
     pub fn into_summary(self) -> Result<ExhibitorSummary, AppError> {
-        let country = CountryCode::parse(&self.country)
-            .ok_or_else(|| AppError::internal(format!("exhibitor {} has unknown country {:?}", self.id, self.country)))?;
+        let country = CountryCode::parse(&self.country).ok_or_else(|| {
+            AppError::internal(format!(
+                "exhibitor {} has unknown country {:?}",
+                self.id, self.country
+            ))
+        })?;
         Ok(ExhibitorSummary {
             id: ExhibitorId(self.id),
             slug: self.slug,
@@ -153,7 +165,12 @@ pub struct ExhibitorProfileRow {
 
 /// Splits a `|`-separated list column.
 pub fn list(column: &str) -> Vec<String> {
-    column.split('|').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect()
+    column
+        .split('|')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 #[derive(sqlx::FromRow)]
@@ -167,7 +184,11 @@ impl PriceColumns {
     pub fn into_price(self) -> Result<PriceRange, AppError> {
         let currency = Currency::parse(&self.currency)
             .ok_or_else(|| AppError::internal(format!("unknown currency {:?}", self.currency)))?;
-        Ok(PriceRange { min_cents: self.price_min_cents, max_cents: self.price_max_cents, currency })
+        Ok(PriceRange {
+            min_cents: self.price_min_cents,
+            max_cents: self.price_max_cents,
+            currency,
+        })
     }
 }
 
@@ -228,5 +249,11 @@ pub struct StoredSpec {
 
 pub fn parse_specs(json: &str) -> Result<Vec<Spec>, AppError> {
     let stored: Vec<StoredSpec> = serde_json::from_str(json).map_err(AppError::internal)?;
-    Ok(stored.into_iter().map(|s| Spec { key: Localized::new(s.en, s.zh), value: s.value }).collect())
+    Ok(stored
+        .into_iter()
+        .map(|s| Spec {
+            key: Localized::new(s.en, s.zh),
+            value: s.value,
+        })
+        .collect())
 }

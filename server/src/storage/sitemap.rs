@@ -9,12 +9,21 @@ pub const CHUNK: i64 = 40_000;
 impl Db {
     /// The largest id in `table` (`exhibitors` or `products`), 0 when empty.
     pub async fn max_id(&self, table: SitemapTable) -> Result<i64, sqlx::Error> {
-        let row = sqlx::query(&format!("SELECT COALESCE(MAX(id), 0) AS n FROM {}", table.name())).fetch_one(&self.pool).await?;
+        let row = sqlx::query(&format!(
+            "SELECT COALESCE(MAX(id), 0) AS n FROM {}",
+            table.name()
+        ))
+        .fetch_one(&self.pool)
+        .await?;
         row.try_get("n")
     }
 
     /// The path segments of chunk `n` of `table`: exhibitor slugs or product ids.
-    pub async fn sitemap_chunk(&self, table: SitemapTable, n: i64) -> Result<Vec<String>, sqlx::Error> {
+    pub async fn sitemap_chunk(
+        &self,
+        table: SitemapTable,
+        n: i64,
+    ) -> Result<Vec<String>, sqlx::Error> {
         let column = match table {
             SitemapTable::Exhibitors => "slug",
             SitemapTable::Products => "CAST(id AS TEXT)",

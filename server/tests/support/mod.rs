@@ -31,13 +31,20 @@ pub async fn empty_db(engine: Engine) -> TestDb {
         Engine::Sqlite => format!("sqlite://{}?mode=rwc", dir.path().join("fair.db").display()),
         Engine::Postgres => postgres::fresh_database().await,
     };
-    TestDb { db: Db::connect(&url, 4).await.expect("connect"), _dir: dir }
+    TestDb {
+        db: Db::connect(&url, 4).await.expect("connect"),
+        _dir: dir,
+    }
 }
 
 /// A database holding the tiny generated fair.
 pub async fn fair_db(engine: Engine) -> TestDb {
     let test_db = empty_db(engine).await;
-    demo::generate(&test_db.db, TINY, 7, |_, _| std::ops::ControlFlow::Continue(())).await.expect("generate");
+    demo::generate(&test_db.db, TINY, 7, |_, _| {
+        std::ops::ControlFlow::Continue(())
+    })
+    .await
+    .expect("generate");
     test_db
 }
 
@@ -59,7 +66,9 @@ impl TestApp {
 
 pub async fn spawn_app(engine: Engine) -> TestApp {
     let db = fair_db(engine).await;
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
     let addr = listener.local_addr().expect("addr");
     let leptos = leptos::config::LeptosOptions::builder()
         .output_name("cloud-fair")
@@ -67,7 +76,12 @@ pub async fn spawn_app(engine: Engine) -> TestApp {
         .site_pkg_dir("pkg")
         .site_addr(addr)
         .build();
-    let state = AppState { leptos, db: db.db.clone(), public_url: format!("http://{addr}").into(), bench_copy: None };
+    let state = AppState {
+        leptos,
+        db: db.db.clone(),
+        public_url: format!("http://{addr}").into(),
+        bench_copy: None,
+    };
     tokio::spawn(async move { axum::serve(listener, router(state)).await });
     TestApp { addr, db }
 }

@@ -11,31 +11,72 @@ static CLUSTER: OnceCell<String> = OnceCell::const_new();
 
 /// An admin URL of a running cluster (without a database name).
 pub async fn admin_url() -> &'static str {
-    CLUSTER.get_or_init(|| async { std::env::var("CLOUD_FAIR_TEST_POSTGRES").unwrap_or_else(|_| start()) }).await
+    CLUSTER
+        .get_or_init(|| async {
+            std::env::var("CLOUD_FAIR_TEST_POSTGRES").unwrap_or_else(|_| start())
+        })
+        .await
 }
 
 fn start() -> String {
-    let dir: PathBuf = tempfile::Builder::new().prefix("cloud-fair-pg-").tempdir().expect("temp dir").keep();
-    let port = std::net::TcpListener::bind("127.0.0.1:0").expect("free port").local_addr().expect("addr").port();
-    let as_root = Command::new("id").arg("-u").output().map(|o| o.stdout == b"0\n").unwrap_or(false);
+    let dir: PathBuf = tempfile::Builder::new()
+        .prefix("cloud-fair-pg-")
+        .tempdir()
+        .expect("temp dir")
+        .keep();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .expect("free port")
+        .local_addr()
+        .expect("addr")
+        .port();
+    let as_root = Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| o.stdout == b"0\n")
+        .unwrap_or(false);
     let run_as_postgres = |program: &str| {
-        let mut command = if as_root { Command::new("runuser") } else { Command::new(program) };
+        let mut command = if as_root {
+            Command::new("runuser")
+        } else {
+            Command::new(program)
+        };
         if as_root {
             command.args(["-u", "postgres", "--", program]);
         }
         command
     };
     if as_root {
-        let status = Command::new("chown").args(["-R", "postgres:postgres"]).arg(&dir).status().expect("chown");
-        assert!(status.success(), "cannot hand {} to the postgres user", dir.display());
+        let status = Command::new("chown")
+            .args(["-R", "postgres:postgres"])
+            .arg(&dir)
+            .status()
+            .expect("chown");
+        assert!(
+            status.success(),
+            "cannot hand {} to the postgres user",
+            dir.display()
+        );
     }
     let data = dir.join("data");
     let output = run_as_postgres("initdb")
-        .args(["-A", "trust", "-U", "cloudfair", "-E", "UTF8", "--no-sync", "-D"])
+        .args([
+            "-A",
+            "trust",
+            "-U",
+            "cloudfair",
+            "-E",
+            "UTF8",
+            "--no-sync",
+            "-D",
+        ])
         .arg(&data)
         .output()
         .expect("initdb is on PATH (PostgreSQL server binaries)");
-    assert!(output.status.success(), "initdb failed: {}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "initdb failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     // The watchdog stops the server and removes the folder once this process has exited.
     let script = r#"postgres -D "$1/data" -p "$2" -k "$1" -c listen_addresses=127.0.0.1 -c fsync=off \
         -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 >"$1/log" 2>&1 &
@@ -55,7 +96,11 @@ fn start() -> String {
     let url = format!("postgres://cloudfair@127.0.0.1:{port}");
     let deadline = Instant::now() + Duration::from_secs(30);
     while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(Instant::now() < deadline, "postgres did not start: see {}/log", dir.display());
+        assert!(
+            Instant::now() < deadline,
+            "postgres did not start: see {}/log",
+            dir.display()
+        );
         std::thread::sleep(Duration::from_millis(100));
     }
     std::thread::sleep(Duration::from_millis(300));
@@ -66,7 +111,11 @@ fn start() -> String {
 pub async fn fresh_database() -> String {
     use sqlx::Connection;
     let admin = admin_url().await;
-    let name = format!("test_{}_{}", std::process::id(), NEXT.fetch_add(1, std::sync::atomic::Ordering::SeqCst));
+    let name = format!(
+        "test_{}_{}",
+        std::process::id(),
+        NEXT.fetch_add(1, std::sync::atomic::Ordering::SeqCst)
+    );
     let mut attempts = 0;
     let mut conn = loop {
         match sqlx::PgConnection::connect(&format!("{admin}/postgres")).await {
@@ -79,7 +128,10 @@ pub async fn fresh_database() -> String {
             Err(error) => panic!("cannot reach the test cluster: {error}"),
         }
     };
-    sqlx::query(&format!("CREATE DATABASE {name}")).execute(&mut conn).await.expect("create database");
+    sqlx::query(&format!("CREATE DATABASE {name}"))
+        .execute(&mut conn)
+        .await
+        .expect("create database");
     format!("{admin}/{name}")
 }
 

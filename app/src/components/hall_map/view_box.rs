@@ -13,7 +13,12 @@ const MAX_ZOOM: f64 = 8.0;
 
 impl ViewBox {
     pub fn full(w: f64, h: f64) -> Self {
-        ViewBox { x: 0.0, y: 0.0, w, h }
+        ViewBox {
+            x: 0.0,
+            y: 0.0,
+            w,
+            h,
+        }
     }
 
     pub fn to_attr(self) -> String {
@@ -25,7 +30,13 @@ impl ViewBox {
         let w = (self.w * factor).clamp(full.w / MAX_ZOOM, full.w);
         let h = w * full.h / full.w;
         let (cx, cy) = (self.x + self.w / 2.0, self.y + self.h / 2.0);
-        ViewBox { x: cx - w / 2.0, y: cy - h / 2.0, w, h }.clamped(full)
+        ViewBox {
+            x: cx - w / 2.0,
+            y: cy - h / 2.0,
+            w,
+            h,
+        }
+        .clamped(full)
     }
 
     /// Moves the box by a fraction of its own size.
@@ -35,7 +46,12 @@ impl ViewBox {
 
     /// Moves the box by hall units.
     pub fn pan_by(self, dx: f64, dy: f64, full: &ViewBox) -> Self {
-        ViewBox { x: self.x + dx, y: self.y + dy, ..self }.clamped(full)
+        ViewBox {
+            x: self.x + dx,
+            y: self.y + dy,
+            ..self
+        }
+        .clamped(full)
     }
 
     fn clamped(self, full: &ViewBox) -> Self {
@@ -55,7 +71,15 @@ mod tests {
     fn zoom_and_pan_stay_inside_the_hall() {
         let full = ViewBox::full(1000.0, 500.0);
         let zoomed = full.zoom(0.5, &full);
-        assert_eq!(zoomed, ViewBox { x: 250.0, y: 125.0, w: 500.0, h: 250.0 });
+        assert_eq!(
+            zoomed,
+            ViewBox {
+                x: 250.0,
+                y: 125.0,
+                w: 500.0,
+                h: 250.0
+            }
+        );
         let panned = zoomed.pan_by(10_000.0, -10_000.0, &full);
         assert_eq!((panned.x, panned.y), (500.0, 0.0));
         let max = (0..10).fold(full, |vb, _| vb.zoom(0.5, &full));
