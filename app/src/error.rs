@@ -4,12 +4,9 @@
 //! the interface translates. Causes that the user cannot act on (database, I/O) are logged on
 //! the server with an opaque id, and only that id reaches the user: see [`AppError::internal`].
 
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
-use server_fn_error::{FromServerFnError, ServerFnErrorErr, codec::JsonEncoding};
-
-mod server_fn_error {
-    pub use leptos::server_fn::{codec, error::FromServerFnError, error::ServerFnErrorErr};
-}
 
 /// One field of a request that failed validation, and why.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -12,7 +12,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
         .unwrap_or_default();
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
         if let Ok(value) = content_security_policy(&nonce).parse() {
-            response.insert_header(axum_header::CONTENT_SECURITY_POLICY, value);
+            response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
         }
     }
     view! {
@@ -29,10 +29,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
-}
-
-mod axum_header {
-    pub use http::header::CONTENT_SECURITY_POLICY;
 }
 
 /// Scripts only from us and with this request's nonce; no framing; no plugins.

@@ -122,12 +122,6 @@ fn xml_response(xml: String) -> Response {
 }
 
 fn internal(error: sqlx::Error) -> Response {
-    let AppError::Internal(id) = AppError::internal(error) else {
-        unreachable!()
-    };
-    (
-        StatusCode::INTERNAL_SERVER_ERROR,
-        format!("internal error {id}\n"),
-    )
-        .into_response()
+    let error = AppError::internal(error);
+    (StatusCode::INTERNAL_SERVER_ERROR, format!("{error}\n")).into_response()
 }

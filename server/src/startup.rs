@@ -76,7 +76,7 @@ pub async fn run(
         let _ = tcp.set_nodelay(true);
     });
     let state = AppState {
-        leptos: leptos_options(&config),
+        leptos: leptos_options(&config.site_root, config.addr),
         db,
         public_url: config.public_url().into(),
         bench_copy,
@@ -90,12 +90,12 @@ pub async fn run(
 
 /// Leptos' settings, from our configuration rather than from Cargo.toml, so the binary runs
 /// anywhere.
-pub fn leptos_options(config: &Config) -> LeptosOptions {
+pub fn leptos_options(site_root: &std::path::Path, addr: std::net::SocketAddr) -> LeptosOptions {
     LeptosOptions::builder()
         .output_name("cloud-fair")
-        .site_root(config.site_root.display().to_string())
+        .site_root(site_root.display().to_string())
         .site_pkg_dir("pkg")
-        .site_addr(config.addr)
+        .site_addr(addr)
         .build()
 }
 

@@ -2,6 +2,15 @@
 
 mod support;
 
+/// The first `href` in `html` that starts with `prefix`, as a path; fails the test if none.
+fn first_link(html: &str, prefix: &str) -> String {
+    let rest = html
+        .split(&format!("href=\"{prefix}"))
+        .nth(1)
+        .unwrap_or_else(|| panic!("no link to {prefix}"));
+    format!("{prefix}{}", rest.split('"').next().unwrap_or_default())
+}
+
 fn nonce_of(html: &str) -> Option<String> {
     let start = html.find("nonce=\"")? + 7;
     Some(html[start..start + html[start..].find('"')?].to_owned())
@@ -26,19 +35,16 @@ on_both_engines! { mod pages; support::spawn_app;
         assert_eq!(category.status, 200);
         assert!(category.text().contains("href=\"/sections/indoor-lighting\""));
         let section = app.get("/sections/indoor-lighting").await.text();
-        let hall_href = section.split("href=\"/halls/").nth(1).and_then(|s| s.split('"').next()).unwrap().to_owned();
-        let hall = app.get(&format!("/halls/{hall_href}")).await;
+        let hall = app.get(&first_link(&section, "/halls/")).await;
         assert_eq!(hall.status, 200);
         let html = hall.text();
         assert!(html.contains("<svg"), "floor plan");
         assert!(html.contains("<table>"), "list view");
-        let booth_href = html.split("href=\"/exhibitors/").nth(1).and_then(|s| s.split('"').next()).unwrap().to_owned();
-        let booth = app.get(&format!("/exhibitors/{booth_href}")).await;
+        let booth = app.get(&first_link(&html, "/exhibitors/")).await;
         assert_eq!(booth.status, 200);
         let booth_html = booth.text();
         assert!(booth_html.contains("/halls/"), "links back to its booths on the map");
-        let product_href = booth_html.split("href=\"/products/").nth(1).and_then(|s| s.split('"').next()).unwrap().to_owned();
-        let product = app.get(&format!("/products/{product_href}")).await;
+        let product = app.get(&first_link(&booth_html, "/products/")).await;
         assert_eq!(product.status, 200);
         let product_html = product.text();
         assert!(product_html.contains("<tbody>"), "specification table");

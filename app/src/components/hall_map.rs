@@ -107,9 +107,10 @@ pub fn HallMapView(map: HallMap, initial_query: String) -> impl IntoView {
         .iter()
         .map(|booth| booth_shape(booth, query, locale))
         .collect_view();
+    let vacant = t_string!(i18n, vacant).to_string();
     let rows = booths
         .iter()
-        .map(|booth| booth_row(booth, locale))
+        .map(|booth| booth_row(booth, locale, &vacant))
         .collect_view();
     let booth_total = booths.len();
 
@@ -196,18 +197,18 @@ fn booth_shape(booth: &BoothOnMap, query: RwSignal<String>, locale: Locale) -> A
 }
 
 /// The same booth as a table row, for screen readers and small screens.
-fn booth_row(booth: &BoothOnMap, locale: Locale) -> impl IntoView + use<> {
+fn booth_row(booth: &BoothOnMap, locale: Locale, vacant: &str) -> impl IntoView + use<> {
     let exhibitor = booth
         .exhibitor
         .as_ref()
         .map(|e| (e.slug.clone(), e.name.get(locale).to_owned()));
-    let i18n = use_i18n();
+    let vacant = vacant.to_owned();
     view! {
         <tr>
             <td>{booth.code.clone()}</td>
             <td>{match exhibitor {
                 Some((slug, name)) => view! { <a href=format!("/exhibitors/{slug}")>{name}</a> }.into_any(),
-                None => view! { <span>{t!(i18n, vacant)}</span> }.into_any(),
+                None => view! { <span>{vacant}</span> }.into_any(),
             }}</td>
         </tr>
     }

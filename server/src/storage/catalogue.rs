@@ -122,10 +122,18 @@ impl Catalogue for Db {
         })
     }
 
+    /// Two queries: the hall with its section and category in one join, then its booths.
     async fn get_hall_map(&self, slug: &str) -> Result<HallMap, AppError> {
         let row = sqlx::query(
             "SELECT h.id, h.slug, h.name_en, h.name_zh, h.booth_count AS child_count, h.width_dm, h.depth_dm, \
-             s.slug AS section_slug FROM halls h JOIN sections s ON s.id = h.section_id WHERE h.slug = $1",
+             s.id AS section_id, s.slug AS section_slug, s.name_en AS section_name_en, \
+             s.name_zh AS section_name_zh, \
+             (SELECT COUNT(*) FROM halls x WHERE x.section_id = s.id) AS section_children, \
+             c.id AS category_id, c.slug AS category_slug, c.name_en AS category_name_en, \
+             c.name_zh AS category_name_zh, \
+             (SELECT COUNT(*) FROM sections x WHERE x.category_id = c.id) AS category_children \
+             FROM halls h JOIN sections s ON s.id = h.section_id JOIN categories c ON c.id = s.category_id \
+             WHERE h.slug = $1",
         )
         .bind(slug)
         .fetch_optional(&self.pool)
@@ -134,11 +142,13 @@ impl Catalogue for Db {
         .ok_or(AppError::NotFound)?;
         let width: i64 = row.try_get("width_dm").map_err(internal)?;
         let depth: i64 = row.try_get("depth_dm").map_err(internal)?;
-        let section_slug: String = row.try_get("section_slug").map_err(internal)?;
-        let hall = <CategoryRow as sqlx::FromRow<_>>::from_row(&row)
+        let hall = CategoryRow::from_row(&row).map_err(internal)?.into_hall();
+        let section = CategoryRow::prefixed(&row, "section")
             .map_err(internal)?
-            .into_hall();
-        let section = self.get_section(&section_slug).await?;
+            .into_section();
+        let category = CategoryRow::prefixed(&row, "category")
+            .map_err(internal)?
+            .into_category();
         let booths: Vec<BoothRow> = sqlx::query_as(
             "SELECT b.id, b.code, b.x_dm, b.y_dm, b.w_dm, b.h_dm, b.exhibitor_id, e.slug AS exhibitor_slug, \
              e.name_en AS exhibitor_name_en, e.name_zh AS exhibitor_name_zh \
@@ -150,8 +160,8 @@ impl Catalogue for Db {
         .map_err(internal)?;
         Ok(HallMap {
             hall,
-            section: section.section,
-            category: section.category,
+            section,
+            category,
             width,
             depth,
             booths: booths.into_iter().map(Into::into).collect(),

@@ -70,12 +70,8 @@ pub async fn spawn_app(engine: Engine) -> TestApp {
         .await
         .expect("bind");
     let addr = listener.local_addr().expect("addr");
-    let leptos = leptos::config::LeptosOptions::builder()
-        .output_name("cloud-fair")
-        .site_root(env!("CARGO_MANIFEST_DIR").to_owned() + "/../target/site")
-        .site_pkg_dir("pkg")
-        .site_addr(addr)
-        .build();
+    let site_root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/site");
+    let leptos = server::startup::leptos_options(&site_root, addr);
     let state = AppState {
         leptos,
         db: db.db.clone(),
