@@ -1,4 +1,7 @@
 # The README's two commands, and the benchmark. Each installs what it needs (.ci/setup.sh).
+# Recipes use bash: .ci/env.sh is sourced and relies on it.
+SHELL := bash
+
 .PHONY: run test build bench
 
 ## Start the platform with the demo fair on the embedded database: http://127.0.0.1:3000
