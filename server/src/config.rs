@@ -26,6 +26,11 @@ pub struct Config {
     /// The address visitors use, for the sitemap and robots.txt; defaults to http://ADDR.
     #[arg(long, env = "CLOUD_FAIR_PUBLIC_URL")]
     pub public_url: Option<String>,
+    /// How long, in seconds, pages may show catalogue data cached in memory after another
+    /// server of a cluster changed it (changes made through this server show at once); 0 turns
+    /// the cache off.
+    #[arg(long, env = "CLOUD_FAIR_CACHE_SECONDS", default_value_t = 60)]
+    pub cache_seconds: u64,
     /// Log lines as text or JSON.
     #[arg(long, env = "CLOUD_FAIR_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
     pub log_format: LogFormat,

@@ -2,12 +2,14 @@
 //! generated media, SEO files. The pages themselves live in the `app` crate.
 
 pub mod bench;
+pub mod cache;
 pub mod cli;
 pub mod config;
 pub mod demo;
 pub mod generate;
 pub mod lang;
 pub mod media;
+pub mod page_cache;
 pub mod security;
 pub mod seo;
 pub mod startup;

@@ -2,9 +2,11 @@
 //! media, SEO files, the language switch, `/healthz`; compression and security headers;
 //! graceful shutdown on SIGINT and SIGTERM.
 
+use crate::cache::{CacheLimits, CachedCatalogue};
 use crate::config::Config;
 use crate::demo::{self, Outcome, scale::DEMO};
 use crate::storage::Db;
+use crate::page_cache::{self, PageCache};
 use crate::{bench, lang, media, security, seo};
 use anyhow::Context;
 use app::ports::Catalogue;
@@ -18,6 +20,7 @@ use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use std::convert::Infallible;
 use std::sync::Arc;
+use std::time::Duration;
 use tokio::net::TcpListener;
 use tower_http::compression::CompressionLayer;
 use tower_http::services::ServeDir;
@@ -27,9 +30,28 @@ use tower_http::services::ServeDir;
 pub struct AppState {
     pub leptos: LeptosOptions,
     pub db: Db,
+    /// The catalogue pages read: `db` behind the in-process cache.
+    pub catalogue: Arc<dyn Catalogue>,
+    /// Finished pages for visitors without a session.
+    pub pages: PageCache,
     pub public_url: Arc<str>,
     /// The page `/bench/copy` answers with, in benchmark runs.
     pub bench_copy: Option<axum::body::Bytes>,
+}
+
+impl AppState {
+    /// The state of a server on `db`, caching catalogue reads for `cache_ttl`.
+    pub fn new(leptos: LeptosOptions, db: Db, public_url: String, cache_ttl: Duration) -> Self {
+        let catalogue = CachedCatalogue::new(Arc::new(db.clone()), CacheLimits::new(cache_ttl));
+        Self {
+            leptos,
+            db,
+            catalogue: Arc::new(catalogue),
+            pages: PageCache::new(cache_ttl),
+            public_url: public_url.into(),
+            bench_copy: None,
+        }
+    }
 }
 
 /// Opens the database (generating the demo fair if asked and empty) and serves until a
@@ -75,12 +97,13 @@ pub async fn run(
     let listener = listener.tap_io(|tcp| {
         let _ = tcp.set_nodelay(true);
     });
-    let state = AppState {
-        leptos: leptos_options(&config.site_root, config.addr),
+    let state = AppState::new(
+        leptos_options(&config.site_root, config.addr),
         db,
-        public_url: config.public_url().into(),
-        bench_copy,
-    };
+        config.public_url(),
+        Duration::from_secs(config.cache_seconds),
+    );
+    let state = AppState { bench_copy, ..state };
     axum::serve(listener, router(state))
         .with_graceful_shutdown(shutdown_signal())
         .await?;
@@ -101,7 +124,7 @@ pub fn leptos_options(site_root: &std::path::Path, addr: std::net::SocketAddr) -
 
 /// The whole HTTP surface.
 pub fn router(state: AppState) -> Router {
-    let catalogue: Arc<dyn Catalogue> = Arc::new(state.db.clone());
+    let catalogue = state.catalogue.clone();
     let context = move || provide_context(catalogue.clone());
     let options = state.leptos.clone();
     let page = move || {
@@ -117,6 +140,11 @@ pub fn router(state: AppState) -> Router {
             async move { Ok::<_, Infallible>(render(request).await) }
         }));
     Router::new()
+        .leptos_routes_with_context(&state, generate_route_list(App), context, page)
+        .route_layer(axum::middleware::from_fn_with_state(
+            state.pages.clone(),
+            page_cache::serve,
+        ))
         .route("/healthz", get(health))
         .route("/lang/{code}", get(lang::switch))
         .route("/robots.txt", get(seo::robots))
@@ -125,7 +153,6 @@ pub fn router(state: AppState) -> Router {
         .route("/media/products/{id}/{file}", get(media::product_image))
         .route("/media/logos/{file}", get(media::logo))
         .route("/bench/copy", get(bench::copy))
-        .leptos_routes_with_context(&state, generate_route_list(App), context, page)
         .fallback_service(static_files)
         .with_state(state)
         .layer(CompressionLayer::new())

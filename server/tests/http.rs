@@ -113,7 +113,14 @@ on_both_engines! { mod pages; support::spawn_app;
         assert!(csp.contains("frame-ancestors 'none'"));
         assert_eq!(first.header("x-content-type-options"), Some("nosniff"));
         assert!(first.header("referrer-policy").is_some());
-        assert_ne!(nonce_of(&app.get("/").await.text()), Some(nonce), "a new nonce per response");
+        // The second answer comes from the page cache: the same page with a nonce of its own.
+        let second = app.get("/").await;
+        let fresh = nonce_of(&second.text()).unwrap();
+        assert_ne!(fresh, nonce, "a new nonce per response");
+        assert!(second.header("content-security-policy").unwrap().contains(&format!("'nonce-{fresh}'")));
+        assert_eq!(second.text().replace(&fresh, "N"), first.text().replace(&nonce, "N"));
+        let zh_after_en = app.get_with("/", &[("Cookie", "i18n_pref_locale=zh")]).await.text();
+        assert!(zh_after_en.contains("lang=\"zh\""), "the language is part of the cache key");
         let image = app.get("/media/logos/3.svg").await;
         assert_eq!(image.header("content-type"), Some("image/svg+xml"));
         assert!(image.header("content-security-policy").unwrap().starts_with("default-src 'none'"));

@@ -21,6 +21,21 @@ async fn count(db: &TestDb, sql: &str) -> i64 {
 
 on_both_engines! { mod catalogue; support::fair_db;
 
+    async fn the_cached_catalogue_answers_repeats_from_memory_until_told(db) {
+        use server::cache::{CacheLimits, CachedCatalogue};
+        let cached = CachedCatalogue::new(std::sync::Arc::new(db.db.clone()), CacheLimits::new(std::time::Duration::from_secs(60)));
+        let id = ProductId(5);
+        let before = cached.get_product(id).await.unwrap();
+        sqlx::query("UPDATE products SET title_en = 'Renamed' WHERE id = 5").execute(&db.db.pool).await.unwrap();
+        assert_eq!(cached.get_product(id).await.unwrap(), before, "served from memory");
+        cached.forget_product(id).await;
+        assert_eq!(cached.get_product(id).await.unwrap().title.en, "Renamed");
+        assert!(matches!(cached.get_product(ProductId(999_999)).await, Err(AppError::NotFound)));
+        let off = CachedCatalogue::new(std::sync::Arc::new(db.db.clone()), CacheLimits::new(std::time::Duration::ZERO));
+        sqlx::query("UPDATE products SET title_en = 'Again' WHERE id = 5").execute(&db.db.pool).await.unwrap();
+        assert_eq!(off.get_product(id).await.unwrap().title.en, "Again", "a zero time to live turns the cache off");
+    }
+
     async fn generated_fair_has_the_requested_size(db) {
         let session = db.db.get_current_session().await.unwrap();
         assert_eq!(session.counters.booths, TINY.booths);

@@ -72,12 +72,12 @@ pub async fn spawn_app(engine: Engine) -> TestApp {
     let addr = listener.local_addr().expect("addr");
     let site_root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/site");
     let leptos = server::startup::leptos_options(&site_root, addr);
-    let state = AppState {
+    let state = AppState::new(
         leptos,
-        db: db.db.clone(),
-        public_url: format!("http://{addr}").into(),
-        bench_copy: None,
-    };
+        db.db.clone(),
+        format!("http://{addr}"),
+        std::time::Duration::from_secs(60),
+    );
     tokio::spawn(async move { axum::serve(listener, router(state)).await });
     TestApp { addr, db }
 }
