@@ -68,10 +68,12 @@ measure "booth page" "$booth"
 measure "hall page" "$hall"
 measure "pre-rendered copy of the product page, from memory" "/bench/copy"
 echo
-echo "server peak memory: $(grep VmHWM /proc/$server/status | awk '{print $2, $3}')"
+status() { grep "^$1:" "/proc/$server/status" | awk '{print $2, $3}'; }
+echo "server memory: peak resident $(status VmHWM); now $(status RssAnon) anonymous (heap, caches)" \
+  "and $(status RssFile) file-backed (the database file mapped by SQLite, which the kernel can drop)"
 
 echo
 echo "== hydrate bundle"
-for f in "$LEPTOS_SITE_ROOT"/pkg/cloud-fair.wasm "$LEPTOS_SITE_ROOT"/pkg/cloud-fair.js; do
+for f in "$LEPTOS_SITE_ROOT"/pkg/cloud-fair.*.wasm "$LEPTOS_SITE_ROOT"/pkg/cloud-fair.*.js; do
   printf '%s: %s raw, %s gzip, %s brotli\n' "$(basename "$f")" "$(stat -c %s "$f")" "$(gzip -9 -c "$f" | wc -c)" "$(brotli -q 11 -c "$f" | wc -c)"
 done

@@ -7,7 +7,7 @@ use crate::pages::{
     home::HomePage, not_found::NotFoundPage, product::ProductPage, section::SectionPage,
 };
 use leptos::prelude::*;
-use leptos_meta::{Link, Stylesheet, provide_meta_context};
+use leptos_meta::{Link, provide_meta_context};
 use leptos_router::{
     SsrMode,
     components::{Route, Router, Routes},
@@ -21,7 +21,6 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     view! {
         <I18nContextProvider>
-            <Stylesheet id="leptos" href="/pkg/cloud-fair.css" />
             <Link rel="icon" href="/favicon.svg" type_="image/svg+xml" />
             <Router>
                 <Layout>

@@ -68,3 +68,17 @@ test('an unknown page answers 404 with a page that says so', async ({ page, erro
     errors.splice(i, 1);
   }
 });
+
+test('the bundle files carry their hash and are cached for a year', async ({ page, request }) => {
+  await page.goto('/');
+  const files = await page.evaluate(() =>
+    [...document.querySelectorAll('link[href^="/pkg/"], link[id="leptos"]')].map((l) => l.getAttribute('href')!),
+  );
+  expect(files.length).toBeGreaterThan(0);
+  for (const file of files) {
+    expect(file).toMatch(/^\/pkg\/cloud-fair\.[A-Za-z0-9_-]{16,}\.(css|js|wasm)$/);
+    const response = await request.get(file);
+    expect(response.status()).toBe(200);
+    expect(response.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+  }
+});

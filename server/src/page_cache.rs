@@ -120,11 +120,13 @@ fn reusable_nonce(response: &Response) -> Option<String> {
     let is_html = headers
         .get(header::CONTENT_TYPE)
         .is_some_and(|value| value.as_bytes().starts_with(b"text/html"));
-    if response.status() != StatusCode::OK || !is_html || headers.contains_key(header::SET_COOKIE)
-    {
+    if response.status() != StatusCode::OK || !is_html || headers.contains_key(header::SET_COOKIE) {
         return None;
     }
-    let policy = headers.get(header::CONTENT_SECURITY_POLICY)?.to_str().ok()?;
+    let policy = headers
+        .get(header::CONTENT_SECURITY_POLICY)?
+        .to_str()
+        .ok()?;
     let start = policy.find("'nonce-")? + "'nonce-".len();
     let length = policy[start..].find('\'')?;
     Some(policy[start..start + length].to_owned()).filter(|nonce| nonce.len() >= 16)

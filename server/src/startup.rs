@@ -5,9 +5,9 @@
 use crate::cache::{CacheLimits, CachedCatalogue};
 use crate::config::Config;
 use crate::demo::{self, Outcome, scale::DEMO};
-use crate::storage::Db;
 use crate::page_cache::{self, PageCache};
-use crate::{bench, lang, media, security, seo};
+use crate::storage::Db;
+use crate::{assets, bench, lang, media, security, seo};
 use anyhow::Context;
 use app::ports::Catalogue;
 use app::routes::App;
@@ -103,7 +103,10 @@ pub async fn run(
         config.public_url(),
         Duration::from_secs(config.cache_seconds),
     );
-    let state = AppState { bench_copy, ..state };
+    let state = AppState {
+        bench_copy,
+        ..state
+    };
     axum::serve(listener, router(state))
         .with_graceful_shutdown(shutdown_signal())
         .await?;
@@ -119,6 +122,7 @@ pub fn leptos_options(site_root: &std::path::Path, addr: std::net::SocketAddr) -
         .site_root(site_root.display().to_string())
         .site_pkg_dir("pkg")
         .site_addr(addr)
+        .hash_files(assets::hash_file().is_some())
         .build()
 }
 
@@ -139,6 +143,12 @@ pub fn router(state: AppState) -> Router {
             let render = not_found.clone();
             async move { Ok::<_, Infallible>(render(request).await) }
         }));
+    let static_files = tower::ServiceBuilder::new()
+        .layer(axum::middleware::from_fn_with_state(
+            state.leptos.clone(),
+            assets::cache_control,
+        ))
+        .service(static_files);
     Router::new()
         .leptos_routes_with_context(&state, generate_route_list(App), context, page)
         .route_layer(axum::middleware::from_fn_with_state(
