@@ -1,10 +1,11 @@
 //! What the server functions need from storage, as traits the server implements for SQLite
 //! and PostgreSQL and puts in the Leptos context. `app` never names SQL.
 
+use crate::domain::account::ValidRegistration;
 use crate::domain::{
-    CategoryDetail, CategorySummary, DirectoryFilter, ExhibitorId, ExhibitorProfile,
+    CategoryDetail, CategorySummary, CurrentUser, DirectoryFilter, ExhibitorId, ExhibitorProfile,
     ExhibitorSummary, FairSession, HallMap, Page, ProductDetail, ProductId, ProductSummary,
-    SectionDetail, SectionSummary,
+    SectionDetail, SectionSummary, UserId,
 };
 use crate::error::AppError;
 use std::sync::Arc;
@@ -44,4 +45,34 @@ pub trait Catalogue: Send + Sync + 'static {
 pub fn catalogue() -> Result<Arc<dyn Catalogue>, AppError> {
     leptos::prelude::use_context::<Arc<dyn Catalogue>>()
         .ok_or_else(|| AppError::internal("no Catalogue in the Leptos context"))
+}
+
+/// A session secret as the browser keeps it in its cookie; the server stores only its hash.
+#[derive(Clone, PartialEq, Eq)]
+pub struct SessionToken(pub String);
+
+/// People and their sessions: registration, e-mail verification, signing in and out.
+#[async_trait::async_trait]
+pub trait Accounts: Send + Sync + 'static {
+    /// Creates a buyer's account and mails a link that verifies the address; `Conflict` when
+    /// the address is taken.
+    async fn register(&self, form: ValidRegistration, locale: &str) -> Result<UserId, AppError>;
+    /// Marks the address of the link's account verified; `NotFound` for an unknown, used or
+    /// expired link.
+    async fn verify_email(&self, token: &str) -> Result<(), AppError>;
+    /// A new session for the account with these credentials; `Unauthenticated` otherwise (the
+    /// same answer for an unknown address and a wrong password).
+    async fn log_in(&self, email: &str, password: &str) -> Result<SessionToken, AppError>;
+    /// Ends the session, or every session of its account.
+    async fn log_out(&self, session: &SessionToken, everywhere: bool) -> Result<(), AppError>;
+    /// The person behind a session, if it is valid.
+    async fn current_user(&self, session: &SessionToken) -> Result<Option<CurrentUser>, AppError>;
+    /// Whether session cookies must be marked `Secure` (the site is served over HTTPS).
+    fn secure_cookies(&self) -> bool;
+}
+
+/// The accounts service the server put in the context.
+pub fn accounts() -> Result<Arc<dyn Accounts>, AppError> {
+    leptos::prelude::use_context::<Arc<dyn Accounts>>()
+        .ok_or_else(|| AppError::internal("no Accounts in the Leptos context"))
 }

@@ -3,8 +3,17 @@
 use crate::components::layout::Layout;
 use crate::i18n::I18nContextProvider;
 use crate::pages::{
-    booth::BoothPage, category::CategoryPage, directory::DirectoryPage, hall::HallPage,
-    home::HomePage, not_found::NotFoundPage, product::ProductPage, section::SectionPage,
+    booth::BoothPage,
+    category::CategoryPage,
+    directory::DirectoryPage,
+    hall::HallPage,
+    home::HomePage,
+    not_found::NotFoundPage,
+    product::ProductPage,
+    register::{RegisterPage, RegisterSentPage},
+    section::SectionPage,
+    sign_in::SignInPage,
+    verify_email::VerifyEmailPage,
 };
 use leptos::prelude::*;
 use leptos_meta::{Link, provide_meta_context};
@@ -32,6 +41,10 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/exhibitors") view=DirectoryPage ssr=SsrMode::Async />
                         <Route path=path!("/exhibitors/:slug") view=BoothPage ssr=SsrMode::Async />
                         <Route path=path!("/products/:id") view=ProductPage ssr=SsrMode::Async />
+                        <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async />
+                        <Route path=path!("/register/sent") view=RegisterSentPage ssr=SsrMode::Async />
+                        <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async />
+                        <Route path=path!("/verify-email") view=VerifyEmailPage ssr=SsrMode::Async />
                     </Routes>
                 </Layout>
             </Router>

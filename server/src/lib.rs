@@ -1,6 +1,7 @@
 //! Everything only a server does: configuration, startup and layers, storage, demo data,
 //! generated media, SEO files. The pages themselves live in the `app` crate.
 
+pub mod accounts;
 pub mod assets;
 pub mod bench;
 pub mod cache;

@@ -2,6 +2,7 @@
 //! media, SEO files, the language switch, `/healthz`; compression and security headers;
 //! graceful shutdown on SIGINT and SIGTERM.
 
+use crate::accounts::AccountService;
 use crate::cache::{CacheLimits, CachedCatalogue};
 use crate::config::Config;
 use crate::demo::{self, Outcome, scale::DEMO};
@@ -9,7 +10,7 @@ use crate::page_cache::{self, PageCache};
 use crate::storage::Db;
 use crate::{assets, bench, lang, media, security, seo};
 use anyhow::Context;
-use app::ports::Catalogue;
+use app::ports::{Accounts, Catalogue};
 use app::routes::App;
 use app::shell::shell;
 use axum::Router;
@@ -34,6 +35,8 @@ pub struct AppState {
     pub catalogue: Arc<dyn Catalogue>,
     /// Finished pages for visitors without a session.
     pub pages: PageCache,
+    /// People, their sessions and the mail sent to them.
+    pub accounts: Arc<dyn Accounts>,
     pub public_url: Arc<str>,
     /// The page `/bench/copy` answers with, in benchmark runs.
     pub bench_copy: Option<axum::body::Bytes>,
@@ -43,12 +46,18 @@ impl AppState {
     /// The state of a server on `db`, caching catalogue reads for `cache_ttl`.
     pub fn new(leptos: LeptosOptions, db: Db, public_url: String, cache_ttl: Duration) -> Self {
         let catalogue = CachedCatalogue::new(Arc::new(db.clone()), CacheLimits::new(cache_ttl));
+        let public_url: Arc<str> = public_url.into();
+        let accounts = AccountService {
+            db: db.clone(),
+            public_url: public_url.clone(),
+        };
         Self {
             leptos,
             db,
             catalogue: Arc::new(catalogue),
             pages: PageCache::new(cache_ttl),
-            public_url: public_url.into(),
+            accounts: Arc::new(accounts),
+            public_url,
             bench_copy: None,
         }
     }
@@ -129,7 +138,11 @@ pub fn leptos_options(site_root: &std::path::Path, addr: std::net::SocketAddr) -
 /// The whole HTTP surface.
 pub fn router(state: AppState) -> Router {
     let catalogue = state.catalogue.clone();
-    let context = move || provide_context(catalogue.clone());
+    let accounts = state.accounts.clone();
+    let context = move || {
+        provide_context(catalogue.clone());
+        provide_context(accounts.clone());
+    };
     let options = state.leptos.clone();
     let page = move || {
         leptos::nonce::provide_nonce();
@@ -166,6 +179,7 @@ pub fn router(state: AppState) -> Router {
         .fallback_service(static_files)
         .with_state(state)
         .layer(CompressionLayer::new())
+        .layer(axum::middleware::from_fn(security::same_origin_writes))
         .layer(axum::middleware::from_fn(security::headers))
         .layer(tower_http::trace::TraceLayer::new_for_http())
 }

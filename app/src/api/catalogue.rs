@@ -30,6 +30,11 @@ pub async fn get_home() -> Result<HomeData, AppError> {
     )
 }
 
+#[server(endpoint = "list_categories")]
+pub async fn list_categories() -> Result<Vec<CategorySummary>, AppError> {
+    super::with_status(crate::ports::catalogue()?.list_categories().await)
+}
+
 #[server(endpoint = "get_category")]
 pub async fn get_category(slug: String) -> Result<CategoryDetail, AppError> {
     super::with_status(crate::ports::catalogue()?.get_category(&slug).await)

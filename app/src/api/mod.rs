@@ -1,5 +1,6 @@
 //! Server functions: authenticate, validate, call a port, map the error. One file per area.
 
+pub mod accounts;
 pub mod catalogue;
 pub mod exhibitors;
 pub mod products;

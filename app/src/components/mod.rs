@@ -1,8 +1,10 @@
 //! Reusable pieces of the interface.
 
+pub mod account_menu;
 pub mod breadcrumbs;
 pub mod cards;
 pub mod error_view;
+pub mod form_field;
 pub mod hall_map;
 pub mod language_switch;
 pub mod layout;

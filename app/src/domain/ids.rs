@@ -46,6 +46,8 @@ id_type!(
     ExhibitorId,
     /// A product shown by an exhibitor.
     ProductId,
+    /// A person with an account.
+    UserId,
 );
 
 /// A text that is not a valid id.

@@ -1,10 +1,12 @@
 //! Serde-only types shared by the server and the browser: what a fair is made of.
 //! Nothing here touches a database, a file or a socket.
 
+pub mod account;
 pub mod country;
 pub mod directory;
 pub mod exhibitor;
 pub mod fair;
+pub mod form;
 pub mod hall;
 pub mod ids;
 pub mod money;
@@ -12,6 +14,7 @@ pub mod page;
 pub mod product;
 pub mod text;
 
+pub use account::{BusinessType, CurrentUser, Registration, Role};
 pub use country::CountryCode;
 pub use directory::DirectoryFilter;
 pub use exhibitor::{BoothLocation, ExhibitorProfile, ExhibitorSummary};
@@ -19,7 +22,7 @@ pub use fair::{
     CategoryDetail, CategorySummary, Counters, FairSession, Phase, SectionDetail, SectionSummary,
 };
 pub use hall::{BoothExhibitor, BoothOnMap, HallMap, HallSummary, Rect};
-pub use ids::{BoothId, CategoryId, ExhibitorId, HallId, ProductId, SectionId, SessionId};
+pub use ids::{BoothId, CategoryId, ExhibitorId, HallId, ProductId, SectionId, SessionId, UserId};
 pub use money::{Currency, PriceRange};
 pub use page::{Cursor, Page};
 pub use product::{ProductDetail, ProductSummary, Spec};

@@ -8,7 +8,10 @@ pub mod hall;
 pub mod home;
 pub mod not_found;
 pub mod product;
+pub mod register;
 pub mod section;
+pub mod sign_in;
+pub mod verify_email;
 
 use crate::components::error_view::ErrorView;
 use crate::error::AppError;

@@ -2,6 +2,7 @@
 //! start. Queries are written once in SQL both engines accept (`$1` placeholders, BIGINT,
 //! BOOLEAN, TEXT) and run through sqlx's `Any` driver.
 
+pub mod accounts;
 pub mod catalogue;
 pub(crate) mod rows;
 pub mod sitemap;

@@ -1,5 +1,5 @@
-//! A small HTTP/1.1 client for tests: enough to GET a page and read its status, headers and
-//! (chunked or not) body, without pulling a client library into the build.
+//! A small HTTP/1.1 client for tests: enough to GET a page or POST a form and read the status,
+//! headers and (chunked or not) body, without pulling a client library into the build.
 
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
@@ -25,21 +25,49 @@ impl Response {
 
 /// GETs `path` from `addr` with extra request headers; fails the test after 30 seconds.
 pub async fn get(addr: std::net::SocketAddr, path: &str, headers: &[(&str, &str)]) -> Response {
-    tokio::time::timeout(
-        std::time::Duration::from_secs(30),
-        fetch(addr, path, headers),
-    )
-    .await
-    .unwrap_or_else(|_| panic!("GET {path} got no complete answer within 30 s"))
+    send(addr, "GET", path, headers, "").await
 }
 
-async fn fetch(addr: std::net::SocketAddr, path: &str, headers: &[(&str, &str)]) -> Response {
+/// POSTs a URL-encoded `form` to `path`, as a browser's form or a server function call does.
+pub async fn post(
+    addr: std::net::SocketAddr,
+    path: &str,
+    headers: &[(&str, &str)],
+    form: &str,
+) -> Response {
+    let mut all = vec![("Content-Type", "application/x-www-form-urlencoded")];
+    all.extend_from_slice(headers);
+    send(addr, "POST", path, &all, form).await
+}
+
+async fn send(
+    addr: std::net::SocketAddr,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &str,
+) -> Response {
+    tokio::time::timeout(
+        std::time::Duration::from_secs(30),
+        fetch(addr, method, path, headers, body),
+    )
+    .await
+    .unwrap_or_else(|_| panic!("{method} {path} got no complete answer within 30 s"))
+}
+
+async fn fetch(
+    addr: std::net::SocketAddr,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &str,
+) -> Response {
     let mut stream = TcpStream::connect(addr).await.expect("connect");
-    let mut request = format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
+    let mut request = format!("{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
     for (name, value) in headers {
         request.push_str(&format!("{name}: {value}\r\n"));
     }
-    request.push_str("\r\n");
+    request.push_str(&format!("Content-Length: {}\r\n\r\n{body}", body.len()));
     stream.write_all(request.as_bytes()).await.expect("send");
     let mut raw = Vec::new();
     stream.read_to_end(&mut raw).await.expect("read");

@@ -62,6 +62,10 @@ impl TestApp {
     pub async fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> http::Response {
         http::get(self.addr, path, headers).await
     }
+
+    pub async fn post(&self, path: &str, headers: &[(&str, &str)], form: &str) -> http::Response {
+        http::post(self.addr, path, headers, form).await
+    }
 }
 
 pub async fn spawn_app(engine: Engine) -> TestApp {

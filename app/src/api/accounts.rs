@@ -1,0 +1,185 @@
+//! Accounts: register, verify the address, sign in and out, who is signed in. The session
+//! lives in an `HttpOnly`, `SameSite=Lax` cookie (`Secure` behind HTTPS) holding a random
+//! secret; signing in always issues a new one.
+//!
+//! The form functions serve both kinds of caller: a script gets the error with its status;
+//! a plain form post (JavaScript off) is sent back to its page with the errors and what was
+//! typed (never the password) in the query, see `crate::domain::form`.
+
+use crate::domain::{CurrentUser, Registration};
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// The session cookie's name.
+pub const SESSION_COOKIE: &str = "cf_session";
+
+#[server(endpoint = "register")]
+pub async fn register(form: Registration) -> Result<(), AppError> {
+    let result = async {
+        let valid = form.validate().map_err(AppError::Validation)?;
+        let locale = session::request_locale().await;
+        crate::ports::accounts()?.register(valid, locale).await?;
+        Ok(())
+    }
+    .await;
+    let typed = [
+        ("email", form.email.as_str()),
+        ("name", &form.name),
+        ("company", &form.company),
+        ("country", &form.country),
+        ("business_type", &form.business_type),
+    ];
+    session::finish(result, "/register/sent", "/register", &typed).await
+}
+
+#[server(endpoint = "verify_email")]
+pub async fn verify_email(token: String) -> Result<(), AppError> {
+    super::with_status(crate::ports::accounts()?.verify_email(&token).await)
+}
+
+#[server(endpoint = "log_in")]
+pub async fn log_in(email: String, password: String) -> Result<CurrentUser, AppError> {
+    let result = async {
+        let accounts = crate::ports::accounts()?;
+        if let Some(old) = session::token().await {
+            accounts.log_out(&old, false).await?;
+        }
+        let token = accounts.log_in(&email, &password).await?;
+        let user = accounts
+            .current_user(&token)
+            .await?
+            .ok_or_else(|| AppError::internal("a new session has no user"))?;
+        session::set_cookie(&token.0, accounts.secure_cookies(), true);
+        Ok(user)
+    }
+    .await;
+    session::finish(result, "/", "/sign-in", &[("email", &email)]).await
+}
+
+#[server(endpoint = "log_out")]
+pub async fn log_out(everywhere: bool) -> Result<(), AppError> {
+    super::with_status(
+        async {
+            let accounts = crate::ports::accounts()?;
+            if let Some(token) = session::token().await {
+                accounts.log_out(&token, everywhere).await?;
+            }
+            session::set_cookie("", accounts.secure_cookies(), false);
+            leptos_axum::redirect("/");
+            Ok(())
+        }
+        .await,
+    )
+}
+
+#[server(endpoint = "get_current_user")]
+pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
+    super::with_status(session::current_user().await)
+}
+
+/// The request's session cookie and language, and the `Set-Cookie` of a response.
+#[cfg(feature = "ssr")]
+pub mod session {
+    use super::SESSION_COOKIE;
+    use crate::domain::CurrentUser;
+    use crate::error::AppError;
+    use crate::ports::SessionToken;
+    use http::HeaderMap;
+
+    async fn headers() -> HeaderMap {
+        leptos_axum::extract::<HeaderMap>()
+            .await
+            .unwrap_or_default()
+    }
+
+    fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+        headers
+            .get_all(http::header::COOKIE)
+            .iter()
+            .filter_map(|value| value.to_str().ok())
+            .flat_map(|value| value.split(';'))
+            .filter_map(|pair| pair.trim().split_once('='))
+            .find(|(key, _)| *key == name)
+            .map(|(_, value)| value.to_owned())
+    }
+
+    /// The session secret the browser sent, if any.
+    pub async fn token() -> Option<SessionToken> {
+        cookie(&headers().await, SESSION_COOKIE)
+            .filter(|value| !value.is_empty())
+            .map(SessionToken)
+    }
+
+    /// The signed-in person, if the request carries a valid session.
+    pub async fn current_user() -> Result<Option<CurrentUser>, AppError> {
+        match token().await {
+            Some(token) => crate::ports::accounts()?.current_user(&token).await,
+            None => Ok(None),
+        }
+    }
+
+    /// The language of the request: the saved choice, else the browser's preference.
+    pub async fn request_locale() -> &'static str {
+        let headers = headers().await;
+        let chosen = cookie(&headers, "i18n_pref_locale").or_else(|| {
+            headers
+                .get(http::header::ACCEPT_LANGUAGE)
+                .and_then(|value| value.to_str().ok())
+                .map(str::to_owned)
+        });
+        match chosen {
+            Some(value) if value.trim_start().starts_with("zh") => "zh",
+            _ => "en",
+        }
+    }
+
+    /// Ends a form's server function: success goes to `done`; a failed plain form post goes
+    /// back to `back` with the errors and the `typed` values; a script gets the error and its
+    /// HTTP status.
+    pub async fn finish<T>(
+        result: Result<T, AppError>,
+        done: &str,
+        back: &str,
+        typed: &[(&str, &str)],
+    ) -> Result<T, AppError> {
+        match &result {
+            Ok(_) => leptos_axum::redirect(done),
+            Err(error) if is_plain_form().await => {
+                leptos_axum::redirect(&format!(
+                    "{back}?{}",
+                    crate::domain::form::encode(error, typed)
+                ));
+            }
+            Err(_) => return crate::api::with_status(result),
+        }
+        result
+    }
+
+    /// Whether the request is a browser's form post rather than a script's call.
+    async fn is_plain_form() -> bool {
+        headers()
+            .await
+            .get(http::header::ACCEPT)
+            .and_then(|value| value.to_str().ok())
+            .is_some_and(|value| value.contains("text/html"))
+    }
+
+    /// Sets the session cookie to `value`, or expires it when `keep` is false.
+    pub fn set_cookie(value: &str, secure: bool, keep: bool) {
+        let max_age = if keep {
+            crate::domain::account::SESSION_SECONDS
+        } else {
+            0
+        };
+        let secure = if secure { "; Secure" } else { "" };
+        let cookie = format!(
+            "{SESSION_COOKIE}={value}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Lax{secure}"
+        );
+        if let (Some(response), Ok(value)) = (
+            leptos::prelude::use_context::<leptos_axum::ResponseOptions>(),
+            cookie.parse(),
+        ) {
+            response.append_header(http::header::SET_COOKIE, value);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+//! Signing in, with JavaScript on and off; one message for an unknown address and a wrong
+//! password alike.
+
+use super::register::form_errors;
+use crate::api::accounts::LogIn;
+use crate::components::account_menu::SessionChanged;
+use crate::components::form_field::{TextField, error_for, error_text};
+use crate::components::page_meta::PageMeta;
+use crate::i18n::*;
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn SignInPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<LogIn>::new();
+    let errors = form_errors(move || action.value().get());
+    SessionChanged::after(move || action.value().get());
+    let query = use_query_map();
+    let email = query.read_untracked().get("email").unwrap_or_default();
+    let title = t_string!(i18n, sign_in_title).to_string();
+    view! {
+        <PageMeta title=title.clone() description=title.clone() canonical="/sign-in".to_owned() />
+        <section class="account-form">
+            <h1>{title}</h1>
+            {move || error_for(&errors.get(), "").map(|code| view! {
+                <p class="form-alert" role="alert">{error_text(i18n, &code)}</p>
+            })}
+            <ActionForm action=action>
+                <TextField name="email" id="email" kind="email" autocomplete="email" label=t_string!(i18n, field_email).to_string() value=email errors />
+                <TextField name="password" id="password" kind="password" autocomplete="current-password" label=t_string!(i18n, field_password).to_string() errors />
+                <button type="submit" disabled=move || action.pending().get()>{t!(i18n, sign_in_submit)}</button>
+            </ActionForm>
+            <p>{t!(i18n, no_account)}" "<a href="/register">{t!(i18n, register)}</a></p>
+        </section>
+    }
+}

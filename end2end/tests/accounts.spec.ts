@@ -1,0 +1,61 @@
+// A buyer registers, signs in and out, hydrated and with JavaScript off.
+import { test, expect, ready, expectAccessible, expectedStatus } from './fixtures';
+
+test('register with field errors first, then sign in and out', async ({ page, errors }, info) => {
+  const js = info.project.use.javaScriptEnabled;
+  const email = `buyer-${info.project.name}-${Date.now()}@example.com`;
+  await page.goto('/register');
+  await ready(page, js);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Register as a buyer');
+  await expectAccessible(page, js);
+
+  // The browser's own checks would stop these values; turn them off to reach the server's.
+  await page.evaluate(() => {
+    document.querySelectorAll('[required]').forEach((e) => e.removeAttribute('required'));
+    (document.querySelector('#email') as HTMLInputElement).type = 'text';
+  });
+  await page.getByLabel('E-mail address').fill('not-an-address');
+  await page.getByLabel('Password (at least 10 characters)').fill('short');
+  await page.getByLabel('Your name').fill('Ana Lima');
+  await page.getByLabel('Company').fill('Lima Importadora');
+  await page.getByLabel('Country or region').selectOption('BR');
+  await page.getByLabel('Business type').selectOption('importer');
+  await page.getByRole('button', { name: 'Create my account' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Please correct the fields marked below.');
+  await expect(page.getByText('Enter an e-mail address such as name@company.com.')).toBeVisible();
+  await expect(page.getByText('Use at least 10 characters.')).toBeVisible();
+  await expect(page.getByLabel('Your name')).toHaveValue('Ana Lima');
+  await expectAccessible(page, js);
+  if (js) {
+    const i = errors.findIndex((e) => e.includes(expectedStatus(400)));
+    expect(i, 'the 400 was logged').toBeGreaterThanOrEqual(0);
+    errors.splice(i, 1);
+  }
+
+  await page.getByLabel('E-mail address').fill(email);
+  await page.getByLabel('Password (at least 10 characters)').fill('correct horse battery');
+  await page.getByLabel('Lighting Equipment').check();
+  await page.getByRole('button', { name: 'Create my account' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Check your mail');
+
+  await page.getByRole('link', { name: 'Sign in' }).first().click();
+  await ready(page, js);
+  await page.getByLabel('E-mail address').fill(email);
+  await page.getByLabel('Password (at least 10 characters)').fill('wrong horse battery');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toHaveText('The e-mail address or the password is not right.');
+  if (js) {
+    const i = errors.findIndex((e) => e.includes(expectedStatus(401)));
+    expect(i, 'the 401 was logged').toBeGreaterThanOrEqual(0);
+    errors.splice(i, 1);
+  }
+  await page.getByLabel('E-mail address').fill(email);
+  await page.getByLabel('Password (at least 10 characters)').fill('correct horse battery');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByText('Signed in as Ana Lima')).toBeVisible();
+  await expect(page).toHaveURL(/\/$/);
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('link', { name: 'Register' })).toBeVisible();
+  await expect(page.getByText('Signed in as Ana Lima')).toHaveCount(0);
+});

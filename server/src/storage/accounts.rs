@@ -1,0 +1,282 @@
+//! Accounts over SQL: users, their sessions, one-time e-mail links and the outbox. Secrets
+//! arrive here already reduced to fingerprints (see `accounts::secret`).
+
+use super::Db;
+use app::domain::account::ValidRegistration;
+use app::domain::{CurrentUser, Role, UserId};
+use app::error::AppError;
+use sqlx::Row;
+
+fn internal(error: sqlx::Error) -> AppError {
+    AppError::internal(error)
+}
+
+/// Seconds since the Unix epoch.
+pub fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |elapsed| elapsed.as_secs() as i64)
+}
+
+/// What a one-time link is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LinkPurpose {
+    Verify,
+    Reset,
+}
+
+impl LinkPurpose {
+    fn as_str(self) -> &'static str {
+        match self {
+            LinkPurpose::Verify => "verify",
+            LinkPurpose::Reset => "reset",
+        }
+    }
+}
+
+/// A mail to send, as the outbox keeps it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mail {
+    pub id: i64,
+    pub recipient: String,
+    pub subject: String,
+    pub body: String,
+    pub created_at: i64,
+    pub sent_at: Option<i64>,
+}
+
+impl Db {
+    /// Stores a new buyer, their interests, a verification link and its mail, all or nothing.
+    /// `Conflict("email_taken")` when the address is registered already.
+    pub async fn create_buyer(
+        &self,
+        form: &ValidRegistration,
+        password_hash: &str,
+        link: (&str, i64),
+        mail: (&str, &str),
+    ) -> Result<UserId, AppError> {
+        let mut tx = self.pool.begin().await.map_err(internal)?;
+        let taken = sqlx::query("SELECT id FROM users WHERE email = $1")
+            .bind(&form.email)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(internal)?;
+        if taken.is_some() {
+            return Err(AppError::Conflict("email_taken".into()));
+        }
+        let id: i64 = sqlx::query(
+            "INSERT INTO users (email, password_hash, name, company, country, business_type, role, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, 'buyer', $7) RETURNING id",
+        )
+        .bind(&form.email)
+        .bind(password_hash)
+        .bind(&form.name)
+        .bind(&form.company)
+        .bind(form.country.as_str())
+        .bind(form.business_type.as_str())
+        .bind(now())
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(|error| match &error {
+            sqlx::Error::Database(db) if db.is_unique_violation() => {
+                AppError::Conflict("email_taken".into())
+            }
+            _ => internal(error),
+        })?
+        .try_get(0)
+        .map_err(internal)?;
+        for category in &form.interests {
+            sqlx::query(
+                "INSERT INTO user_interests (user_id, category_id) \
+                 SELECT $1, id FROM categories WHERE id = $2",
+            )
+            .bind(id)
+            .bind(category.0)
+            .execute(&mut *tx)
+            .await
+            .map_err(internal)?;
+        }
+        insert_link(&mut tx, id, LinkPurpose::Verify, link).await?;
+        insert_mail(&mut tx, &form.email, mail).await?;
+        tx.commit().await.map_err(internal)?;
+        Ok(UserId(id))
+    }
+
+    /// Uses a link once: marks it used and returns its account, or `NotFound` when the link is
+    /// unknown, used already or expired.
+    pub async fn use_link(
+        &self,
+        fingerprint: &str,
+        purpose: LinkPurpose,
+    ) -> Result<UserId, AppError> {
+        let row = sqlx::query(
+            "UPDATE email_links SET used_at = $1 \
+             WHERE token_hash = $2 AND purpose = $3 AND used_at IS NULL AND expires_at > $1 \
+             RETURNING user_id",
+        )
+        .bind(now())
+        .bind(fingerprint)
+        .bind(purpose.as_str())
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(internal)?
+        .ok_or(AppError::NotFound)?;
+        Ok(UserId(row.try_get(0).map_err(internal)?))
+    }
+
+    pub async fn mark_email_verified(&self, user: UserId) -> Result<(), AppError> {
+        sqlx::query(
+            "UPDATE users SET email_verified_at = $1 WHERE id = $2 AND email_verified_at IS NULL",
+        )
+        .bind(now())
+        .bind(user.0)
+        .execute(&self.pool)
+        .await
+        .map_err(internal)?;
+        Ok(())
+    }
+
+    /// The account id and password hash of an address, if registered.
+    pub async fn find_credentials(
+        &self,
+        email: &str,
+    ) -> Result<Option<(UserId, String)>, AppError> {
+        let row = sqlx::query("SELECT id, password_hash FROM users WHERE email = $1")
+            .bind(email)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(internal)?;
+        row.map(|row| {
+            Ok((
+                UserId(row.try_get(0).map_err(internal)?),
+                row.try_get(1).map_err(internal)?,
+            ))
+        })
+        .transpose()
+    }
+
+    pub async fn create_session(
+        &self,
+        user: UserId,
+        fingerprint: &str,
+        expires_at: i64,
+    ) -> Result<(), AppError> {
+        sqlx::query(
+            "INSERT INTO user_sessions (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(fingerprint)
+        .bind(user.0)
+        .bind(now())
+        .bind(expires_at)
+        .execute(&self.pool)
+        .await
+        .map_err(internal)?;
+        Ok(())
+    }
+
+    /// Deletes one session, or with `everywhere` every session of its account.
+    pub async fn delete_sessions(
+        &self,
+        fingerprint: &str,
+        everywhere: bool,
+    ) -> Result<(), AppError> {
+        let sql = if everywhere {
+            "DELETE FROM user_sessions WHERE user_id = \
+             (SELECT user_id FROM user_sessions WHERE token_hash = $1)"
+        } else {
+            "DELETE FROM user_sessions WHERE token_hash = $1"
+        };
+        sqlx::query(sql)
+            .bind(fingerprint)
+            .execute(&self.pool)
+            .await
+            .map_err(internal)?;
+        Ok(())
+    }
+
+    /// The account of an unexpired session.
+    pub async fn session_user(&self, fingerprint: &str) -> Result<Option<CurrentUser>, AppError> {
+        let row = sqlx::query(
+            "SELECT u.id, u.email, u.name, u.role, u.email_verified_at FROM user_sessions s \
+             JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires_at > $2",
+        )
+        .bind(fingerprint)
+        .bind(now())
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(internal)?;
+        let Some(row) = row else { return Ok(None) };
+        let role: String = row.try_get(3).map_err(internal)?;
+        Ok(Some(CurrentUser {
+            id: UserId(row.try_get(0).map_err(internal)?),
+            email: row.try_get(1).map_err(internal)?,
+            name: row.try_get(2).map_err(internal)?,
+            role: Role::parse(&role)
+                .ok_or_else(|| AppError::internal(format!("unknown role {role:?}")))?,
+            email_verified: row
+                .try_get::<Option<i64>, _>(4)
+                .map_err(internal)?
+                .is_some(),
+        }))
+    }
+
+    /// The newest mails first, `limit` of them.
+    pub async fn list_outbox(&self, limit: i64) -> Result<Vec<Mail>, AppError> {
+        let rows = sqlx::query(
+            "SELECT id, recipient, subject, body, created_at, sent_at FROM outbox ORDER BY id DESC LIMIT $1",
+        )
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(internal)?;
+        rows.iter()
+            .map(|row| {
+                Ok(Mail {
+                    id: row.try_get(0).map_err(internal)?,
+                    recipient: row.try_get(1).map_err(internal)?,
+                    subject: row.try_get(2).map_err(internal)?,
+                    body: row.try_get(3).map_err(internal)?,
+                    created_at: row.try_get(4).map_err(internal)?,
+                    sent_at: row.try_get(5).map_err(internal)?,
+                })
+            })
+            .collect()
+    }
+}
+
+async fn insert_link(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    user: i64,
+    purpose: LinkPurpose,
+    (fingerprint, expires_at): (&str, i64),
+) -> Result<(), AppError> {
+    sqlx::query(
+        "INSERT INTO email_links (token_hash, user_id, purpose, expires_at) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(fingerprint)
+    .bind(user)
+    .bind(purpose.as_str())
+    .bind(expires_at)
+    .execute(&mut **tx)
+    .await
+    .map_err(internal)?;
+    Ok(())
+}
+
+async fn insert_mail(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    recipient: &str,
+    (subject, body): (&str, &str),
+) -> Result<(), AppError> {
+    sqlx::query(
+        "INSERT INTO outbox (recipient, subject, body, created_at) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(recipient)
+    .bind(subject)
+    .bind(body)
+    .bind(now())
+    .execute(&mut **tx)
+    .await
+    .map_err(internal)?;
+    Ok(())
+}

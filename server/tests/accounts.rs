@@ -1,0 +1,116 @@
+//! Accounts through the real app on both engines: registration, the mailed verification link,
+//! signing in and out, sessions, and the guard against cross-site requests.
+
+mod support;
+
+use support::TestApp;
+
+const FORM: &str = "form[email]=Ana.Lima%40Example.com&form[password]=correct+horse+battery\
+    &form[name]=Ana+Lima&form[company]=Lima+Importadora&form[country]=BR\
+    &form[business_type]=importer&form[interests][4]=1&form[interests][9]=3";
+
+/// The verification link of the newest mail to `to`.
+async fn link_in_outbox(app: &TestApp, to: &str) -> String {
+    let mails = app.db.db.list_outbox(10).await.unwrap();
+    let mail = mails
+        .iter()
+        .find(|m| m.recipient == to)
+        .expect("a mail to the new buyer");
+    let start = mail
+        .body
+        .find("/verify-email?token=")
+        .expect("a link in the mail");
+    mail.body[start..]
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .to_owned()
+}
+
+/// The `name=value` part of the session cookie a response sets.
+fn session_cookie(response: &support::http::Response) -> String {
+    let cookie = response
+        .headers
+        .iter()
+        .find(|(k, v)| k.eq_ignore_ascii_case("set-cookie") && v.starts_with("cf_session="))
+        .map(|(_, v)| v.clone())
+        .expect("a session cookie");
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
+        "{cookie}"
+    );
+    cookie.split(';').next().unwrap().to_owned()
+}
+
+async fn log_in(app: &TestApp, cookie: Option<&str>, password: &str) -> support::http::Response {
+    let form = format!("email=ana.lima%40example.com&password={password}");
+    let headers: Vec<(&str, &str)> = cookie.map(|c| ("Cookie", c)).into_iter().collect();
+    app.post("/api/log_in", &headers, &form).await
+}
+
+async fn who(app: &TestApp, cookie: &str) -> String {
+    app.post("/api/get_current_user", &[("Cookie", cookie)], "")
+        .await
+        .text()
+}
+
+on_both_engines! { mod accounts; support::spawn_app;
+
+    async fn a_buyer_registers_verifies_and_signs_in_and_out(app) {
+        let registered = app.post("/api/register", &[], FORM).await;
+        assert_eq!(registered.status, 200, "{}", registered.text());
+        let link = link_in_outbox(&app, "ana.lima@example.com").await;
+        let token = link.split("token=").nth(1).unwrap();
+
+        assert_eq!(log_in(&app, None, "wrong+horse+battery").await.status, 401);
+        let first = log_in(&app, None, "correct+horse+battery").await;
+        assert_eq!(first.status, 200, "{}", first.text());
+        let first = session_cookie(&first);
+        let me = who(&app, &first).await;
+        assert!(me.contains("\"name\":\"Ana Lima\"") && me.contains("\"role\":\"buyer\""), "{me}");
+        assert!(me.contains("\"email_verified\":false"));
+
+        assert_eq!(app.post("/api/verify_email", &[], &format!("token={token}")).await.status, 200);
+        assert!(who(&app, &first).await.contains("\"email_verified\":true"));
+        assert_eq!(app.post("/api/verify_email", &[], &format!("token={token}")).await.status, 404, "a link works once");
+
+        // Signing in again replaces the session the browser had.
+        let second = session_cookie(&log_in(&app, Some(&first), "correct+horse+battery").await);
+        assert_ne!(second, first);
+        assert_eq!(who(&app, &first).await, "null");
+        let elsewhere = session_cookie(&log_in(&app, None, "correct+horse+battery").await);
+        assert!(who(&app, &elsewhere).await.contains("Ana Lima"));
+
+        let out = app.post("/api/log_out", &[("Cookie", &second)], "everywhere=true").await;
+        assert_eq!(out.status, 200);
+        assert!(out.header("set-cookie").unwrap().contains("Max-Age=0"));
+        assert_eq!(who(&app, &second).await, "null");
+        assert_eq!(who(&app, &elsewhere).await, "null", "signed out everywhere");
+    }
+
+    async fn bad_registrations_are_refused_with_reasons_and_store_nothing(app) {
+        let bad = app.post("/api/register", &[], "form[email]=nope&form[password]=short&form[name]=&form[company]=X&form[country]=ZZ&form[business_type]=importer").await;
+        assert_eq!(bad.status, 400);
+        let body = bad.text();
+        for code in ["email_invalid", "password_short", "required", "country_unknown"] {
+            assert!(body.contains(code), "{code} in {body}");
+        }
+        assert_eq!(app.post("/api/register", &[], FORM).await.status, 200);
+        let again = app.post("/api/register", &[], &FORM.replace("Ana.Lima", "ANA.LIMA")).await;
+        assert_eq!(again.status, 409, "the address is compared without case");
+        assert_eq!(app.db.db.list_outbox(10).await.unwrap().len(), 1, "one mail, for the first registration");
+        let bogus = app.post("/api/verify_email", &[], "token=made-up").await;
+        assert_eq!(bogus.status, 404);
+    }
+
+    async fn cross_site_writes_are_refused(app) {
+        let forged = app.post("/api/register", &[("Origin", "https://evil.example")], FORM).await;
+        assert_eq!(forged.status, 403);
+        let fetched = app.post("/api/register", &[("Sec-Fetch-Site", "cross-site")], FORM).await;
+        assert_eq!(fetched.status, 403);
+        assert!(app.db.db.list_outbox(10).await.unwrap().is_empty(), "nothing was stored");
+        let origin = format!("http://{}", app.addr);
+        let own = app.post("/api/register", &[("Origin", origin.as_str()), ("Sec-Fetch-Site", "same-origin")], FORM).await;
+        assert_eq!(own.status, 200);
+    }
+}
