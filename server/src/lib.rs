@@ -12,6 +12,7 @@ pub mod generate;
 pub mod lang;
 pub mod media;
 pub mod page_cache;
+pub mod rate_limit;
 pub mod security;
 pub mod seo;
 pub mod startup;

@@ -7,6 +7,7 @@ use crate::cache::{CacheLimits, CachedCatalogue};
 use crate::config::Config;
 use crate::demo::{self, Outcome, scale::DEMO};
 use crate::page_cache::{self, PageCache};
+use crate::rate_limit::{self, RateLimiter};
 use crate::storage::Db;
 use crate::{assets, bench, lang, media, security, seo};
 use anyhow::Context;
@@ -37,6 +38,8 @@ pub struct AppState {
     pub pages: PageCache,
     /// People, their sessions and the mail sent to them.
     pub accounts: Arc<dyn Accounts>,
+    /// Attempts at signing in and registering, per client.
+    pub limiter: RateLimiter,
     pub public_url: Arc<str>,
     /// The page `/bench/copy` answers with, in benchmark runs.
     pub bench_copy: Option<axum::body::Bytes>,
@@ -57,6 +60,7 @@ impl AppState {
             catalogue: Arc::new(catalogue),
             pages: PageCache::new(cache_ttl),
             accounts: Arc::new(accounts),
+            limiter: RateLimiter::new(&rate_limit::LIMITS),
             public_url,
             bench_copy: None,
         }
@@ -116,7 +120,8 @@ pub async fn run(
         bench_copy,
         ..state
     };
-    axum::serve(listener, router(state))
+    let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await?;
     tracing::info!("stopped");
@@ -177,6 +182,10 @@ pub fn router(state: AppState) -> Router {
         .route("/media/logos/{file}", get(media::logo))
         .route("/bench/copy", get(bench::copy))
         .fallback_service(static_files)
+        .layer(axum::middleware::from_fn_with_state(
+            state.limiter.clone(),
+            rate_limit::guard,
+        ))
         .with_state(state)
         .layer(CompressionLayer::new())
         .layer(axum::middleware::from_fn(security::same_origin_writes))

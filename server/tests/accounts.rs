@@ -103,6 +103,20 @@ on_both_engines! { mod accounts; support::spawn_app;
         assert_eq!(bogus.status, 404);
     }
 
+    async fn repeated_sign_in_attempts_are_slowed(app) {
+        for _ in 0..10 {
+            assert_eq!(log_in(&app, None, "guess+horse+battery").await.status, 401);
+        }
+        let limited = log_in(&app, None, "correct+horse+battery").await;
+        assert_eq!(limited.status, 429);
+        assert_eq!(limited.text(), "\"RateLimited\"", "the error a script decodes");
+        assert_eq!(limited.header("retry-after"), Some("60"));
+        let form = app.post("/api/log_in", &[("Accept", "text/html")], "email=a%40b.cn&password=x").await;
+        assert_eq!(form.status, 303);
+        assert_eq!(form.header("location"), Some("/sign-in?errors=%3Arate_limited"));
+        assert_eq!(app.post("/api/register", &[], FORM).await.status, 200, "other actions keep their own allowance");
+    }
+
     async fn cross_site_writes_are_refused(app) {
         let forged = app.post("/api/register", &[("Origin", "https://evil.example")], FORM).await;
         assert_eq!(forged.status, 403);

@@ -82,7 +82,8 @@ pub async fn spawn_app(engine: Engine) -> TestApp {
         format!("http://{addr}"),
         std::time::Duration::from_secs(60),
     );
-    tokio::spawn(async move { axum::serve(listener, router(state)).await });
+    let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
+    tokio::spawn(async move { axum::serve(listener, app).await });
     TestApp { addr, db }
 }
 

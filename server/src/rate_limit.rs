@@ -1,0 +1,101 @@
+//! Limits on the actions attackers repeat (signing in, registering), counted per client
+//! address in fixed windows. An attacker elsewhere never uses up the real user's allowance.
+//! Over the limit, a script gets 429 with `AppError::RateLimited` and `Retry-After`; a plain
+//! form goes back to its page, which says to wait.
+
+use app::domain::form;
+use app::error::AppError;
+use axum::extract::{ConnectInfo, Request, State};
+use axum::http::{HeaderValue, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::Duration;
+
+/// One limited action: POSTs to `path`, at most `max` per client per `window`.
+#[derive(Clone, Copy, Debug)]
+pub struct Limit {
+    pub path: &'static str,
+    pub max: u32,
+    pub window: Duration,
+    /// Where a plain form is sent back to.
+    pub form_page: &'static str,
+}
+
+/// The limits the server applies.
+pub const LIMITS: [Limit; 2] = [
+    Limit {
+        path: "/api/log_in",
+        max: 10,
+        window: Duration::from_secs(60),
+        form_page: "/sign-in",
+    },
+    Limit {
+        path: "/api/register",
+        max: 10,
+        window: Duration::from_secs(600),
+        form_page: "/register",
+    },
+];
+
+/// Counters per limit and client; cloning shares them.
+#[derive(Clone)]
+pub struct RateLimiter(Arc<Vec<(Limit, moka::sync::Cache<IpAddr, Arc<AtomicU32>>)>>);
+
+impl RateLimiter {
+    pub fn new(limits: &[Limit]) -> Self {
+        let counters = limits
+            .iter()
+            .map(|limit| {
+                let cache = moka::sync::Cache::builder()
+                    .max_capacity(100_000)
+                    .time_to_live(limit.window)
+                    .build();
+                (*limit, cache)
+            })
+            .collect();
+        Self(Arc::new(counters))
+    }
+
+    /// Counts an attempt; the limit it broke, if any.
+    fn attempt(&self, path: &str, client: IpAddr) -> Option<Limit> {
+        let (limit, counts) = self.0.iter().find(|(limit, _)| limit.path == path)?;
+        let count = counts.get_with(client, || Arc::new(AtomicU32::new(0)));
+        (count.fetch_add(1, Ordering::Relaxed) >= limit.max).then_some(*limit)
+    }
+}
+
+/// Middleware: refuses attempts over a limit.
+pub async fn guard(State(limiter): State<RateLimiter>, request: Request, next: Next) -> Response {
+    if request.method() != Method::POST {
+        return next.run(request).await;
+    }
+    let client = request
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |info| info.0.ip());
+    let Some(limit) = limiter.attempt(request.uri().path(), client) else {
+        return next.run(request).await;
+    };
+    tracing::warn!(%client, path = limit.path, "rate limit reached");
+    let plain_form = request
+        .headers()
+        .get(header::ACCEPT)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|value| value.contains("text/html"));
+    let mut response = if plain_form {
+        let query = form::encode(&AppError::RateLimited, &[]);
+        let location = format!("{}?{query}", limit.form_page);
+        (StatusCode::SEE_OTHER, [(header::LOCATION, location)]).into_response()
+    } else {
+        let body = serde_json::to_string(&AppError::RateLimited).unwrap_or_default();
+        let json = [(header::CONTENT_TYPE, "application/json")];
+        (StatusCode::TOO_MANY_REQUESTS, json, body).into_response()
+    };
+    if let Ok(seconds) = HeaderValue::from_str(&limit.window.as_secs().to_string()) {
+        response.headers_mut().insert(header::RETRY_AFTER, seconds);
+    }
+    response
+}
