@@ -1,7 +1,7 @@
-// A buyer registers, signs in and out, hydrated and with JavaScript off.
+// A buyer registers and signs in, hydrated and with JavaScript off.
 import { test, expect, ready, expectAccessible, expectedStatus } from './fixtures';
 
-test('register with field errors first, then sign in and out', async ({ page, errors }, info) => {
+test('register with field errors first, then sign in', async ({ page, errors }, info) => {
   const js = info.project.use.javaScriptEnabled;
   const email = `buyer-${info.project.name}-${Date.now()}@example.com`;
   await page.goto('/register');
@@ -52,10 +52,6 @@ test('register with field errors first, then sign in and out', async ({ page, er
   await page.getByLabel('E-mail address').fill(email);
   await page.getByLabel('Password (at least 10 characters)').fill('correct horse battery');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByText('Signed in as Ana Lima')).toBeVisible();
   await expect(page).toHaveURL(/\/$/);
-
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await expect(page.getByRole('link', { name: 'Register' })).toBeVisible();
-  await expect(page.getByText('Signed in as Ana Lima')).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cloud Fair Autumn Session (Online)');
 });

@@ -1,8 +1,9 @@
 //! The catalogue seen through an in-process cache. Exhibitors, products and hall maps are read
 //! far more often than they change, so each page would otherwise pay the same database round
 //! trips again and again. Entries live at most `ttl` (which bounds how stale another server of a
-//! cluster can be) and a bounded number of them is kept; concurrent misses on one key share one
-//! load. Writers in this process forget the entries they change (see `forget_*`).
+//! cluster can be) and a bounded number of them is kept. Concurrent misses on one key each load:
+//! moka's shared loads (`try_get_with`) left page renders hanging now and then (about one HTTP
+//! test run in three). Writers in this process forget the entries they change (`forget_*`).
 
 use app::domain::{
     CategoryDetail, CategorySummary, DirectoryFilter, ExhibitorId, ExhibitorProfile,
@@ -185,13 +186,15 @@ where
         key: K,
         load: impl Future<Output = Result<V, AppError>> + Send,
     ) -> Result<V, AppError> {
-        match &self.0 {
-            Some(cache) => cache
-                .try_get_with(key, load)
-                .await
-                .map_err(|error| AppError::clone(&error)),
-            None => load.await,
+        let Some(cache) = &self.0 else {
+            return load.await;
+        };
+        if let Some(value) = cache.get(&key).await {
+            return Ok(value);
         }
+        let value = load.await?;
+        cache.insert(key, value.clone()).await;
+        Ok(value)
     }
 
     async fn forget(&self, key: &K) {

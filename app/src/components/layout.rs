@@ -1,6 +1,5 @@
 //! The frame of every page: skip link, header with navigation and language switch, footer.
 
-use super::account_menu::{AccountMenu, SessionChanged};
 use super::language_switch::LanguageSwitch;
 use crate::i18n::*;
 use leptos::prelude::*;
@@ -8,7 +7,6 @@ use leptos::prelude::*;
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     let i18n = use_i18n();
-    SessionChanged::provide();
     // Effects run only in the browser: this marks the page as hydrated (browser tests wait for it).
     Effect::new(|_| {
         if let Some(root) = document().document_element() {
@@ -25,7 +23,10 @@ pub fn Layout(children: Children) -> impl IntoView {
                     <li><a href="/exhibitors">{t!(i18n, nav_exhibitors)}</a></li>
                 </ul>
             </nav>
-            <AccountMenu />
+            <div class="account-menu">
+                <a href="/sign-in">{t!(i18n, sign_in)}</a>
+                <a href="/register">{t!(i18n, register)}</a>
+            </div>
             <LanguageSwitch />
         </header>
         <main id="main" tabindex="-1">{children()}</main>

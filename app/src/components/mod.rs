@@ -1,6 +1,5 @@
 //! Reusable pieces of the interface.
 
-pub mod account_menu;
 pub mod breadcrumbs;
 pub mod cards;
 pub mod error_view;

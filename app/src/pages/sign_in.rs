@@ -3,7 +3,6 @@
 
 use super::register::form_errors;
 use crate::api::accounts::LogIn;
-use crate::components::account_menu::SessionChanged;
 use crate::components::form_field::{TextField, error_for, error_text};
 use crate::components::page_meta::PageMeta;
 use crate::i18n::*;
@@ -16,7 +15,6 @@ pub fn SignInPage() -> impl IntoView {
     let i18n = use_i18n();
     let action = ServerAction::<LogIn>::new();
     let errors = form_errors(move || action.value().get());
-    SessionChanged::after(move || action.value().get());
     let query = use_query_map();
     let email = query.read_untracked().get("email").unwrap_or_default();
     let title = t_string!(i18n, sign_in_title).to_string();
