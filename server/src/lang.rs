@@ -6,8 +6,7 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
-/// The cookie `leptos_i18n` reads on the server and writes in the browser.
-pub const COOKIE: &str = "i18n_pref_locale";
+pub use app::components::language_switch::LANGUAGE_COOKIE as COOKIE;
 const LANGUAGES: &[&str] = &["en", "zh"];
 
 #[derive(Deserialize)]

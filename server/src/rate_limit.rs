@@ -3,6 +3,7 @@
 //! Over the limit, a script gets 429 with `AppError::RateLimited` and `Retry-After`; a plain
 //! form goes back to its page, which says to wait.
 
+use app::api::accounts::session;
 use app::domain::form;
 use app::error::AppError;
 use axum::extract::{ConnectInfo, Request, State};
@@ -80,12 +81,7 @@ pub async fn guard(State(limiter): State<RateLimiter>, request: Request, next: N
         return next.run(request).await;
     };
     tracing::warn!(%client, path = limit.path, "rate limit reached");
-    let plain_form = request
-        .headers()
-        .get(header::ACCEPT)
-        .and_then(|value| value.to_str().ok())
-        .is_some_and(|value| value.contains("text/html"));
-    let mut response = if plain_form {
+    let mut response = if session::is_plain_form(request.headers()) {
         let query = form::encode(&AppError::RateLimited, &[]);
         let location = format!("{}?{query}", limit.form_page);
         (StatusCode::SEE_OTHER, [(header::LOCATION, location)]).into_response()

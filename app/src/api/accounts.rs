@@ -121,7 +121,11 @@ pub mod session {
     /// The language of the request: the saved choice, else the browser's preference.
     pub async fn request_locale() -> &'static str {
         let headers = headers().await;
-        let chosen = cookie(&headers, "i18n_pref_locale").or_else(|| {
+        let chosen = cookie(
+            &headers,
+            crate::components::language_switch::LANGUAGE_COOKIE,
+        )
+        .or_else(|| {
             headers
                 .get(http::header::ACCEPT_LANGUAGE)
                 .and_then(|value| value.to_str().ok())
@@ -144,7 +148,7 @@ pub mod session {
     ) -> Result<T, AppError> {
         match &result {
             Ok(_) => leptos_axum::redirect(done),
-            Err(error) if is_plain_form().await => {
+            Err(error) if is_plain_form(&headers().await) => {
                 leptos_axum::redirect(&format!(
                     "{back}?{}",
                     crate::domain::form::encode(error, typed)
@@ -155,10 +159,10 @@ pub mod session {
         result
     }
 
-    /// Whether the request is a browser's form post rather than a script's call.
-    async fn is_plain_form() -> bool {
-        headers()
-            .await
+    /// Whether a request is a browser's form post rather than a script's call: only the
+    /// browser asks for HTML in answer to a POST.
+    pub fn is_plain_form(headers: &HeaderMap) -> bool {
+        headers
             .get(http::header::ACCEPT)
             .and_then(|value| value.to_str().ok())
             .is_some_and(|value| value.contains("text/html"))

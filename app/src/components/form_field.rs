@@ -2,9 +2,28 @@
 //! an error code. Errors come from the hydrated form's last answer or, with JavaScript off,
 //! from the query the server sent the form back with (`crate::domain::form`).
 
-use crate::error::FieldError;
+use crate::domain::form::{decode_errors, field_errors};
+use crate::error::{AppError, FieldError};
 use crate::i18n::*;
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+/// The errors to show: the hydrated form's last answer, else those the server sent the form
+/// back with (JavaScript off).
+pub fn form_errors<T>(
+    value: impl Fn() -> Option<Result<T, AppError>> + Send + Sync + 'static,
+) -> Signal<Vec<FieldError>> {
+    let query = use_query_map();
+    Signal::derive(move || match value() {
+        Some(Err(error)) => field_errors(&error),
+        Some(Ok(_)) => Vec::new(),
+        None => query
+            .read()
+            .get("errors")
+            .map(|v| decode_errors(&v))
+            .unwrap_or_default(),
+    })
+}
 
 /// The translated message of an error code (see `domain::account` and `domain::form`).
 pub fn error_text(i18n: leptos_i18n::I18nContext<Locale>, code: &str) -> String {
@@ -54,6 +73,33 @@ pub fn TextField(
             <input id=id name=name type=kind value=value autocomplete=autocomplete required=true
                 aria-invalid=move || error().is_some().to_string()
                 aria-describedby=move || error().is_some().then(|| described.clone()) />
+            {move || error().map(|text| view! { <p class="field-error" id=error_id.clone()>{text}</p> })}
+        </div>
+    }
+}
+
+/// A labelled choice; `children` are its options after a "Choose…" one.
+#[component]
+pub fn SelectField(
+    name: &'static str,
+    id: &'static str,
+    label: String,
+    errors: Signal<Vec<FieldError>>,
+    children: Children,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let error = move || error_for(&errors.get(), id).map(|code| error_text(i18n, &code));
+    let error_id = format!("{id}-error");
+    let described = error_id.clone();
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <select id=id name=name required=true
+                aria-invalid=move || error().is_some().to_string()
+                aria-describedby=move || error().is_some().then(|| described.clone())>
+                <option value="">{t!(i18n, choose)}</option>
+                {children()}
+            </select>
             {move || error().map(|text| view! { <p class="field-error" id=error_id.clone()>{text}</p> })}
         </div>
     }

@@ -4,6 +4,9 @@
 
 use crate::i18n::*;
 use leptos::prelude::*;
+
+/// The cookie `leptos_i18n` reads on the server and writes in the browser.
+pub const LANGUAGE_COOKIE: &str = "i18n_pref_locale";
 use leptos_router::hooks::use_location;
 
 #[component]

@@ -3,11 +3,9 @@
 
 use crate::api::accounts::Register;
 use crate::api::catalogue::list_categories;
-use crate::components::form_field::{TextField, error_for, error_text};
+use crate::components::form_field::{SelectField, TextField, error_for, error_text, form_errors};
 use crate::components::page_meta::PageMeta;
-use crate::domain::form::{decode_errors, field_errors};
 use crate::domain::{BusinessType, CategorySummary, CountryCode};
-use crate::error::FieldError;
 use crate::i18n::*;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -23,23 +21,6 @@ pub fn RegisterPage() -> impl IntoView {
         })
     };
     view! { <Suspense fallback=|| ()>{categories_view}</Suspense> }
-}
-
-/// The errors to show: the hydrated form's last answer, else those the server sent the form
-/// back with (JavaScript off).
-pub fn form_errors<T>(
-    value: impl Fn() -> Option<Result<T, crate::error::AppError>> + Send + Sync + 'static,
-) -> Signal<Vec<FieldError>> {
-    let query = use_query_map();
-    Signal::derive(move || match value() {
-        Some(Err(error)) => field_errors(&error),
-        Some(Ok(_)) => Vec::new(),
-        None => query
-            .read()
-            .get("errors")
-            .map(|v| decode_errors(&v))
-            .unwrap_or_default(),
-    })
 }
 
 fn register_form(categories: Vec<CategorySummary>) -> impl IntoView {
@@ -86,11 +67,6 @@ fn register_form(categories: Vec<CategorySummary>) -> impl IntoView {
             }
         })
         .collect_view();
-    let select_error = move |field: &'static str| {
-        move || {
-            error_for(&errors.get(), field).map(|code| view! { <p class="field-error" id=format!("{field}-error")>{error_text(i18n, &code)}</p> })
-        }
-    };
     let title = t_string!(i18n, register_title).to_string();
     view! {
         <PageMeta title=title.clone() description=t_string!(i18n, register_intro).to_string() canonical="/register".to_owned() />
@@ -107,22 +83,8 @@ fn register_form(categories: Vec<CategorySummary>) -> impl IntoView {
                 <TextField name="form[password]" id="password" kind="password" autocomplete="new-password" label=t_string!(i18n, field_password).to_string() errors />
                 <TextField name="form[name]" id="name" autocomplete="name" label=t_string!(i18n, field_name).to_string() value=typed("name") errors />
                 <TextField name="form[company]" id="company" autocomplete="organization" label=t_string!(i18n, field_company).to_string() value=typed("company") errors />
-                <div class="field">
-                    <label for="country">{t!(i18n, field_country)}</label>
-                    <select id="country" name="form[country]" required=true>
-                        <option value="">{t!(i18n, choose)}</option>
-                        {countries}
-                    </select>
-                    {select_error("country")}
-                </div>
-                <div class="field">
-                    <label for="business_type">{t!(i18n, field_business_type)}</label>
-                    <select id="business_type" name="form[business_type]" required=true>
-                        <option value="">{t!(i18n, choose)}</option>
-                        {business_types}
-                    </select>
-                    {select_error("business_type")}
-                </div>
+                <SelectField name="form[country]" id="country" label=t_string!(i18n, field_country).to_string() errors>{countries}</SelectField>
+                <SelectField name="form[business_type]" id="business_type" label=t_string!(i18n, field_business_type).to_string() errors>{business_types}</SelectField>
                 <fieldset class="interests">
                     <legend>{t!(i18n, field_interests)}</legend>
                     <ul>{interests}</ul>

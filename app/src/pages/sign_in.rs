@@ -1,9 +1,8 @@
 //! Signing in, with JavaScript on and off; one message for an unknown address and a wrong
 //! password alike.
 
-use super::register::form_errors;
 use crate::api::accounts::LogIn;
-use crate::components::form_field::{TextField, error_for, error_text};
+use crate::components::form_field::{TextField, error_for, error_text, form_errors};
 use crate::components::page_meta::PageMeta;
 use crate::i18n::*;
 use leptos::form::ActionForm;
