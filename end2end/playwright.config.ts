@@ -1,11 +1,16 @@
 // Browser tests run against the release build with the demo fair on a fresh SQLite file,
 // in Debian's Chromium (never a downloaded browser), once hydrated and once with JavaScript off.
+// The server sends its mail to a real SMTP server the tests start (mail-server.mjs), whose
+// received messages the tests read over HTTP (fixtures.ts: mailTo).
 import { defineConfig } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const port = Number(process.env.CLOUD_FAIR_E2E_PORT ?? 3210);
+const smtpPort = port + 10;
+const mailPort = port + 11;
+process.env.CLOUD_FAIR_E2E_MAIL = `http://127.0.0.1:${mailPort}`;
 const dataDir = mkdtempSync(join(tmpdir(), 'cloud-fair-e2e-'));
 
 export default defineConfig({
@@ -28,12 +33,19 @@ export default defineConfig({
     { name: 'hydrated', use: { javaScriptEnabled: true } },
     { name: 'no-js', use: { javaScriptEnabled: false } },
   ],
-  webServer: {
-    command: `${process.env.CLOUD_FAIR_BIN ?? '../target/release/server'} --data-dir ${dataDir} --addr 127.0.0.1:${port} --site-root ${process.env.LEPTOS_SITE_ROOT ?? '../target/site'} serve --demo`,
-    url: `http://127.0.0.1:${port}/healthz`,
-    timeout: 120_000,
-    reuseExistingServer: false,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      command: `node mail-server.mjs ${smtpPort} ${mailPort}`,
+      url: `http://127.0.0.1:${mailPort}/health`,
+      reuseExistingServer: false,
+    },
+    {
+      command: `${process.env.CLOUD_FAIR_BIN ?? '../target/release/server'} --data-dir ${dataDir} --addr 127.0.0.1:${port} --site-root ${process.env.LEPTOS_SITE_ROOT ?? '../target/site'} --smtp-url smtp://127.0.0.1:${smtpPort} serve --demo`,
+      url: `http://127.0.0.1:${port}/healthz`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 });

@@ -1,5 +1,5 @@
 // A buyer registers and signs in, hydrated and with JavaScript off.
-import { test, expect, ready, expectAccessible, expectedStatus } from './fixtures';
+import { test, expect, ready, expectAccessible, expectedStatus, mailTo, linkIn } from './fixtures';
 
 test('register with field errors first, then sign in', async ({ page, errors }, info) => {
   const js = info.project.use.javaScriptEnabled;
@@ -37,6 +37,20 @@ test('register with field errors first, then sign in', async ({ page, errors }, 
   await page.getByLabel('Lighting Equipment').check();
   await page.getByRole('button', { name: 'Create my account' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Check your mail');
+
+  // The mail arrives at the SMTP server; its link verifies the address once.
+  const [mail] = await mailTo(email);
+  expect(mail.subject).toBe('Verify your e-mail address for Cloud Fair');
+  expect(mail.text).toContain('Hello Ana Lima');
+  const link = linkIn(mail, '/verify-email');
+  await page.goto(link);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Address verified');
+  const again = await page.goto(link);
+  expect(again?.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('This link does not work');
+  const logged = errors.findIndex((e) => e.includes(expectedStatus(404)));
+  expect(logged, 'the 404 was logged').toBeGreaterThanOrEqual(0);
+  errors.splice(logged, 1);
 
   await page.getByRole('link', { name: 'Sign in' }).first().click();
   await ready(page, js);

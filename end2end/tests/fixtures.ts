@@ -36,4 +36,26 @@ export async function expectAccessible(page: Page, javaScriptEnabled: boolean | 
   expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.length} nodes: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
 }
 
+/** A mail as the tests' SMTP server received it. */
+export interface ReceivedMail { from: string; to: string[]; subject: string; text: string }
+
+/** The mails the SMTP server received for `address`, once there are `count` of them. */
+export async function mailTo(address: string, count = 1): Promise<ReceivedMail[]> {
+  let found: ReceivedMail[] = [];
+  await expect.poll(async () => {
+    const response = await fetch(`${process.env.CLOUD_FAIR_E2E_MAIL}/messages?to=${encodeURIComponent(address)}`);
+    found = await response.json();
+    return found.length;
+  }, { message: `mail to ${address}`, timeout: 15_000 }).toBeGreaterThanOrEqual(count);
+  return found;
+}
+
+/** The first link in a mail's text that starts with `prefix`, as a path for page.goto. */
+export function linkIn(mail: ReceivedMail, prefix: string): string {
+  const match = mail.text.match(/https?:\/\/\S+/g)?.find((url) => new URL(url).pathname.startsWith(prefix));
+  expect(match, `a ${prefix} link in: ${mail.text}`).toBeTruthy();
+  const url = new URL(match!);
+  return url.pathname + url.search;
+}
+
 export { expect };

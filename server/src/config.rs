@@ -31,6 +31,18 @@ pub struct Config {
     /// the cache off.
     #[arg(long, env = "CLOUD_FAIR_CACHE_SECONDS", default_value_t = 60)]
     pub cache_seconds: u64,
+    /// Where mail goes: smtp://host:port, smtp://host?tls=required (STARTTLS) or
+    /// smtps://user:password@host. Without it, mail stays in the outbox, which the organizer
+    /// reads in the browser (/organizer/outbox).
+    #[arg(long, env = "CLOUD_FAIR_SMTP_URL", hide_env_values = true)]
+    pub smtp_url: Option<String>,
+    /// The sender of the mail the platform sends.
+    #[arg(
+        long,
+        env = "CLOUD_FAIR_MAIL_FROM",
+        default_value = "Cloud Fair <no-reply@cloudfair.localhost>"
+    )]
+    pub mail_from: String,
     /// Log lines as text or JSON.
     #[arg(long, env = "CLOUD_FAIR_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
     pub log_format: LogFormat,
@@ -55,6 +67,14 @@ impl Config {
                 ))
             }
         }
+    }
+
+    /// The SMTP server to deliver mail through, if one is configured.
+    pub fn smtp(&self) -> Option<crate::mail::SmtpSettings> {
+        self.smtp_url.as_ref().map(|url| crate::mail::SmtpSettings {
+            url: url.clone(),
+            from: self.mail_from.clone(),
+        })
     }
 
     /// The public base URL without a trailing slash.

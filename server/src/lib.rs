@@ -10,6 +10,7 @@ pub mod config;
 pub mod demo;
 pub mod generate;
 pub mod lang;
+pub mod mail;
 pub mod media;
 pub mod page_cache;
 pub mod rate_limit;

@@ -114,13 +114,22 @@ impl PageKey {
     }
 }
 
-/// The nonce of a successful HTML page that sets no cookie, read from its CSP header.
+/// The nonce of a successful HTML page that sets no cookie and does not forbid storing it,
+/// read from its CSP header.
 fn reusable_nonce(response: &Response) -> Option<String> {
     let headers = response.headers();
     let is_html = headers
         .get(header::CONTENT_TYPE)
         .is_some_and(|value| value.as_bytes().starts_with(b"text/html"));
-    if response.status() != StatusCode::OK || !is_html || headers.contains_key(header::SET_COOKIE) {
+    let personal = headers
+        .get(header::CACHE_CONTROL)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|value| value.contains("no-store") || value.contains("private"));
+    if response.status() != StatusCode::OK
+        || !is_html
+        || personal
+        || headers.contains_key(header::SET_COOKIE)
+    {
         return None;
     }
     let policy = headers
@@ -226,7 +235,7 @@ mod tests {
     }
 
     #[test]
-    fn only_successful_html_without_cookies_is_reused() {
+    fn only_successful_html_without_cookies_or_no_store_is_reused() {
         let page = |status: StatusCode, kind: &str, cookie: bool| {
             let mut response = Response::new(Body::empty());
             *response.status_mut() = status;
@@ -244,5 +253,11 @@ mod tests {
         assert!(reusable_nonce(&page(StatusCode::NOT_FOUND, html, false)).is_none());
         assert!(reusable_nonce(&page(StatusCode::OK, "application/json", false)).is_none());
         assert!(reusable_nonce(&page(StatusCode::OK, html, true)).is_none());
+        let mut one_off = page(StatusCode::OK, html, false);
+        let no_store = "no-store".parse().unwrap();
+        one_off
+            .headers_mut()
+            .insert(header::CACHE_CONTROL, no_store);
+        assert!(reusable_nonce(&one_off).is_none());
     }
 }

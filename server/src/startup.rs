@@ -6,6 +6,7 @@ use crate::accounts::AccountService;
 use crate::cache::{CacheLimits, CachedCatalogue};
 use crate::config::Config;
 use crate::demo::{self, Outcome, scale::DEMO};
+use crate::mail::{self, MailSignal};
 use crate::page_cache::{self, PageCache};
 use crate::rate_limit::{self, RateLimiter};
 use crate::storage::Db;
@@ -38,6 +39,8 @@ pub struct AppState {
     pub pages: PageCache,
     /// People, their sessions and the mail sent to them.
     pub accounts: Arc<dyn Accounts>,
+    /// Wakes the mail sender when something was written to the outbox.
+    pub mail_signal: MailSignal,
     /// Attempts at signing in and registering, per client.
     pub limiter: RateLimiter,
     pub public_url: Arc<str>,
@@ -50,9 +53,11 @@ impl AppState {
     pub fn new(leptos: LeptosOptions, db: Db, public_url: String, cache_ttl: Duration) -> Self {
         let catalogue = CachedCatalogue::new(Arc::new(db.clone()), CacheLimits::new(cache_ttl));
         let public_url: Arc<str> = public_url.into();
+        let mail_signal = MailSignal::default();
         let accounts = AccountService {
             db: db.clone(),
             public_url: public_url.clone(),
+            mail_signal: mail_signal.clone(),
         };
         Self {
             leptos,
@@ -60,6 +65,7 @@ impl AppState {
             catalogue: Arc::new(catalogue),
             pages: PageCache::new(cache_ttl),
             accounts: Arc::new(accounts),
+            mail_signal,
             limiter: RateLimiter::new(&rate_limit::LIMITS),
             public_url,
             bench_copy: None,
@@ -120,6 +126,13 @@ pub async fn run(
         bench_copy,
         ..state
     };
+    match config.smtp() {
+        Some(smtp) => {
+            mail::spawn_sender(state.db.clone(), &smtp, state.mail_signal.clone())?;
+            tracing::info!("mail goes out through SMTP");
+        }
+        None => tracing::info!("no SMTP server configured: mail stays in the outbox"),
+    }
     let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())

@@ -9,22 +9,14 @@ const FORM: &str = "form[email]=Ana.Lima%40Example.com&form[password]=correct+ho
     &form[name]=Ana+Lima&form[company]=Lima+Importadora&form[country]=BR\
     &form[business_type]=importer&form[interests][4]=1&form[interests][9]=3";
 
-/// The verification link of the newest mail to `to`.
-async fn link_in_outbox(app: &TestApp, to: &str) -> String {
-    let mails = app.db.db.list_outbox(10).await.unwrap();
-    let mail = mails
-        .iter()
-        .find(|m| m.recipient == to)
-        .expect("a mail to the new buyer");
-    let start = mail
-        .body
+/// The verification link in the mail the SMTP server received for `to`.
+async fn link_in_mail(app: &TestApp, to: &str) -> String {
+    let mail = app.mail.wait_for(to).await;
+    let body = mail.body();
+    let start = body
         .find("/verify-email?token=")
         .expect("a link in the mail");
-    mail.body[start..]
-        .split_whitespace()
-        .next()
-        .unwrap()
-        .to_owned()
+    body[start..].split_whitespace().next().unwrap().to_owned()
 }
 
 /// The `name=value` part of the session cookie a response sets.
@@ -59,7 +51,7 @@ on_both_engines! { mod accounts; support::spawn_app;
     async fn a_buyer_registers_verifies_and_signs_in_and_out(app) {
         let registered = app.post("/api/register", &[], FORM).await;
         assert_eq!(registered.status, 200, "{}", registered.text());
-        let link = link_in_outbox(&app, "ana.lima@example.com").await;
+        let link = link_in_mail(&app, "ana.lima@example.com").await;
         let token = link.split("token=").nth(1).unwrap();
 
         assert_eq!(log_in(&app, None, "wrong+horse+battery").await.status, 401);

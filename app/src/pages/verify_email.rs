@@ -2,6 +2,7 @@
 
 use crate::api::accounts::verify_email;
 use crate::components::page_meta::PageMeta;
+use crate::components::status::forbid_caching;
 use crate::i18n::*;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -10,6 +11,7 @@ use leptos_router::hooks::use_query_map;
 pub fn VerifyEmailPage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
+    forbid_caching();
     let outcome = Resource::new_blocking(
         move || query.read().get("token").unwrap_or_default(),
         |token| async move { verify_email(token).await.is_ok() },

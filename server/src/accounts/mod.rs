@@ -6,6 +6,7 @@
 pub mod password;
 pub mod secret;
 
+use crate::mail::MailSignal;
 use crate::storage::Db;
 use crate::storage::accounts::{LinkPurpose, now};
 use app::domain::account::{SESSION_SECONDS, ValidRegistration};
@@ -21,6 +22,7 @@ pub const VERIFY_LINK_SECONDS: i64 = 48 * 3600;
 pub struct AccountService {
     pub db: Db,
     pub public_url: Arc<str>,
+    pub mail_signal: MailSignal,
 }
 
 #[async_trait::async_trait]
@@ -32,14 +34,17 @@ impl Accounts for AccountService {
         let link = secret::new_secret().map_err(AppError::internal)?;
         let url = format!("{}/verify-email?token={link}", self.public_url);
         let mail = verification_mail(locale, &form.name, &url);
-        self.db
+        let user = self
+            .db
             .create_buyer(
                 &form,
                 &hash,
                 (&secret::fingerprint(&link), now() + VERIFY_LINK_SECONDS),
                 (&mail.0, &mail.1),
             )
-            .await
+            .await?;
+        self.mail_signal.wake();
+        Ok(user)
     }
 
     async fn verify_email(&self, token: &str) -> Result<(), AppError> {

@@ -2,6 +2,7 @@
 //! arrive here already reduced to fingerprints (see `accounts::secret`).
 
 use super::Db;
+use super::outbox::insert_mail;
 use app::domain::account::ValidRegistration;
 use app::domain::{CurrentUser, Role, UserId};
 use app::error::AppError;
@@ -32,17 +33,6 @@ impl LinkPurpose {
             LinkPurpose::Reset => "reset",
         }
     }
-}
-
-/// A mail to send, as the outbox keeps it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Mail {
-    pub id: i64,
-    pub recipient: String,
-    pub subject: String,
-    pub body: String,
-    pub created_at: i64,
-    pub sent_at: Option<i64>,
 }
 
 impl Db {
@@ -219,29 +209,6 @@ impl Db {
                 .is_some(),
         }))
     }
-
-    /// The newest mails first, `limit` of them.
-    pub async fn list_outbox(&self, limit: i64) -> Result<Vec<Mail>, AppError> {
-        let rows = sqlx::query(
-            "SELECT id, recipient, subject, body, created_at, sent_at FROM outbox ORDER BY id DESC LIMIT $1",
-        )
-        .bind(limit)
-        .fetch_all(&self.pool)
-        .await
-        .map_err(internal)?;
-        rows.iter()
-            .map(|row| {
-                Ok(Mail {
-                    id: row.try_get(0).map_err(internal)?,
-                    recipient: row.try_get(1).map_err(internal)?,
-                    subject: row.try_get(2).map_err(internal)?,
-                    body: row.try_get(3).map_err(internal)?,
-                    created_at: row.try_get(4).map_err(internal)?,
-                    sent_at: row.try_get(5).map_err(internal)?,
-                })
-            })
-            .collect()
-    }
 }
 
 async fn insert_link(
@@ -257,24 +224,6 @@ async fn insert_link(
     .bind(user)
     .bind(purpose.as_str())
     .bind(expires_at)
-    .execute(&mut **tx)
-    .await
-    .map_err(internal)?;
-    Ok(())
-}
-
-async fn insert_mail(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
-    recipient: &str,
-    (subject, body): (&str, &str),
-) -> Result<(), AppError> {
-    sqlx::query(
-        "INSERT INTO outbox (recipient, subject, body, created_at) VALUES ($1, $2, $3, $4)",
-    )
-    .bind(recipient)
-    .bind(subject)
-    .bind(body)
-    .bind(now())
     .execute(&mut **tx)
     .await
     .map_err(internal)?;

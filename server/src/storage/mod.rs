@@ -4,6 +4,7 @@
 
 pub mod accounts;
 pub mod catalogue;
+pub mod outbox;
 pub(crate) mod rows;
 pub mod sitemap;
 

@@ -4,6 +4,7 @@
 
 pub mod http;
 pub mod postgres;
+pub mod smtp;
 
 use server::demo::{self, scale::TINY};
 use server::startup::{AppState, router};
@@ -48,10 +49,12 @@ pub async fn fair_db(engine: Engine) -> TestDb {
     test_db
 }
 
-/// The real router, serving the tiny fair on a free loopback port.
+/// The real router, serving the tiny fair on a free loopback port, sending its mail to an
+/// SMTP server of its own.
 pub struct TestApp {
     pub addr: SocketAddr,
     pub db: TestDb,
+    pub mail: smtp::SmtpServer,
 }
 
 impl TestApp {
@@ -82,9 +85,15 @@ pub async fn spawn_app(engine: Engine) -> TestApp {
         format!("http://{addr}"),
         std::time::Duration::from_secs(60),
     );
+    let mail = smtp::SmtpServer::start().await;
+    let smtp = server::mail::SmtpSettings {
+        url: mail.url(),
+        from: "Cloud Fair <fair@example.com>".into(),
+    };
+    server::mail::spawn_sender(db.db.clone(), &smtp, state.mail_signal.clone()).expect("sender");
     let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
     tokio::spawn(async move { axum::serve(listener, app).await });
-    TestApp { addr, db }
+    TestApp { addr, db, mail }
 }
 
 /// Declares each test twice, in `$group::sqlite` and `$group::postgres`, with

@@ -1,0 +1,125 @@
+//! The outbox: mail written in the same transaction as the change it announces, then
+//! delivered by `mail::sender` when SMTP is configured, or read by the organizer in the
+//! browser when it is not.
+
+use super::Db;
+use super::accounts::now;
+use app::error::AppError;
+use sqlx::Row;
+
+fn internal(error: sqlx::Error) -> AppError {
+    AppError::internal(error)
+}
+
+/// A mail as the outbox keeps it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mail {
+    pub id: i64,
+    pub recipient: String,
+    pub subject: String,
+    pub body: String,
+    pub created_at: i64,
+    pub sent_at: Option<i64>,
+    pub attempts: i64,
+    pub last_error: Option<String>,
+}
+
+const MAIL_COLUMNS: &str =
+    "id, recipient, subject, body, created_at, sent_at, attempts, last_error";
+
+fn mail_of(row: &sqlx::any::AnyRow) -> Result<Mail, AppError> {
+    Ok(Mail {
+        id: row.try_get(0).map_err(internal)?,
+        recipient: row.try_get(1).map_err(internal)?,
+        subject: row.try_get(2).map_err(internal)?,
+        body: row.try_get(3).map_err(internal)?,
+        created_at: row.try_get(4).map_err(internal)?,
+        sent_at: row.try_get(5).map_err(internal)?,
+        attempts: row.try_get(6).map_err(internal)?,
+        last_error: row.try_get(7).map_err(internal)?,
+    })
+}
+
+/// Queues a mail inside the caller's transaction.
+pub(super) async fn insert_mail(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    recipient: &str,
+    (subject, body): (&str, &str),
+) -> Result<(), AppError> {
+    sqlx::query(
+        "INSERT INTO outbox (recipient, subject, body, created_at) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(recipient)
+    .bind(subject)
+    .bind(body)
+    .bind(now())
+    .execute(&mut **tx)
+    .await
+    .map_err(internal)?;
+    Ok(())
+}
+
+impl Db {
+    /// The newest mails first, `limit` of them.
+    pub async fn list_outbox(&self, limit: i64) -> Result<Vec<Mail>, AppError> {
+        let rows = sqlx::query(&format!(
+            "SELECT {MAIL_COLUMNS} FROM outbox ORDER BY id DESC LIMIT $1"
+        ))
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(internal)?;
+        rows.iter().map(mail_of).collect()
+    }
+
+    /// Claims the oldest unsent mail that is due and gives up to `max_attempts`: it counts the
+    /// attempt and is not due again for `lease_seconds`, so no other sender takes it meanwhile.
+    pub async fn claim_due_mail(
+        &self,
+        max_attempts: i64,
+        lease_seconds: i64,
+    ) -> Result<Option<Mail>, AppError> {
+        let now = now();
+        let row = sqlx::query(&format!(
+            "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = $2 \
+             WHERE id = (SELECT id FROM outbox WHERE sent_at IS NULL AND next_attempt_at <= $1 \
+                         AND attempts < $3 ORDER BY next_attempt_at, id LIMIT 1) \
+               AND sent_at IS NULL AND next_attempt_at <= $1 \
+             RETURNING {MAIL_COLUMNS}"
+        ))
+        .bind(now)
+        .bind(now + lease_seconds)
+        .bind(max_attempts)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(internal)?;
+        row.as_ref().map(mail_of).transpose()
+    }
+
+    pub async fn mark_mail_sent(&self, id: i64) -> Result<(), AppError> {
+        sqlx::query("UPDATE outbox SET sent_at = $1, last_error = NULL WHERE id = $2")
+            .bind(now())
+            .bind(id)
+            .execute(&self.pool)
+            .await
+            .map_err(internal)?;
+        Ok(())
+    }
+
+    /// Records why a delivery failed and when to try again.
+    pub async fn mark_mail_failed(
+        &self,
+        id: i64,
+        error: &str,
+        retry_at: i64,
+    ) -> Result<(), AppError> {
+        sqlx::query("UPDATE outbox SET last_error = $1, next_attempt_at = $2 WHERE id = $3")
+            .bind(error)
+            .bind(retry_at)
+            .bind(id)
+            .execute(&self.pool)
+            .await
+            .map_err(internal)?;
+        Ok(())
+    }
+}
