@@ -68,4 +68,17 @@ test('register with field errors first, then sign in', async ({ page, errors }, 
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cloud Fair Autumn Session (Online)');
+  const menu = page.getByRole('group', { name: 'Your account' });
+  await expect(menu).toContainText('Signed in as Ana Lima');
+  await expectAccessible(page, js);
+
+  // The header follows the person from page to page, and signing out ends the session.
+  await page.getByRole('link', { name: 'Exhibitors', exact: true }).first().click();
+  await expect(menu).toContainText('Signed in as Ana Lima');
+  await menu.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(menu.getByRole('link', { name: 'Sign in' })).toBeVisible();
+  await page.reload();
+  await expect(menu.getByRole('link', { name: 'Sign in' })).toBeVisible();
+  expect((await page.context().cookies()).some((c) => c.name === 'cf_session' && c.value !== '')).toBe(false);
 });

@@ -2,6 +2,7 @@
 //! generated media, SEO files. The pages themselves live in the `app` crate.
 
 pub mod accounts;
+pub mod api_status;
 pub mod assets;
 pub mod bench;
 pub mod cache;

@@ -2,7 +2,7 @@
 //! media, SEO files, the language switch, `/healthz`; compression and security headers;
 //! graceful shutdown on SIGINT and SIGTERM.
 
-use crate::accounts::AccountService;
+use crate::accounts::{self, AccountService};
 use crate::cache::{CacheLimits, CachedCatalogue};
 use crate::config::Config;
 use crate::demo::{self, Outcome, scale::DEMO};
@@ -10,7 +10,7 @@ use crate::mail::{self, MailSignal};
 use crate::page_cache::{self, PageCache};
 use crate::rate_limit::{self, RateLimiter};
 use crate::storage::Db;
-use crate::{assets, bench, lang, media, security, seo};
+use crate::{api_status, assets, bench, lang, media, security, seo};
 use anyhow::Context;
 use app::ports::{Accounts, Catalogue};
 use app::routes::App;
@@ -186,6 +186,11 @@ pub fn router(state: AppState) -> Router {
             state.pages.clone(),
             page_cache::serve,
         ))
+        .route_layer(axum::middleware::from_fn_with_state(
+            state.accounts.clone(),
+            accounts::identify::identify,
+        ))
+        .route_layer(axum::middleware::from_fn(api_status::error_status))
         .route("/healthz", get(health))
         .route("/lang/{code}", get(lang::switch))
         .route("/robots.txt", get(seo::robots))

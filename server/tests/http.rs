@@ -80,6 +80,16 @@ on_both_engines! { mod pages; support::spawn_app;
         assert_eq!(app.get(&format!("/exhibitors/{booth}?after=-5")).await.status, 400);
     }
 
+    async fn server_functions_answer_bad_arguments_with_400(app) {
+        let unfiltered = app.post("/api/get_directory", &[], "").await;
+        assert_eq!(unfiltered.status, 200, "no filter is the whole directory: {}", unfiltered.text());
+        let missing = app.post("/api/get_booth_page", &[], "after=0").await;
+        assert_eq!(missing.status, 400, "{}", missing.text());
+        assert!(missing.text().contains("\"Validation\""), "{}", missing.text());
+        assert_eq!(app.post("/api/get_product", &[], "id=abc").await.status, 400);
+        assert_eq!(app.post("/api/get_product", &[], "id=99999999").await.status, 404);
+    }
+
     async fn directory_filters_and_pages(app) {
         let first = app.get("/exhibitors?country=CN").await;
         assert_eq!(first.status, 200);

@@ -81,6 +81,7 @@ pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
 #[cfg(feature = "ssr")]
 pub mod session {
     use super::SESSION_COOKIE;
+    use crate::components::account_menu::SignedIn;
     use crate::domain::CurrentUser;
     use crate::error::AppError;
     use crate::ports::SessionToken;
@@ -105,13 +106,24 @@ pub mod session {
 
     /// The session secret the browser sent, if any.
     pub async fn token() -> Option<SessionToken> {
-        cookie(&headers().await, SESSION_COOKIE)
+        token_in(&headers().await)
+    }
+
+    /// The session secret in a request's cookies, if any.
+    pub fn token_in(headers: &HeaderMap) -> Option<SessionToken> {
+        cookie(headers, SESSION_COOKIE)
             .filter(|value| !value.is_empty())
             .map(SessionToken)
     }
 
-    /// The signed-in person, if the request carries a valid session.
+    /// The signed-in person, if the request carries a valid session: as the server's session
+    /// layer found it, else looked up.
     pub async fn current_user() -> Result<Option<CurrentUser>, AppError> {
+        let known = leptos::prelude::use_context::<http::request::Parts>()
+            .and_then(|parts| parts.extensions.get::<SignedIn>().cloned());
+        if let Some(SignedIn(user)) = known {
+            return Ok(user);
+        }
         match token().await {
             Some(token) => crate::ports::accounts()?.current_user(&token).await,
             None => Ok(None),

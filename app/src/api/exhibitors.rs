@@ -45,7 +45,9 @@ pub struct DirectoryData {
 }
 
 #[server(endpoint = "get_directory")]
-pub async fn get_directory(filter: DirectoryFilter) -> Result<DirectoryData, AppError> {
+pub async fn get_directory(
+    #[server(default)] filter: DirectoryFilter,
+) -> Result<DirectoryData, AppError> {
     super::with_status(
         async {
             let catalogue = crate::ports::catalogue()?;

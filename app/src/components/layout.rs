@@ -1,5 +1,6 @@
 //! The frame of every page: skip link, header with navigation and language switch, footer.
 
+use super::account_menu::{AccountMenu, Session};
 use super::language_switch::LanguageSwitch;
 use crate::i18n::*;
 use leptos::prelude::*;
@@ -7,6 +8,7 @@ use leptos::prelude::*;
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     let i18n = use_i18n();
+    Session::provide();
     // Effects run only in the browser: this marks the page as hydrated (browser tests wait for it).
     Effect::new(|_| {
         if let Some(root) = document().document_element() {
@@ -23,10 +25,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                     <li><a href="/exhibitors">{t!(i18n, nav_exhibitors)}</a></li>
                 </ul>
             </nav>
-            <div class="account-menu">
-                <a href="/sign-in">{t!(i18n, sign_in)}</a>
-                <a href="/register">{t!(i18n, register)}</a>
-            </div>
+            <AccountMenu />
             <LanguageSwitch />
         </header>
         <main id="main" tabindex="-1">{children()}</main>

@@ -1,5 +1,6 @@
 //! Reusable pieces of the interface.
 
+pub mod account_menu;
 pub mod breadcrumbs;
 pub mod cards;
 pub mod error_view;

@@ -2,6 +2,7 @@
 //! password alike.
 
 use crate::api::accounts::LogIn;
+use crate::components::account_menu::Session;
 use crate::components::form_field::{TextField, error_for, error_text, form_errors};
 use crate::components::page_meta::PageMeta;
 use crate::i18n::*;
@@ -14,6 +15,11 @@ pub fn SignInPage() -> impl IntoView {
     let i18n = use_i18n();
     let action = ServerAction::<LogIn>::new();
     let errors = form_errors(move || action.value().get());
+    Effect::new(move |_| {
+        if let Some(Ok(user)) = action.value().get() {
+            Session::set(Some(user));
+        }
+    });
     let query = use_query_map();
     let email = query.read_untracked().get("email").unwrap_or_default();
     let title = t_string!(i18n, sign_in_title).to_string();

@@ -3,6 +3,7 @@
 //! the database keeps only fingerprints (`secret`). Mail goes to the outbox in the same
 //! transaction as the change it announces, so a mail is never lost or sent for nothing.
 
+pub mod identify;
 pub mod password;
 pub mod secret;
 

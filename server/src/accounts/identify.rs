@@ -1,0 +1,25 @@
+//! The session layer: finds the signed-in person of a request once, before pages and server
+//! functions run, and leaves them in the request (`SignedIn`). Requests without a session
+//! cookie pass untouched, so visitors cost no database query.
+
+use app::api::accounts::session::token_in;
+use app::components::account_menu::SignedIn;
+use app::ports::Accounts;
+use axum::extract::{Request, State};
+use axum::middleware::Next;
+use axum::response::Response;
+use std::sync::Arc;
+
+pub async fn identify(
+    State(accounts): State<Arc<dyn Accounts>>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    if let Some(token) = token_in(request.headers()) {
+        // A failed lookup was logged; the handlers then look the person up themselves.
+        if let Ok(user) = accounts.current_user(&token).await {
+            request.extensions_mut().insert(SignedIn(user));
+        }
+    }
+    next.run(request).await
+}

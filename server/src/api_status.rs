@@ -1,0 +1,33 @@
+//! Server functions answer every error with 500 unless the function set a status itself; an
+//! argument the function never saw (missing, malformed) is one such error. This layer reads
+//! the `AppError` such a response carries and answers with its status instead (400 for bad
+//! arguments), leaving genuine internal errors at 500.
+
+use app::error::AppError;
+use axum::body::Body;
+use axum::extract::Request;
+use axum::http::StatusCode;
+use axum::middleware::Next;
+use axum::response::Response;
+
+/// The header server functions put on their error responses.
+const SERVER_FN_ERROR: &str = "serverfnerror";
+/// Error bodies are small; anything larger is left as it is.
+const MAX_ERROR_BYTES: usize = 64 * 1024;
+
+pub async fn error_status(request: Request, next: Next) -> Response {
+    let response = next.run(request).await;
+    if response.status() != StatusCode::INTERNAL_SERVER_ERROR
+        || !response.headers().contains_key(SERVER_FN_ERROR)
+    {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let Ok(body) = axum::body::to_bytes(body, MAX_ERROR_BYTES).await else {
+        return Response::from_parts(parts, Body::empty());
+    };
+    if let Ok(error) = serde_json::from_slice::<AppError>(&body) {
+        parts.status = StatusCode::from_u16(error.status()).unwrap_or(parts.status);
+    }
+    Response::from_parts(parts, Body::from(body))
+}
