@@ -5,7 +5,7 @@ use crate::domain::account::ValidRegistration;
 use crate::domain::{
     CategoryDetail, CategorySummary, CurrentUser, DirectoryFilter, ExhibitorId, ExhibitorProfile,
     ExhibitorSummary, FairSession, HallMap, Page, ProductDetail, ProductId, ProductSummary,
-    SectionDetail, SectionSummary, UserId,
+    OutboxMail, SectionDetail, SectionSummary, UserId,
 };
 use crate::error::AppError;
 use std::sync::Arc;
@@ -69,6 +69,12 @@ pub trait Accounts: Send + Sync + 'static {
     async fn current_user(&self, session: &SessionToken) -> Result<Option<CurrentUser>, AppError>;
     /// Whether session cookies must be marked `Secure` (the site is served over HTTPS).
     fn secure_cookies(&self) -> bool;
+    /// The newest `limit` mails of the outbox; organizers only.
+    async fn outbox(
+        &self,
+        actor: Option<&CurrentUser>,
+        limit: i64,
+    ) -> Result<Vec<OutboxMail>, AppError>;
 }
 
 /// The accounts service the server put in the context.

@@ -9,6 +9,7 @@ use crate::pages::{
     hall::HallPage,
     home::HomePage,
     not_found::NotFoundPage,
+    outbox::OutboxPage,
     product::ProductPage,
     register::{RegisterPage, RegisterSentPage},
     section::SectionPage,
@@ -45,6 +46,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/register/sent") view=RegisterSentPage ssr=SsrMode::Async />
                         <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async />
                         <Route path=path!("/verify-email") view=VerifyEmailPage ssr=SsrMode::Async />
+                        <Route path=path!("/organizer/outbox") view=OutboxPage ssr=SsrMode::Async />
                     </Routes>
                 </Layout>
             </Router>

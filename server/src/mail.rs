@@ -6,7 +6,7 @@
 
 use crate::storage::Db;
 use crate::storage::accounts::now;
-use crate::storage::outbox::Mail;
+use app::domain::OutboxMail;
 use anyhow::Context;
 use lettre::message::Mailbox;
 use lettre::message::header::ContentType;
@@ -80,7 +80,7 @@ async fn deliver(
     db: &Db,
     transport: &AsyncSmtpTransport<Tokio1Executor>,
     from: &Mailbox,
-    mail: Mail,
+    mail: OutboxMail,
 ) {
     let outcome = match message(from, &mail) {
         Ok(message) => transport.send(message).await.map(drop).map_err(|error| {
@@ -114,7 +114,7 @@ fn retry_delay(attempts: i64) -> i64 {
     (30_i64 << attempts.clamp(1, 8).saturating_sub(1)).min(3600)
 }
 
-fn message(from: &Mailbox, mail: &Mail) -> Result<Message, String> {
+fn message(from: &Mailbox, mail: &OutboxMail) -> Result<Message, String> {
     let to: Mailbox = mail
         .recipient
         .parse()

@@ -105,6 +105,7 @@ pub async fn run(
                 started.elapsed().as_secs_f64()
             );
         }
+        demo::accounts::ensure(&db).await?;
     }
     let listener = TcpListener::bind(config.addr)
         .await

@@ -3,6 +3,7 @@
 
 mod support;
 
+use server::demo::accounts::{BUYER, DemoLogin, EXHIBITOR, ORGANIZER};
 use support::TestApp;
 
 const FORM: &str = "form[email]=Ana.Lima%40Example.com&form[password]=correct+horse+battery\
@@ -38,6 +39,14 @@ async fn log_in(app: &TestApp, cookie: Option<&str>, password: &str) -> support:
     let form = format!("email=ana.lima%40example.com&password={password}");
     let headers: Vec<(&str, &str)> = cookie.map(|c| ("Cookie", c)).into_iter().collect();
     app.post("/api/log_in", &headers, &form).await
+}
+
+/// The session cookie of a demo login.
+async fn signed_in(app: &TestApp, login: &DemoLogin) -> String {
+    let form = format!("email={}&password={}", login.email.replace('@', "%40"), login.password);
+    let response = app.post("/api/log_in", &[], &form).await;
+    assert_eq!(response.status, 200, "{} signs in: {}", login.email, response.text());
+    session_cookie(&response)
 }
 
 async fn who(app: &TestApp, cookie: &str) -> String {
@@ -118,5 +127,40 @@ on_both_engines! { mod accounts; support::spawn_app;
         let origin = format!("http://{}", app.addr);
         let own = app.post("/api/register", &[("Origin", origin.as_str()), ("Sec-Fetch-Site", "same-origin")], FORM).await;
         assert_eq!(own.status, 200);
+    }
+
+    async fn only_the_organizer_reads_the_outbox(app) {
+        assert_eq!(app.post("/api/register", &[], FORM).await.status, 200);
+        let page = app.get("/organizer/outbox").await;
+        assert_eq!(page.status, 401);
+        assert!(page.text().contains("Please sign in"));
+        assert!(!page.text().contains("ana.lima@example.com"));
+        for login in [&BUYER, &EXHIBITOR] {
+            let cookie = signed_in(&app, login).await;
+            let page = app.get_with("/organizer/outbox", &[("Cookie", &cookie)]).await;
+            assert_eq!(page.status, 403, "{}", login.email);
+            assert!(!page.text().contains("ana.lima@example.com"));
+            assert_eq!(app.post("/api/get_outbox", &[("Cookie", &cookie)], "").await.status, 403);
+        }
+        let organizer = signed_in(&app, &ORGANIZER).await;
+        let page = app.get_with("/organizer/outbox", &[("Cookie", &organizer)]).await;
+        assert_eq!(page.status, 200);
+        let html = page.text();
+        assert!(html.contains("Verify your e-mail address for Cloud Fair"));
+        assert!(html.contains("ana.lima@example.com"));
+        assert!(html.contains("<a href=\"http://"), "the link is clickable");
+        assert_eq!(page.header("cache-control"), Some("no-store"));
+    }
+
+    async fn the_header_names_the_signed_in_person(app) {
+        let visitor = app.get("/").await.text();
+        assert!(visitor.contains("href=\"/sign-in\""));
+        let cookie = signed_in(&app, &ORGANIZER).await;
+        let page = app.get_with("/", &[("Cookie", &cookie)]).await.text();
+        let menu = page.split("class=\"account-menu\"").nth(1).expect("the account menu");
+        let menu = &menu[..menu.find("</div>").unwrap()];
+        assert!(menu.contains("Signed in as") && menu.contains("Olivia Organizer"), "{menu}");
+        assert!(page.contains("href=\"/organizer/outbox\""), "the organizer's link");
+        assert!(!app.get("/").await.text().contains("Olivia"), "the cached visitor page stays anonymous");
     }
 }

@@ -7,7 +7,7 @@ mod support;
 use app::domain::Registration;
 use server::mail::{MailSignal, SmtpSettings, spawn_sender};
 use server::storage::Db;
-use server::storage::outbox::Mail;
+use app::domain::OutboxMail;
 use std::time::Duration;
 use support::smtp::SmtpServer;
 
@@ -38,7 +38,7 @@ async fn queue_mail(db: &Db, email: &str, subject: &str) {
 }
 
 /// The outbox row of `email`, once `done` holds for it (within ten seconds).
-async fn outbox_row(db: &Db, email: &str, done: impl Fn(&Mail) -> bool) -> Mail {
+async fn outbox_row(db: &Db, email: &str, done: impl Fn(&OutboxMail) -> bool) -> OutboxMail {
     for _ in 0..100 {
         let rows = db.list_outbox(10).await.unwrap();
         if let Some(mail) = rows.into_iter().find(|m| m.recipient == email && done(m)) {

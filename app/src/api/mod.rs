@@ -3,6 +3,7 @@
 pub mod accounts;
 pub mod catalogue;
 pub mod exhibitors;
+pub mod organizer;
 pub mod products;
 
 /// Sets the HTTP status of the response being built to the error's, so that a failing page

@@ -25,6 +25,15 @@ pub fn ErrorView(error: AppError) -> impl IntoView {
                     .into_any(),
             )
         }
+        AppError::Unauthenticated => (
+            t_string!(i18n, unauthenticated_title).to_string(),
+            view! { <p>{t!(i18n, unauthenticated_text)}" "<a href="/sign-in">{t!(i18n, sign_in)}</a></p> }
+                .into_any(),
+        ),
+        AppError::Forbidden => (
+            t_string!(i18n, forbidden_title).to_string(),
+            view! { <p>{t!(i18n, forbidden_text)}</p> }.into_any(),
+        ),
         AppError::Network(_) => (
             t_string!(i18n, network_title).to_string(),
             view! { <p>{t!(i18n, network_text)}</p> }.into_any(),

@@ -202,6 +202,8 @@ pub struct CurrentUser {
     pub name: String,
     pub role: Role,
     pub email_verified: bool,
+    /// The exhibitor this person works for, if any.
+    pub team: Option<super::Team>,
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! Serde-only types shared by the server and the browser: what a fair is made of.
 //! Nothing here touches a database, a file or a socket.
 
+pub mod access;
 pub mod account;
 pub mod country;
 pub mod directory;
@@ -8,12 +9,14 @@ pub mod exhibitor;
 pub mod fair;
 pub mod form;
 pub mod hall;
+pub mod mail;
 pub mod ids;
 pub mod money;
 pub mod page;
 pub mod product;
 pub mod text;
 
+pub use access::{Action, Team, TeamRole, authorize};
 pub use account::{BusinessType, CurrentUser, Registration, Role};
 pub use country::CountryCode;
 pub use directory::DirectoryFilter;
@@ -23,6 +26,7 @@ pub use fair::{
 };
 pub use hall::{BoothExhibitor, BoothOnMap, HallMap, HallSummary, Rect};
 pub use ids::{BoothId, CategoryId, ExhibitorId, HallId, ProductId, SectionId, SessionId, UserId};
+pub use mail::{Delivery, OutboxMail};
 pub use money::{Currency, PriceRange};
 pub use page::{Cursor, Page};
 pub use product::{ProductDetail, ProductSummary, Spec};

@@ -27,6 +27,27 @@ impl Localized {
     }
 }
 
+/// A Unix time as `2026-11-22 07:05 UTC`, the same on the server and in the browser.
+pub fn utc_minute(unix_seconds: i64) -> String {
+    let days = unix_seconds.div_euclid(86_400);
+    let minute_of_day = unix_seconds.rem_euclid(86_400) / 60;
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let day_of_era = z.rem_euclid(146_097);
+    let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let mp = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02} {:02}:{:02} UTC",
+        minute_of_day / 60,
+        minute_of_day % 60
+    )
+}
+
 /// A count with thousands separators: 2350000 → "2,350,000" (the grouping both languages use).
 pub fn grouped(n: i64) -> String {
     let digits = n.unsigned_abs().to_string();
@@ -46,6 +67,14 @@ pub fn grouped(n: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn formats_utc_minutes() {
+        assert_eq!(utc_minute(0), "1970-01-01 00:00 UTC");
+        assert_eq!(utc_minute(951_782_400), "2000-02-29 00:00 UTC");
+        assert_eq!(utc_minute(1_795_331_100), "2026-11-22 07:05 UTC");
+        assert_eq!(utc_minute(-60), "1969-12-31 23:59 UTC");
+    }
 
     #[test]
     fn groups_thousands() {

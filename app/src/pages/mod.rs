@@ -7,6 +7,7 @@ pub mod directory;
 pub mod hall;
 pub mod home;
 pub mod not_found;
+pub mod outbox;
 pub mod product;
 pub mod register;
 pub mod section;

@@ -11,7 +11,7 @@ use crate::mail::MailSignal;
 use crate::storage::Db;
 use crate::storage::accounts::{LinkPurpose, now};
 use app::domain::account::{SESSION_SECONDS, ValidRegistration};
-use app::domain::{CurrentUser, UserId};
+use app::domain::{Action, CurrentUser, OutboxMail, UserId, authorize};
 use app::error::AppError;
 use app::ports::{Accounts, SessionToken};
 use std::sync::Arc;
@@ -88,6 +88,15 @@ impl Accounts for AccountService {
 
     fn secure_cookies(&self) -> bool {
         self.public_url.starts_with("https://")
+    }
+
+    async fn outbox(
+        &self,
+        actor: Option<&CurrentUser>,
+        limit: i64,
+    ) -> Result<Vec<OutboxMail>, AppError> {
+        authorize(actor, Action::ReadOutbox)?;
+        self.db.list_outbox(limit).await
     }
 }
 

@@ -3,6 +3,7 @@
 //! transaction with the progress in the same transaction, so an interrupted generation
 //! resumes where it stopped and never leaves half a hall behind.
 
+pub mod accounts;
 mod layout;
 mod records;
 mod rng;

@@ -4,7 +4,9 @@
 use super::Db;
 use super::outbox::insert_mail;
 use app::domain::account::ValidRegistration;
-use app::domain::{CurrentUser, Role, UserId};
+use app::domain::{
+    BusinessType, CountryCode, CurrentUser, ExhibitorId, Role, Team, TeamRole, UserId,
+};
 use app::error::AppError;
 use sqlx::Row;
 
@@ -17,6 +19,17 @@ pub fn now() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |elapsed| elapsed.as_secs() as i64)
+}
+
+/// A new account's fields, validated already.
+pub struct NewUser<'a> {
+    pub email: &'a str,
+    pub password_hash: &'a str,
+    pub name: &'a str,
+    pub company: &'a str,
+    pub country: CountryCode,
+    pub business_type: BusinessType,
+    pub role: Role,
 }
 
 /// What a one-time link is for.
@@ -36,6 +49,14 @@ impl LinkPurpose {
 }
 
 impl Db {
+    /// Stores an account whose address needs no verification (the demo's, invited people's).
+    pub async fn insert_verified_user(&self, user: &NewUser<'_>) -> Result<UserId, AppError> {
+        let mut tx = self.pool.begin().await.map_err(internal)?;
+        let id = insert_user(&mut tx, user, Some(now())).await?;
+        tx.commit().await.map_err(internal)?;
+        Ok(id)
+    }
+
     /// Stores a new buyer, their interests, a verification link and its mail, all or nothing.
     /// `Conflict("email_taken")` when the address is registered already.
     pub async fn create_buyer(
@@ -54,27 +75,16 @@ impl Db {
         if taken.is_some() {
             return Err(AppError::Conflict("email_taken".into()));
         }
-        let id: i64 = sqlx::query(
-            "INSERT INTO users (email, password_hash, name, company, country, business_type, role, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, 'buyer', $7) RETURNING id",
-        )
-        .bind(&form.email)
-        .bind(password_hash)
-        .bind(&form.name)
-        .bind(&form.company)
-        .bind(form.country.as_str())
-        .bind(form.business_type.as_str())
-        .bind(now())
-        .fetch_one(&mut *tx)
-        .await
-        .map_err(|error| match &error {
-            sqlx::Error::Database(db) if db.is_unique_violation() => {
-                AppError::Conflict("email_taken".into())
-            }
-            _ => internal(error),
-        })?
-        .try_get(0)
-        .map_err(internal)?;
+        let user = NewUser {
+            email: &form.email,
+            password_hash,
+            name: &form.name,
+            company: &form.company,
+            country: form.country,
+            business_type: form.business_type,
+            role: Role::Buyer,
+        };
+        let id = insert_user(&mut tx, &user, None).await?.0;
         for category in &form.interests {
             sqlx::query(
                 "INSERT INTO user_interests (user_id, category_id) \
@@ -187,8 +197,10 @@ impl Db {
     /// The account of an unexpired session.
     pub async fn session_user(&self, fingerprint: &str) -> Result<Option<CurrentUser>, AppError> {
         let row = sqlx::query(
-            "SELECT u.id, u.email, u.name, u.role, u.email_verified_at FROM user_sessions s \
-             JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires_at > $2",
+            "SELECT u.id, u.email, u.name, u.role, u.email_verified_at, t.exhibitor_id, t.team_role \
+             FROM user_sessions s JOIN users u ON u.id = s.user_id \
+             LEFT JOIN team_members t ON t.user_id = u.id \
+             WHERE s.token_hash = $1 AND s.expires_at > $2",
         )
         .bind(fingerprint)
         .bind(now())
@@ -197,6 +209,15 @@ impl Db {
         .map_err(internal)?;
         let Some(row) = row else { return Ok(None) };
         let role: String = row.try_get(3).map_err(internal)?;
+        let exhibitor: Option<i64> = row.try_get(5).map_err(internal)?;
+        let team_role: Option<String> = row.try_get(6).map_err(internal)?;
+        let team = match (exhibitor, team_role.as_deref().and_then(TeamRole::parse)) {
+            (Some(exhibitor), Some(role)) => Some(Team {
+                exhibitor: ExhibitorId(exhibitor),
+                role,
+            }),
+            _ => None,
+        };
         Ok(Some(CurrentUser {
             id: UserId(row.try_get(0).map_err(internal)?),
             email: row.try_get(1).map_err(internal)?,
@@ -207,8 +228,39 @@ impl Db {
                 .try_get::<Option<i64>, _>(4)
                 .map_err(internal)?
                 .is_some(),
+            team,
         }))
     }
+}
+
+/// Inserts an account; `Conflict("email_taken")` when the address is registered already.
+pub(super) async fn insert_user(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    user: &NewUser<'_>,
+    verified_at: Option<i64>,
+) -> Result<UserId, AppError> {
+    let row = sqlx::query(
+        "INSERT INTO users (email, password_hash, name, company, country, business_type, role, \
+         email_verified_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+    )
+    .bind(user.email)
+    .bind(user.password_hash)
+    .bind(user.name)
+    .bind(user.company)
+    .bind(user.country.as_str())
+    .bind(user.business_type.as_str())
+    .bind(user.role.as_str())
+    .bind(verified_at)
+    .bind(now())
+    .fetch_one(&mut **tx)
+    .await
+    .map_err(|error| match &error {
+        sqlx::Error::Database(db) if db.is_unique_violation() => {
+            AppError::Conflict("email_taken".into())
+        }
+        _ => internal(error),
+    })?;
+    Ok(UserId(row.try_get(0).map_err(internal)?))
 }
 
 async fn insert_link(

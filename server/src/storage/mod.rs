@@ -7,6 +7,7 @@ pub mod catalogue;
 pub mod outbox;
 pub(crate) mod rows;
 pub mod sitemap;
+pub mod teams;
 
 use anyhow::{Context, bail};
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions, install_default_drivers};

@@ -4,6 +4,7 @@
 
 use super::Db;
 use super::accounts::now;
+use app::domain::OutboxMail;
 use app::error::AppError;
 use sqlx::Row;
 
@@ -11,24 +12,11 @@ fn internal(error: sqlx::Error) -> AppError {
     AppError::internal(error)
 }
 
-/// A mail as the outbox keeps it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Mail {
-    pub id: i64,
-    pub recipient: String,
-    pub subject: String,
-    pub body: String,
-    pub created_at: i64,
-    pub sent_at: Option<i64>,
-    pub attempts: i64,
-    pub last_error: Option<String>,
-}
-
 const MAIL_COLUMNS: &str =
     "id, recipient, subject, body, created_at, sent_at, attempts, last_error";
 
-fn mail_of(row: &sqlx::any::AnyRow) -> Result<Mail, AppError> {
-    Ok(Mail {
+fn mail_of(row: &sqlx::any::AnyRow) -> Result<OutboxMail, AppError> {
+    Ok(OutboxMail {
         id: row.try_get(0).map_err(internal)?,
         recipient: row.try_get(1).map_err(internal)?,
         subject: row.try_get(2).map_err(internal)?,
@@ -61,7 +49,7 @@ pub(super) async fn insert_mail(
 
 impl Db {
     /// The newest mails first, `limit` of them.
-    pub async fn list_outbox(&self, limit: i64) -> Result<Vec<Mail>, AppError> {
+    pub async fn list_outbox(&self, limit: i64) -> Result<Vec<OutboxMail>, AppError> {
         let rows = sqlx::query(&format!(
             "SELECT {MAIL_COLUMNS} FROM outbox ORDER BY id DESC LIMIT $1"
         ))
@@ -78,7 +66,7 @@ impl Db {
         &self,
         max_attempts: i64,
         lease_seconds: i64,
-    ) -> Result<Option<Mail>, AppError> {
+    ) -> Result<Option<OutboxMail>, AppError> {
         let now = now();
         let row = sqlx::query(&format!(
             "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = $2 \

@@ -1,0 +1,118 @@
+//! Who may do what. Every service on the server calls [`authorize`] before it reads or writes
+//! anything that is not public; the interface may hide what a person cannot do, but that is
+//! never the check. A visitor (no session) gets `Unauthenticated` (401), a person without the
+//! right `Forbidden` (403).
+
+use super::{CurrentUser, ExhibitorId, Role};
+use crate::error::AppError;
+use serde::{Deserialize, Serialize};
+
+/// A person's place in an exhibitor's team.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TeamRole {
+    Owner,
+    Staff,
+}
+
+impl TeamRole {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TeamRole::Owner => "owner",
+            TeamRole::Staff => "staff",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        [TeamRole::Owner, TeamRole::Staff]
+            .into_iter()
+            .find(|role| role.as_str() == s)
+    }
+}
+
+/// The exhibitor a person works for, and as what.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Team {
+    pub exhibitor: ExhibitorId,
+    pub role: TeamRole,
+}
+
+/// Everything that needs more than being a visitor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// Read the mail the platform has sent or will send (the demo's outbox).
+    ReadOutbox,
+    /// Invite an exhibitor company and assign its booths.
+    InviteExhibitor,
+    /// Invite or remove the staff of an exhibitor.
+    ManageTeam(ExhibitorId),
+    /// Change an exhibitor's booth: profile, media, products.
+    EditBooth(ExhibitorId),
+}
+
+/// Whether `actor` (None for a visitor) may do `action`.
+pub fn authorize(actor: Option<&CurrentUser>, action: Action) -> Result<(), AppError> {
+    let user = actor.ok_or(AppError::Unauthenticated)?;
+    let organizer = user.role == Role::Organizer;
+    let team_of = |exhibitor: ExhibitorId| user.team.filter(|team| team.exhibitor == exhibitor);
+    let allowed = match action {
+        Action::ReadOutbox | Action::InviteExhibitor => organizer,
+        Action::ManageTeam(exhibitor) => {
+            organizer || team_of(exhibitor).is_some_and(|team| team.role == TeamRole::Owner)
+        }
+        Action::EditBooth(exhibitor) => team_of(exhibitor).is_some(),
+    };
+    if allowed {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::UserId;
+
+    fn person(role: Role, team: Option<(i64, TeamRole)>) -> CurrentUser {
+        CurrentUser {
+            id: UserId(1),
+            email: "a@example.com".into(),
+            name: "A".into(),
+            role,
+            email_verified: true,
+            team: team.map(|(exhibitor, role)| Team {
+                exhibitor: ExhibitorId(exhibitor),
+                role,
+            }),
+        }
+    }
+
+    #[test]
+    fn each_role_gets_exactly_its_rights() {
+        let mine = ExhibitorId(7);
+        let organizer = person(Role::Organizer, None);
+        let buyer = person(Role::Buyer, None);
+        let owner = person(Role::Exhibitor, Some((7, TeamRole::Owner)));
+        let staff = person(Role::Exhibitor, Some((7, TeamRole::Staff)));
+        let other_owner = person(Role::Exhibitor, Some((8, TeamRole::Owner)));
+        let cases = [
+            (Action::ReadOutbox, [401, 403, 403, 403, 403, 200]),
+            (Action::InviteExhibitor, [401, 403, 403, 403, 403, 200]),
+            (Action::ManageTeam(mine), [401, 403, 403, 403, 200, 200]),
+            (Action::EditBooth(mine), [401, 403, 403, 200, 200, 403]),
+        ];
+        for (action, expected) in cases {
+            let actors = [
+                None,
+                Some(&buyer),
+                Some(&other_owner),
+                Some(&staff),
+                Some(&owner),
+                Some(&organizer),
+            ];
+            let got = actors.map(|actor| authorize(actor, action).map_or_else(|e| e.status(), |()| 200));
+            assert_eq!(got, expected, "{action:?}");
+        }
+    }
+}
