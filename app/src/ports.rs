@@ -4,8 +4,8 @@
 use crate::domain::account::ValidRegistration;
 use crate::domain::{
     CategoryDetail, CategorySummary, CurrentUser, DirectoryFilter, ExhibitorId, ExhibitorProfile,
-    ExhibitorSummary, FairSession, HallMap, Page, ProductDetail, ProductId, ProductSummary,
-    OutboxMail, SectionDetail, SectionSummary, UserId,
+    ExhibitorSummary, FairSession, HallMap, OutboxMail, Page, ProductDetail, ProductId,
+    ProductSummary, SectionDetail, SectionSummary, UserId,
 };
 use crate::error::AppError;
 use std::sync::Arc;
@@ -60,6 +60,13 @@ pub trait Accounts: Send + Sync + 'static {
     /// Marks the address of the link's account verified; `NotFound` for an unknown, used or
     /// expired link.
     async fn verify_email(&self, token: &str) -> Result<(), AppError>;
+    /// Mails a link to choose a new password, if the address has an account; answers the same
+    /// either way, so the form reveals nobody's account.
+    async fn request_password_reset(&self, email: &str, locale: &str) -> Result<(), AppError>;
+    /// Sets a new password with a reset link and ends every session of the account;
+    /// `Validation` for a password the rules refuse, `NotFound` for an unknown, used or
+    /// expired link.
+    async fn reset_password(&self, token: &str, new_password: &str) -> Result<(), AppError>;
     /// A new session for the account with these credentials; `Unauthenticated` otherwise (the
     /// same answer for an unknown address and a wrong password).
     async fn log_in(&self, email: &str, password: &str) -> Result<SessionToken, AppError>;

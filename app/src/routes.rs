@@ -10,6 +10,7 @@ use crate::pages::{
     home::HomePage,
     not_found::NotFoundPage,
     outbox::OutboxPage,
+    password_reset::{ForgotPasswordPage, ForgotPasswordSentPage, ResetPasswordPage},
     product::ProductPage,
     register::{RegisterPage, RegisterSentPage},
     section::SectionPage,
@@ -46,6 +47,9 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/register/sent") view=RegisterSentPage ssr=SsrMode::Async />
                         <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async />
                         <Route path=path!("/verify-email") view=VerifyEmailPage ssr=SsrMode::Async />
+                        <Route path=path!("/forgot-password") view=ForgotPasswordPage ssr=SsrMode::Async />
+                        <Route path=path!("/forgot-password/sent") view=ForgotPasswordSentPage ssr=SsrMode::Async />
+                        <Route path=path!("/reset-password") view=ResetPasswordPage ssr=SsrMode::Async />
                         <Route path=path!("/organizer/outbox") view=OutboxPage ssr=SsrMode::Async />
                     </Routes>
                 </Layout>

@@ -6,8 +6,8 @@
 
 use crate::storage::Db;
 use crate::storage::accounts::now;
-use app::domain::OutboxMail;
 use anyhow::Context;
+use app::domain::OutboxMail;
 use lettre::message::Mailbox;
 use lettre::message::header::ContentType;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};

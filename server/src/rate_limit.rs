@@ -1,4 +1,4 @@
-//! Limits on the actions attackers repeat (signing in, registering), counted per client
+//! Limits on the actions attackers repeat (signing in, registering, password resets), counted per client
 //! address in fixed windows. An attacker elsewhere never uses up the real user's allowance.
 //! Over the limit, a script gets 429 with `AppError::RateLimited` and `Retry-After`; a plain
 //! form goes back to its page, which says to wait.
@@ -26,7 +26,7 @@ pub struct Limit {
 }
 
 /// The limits the server applies.
-pub const LIMITS: [Limit; 2] = [
+pub const LIMITS: [Limit; 4] = [
     Limit {
         path: "/api/log_in",
         max: 10,
@@ -38,6 +38,18 @@ pub const LIMITS: [Limit; 2] = [
         max: 10,
         window: Duration::from_secs(600),
         form_page: "/register",
+    },
+    Limit {
+        path: "/api/request_password_reset",
+        max: 5,
+        window: Duration::from_secs(600),
+        form_page: "/forgot-password",
+    },
+    Limit {
+        path: "/api/reset_password",
+        max: 10,
+        window: Duration::from_secs(600),
+        form_page: "/reset-password",
     },
 ];
 

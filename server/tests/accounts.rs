@@ -12,11 +12,15 @@ const FORM: &str = "form[email]=Ana.Lima%40Example.com&form[password]=correct+ho
 
 /// The verification link in the mail the SMTP server received for `to`.
 async fn link_in_mail(app: &TestApp, to: &str) -> String {
-    let mail = app.mail.wait_for(to).await;
+    link_to(&app.mail.wait_for(to).await, "/verify-email?token=")
+}
+
+/// The link starting with `path` in a received mail.
+fn link_to(mail: &support::smtp::Received, path: &str) -> String {
     let body = mail.body();
     let start = body
-        .find("/verify-email?token=")
-        .expect("a link in the mail");
+        .find(path)
+        .unwrap_or_else(|| panic!("a {path} link in {body}"));
     body[start..].split_whitespace().next().unwrap().to_owned()
 }
 
@@ -43,9 +47,19 @@ async fn log_in(app: &TestApp, cookie: Option<&str>, password: &str) -> support:
 
 /// The session cookie of a demo login.
 async fn signed_in(app: &TestApp, login: &DemoLogin) -> String {
-    let form = format!("email={}&password={}", login.email.replace('@', "%40"), login.password);
+    let form = format!(
+        "email={}&password={}",
+        login.email.replace('@', "%40"),
+        login.password
+    );
     let response = app.post("/api/log_in", &[], &form).await;
-    assert_eq!(response.status, 200, "{} signs in: {}", login.email, response.text());
+    assert_eq!(
+        response.status,
+        200,
+        "{} signs in: {}",
+        login.email,
+        response.text()
+    );
     session_cookie(&response)
 }
 
@@ -162,5 +176,37 @@ on_both_engines! { mod accounts; support::spawn_app;
         assert!(menu.contains("Signed in as") && menu.contains("Olivia Organizer"), "{menu}");
         assert!(page.contains("href=\"/organizer/outbox\""), "the organizer's link");
         assert!(!app.get("/").await.text().contains("Olivia"), "the cached visitor page stays anonymous");
+    }
+
+    async fn a_forgotten_password_is_reset_by_a_mailed_link_once(app) {
+        assert_eq!(app.post("/api/register", &[], FORM).await.status, 200);
+        let old_session = session_cookie(&log_in(&app, None, "correct+horse+battery").await);
+        let unknown = app.post("/api/request_password_reset", &[], "email=nobody%40example.com").await;
+        assert_eq!(unknown.status, 200, "the same answer for an unknown address");
+        let bad = app.post("/api/request_password_reset", &[], "email=not-an-address").await;
+        assert_eq!(bad.status, 400);
+        let asked = app.post("/api/request_password_reset", &[], "email=Ana.Lima%40example.com").await;
+        assert_eq!(asked.status, 200);
+        let mails = loop {
+            let mails: Vec<_> = app.mail.received().into_iter().filter(|m| m.to == ["ana.lima@example.com"]).collect();
+            if mails.len() == 2 { break mails; }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        };
+        assert_eq!(app.mail.received().len(), 2, "no mail for the unknown address");
+        let reset = mails.iter().find(|m| m.header("Subject") == Some("Reset your Cloud Fair password")).expect("the reset mail");
+        let link = link_to(reset, "/reset-password?token=");
+        let token = link.split("token=").nth(1).unwrap();
+
+        let short = app.post("/api/reset_password", &[], &format!("token={token}&password=short")).await;
+        assert_eq!(short.status, 400);
+        assert!(short.text().contains("password_short"));
+        let done = app.post("/api/reset_password", &[], &format!("token={token}&password=new+horse+battery+staple")).await;
+        assert_eq!(done.status, 200, "the refused password left the link usable: {}", done.text());
+        assert_eq!(who(&app, &old_session).await, "null", "signed out everywhere");
+        assert_eq!(log_in(&app, None, "correct+horse+battery").await.status, 401);
+        assert_eq!(log_in(&app, None, "new+horse+battery+staple").await.status, 200);
+        let again = app.post("/api/reset_password", &[], &format!("token={token}&password=third+horse+battery")).await;
+        assert_eq!(again.status, 404, "a link works once");
+        assert_eq!(log_in(&app, None, "third+horse+battery").await.status, 401);
     }
 }

@@ -4,10 +4,10 @@
 
 mod support;
 
+use app::domain::OutboxMail;
 use app::domain::Registration;
 use server::mail::{MailSignal, SmtpSettings, spawn_sender};
 use server::storage::Db;
-use app::domain::OutboxMail;
 use std::time::Duration;
 use support::smtp::SmtpServer;
 

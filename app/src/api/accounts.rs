@@ -37,6 +37,31 @@ pub async fn verify_email(token: String) -> Result<(), AppError> {
     super::with_status(crate::ports::accounts()?.verify_email(&token).await)
 }
 
+#[server(endpoint = "request_password_reset")]
+pub async fn request_password_reset(email: String) -> Result<(), AppError> {
+    let result = async {
+        let locale = session::request_locale().await;
+        crate::ports::accounts()?
+            .request_password_reset(&email, locale)
+            .await
+    }
+    .await;
+    let typed = [("email", email.as_str())];
+    session::finish(result, "/forgot-password/sent", "/forgot-password", &typed).await
+}
+
+#[server(endpoint = "reset_password")]
+pub async fn reset_password(token: String, password: String) -> Result<(), AppError> {
+    let result = async {
+        crate::ports::accounts()?
+            .reset_password(&token, &password)
+            .await
+    }
+    .await;
+    let typed = [("token", token.as_str())];
+    session::finish(result, "/sign-in?reset=done", "/reset-password", &typed).await
+}
+
 #[server(endpoint = "log_in")]
 pub async fn log_in(email: String, password: String) -> Result<CurrentUser, AppError> {
     let result = async {

@@ -38,6 +38,7 @@ pub fn error_text(i18n: leptos_i18n::I18nContext<Locale>, code: &str) -> String 
         "choose_one" => t_string!(i18n, error_choose_one).to_string(),
         "unauthenticated" => t_string!(i18n, error_unauthenticated).to_string(),
         "rate_limited" => t_string!(i18n, error_rate_limited).to_string(),
+        "link_invalid" => t_string!(i18n, error_link_invalid).to_string(),
         _ => t_string!(i18n, error_generic).to_string(),
     }
 }
@@ -48,6 +49,17 @@ pub fn error_for(errors: &[FieldError], field: &str) -> Option<String> {
         .iter()
         .find(|e| e.field == field)
         .map(|e| e.message.clone())
+}
+
+/// The message about the form as a whole (field `""`), if any, announced as an alert.
+#[component]
+pub fn FormAlert(errors: Signal<Vec<FieldError>>) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        error_for(&errors.get(), "").map(|code| {
+            view! { <p class="form-alert" role="alert">{error_text(i18n, &code)}</p> }
+        })
+    }
 }
 
 /// A labelled text input whose error is announced with it (`aria-describedby`).

@@ -111,7 +111,8 @@ mod tests {
                 Some(&owner),
                 Some(&organizer),
             ];
-            let got = actors.map(|actor| authorize(actor, action).map_or_else(|e| e.status(), |()| 200));
+            let got =
+                actors.map(|actor| authorize(actor, action).map_or_else(|e| e.status(), |()| 200));
             assert_eq!(got, expected, "{action:?}");
         }
     }

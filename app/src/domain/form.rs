@@ -5,7 +5,8 @@
 use crate::error::{AppError, FieldError};
 
 /// The field errors an error stands for: validation errors as they are, a taken address on
-/// the e-mail field, anything else on the form as a whole (field `""`).
+/// the e-mail field, anything else on the form as a whole (field `""`); the only thing a
+/// form can fail to find is the one-time link it came with.
 pub fn field_errors(error: &AppError) -> Vec<FieldError> {
     let on = |field: &str, code: &str| {
         vec![FieldError {
@@ -17,6 +18,7 @@ pub fn field_errors(error: &AppError) -> Vec<FieldError> {
         AppError::Validation(fields) => fields.clone(),
         AppError::Conflict(code) if code == "email_taken" => on("email", code),
         AppError::Unauthenticated => on("", "unauthenticated"),
+        AppError::NotFound => on("", "link_invalid"),
         AppError::RateLimited => on("", "rate_limited"),
         _ => on("", "generic"),
     }

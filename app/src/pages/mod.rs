@@ -8,6 +8,7 @@ pub mod hall;
 pub mod home;
 pub mod not_found;
 pub mod outbox;
+pub mod password_reset;
 pub mod product;
 pub mod register;
 pub mod section;

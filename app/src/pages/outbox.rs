@@ -21,7 +21,9 @@ pub fn OutboxPage() -> impl IntoView {
 fn outbox_view(mails: Vec<OutboxMail>) -> impl IntoView {
     let i18n = use_i18n();
     let title = t_string!(i18n, outbox_title).to_string();
-    let empty = mails.is_empty().then(|| view! { <p>{t!(i18n, outbox_empty)}</p> });
+    let empty = mails
+        .is_empty()
+        .then(|| view! { <p>{t!(i18n, outbox_empty)}</p> });
     let items = mails
         .into_iter()
         .map(|mail| {

@@ -10,7 +10,7 @@ pub mod secret;
 use crate::mail::MailSignal;
 use crate::storage::Db;
 use crate::storage::accounts::{LinkPurpose, now};
-use app::domain::account::{SESSION_SECONDS, ValidRegistration};
+use app::domain::account::{SESSION_SECONDS, ValidRegistration, normalise_email, password_problem};
 use app::domain::{Action, CurrentUser, OutboxMail, UserId, authorize};
 use app::error::AppError;
 use app::ports::{Accounts, SessionToken};
@@ -18,6 +18,8 @@ use std::sync::Arc;
 
 /// How long a verification link stays valid.
 pub const VERIFY_LINK_SECONDS: i64 = 48 * 3600;
+/// How long a password-reset link stays valid.
+pub const RESET_LINK_SECONDS: i64 = 3600;
 
 /// Accounts on the database; links in mails start with `public_url`.
 pub struct AccountService {
@@ -48,6 +50,41 @@ impl Accounts for AccountService {
         Ok(user)
     }
 
+    async fn request_password_reset(&self, email: &str, locale: &str) -> Result<(), AppError> {
+        let email =
+            normalise_email(email).ok_or_else(|| AppError::invalid("email", "email_invalid"))?;
+        let Some(account) = self.db.find_account(&email).await? else {
+            // The same answer as for a known address: the form must not reveal who has an account.
+            return Ok(());
+        };
+        let link = secret::new_secret().map_err(AppError::internal)?;
+        let url = format!("{}/reset-password?token={link}", self.public_url);
+        let mail = reset_mail(locale, &account.name, &url);
+        self.db
+            .create_reset_link(
+                account.id,
+                &email,
+                (&secret::fingerprint(&link), now() + RESET_LINK_SECONDS),
+                (&mail.0, &mail.1),
+            )
+            .await?;
+        self.mail_signal.wake();
+        Ok(())
+    }
+
+    async fn reset_password(&self, token: &str, new_password: &str) -> Result<(), AppError> {
+        if let Some(code) = password_problem(new_password) {
+            return Err(AppError::invalid("password", code));
+        }
+        let hash = password::hash(new_password.to_owned())
+            .await
+            .map_err(AppError::internal)?;
+        self.db
+            .reset_password(&secret::fingerprint(token), &hash)
+            .await
+            .map(drop)
+    }
+
     async fn verify_email(&self, token: &str) -> Result<(), AppError> {
         let user = self
             .db
@@ -57,10 +94,10 @@ impl Accounts for AccountService {
     }
 
     async fn log_in(&self, email: &str, password: &str) -> Result<SessionToken, AppError> {
-        let email = app::domain::account::normalise_email(email).unwrap_or_default();
-        let found = self.db.find_credentials(&email).await?;
+        let email = normalise_email(email).unwrap_or_default();
+        let found = self.db.find_account(&email).await?;
         let (user, hash) = match found {
-            Some((user, hash)) => (Some(user), Some(hash)),
+            Some(account) => (Some(account.id), Some(account.password_hash)),
             None => (None, None),
         };
         let matches = password::verify(password.to_owned(), hash)
@@ -114,6 +151,25 @@ fn verification_mail(locale: &str, name: &str, url: &str) -> (String, String) {
             "Verify your e-mail address for Cloud Fair".to_owned(),
             format!(
                 "Hello {name},\n\nOpen this link to verify your address (valid for 48 hours):\n{url}\n\nIf you did not register at Cloud Fair, ignore this mail.\n"
+            ),
+        )
+    }
+}
+
+/// Subject and text of the mail with a password-reset link, in the reader's language.
+fn reset_mail(locale: &str, name: &str, url: &str) -> (String, String) {
+    if locale == "zh" {
+        (
+            "重设您的云展会密码".to_owned(),
+            format!(
+                "{name}，您好：\n\n请打开以下链接设置新密码（1小时内有效，仅可使用一次）：\n{url}\n\n设置新密码后，您的所有登录会话都将退出。如果您没有申请重设密码，请忽略此邮件，您的密码不会改变。\n"
+            ),
+        )
+    } else {
+        (
+            "Reset your Cloud Fair password".to_owned(),
+            format!(
+                "Hello {name},\n\nOpen this link to choose a new password (valid for 1 hour, once):\n{url}\n\nSetting a new password signs you out everywhere. If you did not ask for this, ignore this mail: your password stays as it is.\n"
             ),
         )
     }

@@ -38,7 +38,7 @@ pub const EXHIBITOR: DemoLogin = DemoLogin {
 /// the exhibitor); keeps those that exist.
 pub async fn ensure(db: &Db) -> anyhow::Result<()> {
     for login in [ORGANIZER, BUYER, EXHIBITOR] {
-        if db.find_credentials(login.email).await?.is_some() {
+        if db.find_account(login.email).await?.is_some() {
             continue;
         }
         let hash = password::hash(login.password.to_owned()).await?;

@@ -32,6 +32,13 @@ pub struct NewUser<'a> {
     pub role: Role,
 }
 
+/// An account as signing in and password resets need it.
+pub struct StoredAccount {
+    pub id: UserId,
+    pub name: String,
+    pub password_hash: String,
+}
+
 /// What a one-time link is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LinkPurpose {
@@ -102,6 +109,55 @@ impl Db {
         Ok(UserId(id))
     }
 
+    /// Stores a password-reset link for `user` and its mail, together.
+    pub async fn create_reset_link(
+        &self,
+        user: UserId,
+        recipient: &str,
+        link: (&str, i64),
+        mail: (&str, &str),
+    ) -> Result<(), AppError> {
+        let mut tx = self.pool.begin().await.map_err(internal)?;
+        insert_link(&mut tx, user.0, LinkPurpose::Reset, link).await?;
+        insert_mail(&mut tx, recipient, mail).await?;
+        tx.commit().await.map_err(internal)
+    }
+
+    /// Uses a reset link: sets the new password hash and ends every session of the account,
+    /// all or nothing. `NotFound` when the link is unknown, used already or expired.
+    pub async fn reset_password(
+        &self,
+        fingerprint: &str,
+        password_hash: &str,
+    ) -> Result<UserId, AppError> {
+        let mut tx = self.pool.begin().await.map_err(internal)?;
+        let row = sqlx::query(
+            "UPDATE email_links SET used_at = $1 \
+             WHERE token_hash = $2 AND purpose = 'reset' AND used_at IS NULL AND expires_at > $1 \
+             RETURNING user_id",
+        )
+        .bind(now())
+        .bind(fingerprint)
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(internal)?
+        .ok_or(AppError::NotFound)?;
+        let user: i64 = row.try_get(0).map_err(internal)?;
+        sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+            .bind(password_hash)
+            .bind(user)
+            .execute(&mut *tx)
+            .await
+            .map_err(internal)?;
+        sqlx::query("DELETE FROM user_sessions WHERE user_id = $1")
+            .bind(user)
+            .execute(&mut *tx)
+            .await
+            .map_err(internal)?;
+        tx.commit().await.map_err(internal)?;
+        Ok(UserId(user))
+    }
+
     /// Uses a link once: marks it used and returns its account, or `NotFound` when the link is
     /// unknown, used already or expired.
     pub async fn use_link(
@@ -136,21 +192,19 @@ impl Db {
         Ok(())
     }
 
-    /// The account id and password hash of an address, if registered.
-    pub async fn find_credentials(
-        &self,
-        email: &str,
-    ) -> Result<Option<(UserId, String)>, AppError> {
-        let row = sqlx::query("SELECT id, password_hash FROM users WHERE email = $1")
+    /// The account registered with an address, if any.
+    pub async fn find_account(&self, email: &str) -> Result<Option<StoredAccount>, AppError> {
+        let row = sqlx::query("SELECT id, name, password_hash FROM users WHERE email = $1")
             .bind(email)
             .fetch_optional(&self.pool)
             .await
             .map_err(internal)?;
         row.map(|row| {
-            Ok((
-                UserId(row.try_get(0).map_err(internal)?),
-                row.try_get(1).map_err(internal)?,
-            ))
+            Ok(StoredAccount {
+                id: UserId(row.try_get(0).map_err(internal)?),
+                name: row.try_get(1).map_err(internal)?,
+                password_hash: row.try_get(2).map_err(internal)?,
+            })
         })
         .transpose()
     }

@@ -73,7 +73,9 @@ impl TestApp {
 
 pub async fn spawn_app(engine: Engine) -> TestApp {
     let db = fair_db(engine).await;
-    server::demo::accounts::ensure(&db.db).await.expect("demo accounts");
+    server::demo::accounts::ensure(&db.db)
+        .await
+        .expect("demo accounts");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind");
