@@ -40,7 +40,7 @@ export default defineConfig({
       reuseExistingServer: false,
     },
     {
-      command: `${process.env.CLOUD_FAIR_BIN ?? '../target/release/server'} --data-dir ${dataDir} --addr 127.0.0.1:${port} --site-root ${process.env.LEPTOS_SITE_ROOT ?? '../target/site'} --smtp-url smtp://127.0.0.1:${smtpPort} serve --demo`,
+      command: `${process.env.CLOUD_FAIR_BIN ?? '../target/release/server'} --data-dir ${dataDir} --addr 127.0.0.1:${port} --site-root ${process.env.LEPTOS_SITE_ROOT ?? '../target/site'} --smtp-url smtp://127.0.0.1:${smtpPort} --rate-limit-scale 10 serve --demo`,
       url: `http://127.0.0.1:${port}/healthz`,
       timeout: 120_000,
       reuseExistingServer: false,

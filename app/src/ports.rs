@@ -4,8 +4,8 @@
 use crate::domain::account::ValidRegistration;
 use crate::domain::{
     CategoryDetail, CategorySummary, CurrentUser, DirectoryFilter, ExhibitorId, ExhibitorProfile,
-    ExhibitorSummary, FairSession, HallMap, OutboxMail, Page, ProductDetail, ProductId,
-    ProductSummary, SectionDetail, SectionSummary, UserId,
+    ExhibitorSummary, FairSession, HallMap, InvitationOffer, OutboxMail, Page, ProductDetail,
+    ProductId, ProductSummary, SectionDetail, SectionSummary, TeamView, UserId,
 };
 use crate::error::AppError;
 use std::sync::Arc;
@@ -82,6 +82,57 @@ pub trait Accounts: Send + Sync + 'static {
         actor: Option<&CurrentUser>,
         limit: i64,
     ) -> Result<Vec<OutboxMail>, AppError>;
+}
+
+/// Exhibitor teams: the organizer invites a company's owner, the owner invites and removes
+/// staff, and an invited person accepts with a name and a password. Every method with an
+/// `actor` checks `domain::access` first.
+#[async_trait::async_trait]
+pub trait Teams: Send + Sync + 'static {
+    /// Mails the future owner of an exhibitor an invitation; organizers only.
+    async fn invite_owner(
+        &self,
+        actor: Option<&CurrentUser>,
+        exhibitor_slug: &str,
+        email: &str,
+        locale: &str,
+    ) -> Result<(), AppError>;
+    /// Mails a future staff member of `exhibitor` an invitation; its owner or an organizer.
+    async fn invite_staff(
+        &self,
+        actor: Option<&CurrentUser>,
+        exhibitor: ExhibitorId,
+        email: &str,
+        locale: &str,
+    ) -> Result<(), AppError>;
+    /// What an invitation link offers; `NotFound` when unknown, accepted or expired.
+    async fn invitation(&self, token: &str) -> Result<InvitationOffer, AppError>;
+    /// Creates the invited person's account in the team and signs them in.
+    async fn accept_invitation(
+        &self,
+        token: &str,
+        name: &str,
+        password: &str,
+    ) -> Result<SessionToken, AppError>;
+    /// The team of `exhibitor`; its members and organizers.
+    async fn team(
+        &self,
+        actor: Option<&CurrentUser>,
+        exhibitor: ExhibitorId,
+    ) -> Result<TeamView, AppError>;
+    /// Removes a staff member; the owner or an organizer.
+    async fn remove_staff(
+        &self,
+        actor: Option<&CurrentUser>,
+        exhibitor: ExhibitorId,
+        user: UserId,
+    ) -> Result<(), AppError>;
+}
+
+/// The teams service the server put in the context.
+pub fn teams() -> Result<Arc<dyn Teams>, AppError> {
+    leptos::prelude::use_context::<Arc<dyn Teams>>()
+        .ok_or_else(|| AppError::internal("no Teams in the Leptos context"))
 }
 
 /// The accounts service the server put in the context.

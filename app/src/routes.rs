@@ -8,13 +8,16 @@ use crate::pages::{
     directory::DirectoryPage,
     hall::HallPage,
     home::HomePage,
+    invitation::InvitationPage,
     not_found::NotFoundPage,
+    organizer_invite::OrganizerInvitePage,
     outbox::OutboxPage,
     password_reset::{ForgotPasswordPage, ForgotPasswordSentPage, ResetPasswordPage},
     product::ProductPage,
     register::{RegisterPage, RegisterSentPage},
     section::SectionPage,
     sign_in::SignInPage,
+    team::TeamPage,
     verify_email::VerifyEmailPage,
 };
 use leptos::prelude::*;
@@ -50,6 +53,9 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/forgot-password") view=ForgotPasswordPage ssr=SsrMode::Async />
                         <Route path=path!("/forgot-password/sent") view=ForgotPasswordSentPage ssr=SsrMode::Async />
                         <Route path=path!("/reset-password") view=ResetPasswordPage ssr=SsrMode::Async />
+                        <Route path=path!("/invitation") view=InvitationPage ssr=SsrMode::Async />
+                        <Route path=path!("/exhibitor/team") view=TeamPage ssr=SsrMode::Async />
+                        <Route path=path!("/organizer/invite") view=OrganizerInvitePage ssr=SsrMode::Async />
                         <Route path=path!("/organizer/outbox") view=OutboxPage ssr=SsrMode::Async />
                     </Routes>
                 </Layout>

@@ -43,6 +43,10 @@ pub struct Config {
         default_value = "Cloud Fair <no-reply@cloudfair.localhost>"
     )]
     pub mail_from: String,
+    /// Multiplies every rate limit (signing in, registering, password resets); raise it when
+    /// many people share one address, such as a company's proxy.
+    #[arg(long, env = "CLOUD_FAIR_RATE_LIMIT_SCALE", default_value_t = 1)]
+    pub rate_limit_scale: u32,
     /// Log lines as text or JSON.
     #[arg(long, env = "CLOUD_FAIR_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
     pub log_format: LogFormat,

@@ -57,6 +57,17 @@ pub const LIMITS: [Limit; 4] = [
 #[derive(Clone)]
 pub struct RateLimiter(Arc<Vec<(Limit, moka::sync::Cache<IpAddr, Arc<AtomicU32>>)>>);
 
+/// `LIMITS` with every maximum multiplied by `scale` (at least 1).
+pub fn scaled(scale: u32) -> Vec<Limit> {
+    LIMITS
+        .iter()
+        .map(|limit| Limit {
+            max: limit.max.saturating_mul(scale.max(1)),
+            ..*limit
+        })
+        .collect()
+}
+
 impl RateLimiter {
     pub fn new(limits: &[Limit]) -> Self {
         let counters = limits

@@ -12,7 +12,7 @@ use crate::rate_limit::{self, RateLimiter};
 use crate::storage::Db;
 use crate::{api_status, assets, bench, lang, media, security, seo};
 use anyhow::Context;
-use app::ports::{Accounts, Catalogue};
+use app::ports::{Accounts, Catalogue, Teams};
 use app::routes::App;
 use app::shell::shell;
 use axum::Router;
@@ -39,6 +39,8 @@ pub struct AppState {
     pub pages: PageCache,
     /// People, their sessions and the mail sent to them.
     pub accounts: Arc<dyn Accounts>,
+    /// Exhibitor teams and their invitations.
+    pub teams: Arc<dyn Teams>,
     /// Wakes the mail sender when something was written to the outbox.
     pub mail_signal: MailSignal,
     /// Attempts at signing in and registering, per client.
@@ -54,17 +56,18 @@ impl AppState {
         let catalogue = CachedCatalogue::new(Arc::new(db.clone()), CacheLimits::new(cache_ttl));
         let public_url: Arc<str> = public_url.into();
         let mail_signal = MailSignal::default();
-        let accounts = AccountService {
+        let accounts = Arc::new(AccountService {
             db: db.clone(),
             public_url: public_url.clone(),
             mail_signal: mail_signal.clone(),
-        };
+        });
         Self {
             leptos,
             db,
             catalogue: Arc::new(catalogue),
             pages: PageCache::new(cache_ttl),
-            accounts: Arc::new(accounts),
+            teams: accounts.clone(),
+            accounts,
             mail_signal,
             limiter: RateLimiter::new(&rate_limit::LIMITS),
             public_url,
@@ -125,6 +128,7 @@ pub async fn run(
     );
     let state = AppState {
         bench_copy,
+        limiter: RateLimiter::new(&rate_limit::scaled(config.rate_limit_scale)),
         ..state
     };
     match config.smtp() {
@@ -158,9 +162,11 @@ pub fn leptos_options(site_root: &std::path::Path, addr: std::net::SocketAddr) -
 pub fn router(state: AppState) -> Router {
     let catalogue = state.catalogue.clone();
     let accounts = state.accounts.clone();
+    let teams = state.teams.clone();
     let context = move || {
         provide_context(catalogue.clone());
         provide_context(accounts.clone());
+        provide_context(teams.clone());
     };
     let options = state.leptos.clone();
     let page = move || {

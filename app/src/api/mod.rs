@@ -5,6 +5,7 @@ pub mod catalogue;
 pub mod exhibitors;
 pub mod organizer;
 pub mod products;
+pub mod teams;
 
 /// Sets the HTTP status of the response being built to the error's, so that a failing page
 /// or server function is answered with 404, 400… and not with 200 or a blanket 500.

@@ -60,11 +60,18 @@ pub fn AccountMenu() -> impl IntoView {
         Some(user) => {
             let name = user.name.clone();
             let organizer = (user.role == Role::Organizer).then(|| {
-                view! { <a href="/organizer/outbox">{t!(i18n, nav_outbox)}</a> }
+                view! {
+                    <a href="/organizer/invite">{t!(i18n, invite_owner_title)}</a>
+                    <a href="/organizer/outbox">{t!(i18n, nav_outbox)}</a>
+                }
             });
+            let team = user
+                .team
+                .map(|_| view! { <a href="/exhibitor/team">{t!(i18n, nav_team)}</a> });
             view! {
                 <span class="who">{t!(i18n, signed_in_as, name = move || name.clone())}</span>
                 {organizer}
+                {team}
                 <ActionForm action=log_out attr:class="sign-out">
                     <input type="hidden" name="everywhere" value="false" />
                     <button type="submit">{t!(i18n, sign_out)}</button>

@@ -39,6 +39,9 @@ pub fn error_text(i18n: leptos_i18n::I18nContext<Locale>, code: &str) -> String 
         "unauthenticated" => t_string!(i18n, error_unauthenticated).to_string(),
         "rate_limited" => t_string!(i18n, error_rate_limited).to_string(),
         "link_invalid" => t_string!(i18n, error_link_invalid).to_string(),
+        "exhibitor_unknown" => t_string!(i18n, error_exhibitor_unknown).to_string(),
+        "owner_exists" => t_string!(i18n, error_owner_exists).to_string(),
+        "already_in_a_team" => t_string!(i18n, error_already_in_a_team).to_string(),
         _ => t_string!(i18n, error_generic).to_string(),
     }
 }

@@ -44,6 +44,8 @@ pub enum Action {
     ReadOutbox,
     /// Invite an exhibitor company and assign its booths.
     InviteExhibitor,
+    /// See who works for an exhibitor and who is invited.
+    ViewTeam(ExhibitorId),
     /// Invite or remove the staff of an exhibitor.
     ManageTeam(ExhibitorId),
     /// Change an exhibitor's booth: profile, media, products.
@@ -60,6 +62,7 @@ pub fn authorize(actor: Option<&CurrentUser>, action: Action) -> Result<(), AppE
         Action::ManageTeam(exhibitor) => {
             organizer || team_of(exhibitor).is_some_and(|team| team.role == TeamRole::Owner)
         }
+        Action::ViewTeam(exhibitor) => organizer || team_of(exhibitor).is_some(),
         Action::EditBooth(exhibitor) => team_of(exhibitor).is_some(),
     };
     if allowed {
@@ -99,6 +102,7 @@ mod tests {
         let cases = [
             (Action::ReadOutbox, [401, 403, 403, 403, 403, 200]),
             (Action::InviteExhibitor, [401, 403, 403, 403, 403, 200]),
+            (Action::ViewTeam(mine), [401, 403, 403, 200, 200, 200]),
             (Action::ManageTeam(mine), [401, 403, 403, 403, 200, 200]),
             (Action::EditBooth(mine), [401, 403, 403, 200, 200, 403]),
         ];

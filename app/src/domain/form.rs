@@ -17,6 +17,7 @@ pub fn field_errors(error: &AppError) -> Vec<FieldError> {
     match error {
         AppError::Validation(fields) => fields.clone(),
         AppError::Conflict(code) if code == "email_taken" => on("email", code),
+        AppError::Conflict(code) => on("", code),
         AppError::Unauthenticated => on("", "unauthenticated"),
         AppError::NotFound => on("", "link_invalid"),
         AppError::RateLimited => on("", "rate_limited"),

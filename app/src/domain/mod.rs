@@ -14,6 +14,7 @@ pub mod mail;
 pub mod money;
 pub mod page;
 pub mod product;
+pub mod team;
 pub mod text;
 
 pub use access::{Action, Team, TeamRole, authorize};
@@ -30,4 +31,5 @@ pub use mail::{Delivery, OutboxMail};
 pub use money::{Currency, PriceRange};
 pub use page::{Cursor, Page};
 pub use product::{ProductDetail, ProductSummary, Spec};
+pub use team::{InvitationOffer, PendingInvitation, TeamMember, TeamView};
 pub use text::Localized;

@@ -6,13 +6,16 @@ pub mod category;
 pub mod directory;
 pub mod hall;
 pub mod home;
+pub mod invitation;
 pub mod not_found;
+pub mod organizer_invite;
 pub mod outbox;
 pub mod password_reset;
 pub mod product;
 pub mod register;
 pub mod section;
 pub mod sign_in;
+pub mod team;
 pub mod verify_email;
 
 use crate::components::error_view::ErrorView;

@@ -6,6 +6,7 @@
 pub mod identify;
 pub mod password;
 pub mod secret;
+pub mod teams;
 
 use crate::mail::MailSignal;
 use crate::storage::Db;
@@ -106,11 +107,7 @@ impl Accounts for AccountService {
         let Some(user) = user.filter(|_| matches) else {
             return Err(AppError::Unauthenticated);
         };
-        let token = secret::new_secret().map_err(AppError::internal)?;
-        self.db
-            .create_session(user, &secret::fingerprint(&token), now() + SESSION_SECONDS)
-            .await?;
-        Ok(SessionToken(token))
+        self.start_session(user).await
     }
 
     async fn log_out(&self, session: &SessionToken, everywhere: bool) -> Result<(), AppError> {
@@ -134,6 +131,17 @@ impl Accounts for AccountService {
     ) -> Result<Vec<OutboxMail>, AppError> {
         authorize(actor, Action::ReadOutbox)?;
         self.db.list_outbox(limit).await
+    }
+}
+
+impl AccountService {
+    /// A new session for `user`.
+    async fn start_session(&self, user: UserId) -> Result<SessionToken, AppError> {
+        let token = secret::new_secret().map_err(AppError::internal)?;
+        self.db
+            .create_session(user, &secret::fingerprint(&token), now() + SESSION_SECONDS)
+            .await?;
+        Ok(SessionToken(token))
     }
 }
 

@@ -1,9 +1,15 @@
-//! Exhibitor teams over SQL: who works for which exhibitor, as owner or staff.
+//! Exhibitor teams over SQL: who works for which exhibitor, as owner or staff, and the
+//! invitations that bring people in.
 
 use super::Db;
-use super::accounts::now;
-use app::domain::{ExhibitorId, TeamRole, UserId};
+use super::accounts::{NewUser, insert_user, now};
+use super::outbox::insert_mail;
+use app::domain::{
+    BusinessType, CountryCode, ExhibitorId, InvitationOffer, Localized, PendingInvitation, Role,
+    TeamMember, TeamRole, TeamView, UserId,
+};
 use app::error::AppError;
+use sqlx::Row;
 
 fn internal(error: sqlx::Error) -> AppError {
     AppError::internal(error)
@@ -44,4 +50,212 @@ impl Db {
             .map_err(internal)?;
         id.map(ExhibitorId).ok_or(AppError::NotFound)
     }
+}
+
+/// An invitation as accepting it needs it.
+pub struct Invitation {
+    pub email: String,
+    pub exhibitor: ExhibitorId,
+    pub role: TeamRole,
+}
+
+impl Db {
+    /// The id of the exhibitor with this slug.
+    pub async fn exhibitor_id(&self, slug: &str) -> Result<ExhibitorId, AppError> {
+        let id: Option<i64> = sqlx::query_scalar("SELECT id FROM exhibitors WHERE slug = $1")
+            .bind(slug)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(internal)?;
+        id.map(ExhibitorId).ok_or(AppError::NotFound)
+    }
+
+    /// Stores an invitation and its mail, together.
+    pub async fn create_invitation(
+        &self,
+        invitation: &Invitation,
+        invited_by: UserId,
+        (fingerprint, expires_at): (&str, i64),
+        mail: (&str, &str),
+    ) -> Result<(), AppError> {
+        let mut tx = self.pool.begin().await.map_err(internal)?;
+        sqlx::query(
+            "INSERT INTO invitations (token_hash, email, exhibitor_id, team_role, invited_by, created_at, expires_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(fingerprint)
+        .bind(&invitation.email)
+        .bind(invitation.exhibitor.0)
+        .bind(invitation.role.as_str())
+        .bind(invited_by.0)
+        .bind(now())
+        .bind(expires_at)
+        .execute(&mut *tx)
+        .await
+        .map_err(internal)?;
+        insert_mail(&mut tx, &invitation.email, mail).await?;
+        tx.commit().await.map_err(internal)
+    }
+
+    /// What an open invitation offers; `NotFound` when it is unknown, accepted or expired.
+    pub async fn invitation_offer(&self, fingerprint: &str) -> Result<InvitationOffer, AppError> {
+        let row = sqlx::query(
+            "SELECT i.email, e.name_en, e.name_zh, i.team_role FROM invitations i \
+             JOIN exhibitors e ON e.id = i.exhibitor_id \
+             WHERE i.token_hash = $1 AND i.accepted_at IS NULL AND i.expires_at > $2",
+        )
+        .bind(fingerprint)
+        .bind(now())
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(internal)?
+        .ok_or(AppError::NotFound)?;
+        Ok(InvitationOffer {
+            email: row.try_get(0).map_err(internal)?,
+            company: Localized::new(
+                row.try_get::<String, _>(1).map_err(internal)?,
+                row.try_get::<String, _>(2).map_err(internal)?,
+            ),
+            role: team_role(&row.try_get::<String, _>(3).map_err(internal)?)?,
+        })
+    }
+
+    /// Accepts an invitation: creates the invited person's account (address verified by the
+    /// link) and adds it to the team, all or nothing. `NotFound` for an unknown, accepted or
+    /// expired link; `Conflict("email_taken")` when the address has an account already.
+    pub async fn accept_invitation(
+        &self,
+        fingerprint: &str,
+        name: &str,
+        password_hash: &str,
+    ) -> Result<UserId, AppError> {
+        let mut tx = self.pool.begin().await.map_err(internal)?;
+        let row = sqlx::query(
+            "UPDATE invitations SET accepted_at = $1 \
+             WHERE token_hash = $2 AND accepted_at IS NULL AND expires_at > $1 \
+             RETURNING email, exhibitor_id, team_role",
+        )
+        .bind(now())
+        .bind(fingerprint)
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(internal)?
+        .ok_or(AppError::NotFound)?;
+        let email: String = row.try_get(0).map_err(internal)?;
+        let exhibitor: i64 = row.try_get(1).map_err(internal)?;
+        let role = team_role(&row.try_get::<String, _>(2).map_err(internal)?)?;
+        let (company, country): (String, String) =
+            sqlx::query_as("SELECT name_en, country FROM exhibitors WHERE id = $1")
+                .bind(exhibitor)
+                .fetch_one(&mut *tx)
+                .await
+                .map_err(internal)?;
+        let user = NewUser {
+            email: &email,
+            password_hash,
+            name,
+            company: &company,
+            country: CountryCode::parse(&country)
+                .ok_or_else(|| AppError::internal(format!("unknown country {country:?}")))?,
+            business_type: BusinessType::Manufacturer,
+            role: Role::Exhibitor,
+        };
+        let id = insert_user(&mut tx, &user, Some(now())).await?;
+        sqlx::query(
+            "INSERT INTO team_members (user_id, exhibitor_id, team_role, added_at) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(id.0)
+        .bind(exhibitor)
+        .bind(role.as_str())
+        .bind(now())
+        .execute(&mut *tx)
+        .await
+        .map_err(internal)?;
+        tx.commit().await.map_err(internal)?;
+        Ok(id)
+    }
+
+    /// An exhibitor's team and its open invitations.
+    pub async fn team(&self, exhibitor: ExhibitorId) -> Result<TeamView, AppError> {
+        let (slug, name_en, name_zh): (String, String, String) =
+            sqlx::query_as("SELECT slug, name_en, name_zh FROM exhibitors WHERE id = $1")
+                .bind(exhibitor.0)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(internal)?
+                .ok_or(AppError::NotFound)?;
+        let members = sqlx::query(
+            "SELECT u.id, u.name, u.email, t.team_role FROM team_members t \
+             JOIN users u ON u.id = t.user_id WHERE t.exhibitor_id = $1 \
+             ORDER BY t.team_role, u.name",
+        )
+        .bind(exhibitor.0)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(internal)?
+        .iter()
+        .map(|row| {
+            Ok(TeamMember {
+                user: UserId(row.try_get(0).map_err(internal)?),
+                name: row.try_get(1).map_err(internal)?,
+                email: row.try_get(2).map_err(internal)?,
+                role: team_role(&row.try_get::<String, _>(3).map_err(internal)?)?,
+            })
+        })
+        .collect::<Result<_, AppError>>()?;
+        let invitations = sqlx::query(
+            "SELECT email, team_role, expires_at FROM invitations \
+             WHERE exhibitor_id = $1 AND accepted_at IS NULL AND expires_at > $2 ORDER BY created_at",
+        )
+        .bind(exhibitor.0)
+        .bind(now())
+        .fetch_all(&self.pool)
+        .await
+        .map_err(internal)?
+        .iter()
+        .map(|row| {
+            Ok(PendingInvitation {
+                email: row.try_get(0).map_err(internal)?,
+                role: team_role(&row.try_get::<String, _>(1).map_err(internal)?)?,
+                expires_at: row.try_get(2).map_err(internal)?,
+            })
+        })
+        .collect::<Result<_, AppError>>()?;
+        Ok(TeamView {
+            exhibitor,
+            slug,
+            name: Localized::new(name_en, name_zh),
+            members,
+            invitations,
+        })
+    }
+
+    /// Removes a staff member from an exhibitor's team and ends their sessions; `NotFound`
+    /// when they are not staff of that exhibitor (an owner is never removed this way).
+    pub async fn remove_staff(&self, exhibitor: ExhibitorId, user: UserId) -> Result<(), AppError> {
+        let mut tx = self.pool.begin().await.map_err(internal)?;
+        let removed = sqlx::query(
+            "DELETE FROM team_members WHERE exhibitor_id = $1 AND user_id = $2 AND team_role = 'staff'",
+        )
+        .bind(exhibitor.0)
+        .bind(user.0)
+        .execute(&mut *tx)
+        .await
+        .map_err(internal)?
+        .rows_affected();
+        if removed == 0 {
+            return Err(AppError::NotFound);
+        }
+        sqlx::query("DELETE FROM user_sessions WHERE user_id = $1")
+            .bind(user.0)
+            .execute(&mut *tx)
+            .await
+            .map_err(internal)?;
+        tx.commit().await.map_err(internal)
+    }
+}
+
+fn team_role(stored: &str) -> Result<TeamRole, AppError> {
+    TeamRole::parse(stored)
+        .ok_or_else(|| AppError::internal(format!("unknown team role {stored:?}")))
 }

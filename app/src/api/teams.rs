@@ -1,0 +1,99 @@
+//! Exhibitor teams: the organizer invites a company's owner, the owner invites and removes
+//! staff, an invited person accepts. The forms work with JavaScript on and off (see
+//! `accounts::session::finish`); the service checks every right.
+
+#[cfg(feature = "ssr")]
+use super::accounts::session;
+use crate::domain::{CurrentUser, ExhibitorId, InvitationOffer, TeamView, UserId};
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[server(endpoint = "invite_owner")]
+pub async fn invite_owner(exhibitor: String, email: String) -> Result<(), AppError> {
+    let result = async {
+        let user = session::current_user().await?;
+        let locale = session::request_locale().await;
+        crate::ports::teams()?
+            .invite_owner(user.as_ref(), &exhibitor, &email, locale)
+            .await
+    }
+    .await;
+    let typed = [("exhibitor", exhibitor.as_str()), ("email", &email)];
+    session::finish(
+        result,
+        "/organizer/invite?sent=1",
+        "/organizer/invite",
+        &typed,
+    )
+    .await
+}
+
+#[server(endpoint = "invite_staff")]
+pub async fn invite_staff(exhibitor: ExhibitorId, email: String) -> Result<(), AppError> {
+    let result = async {
+        let user = session::current_user().await?;
+        let locale = session::request_locale().await;
+        crate::ports::teams()?
+            .invite_staff(user.as_ref(), exhibitor, &email, locale)
+            .await
+    }
+    .await;
+    let typed = [("email", email.as_str())];
+    session::finish(result, "/exhibitor/team?sent=1", "/exhibitor/team", &typed).await
+}
+
+#[server(endpoint = "remove_staff")]
+pub async fn remove_staff(exhibitor: ExhibitorId, user: UserId) -> Result<(), AppError> {
+    let result = async {
+        let actor = session::current_user().await?;
+        crate::ports::teams()?
+            .remove_staff(actor.as_ref(), exhibitor, user)
+            .await
+    }
+    .await;
+    session::finish(result, "/exhibitor/team", "/exhibitor/team", &[]).await
+}
+
+/// The team of the signed-in person's exhibitor.
+#[server(endpoint = "get_my_team")]
+pub async fn get_my_team() -> Result<TeamView, AppError> {
+    super::with_status(
+        async {
+            let user = session::current_user().await?;
+            let user = user.as_ref().ok_or(AppError::Unauthenticated)?;
+            let team = user.team.ok_or(AppError::Forbidden)?;
+            crate::ports::teams()?
+                .team(Some(user), team.exhibitor)
+                .await
+        }
+        .await,
+    )
+}
+
+#[server(endpoint = "get_invitation")]
+pub async fn get_invitation(token: String) -> Result<InvitationOffer, AppError> {
+    super::with_status(crate::ports::teams()?.invitation(&token).await)
+}
+
+#[server(endpoint = "accept_invitation")]
+pub async fn accept_invitation(
+    token: String,
+    name: String,
+    password: String,
+) -> Result<CurrentUser, AppError> {
+    let result = async {
+        let accounts = crate::ports::accounts()?;
+        let session_token = crate::ports::teams()?
+            .accept_invitation(&token, &name, &password)
+            .await?;
+        let user = accounts
+            .current_user(&session_token)
+            .await?
+            .ok_or_else(|| AppError::internal("a new session has no user"))?;
+        session::set_cookie(&session_token.0, accounts.secure_cookies(), true);
+        Ok(user)
+    }
+    .await;
+    let typed = [("token", token.as_str()), ("name", &name)];
+    session::finish(result, "/exhibitor/team", "/invitation", &typed).await
+}

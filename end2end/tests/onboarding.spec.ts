@@ -1,0 +1,72 @@
+// Exhibitor onboarding, hydrated and with JavaScript off: the demo organizer invites an
+// exhibitor's owner, who accepts from the mailed link, invites a staff member (in a second
+// browser context), sees them join, and removes them.
+import { test, expect, ready, expectAccessible, mailTo, linkIn } from './fixtures';
+import type { Page } from '@playwright/test';
+
+async function signIn(page: Page, js: boolean | undefined, email: string, password: string) {
+  await page.goto('/sign-in');
+  await ready(page, js);
+  await page.getByLabel('E-mail address').fill(email);
+  await page.getByLabel('Password (at least 10 characters)').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('group', { name: 'Your account' })).toContainText('Signed in as');
+}
+
+async function accept(page: Page, js: boolean | undefined, link: string, name: string, password: string) {
+  await page.goto(link);
+  await ready(page, js);
+  await expectAccessible(page, js);
+  await page.getByLabel('Your name').fill(name);
+  await page.getByLabel('Password (at least 10 characters)').fill(password);
+  await page.getByRole('button', { name: 'Accept and create my account' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^The team of /);
+}
+
+test('the organizer invites an owner, who builds a team', async ({ page, browser }, info) => {
+  const js = info.project.use.javaScriptEnabled;
+  const stamp = `${info.project.name}-${Date.now()}`;
+  const owner = `owner-${stamp}@example.com`;
+  const staff = `staff-${stamp}@example.com`;
+
+  // An exhibitor without a team: the directory's third or fourth entry, one per project.
+  await page.goto('/exhibitors');
+  const entry = page.locator('main a[href^="/exhibitors/"]').nth(js ? 3 : 4);
+  const slug = (await entry.getAttribute('href'))!.replace('/exhibitors/', '');
+
+  await signIn(page, js, 'organizer@demo.cloudfair.test', 'demo-organizer');
+  await page.getByRole('link', { name: 'Invite an exhibitor' }).click();
+  await ready(page, js);
+  await expectAccessible(page, js);
+  await page.getByLabel('Exhibitor (the last part of its address)').fill(slug);
+  await page.getByLabel("The owner's e-mail address").fill(owner);
+  await page.getByRole('button', { name: 'Send the invitation' }).click();
+  await expect(page.getByRole('status')).toHaveText('The invitation is on its way.');
+
+  const [invitation] = await mailTo(owner);
+  expect(invitation.subject).toMatch(/^You are invited to run the booth of /);
+  await page.context().clearCookies();
+  await accept(page, js, linkIn(invitation, '/invitation'), 'Olu Owner', 'owner horse battery');
+  await expect(page.getByRole('group', { name: 'Your account' })).toContainText('Olu Owner');
+  await expectAccessible(page, js);
+
+  await page.getByLabel('E-mail address').fill(staff);
+  await page.getByRole('button', { name: 'Send the invitation' }).click();
+  await expect(page.getByRole('status')).toHaveText('The invitation is on its way.');
+  await expect(page.getByRole('listitem').filter({ hasText: staff })).toBeVisible();
+
+  const staffContext = await browser.newContext({ javaScriptEnabled: js });
+  const staffPage = await staffContext.newPage();
+  const [staffMail] = await mailTo(staff);
+  await accept(staffPage, js, linkIn(staffMail, '/invitation'), 'Sade Staff', 'staff horse battery');
+  await expect(staffPage.getByRole('cell', { name: 'Olu Owner' })).toBeVisible();
+  await expect(staffPage.getByRole('button', { name: 'Send the invitation' })).toHaveCount(0);
+
+  await page.reload();
+  await ready(page, js);
+  await page.getByRole('button', { name: 'Remove Sade Staff' }).click();
+  await expect(page.getByRole('cell', { name: 'Sade Staff' })).toHaveCount(0);
+  await staffPage.reload();
+  await expect(staffPage.getByRole('heading', { level: 1 })).toHaveText('Please sign in');
+  await staffContext.close();
+});

@@ -1,0 +1,194 @@
+//! The teams port on the accounts service: invitations by mail, accepting them, the team
+//! list and removing staff. Each action checks `domain::access` before touching data.
+
+use super::{AccountService, password, secret};
+use crate::storage::accounts::now;
+use crate::storage::teams::Invitation;
+use app::domain::account::{NAME_MAX, normalise_email, password_problem};
+use app::domain::team::INVITATION_SECONDS;
+use app::domain::{
+    Action, CurrentUser, ExhibitorId, InvitationOffer, TeamRole, TeamView, UserId, authorize,
+};
+use app::error::{AppError, FieldError};
+use app::i18n::Locale;
+use app::ports::{SessionToken, Teams};
+
+#[async_trait::async_trait]
+impl Teams for AccountService {
+    async fn invite_owner(
+        &self,
+        actor: Option<&CurrentUser>,
+        exhibitor_slug: &str,
+        email: &str,
+        locale: &str,
+    ) -> Result<(), AppError> {
+        authorize(actor, Action::InviteExhibitor)?;
+        let exhibitor = self
+            .db
+            .exhibitor_id(exhibitor_slug.trim())
+            .await
+            .map_err(|error| match error {
+                AppError::NotFound => AppError::invalid("exhibitor", "exhibitor_unknown"),
+                other => other,
+            })?;
+        let team = self.db.team(exhibitor).await?;
+        let has_owner = team.members.iter().any(|m| m.role == TeamRole::Owner)
+            || team.invitations.iter().any(|i| i.role == TeamRole::Owner);
+        if has_owner {
+            return Err(AppError::Conflict("owner_exists".into()));
+        }
+        self.invite(actor, exhibitor, TeamRole::Owner, email, locale)
+            .await
+    }
+
+    async fn invite_staff(
+        &self,
+        actor: Option<&CurrentUser>,
+        exhibitor: ExhibitorId,
+        email: &str,
+        locale: &str,
+    ) -> Result<(), AppError> {
+        authorize(actor, Action::ManageTeam(exhibitor))?;
+        self.invite(actor, exhibitor, TeamRole::Staff, email, locale)
+            .await
+    }
+
+    async fn invitation(&self, token: &str) -> Result<InvitationOffer, AppError> {
+        self.db.invitation_offer(&secret::fingerprint(token)).await
+    }
+
+    async fn accept_invitation(
+        &self,
+        token: &str,
+        name: &str,
+        new_password: &str,
+    ) -> Result<SessionToken, AppError> {
+        let name = name.trim();
+        let mut problems = Vec::new();
+        if name.is_empty() {
+            problems.push(field("name", "required"));
+        } else if name.chars().count() > NAME_MAX {
+            problems.push(field("name", "too_long"));
+        }
+        if let Some(code) = password_problem(new_password) {
+            problems.push(field("password", code));
+        }
+        if !problems.is_empty() {
+            return Err(AppError::Validation(problems));
+        }
+        let hash = password::hash(new_password.to_owned())
+            .await
+            .map_err(AppError::internal)?;
+        let user = self
+            .db
+            .accept_invitation(&secret::fingerprint(token), name, &hash)
+            .await?;
+        self.start_session(user).await
+    }
+
+    async fn team(
+        &self,
+        actor: Option<&CurrentUser>,
+        exhibitor: ExhibitorId,
+    ) -> Result<TeamView, AppError> {
+        authorize(actor, Action::ViewTeam(exhibitor))?;
+        self.db.team(exhibitor).await
+    }
+
+    async fn remove_staff(
+        &self,
+        actor: Option<&CurrentUser>,
+        exhibitor: ExhibitorId,
+        user: UserId,
+    ) -> Result<(), AppError> {
+        authorize(actor, Action::ManageTeam(exhibitor))?;
+        self.db.remove_staff(exhibitor, user).await
+    }
+}
+
+impl AccountService {
+    /// Checks the address, then stores the invitation and its mail.
+    async fn invite(
+        &self,
+        actor: Option<&CurrentUser>,
+        exhibitor: ExhibitorId,
+        role: TeamRole,
+        email: &str,
+        locale: &str,
+    ) -> Result<(), AppError> {
+        let inviter = actor.ok_or(AppError::Unauthenticated)?;
+        let email =
+            normalise_email(email).ok_or_else(|| AppError::invalid("email", "email_invalid"))?;
+        if self.db.find_account(&email).await?.is_some() {
+            return Err(AppError::Conflict("email_taken".into()));
+        }
+        let team = self.db.team(exhibitor).await?;
+        let link = secret::new_secret().map_err(AppError::internal)?;
+        let url = format!("{}/invitation?token={link}", self.public_url);
+        let reader = if locale == "zh" {
+            Locale::zh
+        } else {
+            Locale::en
+        };
+        let company = team.name.get(reader).to_owned();
+        let mail = invitation_mail(locale, &inviter.name, &company, role, &url);
+        self.db
+            .create_invitation(
+                &Invitation {
+                    email,
+                    exhibitor,
+                    role,
+                },
+                inviter.id,
+                (&secret::fingerprint(&link), now() + INVITATION_SECONDS),
+                (&mail.0, &mail.1),
+            )
+            .await?;
+        self.mail_signal.wake();
+        Ok(())
+    }
+}
+
+fn field(field: &str, code: &str) -> FieldError {
+    FieldError {
+        field: field.to_owned(),
+        message: code.to_owned(),
+    }
+}
+
+/// Subject and text of an invitation, in the reader's language.
+fn invitation_mail(
+    locale: &str,
+    inviter: &str,
+    company: &str,
+    role: TeamRole,
+    url: &str,
+) -> (String, String) {
+    let days = INVITATION_SECONDS / 86_400;
+    match (locale, role) {
+        ("zh", TeamRole::Owner) => (
+            format!("邀请您在云展会管理{company}的展位"),
+            format!(
+                "您好：\n\n{inviter}邀请您作为{company}的负责人加入云展会，管理展位、产品和团队。\n请打开以下链接接受邀请并设置密码（{days}天内有效）：\n{url}\n"
+            ),
+        ),
+        ("zh", TeamRole::Staff) => (
+            format!("邀请您加入{company}的展位团队"),
+            format!(
+                "您好：\n\n{inviter}邀请您加入云展会上{company}的展位团队。\n请打开以下链接接受邀请并设置密码（{days}天内有效）：\n{url}\n"
+            ),
+        ),
+        (_, TeamRole::Owner) => (
+            format!("You are invited to run the booth of {company} at Cloud Fair"),
+            format!(
+                "Hello,\n\n{inviter} invites you to run the booth of {company} at Cloud Fair: its profile, products and team.\nOpen this link to accept and choose a password (valid for {days} days):\n{url}\n"
+            ),
+        ),
+        (_, TeamRole::Staff) => (
+            format!("Join the booth team of {company} at Cloud Fair"),
+            format!(
+                "Hello,\n\n{inviter} invites you to the booth team of {company} at Cloud Fair.\nOpen this link to accept and choose a password (valid for {days} days):\n{url}\n"
+            ),
+        ),
+    }
+}

@@ -1,0 +1,122 @@
+//! Exhibitor onboarding through the real app on both engines: the organizer invites an owner,
+//! who accepts from the mailed link and invites staff, who accept; the owner removes staff.
+//! Every step is also tried by people who may not do it.
+
+mod support;
+
+use server::demo::accounts::{BUYER, DemoLogin, EXHIBITOR, ORGANIZER};
+use support::TestApp;
+use support::http::Response;
+
+/// The `name=value` part of the session cookie a response sets.
+fn session_cookie(response: &Response) -> String {
+    let cookie = response
+        .headers
+        .iter()
+        .find(|(k, v)| k.eq_ignore_ascii_case("set-cookie") && v.starts_with("cf_session="))
+        .map(|(_, v)| v.clone())
+        .expect("a session cookie");
+    cookie.split(';').next().unwrap().to_owned()
+}
+
+async fn signed_in(app: &TestApp, login: &DemoLogin) -> String {
+    let form = format!(
+        "email={}&password={}",
+        login.email.replace('@', "%40"),
+        login.password
+    );
+    let response = app.post("/api/log_in", &[], &form).await;
+    assert_eq!(response.status, 200, "{} signs in", login.email);
+    session_cookie(&response)
+}
+
+/// POSTs `form` to a server function as `cookie` (None for a visitor); the status.
+async fn status_as(app: &TestApp, cookie: Option<&str>, path: &str, form: &str) -> u16 {
+    let headers: Vec<(&str, &str)> = cookie.map(|c| ("Cookie", c)).into_iter().collect();
+    app.post(path, &headers, form).await.status
+}
+
+/// The invitation token in the mail to `to`.
+async fn invitation_token(app: &TestApp, to: &str) -> String {
+    let body = app.mail.wait_for(to).await.body();
+    let start = body
+        .find("/invitation?token=")
+        .unwrap_or_else(|| panic!("a link in {body}"));
+    body[start + "/invitation?token=".len()..]
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .to_owned()
+}
+
+async fn exhibitor_slug(app: &TestApp, id: i64) -> String {
+    sqlx::query_scalar("SELECT slug FROM exhibitors WHERE id = $1")
+        .bind(id)
+        .fetch_one(&app.db.db.pool)
+        .await
+        .unwrap()
+}
+
+on_both_engines! { mod teams; support::spawn_app;
+
+    async fn an_invited_owner_builds_a_team_and_only_the_right_people_can(app) {
+        let organizer = signed_in(&app, &ORGANIZER).await;
+        let buyer = signed_in(&app, &BUYER).await;
+        let other_owner = signed_in(&app, &EXHIBITOR).await; // owner of exhibitor 1
+        let slug = exhibitor_slug(&app, 2).await;
+
+        // Only the organizer invites an owner.
+        let invite = format!("exhibitor={slug}&email=owner%40two.example");
+        assert_eq!(status_as(&app, None, "/api/invite_owner", &invite).await, 401);
+        assert_eq!(status_as(&app, Some(&buyer), "/api/invite_owner", &invite).await, 403);
+        assert_eq!(status_as(&app, Some(&other_owner), "/api/invite_owner", &invite).await, 403);
+        assert!(app.mail.received().is_empty(), "refused invitations send nothing");
+        assert_eq!(status_as(&app, Some(&organizer), "/api/invite_owner", "exhibitor=no-such-firm&email=a%40b.example").await, 400);
+        assert_eq!(status_as(&app, Some(&organizer), "/api/invite_owner", &invite).await, 200);
+        assert_eq!(status_as(&app, Some(&organizer), "/api/invite_owner", &invite.replace("owner%40", "second%40")).await, 409, "one owner");
+        let token = invitation_token(&app, "owner@two.example").await;
+
+        // The link shows the offer; a bad password is refused without using it up.
+        let page = app.get(&format!("/invitation?token={token}")).await;
+        assert_eq!(page.status, 200);
+        assert!(page.text().contains("owner@two.example"));
+        let short = app.post("/api/accept_invitation", &[], &format!("token={token}&name=Omar+Owner&password=short")).await;
+        assert_eq!(short.status, 400);
+        let accepted = app.post("/api/accept_invitation", &[], &format!("token={token}&name=Omar+Owner&password=owner+horse+battery")).await;
+        assert_eq!(accepted.status, 200, "{}", accepted.text());
+        let owner = session_cookie(&accepted);
+        assert_eq!(status_as(&app, None, "/api/accept_invitation", &format!("token={token}&name=X&password=owner+horse+battery")).await, 404, "once");
+        assert_eq!(app.get(&format!("/invitation?token={token}")).await.status, 404);
+
+        // The owner invites staff; nobody else may invite to this team.
+        let staff_invite = "exhibitor=2&email=sam%40two.example";
+        assert_eq!(status_as(&app, None, "/api/invite_staff", staff_invite).await, 401);
+        assert_eq!(status_as(&app, Some(&buyer), "/api/invite_staff", staff_invite).await, 403);
+        assert_eq!(status_as(&app, Some(&other_owner), "/api/invite_staff", staff_invite).await, 403);
+        assert_eq!(status_as(&app, Some(&owner), "/api/invite_staff", "exhibitor=1&email=x%40two.example").await, 403, "not the owner's exhibitor");
+        assert_eq!(status_as(&app, Some(&owner), "/api/invite_staff", staff_invite).await, 200);
+        let staff_token = invitation_token(&app, "sam@two.example").await;
+        let joined = app.post("/api/accept_invitation", &[], &format!("token={staff_token}&name=Sam+Staff&password=staff+horse+battery")).await;
+        assert_eq!(joined.status, 200);
+        let staff = session_cookie(&joined);
+        assert_eq!(status_as(&app, Some(&staff), "/api/invite_staff", "exhibitor=2&email=y%40two.example").await, 403, "staff do not invite");
+
+        // Team pages: members see their own team, others do not.
+        let team = app.get_with("/exhibitor/team", &[("Cookie", &staff)]).await;
+        assert_eq!(team.status, 200);
+        assert!(team.text().contains("Omar Owner") && team.text().contains("Sam Staff"));
+        assert_eq!(app.get_with("/exhibitor/team", &[("Cookie", &buyer)]).await.status, 403);
+        assert_eq!(app.get("/exhibitor/team").await.status, 401);
+
+        // Removing staff: only the owner (or an organizer), and the removed person is out at once.
+        let sam: i64 = sqlx::query_scalar("SELECT id FROM users WHERE email = 'sam@two.example'").fetch_one(&app.db.db.pool).await.unwrap();
+        let removal = format!("exhibitor=2&user={sam}");
+        assert_eq!(status_as(&app, None, "/api/remove_staff", &removal).await, 401);
+        assert_eq!(status_as(&app, Some(&buyer), "/api/remove_staff", &removal).await, 403);
+        assert_eq!(status_as(&app, Some(&other_owner), "/api/remove_staff", &removal).await, 403);
+        assert_eq!(status_as(&app, Some(&staff), "/api/remove_staff", &removal).await, 403);
+        assert_eq!(status_as(&app, Some(&owner), "/api/remove_staff", &removal).await, 200);
+        assert_eq!(status_as(&app, Some(&owner), "/api/remove_staff", &removal).await, 404, "removed already");
+        assert_eq!(app.post("/api/get_current_user", &[("Cookie", &staff)], "").await.text(), "null");
+    }
+}
