@@ -3,9 +3,10 @@
 
 use crate::domain::account::ValidRegistration;
 use crate::domain::{
-    CategoryDetail, CategorySummary, CurrentUser, DirectoryFilter, ExhibitorId, ExhibitorProfile,
-    ExhibitorSummary, FairSession, HallMap, InvitationOffer, OutboxMail, Page, ProductDetail,
-    ProductId, ProductSummary, SectionDetail, SectionSummary, TeamView, UserId,
+    AuditEntry, CategoryDetail, CategorySummary, CurrentUser, DirectoryFilter, ExhibitorId,
+    ExhibitorProfile, ExhibitorSummary, FairSession, HallMap, InvitationOffer, OutboxMail, Page,
+    ProductDetail, ProductId, ProductSummary, ProfileForm, SectionDetail, SectionSummary, TeamView,
+    UserId,
 };
 use crate::error::AppError;
 use std::sync::Arc;
@@ -127,6 +128,37 @@ pub trait Teams: Send + Sync + 'static {
         exhibitor: ExhibitorId,
         user: UserId,
     ) -> Result<(), AppError>;
+}
+
+/// The booth editor: the profile as its form shows it, saving it, and the audit log. Every
+/// method checks `domain::access` first.
+#[async_trait::async_trait]
+pub trait Booths: Send + Sync + 'static {
+    /// The profile's current values; the exhibitor's team only.
+    async fn profile_form(
+        &self,
+        actor: Option<&CurrentUser>,
+        exhibitor: ExhibitorId,
+    ) -> Result<ProfileForm, AppError>;
+    /// Validates, sanitises and saves the profile, logging what changed; the team only.
+    async fn save_profile(
+        &self,
+        actor: Option<&CurrentUser>,
+        exhibitor: ExhibitorId,
+        form: ProfileForm,
+    ) -> Result<(), AppError>;
+    /// The newest changes to the booth; its team and organizers.
+    async fn audit_log(
+        &self,
+        actor: Option<&CurrentUser>,
+        exhibitor: ExhibitorId,
+    ) -> Result<Vec<AuditEntry>, AppError>;
+}
+
+/// The booth editor the server put in the context.
+pub fn booths() -> Result<Arc<dyn Booths>, AppError> {
+    leptos::prelude::use_context::<Arc<dyn Booths>>()
+        .ok_or_else(|| AppError::internal("no Booths in the Leptos context"))
 }
 
 /// The teams service the server put in the context.

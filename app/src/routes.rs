@@ -4,6 +4,7 @@ use crate::components::layout::Layout;
 use crate::i18n::I18nContextProvider;
 use crate::pages::{
     booth::BoothPage,
+    booth_editor::BoothEditorPage,
     category::CategoryPage,
     directory::DirectoryPage,
     hall::HallPage,
@@ -54,6 +55,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/forgot-password/sent") view=ForgotPasswordSentPage ssr=SsrMode::Async />
                         <Route path=path!("/reset-password") view=ResetPasswordPage ssr=SsrMode::Async />
                         <Route path=path!("/invitation") view=InvitationPage ssr=SsrMode::Async />
+                        <Route path=path!("/exhibitor/booth") view=BoothEditorPage ssr=SsrMode::Async />
                         <Route path=path!("/exhibitor/team") view=TeamPage ssr=SsrMode::Async />
                         <Route path=path!("/organizer/invite") view=OrganizerInvitePage ssr=SsrMode::Async />
                         <Route path=path!("/organizer/outbox") view=OutboxPage ssr=SsrMode::Async />

@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod api_status;
 pub mod assets;
 pub mod bench;
+pub mod booths;
 pub mod cache;
 pub mod cli;
 pub mod config;

@@ -3,6 +3,7 @@
 //! graceful shutdown on SIGINT and SIGTERM.
 
 use crate::accounts::{self, AccountService};
+use crate::booths::BoothEditor;
 use crate::cache::{CacheLimits, CachedCatalogue};
 use crate::config::Config;
 use crate::demo::{self, Outcome, scale::DEMO};
@@ -12,7 +13,7 @@ use crate::rate_limit::{self, RateLimiter};
 use crate::storage::Db;
 use crate::{api_status, assets, bench, lang, media, security, seo};
 use anyhow::Context;
-use app::ports::{Accounts, Catalogue, Teams};
+use app::ports::{Accounts, Booths, Catalogue, Teams};
 use app::routes::App;
 use app::shell::shell;
 use axum::Router;
@@ -41,6 +42,8 @@ pub struct AppState {
     pub accounts: Arc<dyn Accounts>,
     /// Exhibitor teams and their invitations.
     pub teams: Arc<dyn Teams>,
+    /// The booth editor.
+    pub booths: Arc<dyn Booths>,
     /// Wakes the mail sender when something was written to the outbox.
     pub mail_signal: MailSignal,
     /// Attempts at signing in and registering, per client.
@@ -53,7 +56,16 @@ pub struct AppState {
 impl AppState {
     /// The state of a server on `db`, caching catalogue reads for `cache_ttl`.
     pub fn new(leptos: LeptosOptions, db: Db, public_url: String, cache_ttl: Duration) -> Self {
-        let catalogue = CachedCatalogue::new(Arc::new(db.clone()), CacheLimits::new(cache_ttl));
+        let catalogue = Arc::new(CachedCatalogue::new(
+            Arc::new(db.clone()),
+            CacheLimits::new(cache_ttl),
+        ));
+        let pages = PageCache::new(cache_ttl);
+        let booths = Arc::new(BoothEditor {
+            db: db.clone(),
+            catalogue: catalogue.clone(),
+            pages: pages.clone(),
+        });
         let public_url: Arc<str> = public_url.into();
         let mail_signal = MailSignal::default();
         let accounts = Arc::new(AccountService {
@@ -64,8 +76,9 @@ impl AppState {
         Self {
             leptos,
             db,
-            catalogue: Arc::new(catalogue),
-            pages: PageCache::new(cache_ttl),
+            catalogue,
+            pages,
+            booths,
             teams: accounts.clone(),
             accounts,
             mail_signal,
@@ -163,7 +176,9 @@ pub fn router(state: AppState) -> Router {
     let catalogue = state.catalogue.clone();
     let accounts = state.accounts.clone();
     let teams = state.teams.clone();
+    let booths = state.booths.clone();
     let context = move || {
+        provide_context(booths.clone());
         provide_context(catalogue.clone());
         provide_context(accounts.clone());
         provide_context(teams.clone());

@@ -1,6 +1,7 @@
 //! Exhibitor onboarding through the real app on both engines: the organizer invites an owner,
 //! who accepts from the mailed link and invites staff, who accept; the owner removes staff.
-//! Every step is also tried by people who may not do it.
+//! The owner edits the booth's profile, which buyers see at once. Every step is also tried
+//! by people who may not do it.
 
 mod support;
 
@@ -118,5 +119,46 @@ on_both_engines! { mod teams; support::spawn_app;
         assert_eq!(status_as(&app, Some(&owner), "/api/remove_staff", &removal).await, 200);
         assert_eq!(status_as(&app, Some(&owner), "/api/remove_staff", &removal).await, 404, "removed already");
         assert_eq!(app.post("/api/get_current_user", &[("Cookie", &staff)], "").await.text(), "null");
+    }
+
+    async fn the_team_edits_its_booth_and_buyers_see_it_sanitised(app) {
+        let owner = signed_in(&app, &EXHIBITOR).await; // owner of exhibitor 1
+        let buyer = signed_in(&app, &BUYER).await;
+        let organizer = signed_in(&app, &ORGANIZER).await;
+        let slug = exhibitor_slug(&app, 1).await;
+        let booth = format!("/exhibitors/{slug}");
+        let before = app.get(&booth).await.text(); // now in the page cache
+        assert!(!before.contains("Solar lanterns since 1998"));
+
+        let form = "exhibitor=1&form[description_en]=%3Cp%20onclick%3D%22x()%22%3ESolar%20lanterns%20since%201998%3Cscript%3Ealert(1)%3C%2Fscript%3E%3C%2Fp%3E\
+            &form[description_zh]=&form[year_founded]=1998&form[staff_size]=120&form[main_markets]=Europe%2C+Africa\
+            &form[certifications]=CE&form[contact_email]=sales%40lanterns.example&form[contact_phone]=%2B86+20+1234\
+            &form[website]=https%3A%2F%2Flanterns.example";
+        assert_eq!(status_as(&app, None, "/api/save_profile", form).await, 401);
+        assert_eq!(status_as(&app, Some(&buyer), "/api/save_profile", form).await, 403);
+        assert_eq!(status_as(&app, Some(&organizer), "/api/save_profile", form).await, 403);
+        assert_eq!(status_as(&app, Some(&owner), "/api/save_profile", &form.replace("exhibitor=1", "exhibitor=2")).await, 403, "another exhibitor's booth");
+        let bad = app.post("/api/save_profile", &[("Cookie", &owner)], &form.replace("year_founded]=1998", "year_founded]=3000")).await;
+        assert_eq!(bad.status, 400);
+        assert!(bad.text().contains("year_invalid"));
+        assert!(!app.get(&booth).await.text().contains("Solar lanterns"), "nothing saved by refused requests");
+
+        let saved = app.post("/api/save_profile", &[("Cookie", &owner)], form).await;
+        assert_eq!(saved.status, 200, "{}", saved.text());
+        let page = app.get(&booth).await.text();
+        assert!(page.contains("<p>Solar lanterns since 1998</p>"), "shown at once, sanitised");
+        assert!(!page.contains("alert(1)") && !page.contains("onclick"));
+        assert!(page.contains("Europe, Africa") && page.contains("mailto:sales@lanterns.example"));
+
+        let log = app.db.db.audit_log(app::domain::ExhibitorId(1), 10).await.unwrap();
+        assert_eq!(log.len(), 1);
+        assert_eq!(log[0].who.as_deref(), Some("Emma Exhibitor"));
+        assert!(log[0].changes.iter().any(|(field, _, new)| field == "year_founded" && new == "1998"));
+        let again = app.post("/api/save_profile", &[("Cookie", &owner)], form).await;
+        assert_eq!(again.status, 200);
+        assert_eq!(app.db.db.audit_log(app::domain::ExhibitorId(1), 10).await.unwrap().len(), 1, "no change, no entry");
+        let editor = app.get_with("/exhibitor/booth", &[("Cookie", &owner)]).await;
+        assert_eq!(editor.status, 200);
+        assert_eq!(app.get_with("/exhibitor/booth", &[("Cookie", &buyer)]).await.status, 403);
     }
 }

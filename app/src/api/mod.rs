@@ -1,6 +1,7 @@
 //! Server functions: authenticate, validate, call a port, map the error. One file per area.
 
 pub mod accounts;
+pub mod booth_editor;
 pub mod catalogue;
 pub mod exhibitors;
 pub mod organizer;

@@ -65,9 +65,12 @@ pub fn AccountMenu() -> impl IntoView {
                     <a href="/organizer/outbox">{t!(i18n, nav_outbox)}</a>
                 }
             });
-            let team = user
-                .team
-                .map(|_| view! { <a href="/exhibitor/team">{t!(i18n, nav_team)}</a> });
+            let team = user.team.map(|_| {
+                view! {
+                    <a href="/exhibitor/booth">{t!(i18n, nav_booth)}</a>
+                    <a href="/exhibitor/team">{t!(i18n, nav_team)}</a>
+                }
+            });
             view! {
                 <span class="who">{t!(i18n, signed_in_as, name = move || name.clone())}</span>
                 {organizer}

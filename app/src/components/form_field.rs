@@ -42,6 +42,10 @@ pub fn error_text(i18n: leptos_i18n::I18nContext<Locale>, code: &str) -> String 
         "exhibitor_unknown" => t_string!(i18n, error_exhibitor_unknown).to_string(),
         "owner_exists" => t_string!(i18n, error_owner_exists).to_string(),
         "already_in_a_team" => t_string!(i18n, error_already_in_a_team).to_string(),
+        "year_invalid" => t_string!(i18n, error_year_invalid).to_string(),
+        "number_invalid" => t_string!(i18n, error_number_invalid).to_string(),
+        "phone_invalid" => t_string!(i18n, error_phone_invalid).to_string(),
+        "url_invalid" => t_string!(i18n, error_url_invalid).to_string(),
         _ => t_string!(i18n, error_generic).to_string(),
     }
 }
@@ -76,6 +80,9 @@ pub fn TextField(
     #[prop(default = "text")] kind: &'static str,
     #[prop(optional)] value: String,
     #[prop(optional)] autocomplete: &'static str,
+    /// Whether the browser insists on a value before sending.
+    #[prop(default = true)]
+    required: bool,
     errors: Signal<Vec<FieldError>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -85,7 +92,7 @@ pub fn TextField(
     view! {
         <div class="field">
             <label for=id>{label}</label>
-            <input id=id name=name type=kind value=value autocomplete=autocomplete required=true
+            <input id=id name=name type=kind value=value autocomplete=autocomplete required=required
                 aria-invalid=move || error().is_some().to_string()
                 aria-describedby=move || error().is_some().then(|| described.clone()) />
             {move || error().map(|text| view! { <p class="field-error" id=error_id.clone()>{text}</p> })}

@@ -11,4 +11,5 @@ pub mod layout;
 pub mod link_list;
 pub mod page_meta;
 pub mod pager;
+pub mod rich_text;
 pub mod status;

@@ -35,11 +35,22 @@ impl BoothLocation {
 pub struct ExhibitorProfile {
     pub summary: ExhibitorSummary,
     pub description: Localized,
+    /// The description as sanitised rich text, once the exhibitor has edited it.
+    pub description_html: Option<Localized>,
+    pub contact: Contact,
     pub staff_size: i64,
     pub main_markets: Vec<String>,
     pub certifications: Vec<String>,
     pub booths: Vec<BoothLocation>,
     pub product_count: i64,
+}
+
+/// How buyers reach an exhibitor outside the fair; empty strings where not given.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Contact {
+    pub email: String,
+    pub phone: String,
+    pub website: String,
 }
 
 /// The URL of an exhibitor's generated logo.

@@ -3,6 +3,8 @@
 
 pub mod access;
 pub mod account;
+pub mod audit;
+pub mod booth_edit;
 pub mod country;
 pub mod directory;
 pub mod exhibitor;
@@ -19,9 +21,11 @@ pub mod text;
 
 pub use access::{Action, Team, TeamRole, authorize};
 pub use account::{BusinessType, CurrentUser, Registration, Role};
+pub use audit::AuditEntry;
+pub use booth_edit::{ProfileForm, ValidProfile};
 pub use country::CountryCode;
 pub use directory::DirectoryFilter;
-pub use exhibitor::{BoothLocation, ExhibitorProfile, ExhibitorSummary};
+pub use exhibitor::{BoothLocation, Contact, ExhibitorProfile, ExhibitorSummary};
 pub use fair::{
     CategoryDetail, CategorySummary, Counters, FairSession, Phase, SectionDetail, SectionSummary,
 };

@@ -38,6 +38,30 @@ fn booth_view(data: BoothPageData, cursor: Cursor) -> impl IntoView {
     let name = company.name.get(locale).to_owned();
     let href = format!("/exhibitors/{}", company.slug);
     let description = profile.description.get(locale).to_owned();
+    // Rich text was sanitised by the server when it was saved (`server::booths::sanitise`).
+    let rich = profile
+        .description_html
+        .as_ref()
+        .map(|html| html.get(locale).to_owned())
+        .filter(|html| !html.is_empty());
+    let about = match rich {
+        Some(html) => view! { <div class="description" inner_html=html></div> }.into_any(),
+        None => view! { <p class="description">{description.clone()}</p> }.into_any(),
+    };
+    let contact = profile.contact.clone();
+    let contact_view = (!contact.email.is_empty() || !contact.phone.is_empty() || !contact.website.is_empty()).then(|| {
+        let email = (!contact.email.is_empty()).then(|| {
+            let href = format!("mailto:{}", contact.email);
+            view! { <dt>{t!(i18n, field_contact_email)}</dt><dd><a href=href>{contact.email.clone()}</a></dd> }
+        });
+        let phone = (!contact.phone.is_empty()).then(|| {
+            view! { <dt>{t!(i18n, field_contact_phone)}</dt><dd>{contact.phone.clone()}</dd> }
+        });
+        let website = (!contact.website.is_empty()).then(|| {
+            view! { <dt>{t!(i18n, field_website)}</dt><dd><a href=contact.website.clone() rel="noopener nofollow">{contact.website.clone()}</a></dd> }
+        });
+        view! { {email}{phone}{website} }
+    });
     let (year, staff, product_count) = (
         company.year_founded,
         profile.staff_size,
@@ -60,10 +84,11 @@ fn booth_view(data: BoothPageData, cursor: Cursor) -> impl IntoView {
                     {company.verified.then(|| view! { <span class="badge verified">{t!(i18n, verified)}</span> })}
                 </div>
             </header>
-            <p class="description">{description}</p>
+            {about}
             <dl class="facts">
                 <dt>{t!(i18n, main_markets)}</dt><dd>{profile.main_markets.join(", ")}</dd>
                 <dt>{t!(i18n, certifications)}</dt><dd>{profile.certifications.join(", ")}</dd>
+                {contact_view}
             </dl>
             <section aria-labelledby="booths-heading">
                 <h2 id="booths-heading">{t!(i18n, booths_heading)}</h2>

@@ -2,6 +2,7 @@
 //! server answers with the finished page, its title and its status.
 
 pub mod booth;
+pub mod booth_editor;
 pub mod category;
 pub mod directory;
 pub mod hall;

@@ -1,4 +1,4 @@
-//! The demo's accounts, one per role, so the run command shows every side of the fair. Their
+//! The demo's accounts, one per role (two exhibitors), so the run command shows every side of the fair. Their
 //! passwords are public (README): never pass `--demo` to a real fair.
 
 use crate::accounts::password;
@@ -34,10 +34,19 @@ pub const EXHIBITOR: DemoLogin = DemoLogin {
     name: "Emma Exhibitor",
 };
 
+/// The owner of the last exhibitor's team: a second exhibitor, so that two people can edit
+/// booths side by side and each can try the other's.
+pub const OTHER_EXHIBITOR: DemoLogin = DemoLogin {
+    email: "exhibitor2@demo.cloudfair.test",
+    password: "demo-exhibitor-2",
+    role: Role::Exhibitor,
+    name: "Ethan Exhibitor",
+};
+
 /// Creates the demo accounts that are missing (verified, with the first exhibitor's team for
 /// the exhibitor); keeps those that exist.
 pub async fn ensure(db: &Db) -> anyhow::Result<()> {
-    for login in [ORGANIZER, BUYER, EXHIBITOR] {
+    for login in [ORGANIZER, BUYER, EXHIBITOR, OTHER_EXHIBITOR] {
         if db.find_account(login.email).await?.is_some() {
             continue;
         }
@@ -54,8 +63,13 @@ pub async fn ensure(db: &Db) -> anyhow::Result<()> {
             })
             .await?;
         if login.role == Role::Exhibitor {
-            let first = db.first_exhibitor().await?;
-            db.add_team_member(user, first, TeamRole::Owner).await?;
+            let (first, last) = db.exhibitor_id_range().await?;
+            let exhibitor = if login.email == EXHIBITOR.email {
+                first
+            } else {
+                last
+            };
+            db.add_team_member(user, exhibitor, TeamRole::Owner).await?;
         }
         tracing::info!(email = login.email, "demo account created");
     }

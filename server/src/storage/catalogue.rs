@@ -7,8 +7,8 @@ use super::rows::{
     ProductSummaryRow, list, parse_specs,
 };
 use app::domain::{
-    BoothLocation, CategoryDetail, CategorySummary, Counters, DirectoryFilter, ExhibitorId,
-    ExhibitorProfile, ExhibitorSummary, FairSession, HallMap, Localized, Page, Phase,
+    BoothLocation, CategoryDetail, CategorySummary, Contact, Counters, DirectoryFilter,
+    ExhibitorId, ExhibitorProfile, ExhibitorSummary, FairSession, HallMap, Localized, Page, Phase,
     ProductDetail, ProductId, ProductSummary, SectionDetail, SectionSummary, SessionId,
 };
 use app::error::AppError;
@@ -170,8 +170,9 @@ impl Catalogue for Db {
 
     async fn get_exhibitor(&self, slug: &str) -> Result<ExhibitorProfile, AppError> {
         let row: ExhibitorProfileRow = sqlx::query_as(&format!(
-            "SELECT {EXHIBITOR_COLUMNS}, e.description_en, e.description_zh, e.staff_size, e.main_markets, \
-             e.certifications, e.product_count FROM exhibitors e WHERE e.slug = $1"
+            "SELECT {EXHIBITOR_COLUMNS}, e.description_en, e.description_zh, e.description_html_en, \
+             e.description_html_zh, e.contact_email, e.contact_phone, e.website, e.staff_size, \
+             e.main_markets, e.certifications, e.product_count FROM exhibitors e WHERE e.slug = $1"
         ))
         .bind(slug)
         .fetch_optional(&self.pool)
@@ -183,6 +184,14 @@ impl Catalogue for Db {
         Ok(ExhibitorProfile {
             summary,
             description: Localized::new(row.description_en, row.description_zh),
+            description_html: row
+                .description_html_en
+                .map(|en| Localized::new(en, row.description_html_zh.unwrap_or_default())),
+            contact: Contact {
+                email: row.contact_email,
+                phone: row.contact_phone,
+                website: row.website,
+            },
             staff_size: row.staff_size,
             main_markets: list(&row.main_markets),
             certifications: list(&row.certifications),

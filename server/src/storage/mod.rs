@@ -3,6 +3,7 @@
 //! BOOLEAN, TEXT) and run through sqlx's `Any` driver.
 
 pub mod accounts;
+pub mod booths;
 pub mod catalogue;
 pub mod outbox;
 pub(crate) mod rows;

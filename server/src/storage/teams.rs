@@ -42,13 +42,17 @@ impl Db {
         Ok(())
     }
 
-    /// The exhibitor with the lowest id (the demo's own exhibitor).
-    pub async fn first_exhibitor(&self) -> Result<ExhibitorId, AppError> {
-        let id: Option<i64> = sqlx::query_scalar("SELECT MIN(id) FROM exhibitors")
-            .fetch_one(&self.pool)
-            .await
-            .map_err(internal)?;
-        id.map(ExhibitorId).ok_or(AppError::NotFound)
+    /// The lowest and the highest exhibitor id (the demo exhibitors' own booths).
+    pub async fn exhibitor_id_range(&self) -> Result<(ExhibitorId, ExhibitorId), AppError> {
+        let (first, last): (Option<i64>, Option<i64>) =
+            sqlx::query_as("SELECT MIN(id), MAX(id) FROM exhibitors")
+                .fetch_one(&self.pool)
+                .await
+                .map_err(internal)?;
+        first
+            .zip(last)
+            .map(|(first, last)| (ExhibitorId(first), ExhibitorId(last)))
+            .ok_or(AppError::NotFound)
     }
 }
 

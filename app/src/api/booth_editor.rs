@@ -1,0 +1,69 @@
+//! The booth editor's server functions: load the signed-in member's booth profile with its
+//! audit log, and save it. The service checks the right to edit.
+
+#[cfg(feature = "ssr")]
+use super::accounts::session;
+use crate::domain::{AuditEntry, ExhibitorId, Localized, ProfileForm};
+use crate::error::AppError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// What the editor page shows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BoothEditorData {
+    pub exhibitor: ExhibitorId,
+    pub slug: String,
+    pub name: Localized,
+    pub form: ProfileForm,
+    pub audit: Vec<AuditEntry>,
+}
+
+#[server(endpoint = "get_booth_editor")]
+pub async fn get_booth_editor() -> Result<BoothEditorData, AppError> {
+    super::with_status(
+        async {
+            let user = session::current_user().await?;
+            let user = user.as_ref().ok_or(AppError::Unauthenticated)?;
+            let exhibitor = user.team.ok_or(AppError::Forbidden)?.exhibitor;
+            let booths = crate::ports::booths()?;
+            let team = crate::ports::teams()?.team(Some(user), exhibitor).await?;
+            Ok(BoothEditorData {
+                exhibitor,
+                slug: team.slug,
+                name: team.name,
+                form: booths.profile_form(Some(user), exhibitor).await?,
+                audit: booths.audit_log(Some(user), exhibitor).await?,
+            })
+        }
+        .await,
+    )
+}
+
+#[server(endpoint = "save_profile")]
+pub async fn save_profile(exhibitor: ExhibitorId, form: ProfileForm) -> Result<(), AppError> {
+    let result = async {
+        let user = session::current_user().await?;
+        crate::ports::booths()?
+            .save_profile(user.as_ref(), exhibitor, form.clone())
+            .await
+    }
+    .await;
+    // A plain form sent back keeps the short fields in the address; the descriptions are too
+    // long for it and come back as last saved.
+    let typed = [
+        ("year_founded", form.year_founded.as_str()),
+        ("staff_size", &form.staff_size),
+        ("main_markets", &form.main_markets),
+        ("certifications", &form.certifications),
+        ("contact_email", &form.contact_email),
+        ("contact_phone", &form.contact_phone),
+        ("website", &form.website),
+    ];
+    session::finish(
+        result,
+        "/exhibitor/booth?saved=1",
+        "/exhibitor/booth",
+        &typed,
+    )
+    .await
+}

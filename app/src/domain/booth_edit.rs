@@ -1,0 +1,196 @@
+//! What an exhibitor edits on their booth's profile, and the rules the browser and the server
+//! both apply. The description is rich text: the server sanitises its HTML before storing it.
+
+use super::account::normalise_email;
+use crate::error::FieldError;
+use serde::{Deserialize, Serialize};
+
+/// Longest description, in characters of HTML.
+pub const DESCRIPTION_MAX: usize = 20_000;
+/// Most entries in a list (main markets, certifications), and the longest entry.
+pub const LIST_MAX: usize = 20;
+pub const LIST_ENTRY_MAX: usize = 60;
+/// The earliest founding year accepted.
+pub const FOUNDED_MIN: i64 = 1800;
+
+/// The profile form as typed: every field a string, lists separated by commas.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProfileForm {
+    pub description_en: String,
+    pub description_zh: String,
+    pub year_founded: String,
+    pub staff_size: String,
+    pub main_markets: String,
+    pub certifications: String,
+    pub contact_email: String,
+    pub contact_phone: String,
+    pub website: String,
+}
+
+/// A profile that passed every rule (the description still to be sanitised).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ValidProfile {
+    pub description_en: String,
+    pub description_zh: String,
+    pub year_founded: i64,
+    pub staff_size: i64,
+    pub main_markets: Vec<String>,
+    pub certifications: Vec<String>,
+    pub contact_email: String,
+    pub contact_phone: String,
+    pub website: String,
+}
+
+impl ProfileForm {
+    /// Checks every field against the rules, reporting all problems at once; `this_year`
+    /// bounds the founding year.
+    pub fn validate(&self, this_year: i64) -> Result<ValidProfile, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let mut fail = |field: &str, code: &str| {
+            errors.push(FieldError {
+                field: field.to_owned(),
+                message: code.to_owned(),
+            })
+        };
+        for (field, text) in [
+            ("description_en", &self.description_en),
+            ("description_zh", &self.description_zh),
+        ] {
+            if text.chars().count() > DESCRIPTION_MAX {
+                fail(field, "too_long");
+            }
+        }
+        let year_founded = match self.year_founded.trim().parse::<i64>() {
+            Ok(year) if (FOUNDED_MIN..=this_year).contains(&year) => year,
+            _ => {
+                fail("year_founded", "year_invalid");
+                0
+            }
+        };
+        let staff_size = match self.staff_size.trim().parse::<i64>() {
+            Ok(size) if (1..=10_000_000).contains(&size) => size,
+            _ => {
+                fail("staff_size", "number_invalid");
+                0
+            }
+        };
+        let main_markets = split_list(&self.main_markets);
+        let certifications = split_list(&self.certifications);
+        for (field, list) in [
+            ("main_markets", &main_markets),
+            ("certifications", &certifications),
+        ] {
+            if list.len() > LIST_MAX || list.iter().any(|e| e.chars().count() > LIST_ENTRY_MAX) {
+                fail(field, "too_long");
+            }
+        }
+        let contact_email = match self.contact_email.trim() {
+            "" => String::new(),
+            typed => normalise_email(typed).unwrap_or_else(|| {
+                fail("contact_email", "email_invalid");
+                String::new()
+            }),
+        };
+        let contact_phone = self.contact_phone.trim().to_owned();
+        let phone_ok = contact_phone.len() <= 40
+            && contact_phone
+                .chars()
+                .all(|c| c.is_ascii_digit() || " +-().".contains(c));
+        if !phone_ok {
+            fail("contact_phone", "phone_invalid");
+        }
+        let website = self.website.trim().to_owned();
+        let website_ok = website.is_empty()
+            || (website.len() <= 200
+                && (website.starts_with("https://") || website.starts_with("http://"))
+                && !website.contains(char::is_whitespace)
+                && website
+                    .split("://")
+                    .nth(1)
+                    .is_some_and(|rest| rest.contains('.')));
+        if !website_ok {
+            fail("website", "url_invalid");
+        }
+        if errors.is_empty() {
+            Ok(ValidProfile {
+                description_en: self.description_en.clone(),
+                description_zh: self.description_zh.clone(),
+                year_founded,
+                staff_size,
+                main_markets,
+                certifications,
+                contact_email,
+                contact_phone,
+                website,
+            })
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+/// The entries of a comma-separated list, trimmed, without empty ones.
+pub fn split_list(text: &str) -> Vec<String> {
+    text.split([',', '，', '\n'])
+        .map(str::trim)
+        .filter(|e| !e.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn good() -> ProfileForm {
+        ProfileForm {
+            description_en: "<p>We make <strong>LED panels</strong>.</p>".into(),
+            description_zh: String::new(),
+            year_founded: "1998".into(),
+            staff_size: "250".into(),
+            main_markets: "Europe, North America，Japan".into(),
+            certifications: "CE, RoHS".into(),
+            contact_email: "Sales@Example.com".into(),
+            contact_phone: "+86 (20) 1234-5678".into(),
+            website: "https://example.com".into(),
+        }
+    }
+
+    #[test]
+    fn a_good_profile_is_normalised() {
+        let valid = good().validate(2026).unwrap();
+        assert_eq!(valid.main_markets, ["Europe", "North America", "Japan"]);
+        assert_eq!(valid.contact_email, "sales@example.com");
+        assert_eq!((valid.year_founded, valid.staff_size), (1998, 250));
+    }
+
+    #[test]
+    fn every_bad_field_is_reported() {
+        let form = ProfileForm {
+            year_founded: "2030".into(),
+            staff_size: "many".into(),
+            contact_email: "nope".into(),
+            contact_phone: "call me".into(),
+            website: "javascript:alert(1)".into(),
+            certifications: "x".repeat(61),
+            ..good()
+        };
+        let fields: Vec<String> = form
+            .validate(2026)
+            .unwrap_err()
+            .into_iter()
+            .map(|e| format!("{}:{}", e.field, e.message))
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                "year_founded:year_invalid",
+                "staff_size:number_invalid",
+                "certifications:too_long",
+                "contact_email:email_invalid",
+                "contact_phone:phone_invalid",
+                "website:url_invalid"
+            ]
+        );
+    }
+}

@@ -1,0 +1,86 @@
+//! The booth editor: the exhibitor's team edits the booth's profile; the public booth page
+//! is the preview. The description is rich text: in the hydrated page a formatting bar works
+//! on an editable area that writes its HTML into the form's field; without JavaScript the
+//! field itself takes the HTML. The server sanitises either way.
+
+use super::loaded;
+use crate::api::booth_editor::{BoothEditorData, SaveProfile, get_booth_editor};
+use crate::components::form_field::{FormAlert, TextField, error_for, error_text, form_errors};
+use crate::components::page_meta::PageMeta;
+use crate::components::rich_text::RichTextField;
+use crate::components::status::forbid_caching;
+use crate::domain::text::utc_minute;
+use crate::i18n::*;
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn BoothEditorPage() -> impl IntoView {
+    forbid_caching();
+    let save = ServerAction::<SaveProfile>::new();
+    let data = Resource::new_blocking(move || save.version().get(), |_| get_booth_editor());
+    loaded(data, move |data| editor(data, save))
+}
+
+fn editor(data: BoothEditorData, save: ServerAction<SaveProfile>) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = i18n.get_locale_untracked();
+    let query = use_query_map();
+    let typed = move |key: &str, saved: &str| {
+        query
+            .read_untracked()
+            .get(key)
+            .unwrap_or_else(|| saved.to_owned())
+    };
+    let errors = form_errors(move || save.value().get());
+    let saved = query.read_untracked().get("saved").is_some()
+        || matches!(save.value().get_untracked(), Some(Ok(())));
+    let company = data.name.get(locale).to_owned();
+    let title = t_string!(i18n, editor_title, company = company.clone()).to_string();
+    let preview = format!("/exhibitors/{}", data.slug);
+    let form = data.form;
+    let audit = data
+        .audit
+        .into_iter()
+        .map(|entry| {
+            let fields = entry
+                .changes
+                .iter()
+                .map(|(field, _, _)| field.clone())
+                .collect::<Vec<_>>()
+                .join(", ");
+            view! {
+                <li>
+                    <time>{utc_minute(entry.at)}</time>" · "{entry.who.unwrap_or_default()}" · "{fields}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <PageMeta title=title.clone() description=title.clone() canonical="/exhibitor/booth".to_owned() />
+        <section class="booth-editor">
+            <h1>{title}</h1>
+            <p><a href=preview.clone()>{t!(i18n, editor_preview)}</a>" · "<a href="/exhibitor/team">{t!(i18n, nav_team)}</a></p>
+            {saved.then(|| view! { <p class="form-notice" role="status">{t!(i18n, editor_saved)}</p> })}
+            <FormAlert errors />
+            <ActionForm action=save attr:class="editor-form">
+                <input type="hidden" name="exhibitor" value=data.exhibitor.0.to_string() />
+                <RichTextField name="form[description_en]" id="description_en" label=t_string!(i18n, field_description_en).to_string() value=form.description_en.clone() />
+                {move || error_for(&errors.get(), "description_en").map(|code| view! { <p class="field-error">{error_text(i18n, &code)}</p> })}
+                <RichTextField name="form[description_zh]" id="description_zh" label=t_string!(i18n, field_description_zh).to_string() value=form.description_zh.clone() />
+                {move || error_for(&errors.get(), "description_zh").map(|code| view! { <p class="field-error">{error_text(i18n, &code)}</p> })}
+                <TextField name="form[year_founded]" id="year_founded" kind="number" label=t_string!(i18n, field_year_founded).to_string() value=typed("year_founded", &form.year_founded) errors />
+                <TextField name="form[staff_size]" id="staff_size" kind="number" label=t_string!(i18n, field_staff_size).to_string() value=typed("staff_size", &form.staff_size) errors />
+                <TextField name="form[main_markets]" id="main_markets" label=t_string!(i18n, field_main_markets).to_string() value=typed("main_markets", &form.main_markets) errors />
+                <TextField name="form[certifications]" id="certifications" label=t_string!(i18n, field_certifications).to_string() value=typed("certifications", &form.certifications) errors />
+                <TextField name="form[contact_email]" id="contact_email" kind="email" label=t_string!(i18n, field_contact_email).to_string() value=typed("contact_email", &form.contact_email) required=false errors />
+                <TextField name="form[contact_phone]" id="contact_phone" kind="tel" label=t_string!(i18n, field_contact_phone).to_string() value=typed("contact_phone", &form.contact_phone) required=false errors />
+                <TextField name="form[website]" id="website" kind="url" label=t_string!(i18n, field_website).to_string() value=typed("website", &form.website) required=false errors />
+                <button type="submit" disabled=move || save.pending().get()>{t!(i18n, editor_save)}</button>
+            </ActionForm>
+            <h2>{t!(i18n, editor_history)}</h2>
+            <ul class="audit-log">{audit}</ul>
+        </section>
+    }
+}

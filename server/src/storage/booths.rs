@@ -1,0 +1,189 @@
+//! The booth editor over SQL: the profile's editable fields, saving them with an audit entry
+//! in the same transaction, and reading the audit log.
+
+use super::Db;
+use super::accounts::now;
+use super::rows::list;
+use app::domain::{AuditEntry, ExhibitorId, ProfileForm, UserId, ValidProfile};
+use app::error::AppError;
+use sqlx::Row;
+
+fn internal(error: sqlx::Error) -> AppError {
+    AppError::internal(error)
+}
+
+/// A profile ready to store: validated, its HTML sanitised, its plain text derived.
+pub struct StoredProfile {
+    pub valid: ValidProfile,
+    pub html_en: String,
+    pub html_zh: String,
+    pub text_en: String,
+    pub text_zh: String,
+}
+
+const PROFILE_COLUMNS: &str = "COALESCE(description_html_en, description_en), \
+    COALESCE(description_html_zh, description_zh), year_founded, staff_size, main_markets, \
+    certifications, contact_email, contact_phone, website";
+
+impl Db {
+    /// The profile as its form shows it.
+    pub async fn profile_form(&self, exhibitor: ExhibitorId) -> Result<ProfileForm, AppError> {
+        let row = sqlx::query(&format!(
+            "SELECT {PROFILE_COLUMNS} FROM exhibitors WHERE id = $1"
+        ))
+        .bind(exhibitor.0)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(internal)?
+        .ok_or(AppError::NotFound)?;
+        form_of(&row)
+    }
+
+    /// Saves a profile and logs each changed field; returns the exhibitor's slug.
+    pub async fn save_profile(
+        &self,
+        exhibitor: ExhibitorId,
+        by: UserId,
+        profile: &StoredProfile,
+    ) -> Result<String, AppError> {
+        let mut tx = self.pool.begin().await.map_err(internal)?;
+        let row = sqlx::query(&format!(
+            "SELECT {PROFILE_COLUMNS}, slug FROM exhibitors WHERE id = $1"
+        ))
+        .bind(exhibitor.0)
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(internal)?
+        .ok_or(AppError::NotFound)?;
+        let before = form_of(&row)?;
+        let slug: String = row.try_get(9).map_err(internal)?;
+        let valid = &profile.valid;
+        sqlx::query(
+            "UPDATE exhibitors SET description_html_en = $1, description_html_zh = $2, \
+             description_en = $3, description_zh = $4, year_founded = $5, staff_size = $6, \
+             main_markets = $7, certifications = $8, contact_email = $9, contact_phone = $10, \
+             website = $11 WHERE id = $12",
+        )
+        .bind(&profile.html_en)
+        .bind(&profile.html_zh)
+        .bind(&profile.text_en)
+        .bind(&profile.text_zh)
+        .bind(valid.year_founded)
+        .bind(valid.staff_size)
+        .bind(valid.main_markets.join("|"))
+        .bind(valid.certifications.join("|"))
+        .bind(&valid.contact_email)
+        .bind(&valid.contact_phone)
+        .bind(&valid.website)
+        .bind(exhibitor.0)
+        .execute(&mut *tx)
+        .await
+        .map_err(internal)?;
+        let after = ProfileForm {
+            description_en: profile.html_en.clone(),
+            description_zh: profile.html_zh.clone(),
+            year_founded: valid.year_founded.to_string(),
+            staff_size: valid.staff_size.to_string(),
+            main_markets: valid.main_markets.join(", "),
+            certifications: valid.certifications.join(", "),
+            contact_email: valid.contact_email.clone(),
+            contact_phone: valid.contact_phone.clone(),
+            website: valid.website.clone(),
+        };
+        let changes = changed_fields(&before, &after);
+        if !changes.is_empty() {
+            sqlx::query(
+                "INSERT INTO audit_log (at, user_id, exhibitor_id, entity, entity_id, action, changes) \
+                 VALUES ($1, $2, $3, 'profile', $3, 'update', $4)",
+            )
+            .bind(now())
+            .bind(by.0)
+            .bind(exhibitor.0)
+            .bind(serde_json::to_string(&changes).map_err(AppError::internal)?)
+            .execute(&mut *tx)
+            .await
+            .map_err(internal)?;
+        }
+        tx.commit().await.map_err(internal)?;
+        Ok(slug)
+    }
+
+    /// The newest `limit` changes to an exhibitor's booth.
+    pub async fn audit_log(
+        &self,
+        exhibitor: ExhibitorId,
+        limit: i64,
+    ) -> Result<Vec<AuditEntry>, AppError> {
+        let rows = sqlx::query(
+            "SELECT a.at, u.name, a.entity, a.entity_id, a.action, a.changes FROM audit_log a \
+             LEFT JOIN users u ON u.id = a.user_id WHERE a.exhibitor_id = $1 \
+             ORDER BY a.id DESC LIMIT $2",
+        )
+        .bind(exhibitor.0)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(internal)?;
+        rows.iter()
+            .map(|row| {
+                let changes: String = row.try_get(5).map_err(internal)?;
+                Ok(AuditEntry {
+                    at: row.try_get(0).map_err(internal)?,
+                    who: row.try_get(1).map_err(internal)?,
+                    entity: row.try_get(2).map_err(internal)?,
+                    entity_id: row.try_get(3).map_err(internal)?,
+                    action: row.try_get(4).map_err(internal)?,
+                    changes: serde_json::from_str(&changes).map_err(AppError::internal)?,
+                })
+            })
+            .collect()
+    }
+}
+
+fn form_of(row: &sqlx::any::AnyRow) -> Result<ProfileForm, AppError> {
+    let text = |i: usize| row.try_get::<String, _>(i).map_err(internal);
+    let number = |i: usize| row.try_get::<i64, _>(i).map_err(internal);
+    Ok(ProfileForm {
+        description_en: text(0)?,
+        description_zh: text(1)?,
+        year_founded: number(2)?.to_string(),
+        staff_size: number(3)?.to_string(),
+        main_markets: list(&text(4)?).join(", "),
+        certifications: list(&text(5)?).join(", "),
+        contact_email: text(6)?,
+        contact_phone: text(7)?,
+        website: text(8)?,
+    })
+}
+
+/// Field, before, after, for each field that differs.
+fn changed_fields(before: &ProfileForm, after: &ProfileForm) -> Vec<(String, String, String)> {
+    let pairs = [
+        (
+            "description_en",
+            &before.description_en,
+            &after.description_en,
+        ),
+        (
+            "description_zh",
+            &before.description_zh,
+            &after.description_zh,
+        ),
+        ("year_founded", &before.year_founded, &after.year_founded),
+        ("staff_size", &before.staff_size, &after.staff_size),
+        ("main_markets", &before.main_markets, &after.main_markets),
+        (
+            "certifications",
+            &before.certifications,
+            &after.certifications,
+        ),
+        ("contact_email", &before.contact_email, &after.contact_email),
+        ("contact_phone", &before.contact_phone, &after.contact_phone),
+        ("website", &before.website, &after.website),
+    ];
+    pairs
+        .into_iter()
+        .filter(|(_, old, new)| old != new)
+        .map(|(field, old, new)| (field.to_owned(), old.clone(), new.clone()))
+        .collect()
+}
