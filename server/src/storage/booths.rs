@@ -21,9 +21,9 @@ pub struct StoredProfile {
     pub text_zh: String,
 }
 
-const PROFILE_COLUMNS: &str = "COALESCE(description_html_en, description_en), \
-    COALESCE(description_html_zh, description_zh), year_founded, staff_size, main_markets, \
-    certifications, contact_email, contact_phone, website";
+const PROFILE_COLUMNS: &str = "description_html_en, description_en, description_html_zh, \
+    description_zh, year_founded, staff_size, main_markets, certifications, contact_email, \
+    contact_phone, website";
 
 impl Db {
     /// The profile as its form shows it.
@@ -56,7 +56,7 @@ impl Db {
         .map_err(internal)?
         .ok_or(AppError::NotFound)?;
         let before = form_of(&row)?;
-        let slug: String = row.try_get(9).map_err(internal)?;
+        let slug: String = row.try_get(11).map_err(internal)?;
         let valid = &profile.valid;
         sqlx::query(
             "UPDATE exhibitors SET description_html_en = $1, description_html_zh = $2, \
@@ -143,17 +143,36 @@ impl Db {
 fn form_of(row: &sqlx::any::AnyRow) -> Result<ProfileForm, AppError> {
     let text = |i: usize| row.try_get::<String, _>(i).map_err(internal);
     let number = |i: usize| row.try_get::<i64, _>(i).map_err(internal);
+    // A description never edited is plain text: it becomes one escaped paragraph.
+    let rich = |i: usize| -> Result<String, AppError> {
+        match row.try_get::<Option<String>, _>(i).map_err(internal)? {
+            Some(html) => Ok(html),
+            None => Ok(paragraph(&text(i + 1)?)),
+        }
+    };
     Ok(ProfileForm {
-        description_en: text(0)?,
-        description_zh: text(1)?,
-        year_founded: number(2)?.to_string(),
-        staff_size: number(3)?.to_string(),
-        main_markets: list(&text(4)?).join(", "),
-        certifications: list(&text(5)?).join(", "),
-        contact_email: text(6)?,
-        contact_phone: text(7)?,
-        website: text(8)?,
+        description_en: rich(0)?,
+        description_zh: rich(2)?,
+        year_founded: number(4)?.to_string(),
+        staff_size: number(5)?.to_string(),
+        main_markets: list(&text(6)?).join(", "),
+        certifications: list(&text(7)?).join(", "),
+        contact_email: text(8)?,
+        contact_phone: text(9)?,
+        website: text(10)?,
     })
+}
+
+/// Plain text as one HTML paragraph, escaped; empty text stays empty.
+fn paragraph(text: &str) -> String {
+    if text.is_empty() {
+        return String::new();
+    }
+    let escaped = text
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
+    format!("<p>{escaped}</p>")
 }
 
 /// Field, before, after, for each field that differs.
