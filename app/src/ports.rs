@@ -3,7 +3,7 @@
 
 use crate::domain::account::ValidRegistration;
 use crate::domain::{
-    AuditEntry, CategoryDetail, CategorySummary, CurrentUser, DirectoryFilter, ExhibitorId,
+    AuditEntry, CategoryDetail, Cursor, ExhibitorOnboarding, CategorySummary, CurrentUser, DirectoryFilter, ExhibitorId,
     ExhibitorProfile, ExhibitorSummary, FairSession, HallMap, InvitationOffer, OutboxMail, Page,
     ProductDetail, ProductId, ProductSummary, ProfileForm, SectionDetail, SectionSummary, TeamView,
     UserId,
@@ -121,6 +121,12 @@ pub trait Teams: Send + Sync + 'static {
         actor: Option<&CurrentUser>,
         exhibitor: ExhibitorId,
     ) -> Result<TeamView, AppError>;
+    /// Exhibitors in id order after `after`, with their booths and owners; organizers only.
+    async fn onboarding(
+        &self,
+        actor: Option<&CurrentUser>,
+        after: Cursor,
+    ) -> Result<Page<ExhibitorOnboarding>, AppError>;
     /// Removes a staff member; the owner or an organizer.
     async fn remove_staff(
         &self,

@@ -11,6 +11,7 @@ use crate::pages::{
     home::HomePage,
     invitation::InvitationPage,
     not_found::NotFoundPage,
+    organizer_exhibitors::OrganizerExhibitorsPage,
     organizer_invite::OrganizerInvitePage,
     outbox::OutboxPage,
     password_reset::{ForgotPasswordPage, ForgotPasswordSentPage, ResetPasswordPage},
@@ -57,6 +58,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/invitation") view=InvitationPage ssr=SsrMode::Async />
                         <Route path=path!("/exhibitor/booth") view=BoothEditorPage ssr=SsrMode::Async />
                         <Route path=path!("/exhibitor/team") view=TeamPage ssr=SsrMode::Async />
+                        <Route path=path!("/organizer/exhibitors") view=OrganizerExhibitorsPage ssr=SsrMode::Async />
                         <Route path=path!("/organizer/invite") view=OrganizerInvitePage ssr=SsrMode::Async />
                         <Route path=path!("/organizer/outbox") view=OutboxPage ssr=SsrMode::Async />
                     </Routes>

@@ -161,4 +161,41 @@ on_both_engines! { mod teams; support::spawn_app;
         assert_eq!(editor.status, 200);
         assert_eq!(app.get_with("/exhibitor/booth", &[("Cookie", &buyer)]).await.status, 403);
     }
+
+    async fn the_organizer_sees_who_runs_each_booth(app) {
+        let organizer = signed_in(&app, &ORGANIZER).await;
+        let buyer = signed_in(&app, &BUYER).await;
+        assert_eq!(app.get("/organizer/exhibitors").await.status, 401);
+        assert_eq!(app.get_with("/organizer/exhibitors", &[("Cookie", &buyer)]).await.status, 403);
+        assert_eq!(status_as(&app, Some(&buyer), "/api/get_onboarding", "after=0").await, 403);
+        let slug = exhibitor_slug(&app, 2).await;
+        let invite = format!("exhibitor={slug}&email=owner%40two.example");
+        assert_eq!(status_as(&app, Some(&organizer), "/api/invite_owner", &invite).await, 200);
+
+        let page = app.get_with("/organizer/exhibitors", &[("Cookie", &organizer)]).await;
+        assert_eq!(page.status, 200);
+        let html = page.text();
+        let row = |id: i64| -> String {
+            let slug = html.split(&format!("href=\"/exhibitors/{}\"", nth_exhibitor_slug(&html, id))).nth(1).unwrap_or("").to_owned();
+            slug[..slug.find("</tr>").unwrap()].to_owned()
+        };
+        let first = row(1);
+        assert!(first.contains("Emma Exhibitor") && first.contains("exhibitor@demo.cloudfair.test"), "{first}");
+        assert!(row(2).contains("Invitation sent"));
+        assert!(row(3).contains("Invite an owner"));
+        let booths: Vec<String> = sqlx::query_scalar("SELECT code FROM booths WHERE exhibitor_id = 1 ORDER BY code").fetch_all(&app.db.db.pool).await.unwrap();
+        assert!(first.contains(&booths.join(", ")), "booths {booths:?} in {first}");
+        assert!(html.contains("rel=\"next\""), "more than one page");
+        assert_eq!(app.get_with("/organizer/exhibitors?after=x", &[("Cookie", &organizer)]).await.status, 400);
+    }
+}
+
+/// The slug of exhibitor `id` as the overview links it (the n-th exhibitor link, in id order).
+fn nth_exhibitor_slug(html: &str, id: i64) -> String {
+    html.split("href=\"/exhibitors/")
+        .skip(1)
+        .nth(id as usize - 1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap_or_default()
+        .to_owned()
 }

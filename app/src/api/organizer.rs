@@ -1,6 +1,6 @@
 //! The organizer's views. Each asks the service, which checks the role (`domain::access`).
 
-use crate::domain::OutboxMail;
+use crate::domain::{Cursor, ExhibitorOnboarding, OutboxMail, Page};
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -14,6 +14,21 @@ pub async fn get_outbox() -> Result<Vec<OutboxMail>, AppError> {
             let user = super::accounts::session::current_user().await?;
             crate::ports::accounts()?
                 .outbox(user.as_ref(), OUTBOX_PAGE)
+                .await
+        }
+        .await,
+    )
+}
+
+/// One page of exhibitors with their booths and owners; `after` 0 is the first.
+#[server(endpoint = "get_onboarding")]
+pub async fn get_onboarding(after: i64) -> Result<Page<ExhibitorOnboarding>, AppError> {
+    super::with_status(
+        async {
+            let user = super::accounts::session::current_user().await?;
+            let cursor = Cursor(Some(after).filter(|after| *after > 0));
+            crate::ports::teams()?
+                .onboarding(user.as_ref(), cursor)
                 .await
         }
         .await,

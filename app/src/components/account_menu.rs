@@ -61,6 +61,7 @@ pub fn AccountMenu() -> impl IntoView {
             let name = user.name.clone();
             let organizer = (user.role == Role::Organizer).then(|| {
                 view! {
+                    <a href="/organizer/exhibitors">{t!(i18n, nav_exhibitor_accounts)}</a>
                     <a href="/organizer/invite">{t!(i18n, invite_owner_title)}</a>
                     <a href="/organizer/outbox">{t!(i18n, nav_outbox)}</a>
                 }

@@ -35,5 +35,5 @@ pub use mail::{Delivery, OutboxMail};
 pub use money::{Currency, PriceRange};
 pub use page::{Cursor, Page};
 pub use product::{ProductDetail, ProductSummary, Spec};
-pub use team::{InvitationOffer, PendingInvitation, TeamMember, TeamView};
+pub use team::{ExhibitorOnboarding, InvitationOffer, PendingInvitation, TeamMember, TeamView};
 pub use text::Localized;

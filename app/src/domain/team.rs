@@ -2,7 +2,7 @@
 //! change them, with rules shared by browser and server.
 
 use super::access::TeamRole;
-use super::{ExhibitorId, Localized, UserId};
+use super::{CountryCode, ExhibitorId, Localized, UserId};
 use serde::{Deserialize, Serialize};
 
 /// How long an invitation link stays valid.
@@ -41,4 +41,19 @@ pub struct InvitationOffer {
     pub email: String,
     pub company: Localized,
     pub role: TeamRole,
+}
+
+/// One exhibitor as the organizer's overview lists it: its booths and who runs it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ExhibitorOnboarding {
+    pub exhibitor: ExhibitorId,
+    pub slug: String,
+    pub name: Localized,
+    pub country: CountryCode,
+    /// Codes of the booths assigned to it.
+    pub booths: Vec<String>,
+    /// The owner's name and address, once an invitation was accepted.
+    pub owner: Option<(String, String)>,
+    /// Whether an owner's invitation is open.
+    pub invited: bool,
 }

@@ -9,6 +9,7 @@ pub mod hall;
 pub mod home;
 pub mod invitation;
 pub mod not_found;
+pub mod organizer_exhibitors;
 pub mod organizer_invite;
 pub mod outbox;
 pub mod password_reset;

@@ -44,7 +44,7 @@ fn invite_form() -> impl IntoView {
                 <TextField name="email" id="email" kind="email" autocomplete="off" label=t_string!(i18n, field_owner_email).to_string() value=typed("email") errors />
                 <button type="submit" disabled=move || action.pending().get()>{t!(i18n, team_invite_submit)}</button>
             </ActionForm>
-            <p><a href="/organizer/outbox">{t!(i18n, nav_outbox)}</a></p>
+            <p><a href="/organizer/exhibitors">{t!(i18n, onboarding_title)}</a>" · "<a href="/organizer/outbox">{t!(i18n, nav_outbox)}</a></p>
         </section>
     }
 }

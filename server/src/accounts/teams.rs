@@ -7,11 +7,15 @@ use crate::storage::teams::Invitation;
 use app::domain::account::{NAME_MAX, normalise_email, password_problem};
 use app::domain::team::INVITATION_SECONDS;
 use app::domain::{
-    Action, CurrentUser, ExhibitorId, InvitationOffer, TeamRole, TeamView, UserId, authorize,
+    Action, CurrentUser, Cursor, ExhibitorId, ExhibitorOnboarding, InvitationOffer, Page,
+    TeamRole, TeamView, UserId, authorize,
 };
 use app::error::{AppError, FieldError};
 use app::i18n::Locale;
 use app::ports::{SessionToken, Teams};
+
+/// Exhibitors per page of the organizer's overview.
+const ONBOARDING_PAGE: usize = 50;
 
 #[async_trait::async_trait]
 impl Teams for AccountService {
@@ -93,6 +97,15 @@ impl Teams for AccountService {
     ) -> Result<TeamView, AppError> {
         authorize(actor, Action::ViewTeam(exhibitor))?;
         self.db.team(exhibitor).await
+    }
+
+    async fn onboarding(
+        &self,
+        actor: Option<&CurrentUser>,
+        after: Cursor,
+    ) -> Result<Page<ExhibitorOnboarding>, AppError> {
+        authorize(actor, Action::InviteExhibitor)?;
+        self.db.onboarding(after.0.unwrap_or(0), ONBOARDING_PAGE).await
     }
 
     async fn remove_staff(

@@ -5,8 +5,8 @@ use super::Db;
 use super::accounts::{NewUser, insert_user, now};
 use super::outbox::insert_mail;
 use app::domain::{
-    BusinessType, CountryCode, ExhibitorId, InvitationOffer, Localized, PendingInvitation, Role,
-    TeamMember, TeamRole, TeamView, UserId,
+    BusinessType, CountryCode, ExhibitorId, ExhibitorOnboarding, InvitationOffer, Localized, Page,
+    PendingInvitation, Role, TeamMember, TeamRole, TeamView, UserId,
 };
 use app::error::AppError;
 use sqlx::Row;
@@ -262,4 +262,70 @@ impl Db {
 fn team_role(stored: &str) -> Result<TeamRole, AppError> {
     TeamRole::parse(stored)
         .ok_or_else(|| AppError::internal(format!("unknown team role {stored:?}")))
+}
+
+impl Db {
+    /// Up to `limit` exhibitors after `after` in id order, with their booths, owner and open
+    /// owner invitation.
+    pub async fn onboarding(
+        &self,
+        after: i64,
+        limit: usize,
+    ) -> Result<Page<ExhibitorOnboarding>, AppError> {
+        let rows = sqlx::query(
+            "SELECT e.id, e.slug, e.name_en, e.name_zh, e.country, u.name, u.email, \
+             CAST(CASE WHEN EXISTS (SELECT 1 FROM invitations i WHERE i.exhibitor_id = e.id \
+                  AND i.team_role = 'owner' AND i.accepted_at IS NULL AND i.expires_at > $3) \
+                  THEN 1 ELSE 0 END AS BIGINT) \
+             FROM exhibitors e \
+             LEFT JOIN team_members t ON t.exhibitor_id = e.id AND t.team_role = 'owner' \
+             LEFT JOIN users u ON u.id = t.user_id \
+             WHERE e.id > $1 ORDER BY e.id LIMIT $2",
+        )
+        .bind(after)
+        .bind(limit as i64 + 1)
+        .bind(now())
+        .fetch_all(&self.pool)
+        .await
+        .map_err(internal)?;
+        let mut items = rows
+            .iter()
+            .map(|row| {
+                let country: String = row.try_get(4).map_err(internal)?;
+                let owner: Option<String> = row.try_get(5).map_err(internal)?;
+                let email: Option<String> = row.try_get(6).map_err(internal)?;
+                Ok(ExhibitorOnboarding {
+                    exhibitor: ExhibitorId(row.try_get(0).map_err(internal)?),
+                    slug: row.try_get(1).map_err(internal)?,
+                    name: Localized::new(
+                        row.try_get::<String, _>(2).map_err(internal)?,
+                        row.try_get::<String, _>(3).map_err(internal)?,
+                    ),
+                    country: CountryCode::parse(&country)
+                        .ok_or_else(|| AppError::internal(format!("unknown country {country:?}")))?,
+                    booths: Vec::new(),
+                    owner: owner.zip(email),
+                    invited: row.try_get::<i64, _>(7).map_err(internal)? == 1,
+                })
+            })
+            .collect::<Result<Vec<_>, AppError>>()?;
+        if let (Some(first), Some(last)) = (items.first(), items.last()) {
+            let booths: Vec<(i64, String)> = sqlx::query_as(
+                "SELECT exhibitor_id, code FROM booths WHERE exhibitor_id >= $1 AND exhibitor_id <= $2 ORDER BY code",
+            )
+            .bind(first.exhibitor.0)
+            .bind(last.exhibitor.0)
+            .fetch_all(&self.pool)
+            .await
+            .map_err(internal)?;
+            for item in &mut items {
+                item.booths = booths
+                    .iter()
+                    .filter(|(exhibitor, _)| *exhibitor == item.exhibitor.0)
+                    .map(|(_, code)| code.clone())
+                    .collect();
+            }
+        }
+        Ok(Page::from_rows(items, limit, |item| item.exhibitor.0))
+    }
 }
