@@ -29,16 +29,17 @@ test('the organizer invites an owner, who builds a team', async ({ page, browser
   const owner = `owner-${stamp}@example.com`;
   const staff = `staff-${stamp}@example.com`;
 
-  // An exhibitor without a team: the directory's third or fourth entry, one per project.
-  await page.goto('/exhibitors');
-  const entry = page.locator('main a[href^="/exhibitors/"]').nth(js ? 3 : 4);
-  const slug = (await entry.getAttribute('href'))!.replace('/exhibitors/', '');
-
+  // The organizer picks an exhibitor nobody runs yet from the overview (one per project).
   await signIn(page, js, 'organizer@demo.cloudfair.test', 'demo-organizer');
-  await page.getByRole('link', { name: 'Invite an exhibitor' }).click();
+  await page.getByRole('link', { name: 'Exhibitor accounts' }).click();
+  await ready(page, js);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Exhibitors and their booths');
+  await expectAccessible(page, js);
+  await expect(page.getByRole('row').nth(1)).toContainText('Emma Exhibitor');
+  await page.getByRole('link', { name: 'Invite an owner' }).nth(js ? 2 : 3).click();
   await ready(page, js);
   await expectAccessible(page, js);
-  await page.getByLabel('Exhibitor (the last part of its address)').fill(slug);
+  await expect(page.getByLabel('Exhibitor (the last part of its address)')).not.toHaveValue('');
   await page.getByLabel("The owner's e-mail address").fill(owner);
   await page.getByRole('button', { name: 'Send the invitation' }).click();
   await expect(page.getByRole('status')).toHaveText('The invitation is on its way.');
