@@ -3,10 +3,10 @@
 
 use crate::domain::account::ValidRegistration;
 use crate::domain::{
-    AuditEntry, CategoryDetail, Cursor, ExhibitorOnboarding, CategorySummary, CurrentUser, DirectoryFilter, ExhibitorId,
-    ExhibitorProfile, ExhibitorSummary, FairSession, HallMap, InvitationOffer, OutboxMail, Page,
-    ProductDetail, ProductId, ProductSummary, ProfileForm, SectionDetail, SectionSummary, TeamView,
-    UserId,
+    AuditEntry, CategoryDetail, CategorySummary, CurrentUser, Cursor, DirectoryFilter, ExhibitorId,
+    ExhibitorOnboarding, ExhibitorProfile, ExhibitorSummary, FairSession, HallMap, InvitationOffer,
+    OutboxMail, Page, ProductDetail, ProductId, ProductSummary, ProfileForm, SectionDetail,
+    SectionSummary, TeamView, UserId,
 };
 use crate::error::AppError;
 use std::sync::Arc;

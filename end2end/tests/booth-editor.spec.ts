@@ -3,6 +3,10 @@
 // uses its own demo exhibitor, so the two never edit the same booth at once.
 import { test, expect, ready, expectAccessible, expectedStatus } from './fixtures';
 
+/** A real 8×8 PNG file, and a text file that only claims to be one. */
+const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEUlEQVR4nGM4oaGBFTEMLQkAgl1GAWqNFmsAAAAASUVORK5CYII=', 'base64');
+const disguised = Buffer.from('<html><script>alert(1)</script></html>');
+
 test('a demo exhibitor edits the booth profile and previews it', async ({ page, errors }, info) => {
   const js = info.project.use.javaScriptEnabled;
   const [email, password] = js
@@ -45,6 +49,17 @@ test('a demo exhibitor edits the booth profile and previews it', async ({ page, 
   await page.getByRole('button', { name: 'Save the profile' }).click();
   await expect(page.getByRole('status')).toHaveText('Saved. Buyers see the changes now.');
 
+  // The logo: a disguised file is refused with the reason, a real image replaces the logo.
+  await page.getByLabel(/^Logo/).setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: disguised });
+  await page.getByRole('button', { name: 'Upload the logo' }).click();
+  await expect(page.getByText('This file is not a PNG, JPEG, WebP or GIF image, whatever its name says.')).toBeVisible();
+  await ready(page, js);
+  await page.getByLabel(/^Logo/).setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: png });
+  await page.getByRole('button', { name: 'Upload the logo' }).click();
+  await expect(page.getByRole('status')).toHaveText('Saved. Buyers see the changes now.');
+  const logo = await page.locator('.logo-form img').getAttribute('src');
+  expect(logo).toMatch(/^\/media\/uploads\/[0-9a-f]{64}-96\.png$/);
+
   await page.getByRole('link', { name: 'Preview: the booth as buyers see it' }).click();
   await ready(page, js);
   const about = page.locator('.booth-page .description');
@@ -52,4 +67,5 @@ test('a demo exhibitor edits the booth profile and previews it', async ({ page, 
   await expect(about.locator('strong, b')).toHaveText('since 1998');
   expect(await about.innerHTML()).not.toContain('script');
   await expect(page.getByRole('link', { name: 'https://lanterns.example' })).toBeVisible();
+  await expect(page.locator('.booth-header img')).toHaveAttribute('src', logo!);
 });

@@ -26,7 +26,7 @@ pub struct Limit {
 }
 
 /// The limits the server applies.
-pub const LIMITS: [Limit; 4] = [
+pub const LIMITS: [Limit; 5] = [
     Limit {
         path: "/api/log_in",
         max: 10,
@@ -50,6 +50,12 @@ pub const LIMITS: [Limit; 4] = [
         max: 10,
         window: Duration::from_secs(600),
         form_page: "/reset-password",
+    },
+    Limit {
+        path: "/exhibitor/logo",
+        max: 30,
+        window: Duration::from_secs(600),
+        form_page: "/exhibitor/booth",
     },
 ];
 

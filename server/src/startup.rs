@@ -11,7 +11,8 @@ use crate::mail::{self, MailSignal};
 use crate::page_cache::{self, PageCache};
 use crate::rate_limit::{self, RateLimiter};
 use crate::storage::Db;
-use crate::{api_status, assets, bench, lang, media, security, seo};
+use crate::uploads::{self, MediaStore};
+use crate::{api_status, assets, bench, imaging, lang, media, security, seo};
 use anyhow::Context;
 use app::ports::{Accounts, Booths, Catalogue, Teams};
 use app::routes::App;
@@ -49,13 +50,24 @@ pub struct AppState {
     /// Attempts at signing in and registering, per client.
     pub limiter: RateLimiter,
     pub public_url: Arc<str>,
+    /// Uploaded files.
+    pub media: MediaStore,
+    /// The catalogue cache itself, for writers outside the services to forget changed data.
+    pub catalogue_cache: Arc<CachedCatalogue>,
     /// The page `/bench/copy` answers with, in benchmark runs.
     pub bench_copy: Option<axum::body::Bytes>,
 }
 
 impl AppState {
-    /// The state of a server on `db`, caching catalogue reads for `cache_ttl`.
-    pub fn new(leptos: LeptosOptions, db: Db, public_url: String, cache_ttl: Duration) -> Self {
+    /// The state of a server on `db`, caching catalogue reads for `cache_ttl`, keeping uploads
+    /// in `media_dir`.
+    pub fn new(
+        leptos: LeptosOptions,
+        db: Db,
+        public_url: String,
+        cache_ttl: Duration,
+        media_dir: std::path::PathBuf,
+    ) -> Self {
         let catalogue = Arc::new(CachedCatalogue::new(
             Arc::new(db.clone()),
             CacheLimits::new(cache_ttl),
@@ -76,9 +88,11 @@ impl AppState {
         Self {
             leptos,
             db,
+            catalogue_cache: catalogue.clone(),
             catalogue,
             pages,
             booths,
+            media: MediaStore { dir: media_dir },
             teams: accounts.clone(),
             accounts,
             mail_signal,
@@ -138,6 +152,7 @@ pub async fn run(
         db,
         config.public_url(),
         Duration::from_secs(config.cache_seconds),
+        config.data_dir.join("media"),
     );
     let state = AppState {
         bench_copy,
@@ -220,6 +235,13 @@ pub fn router(state: AppState) -> Router {
         .route("/sitemaps/{file}", get(seo::sitemap))
         .route("/media/products/{id}/{file}", get(media::product_image))
         .route("/media/logos/{file}", get(media::logo))
+        .route("/media/uploads/{file}", get(uploads::serve))
+        .route(
+            "/exhibitor/logo",
+            axum::routing::post(uploads::upload_logo).layer(axum::extract::DefaultBodyLimit::max(
+                imaging::MAX_UPLOAD_BYTES + 64 * 1024,
+            )),
+        )
         .route("/bench/copy", get(bench::copy))
         .fallback_service(static_files)
         .layer(axum::middleware::from_fn_with_state(

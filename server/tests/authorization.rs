@@ -12,7 +12,14 @@ use support::TestApp;
 
 /// Who tries: a visitor, a buyer, the owner of another exhibitor (B), staff of this exhibitor
 /// (A), the owner of A, and the organizer.
-const ACTORS: [&str; 6] = ["visitor", "buyer", "owner of B", "staff of A", "owner of A", "organizer"];
+const ACTORS: [&str; 6] = [
+    "visitor",
+    "buyer",
+    "owner of B",
+    "staff of A",
+    "owner of A",
+    "organizer",
+];
 
 async fn sign_in(app: &TestApp, email: &str, password: &str) -> String {
     let form = format!("email={}&password={password}", email.replace('@', "%40"));
@@ -48,7 +55,11 @@ async fn add_staff(app: &TestApp, exhibitor: ExhibitorId, email: &str) -> i64 {
         })
         .await
         .unwrap();
-    app.db.db.add_team_member(user, exhibitor, TeamRole::Staff).await.unwrap();
+    app.db
+        .db
+        .add_team_member(user, exhibitor, TeamRole::Staff)
+        .await
+        .unwrap();
     user.0
 }
 

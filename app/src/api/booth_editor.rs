@@ -15,6 +15,8 @@ pub struct BoothEditorData {
     pub slug: String,
     pub name: Localized,
     pub form: ProfileForm,
+    /// The uploaded logo's URL, if any.
+    pub logo: Option<String>,
     pub audit: Vec<AuditEntry>,
 }
 
@@ -27,8 +29,13 @@ pub async fn get_booth_editor() -> Result<BoothEditorData, AppError> {
             let exhibitor = user.team.ok_or(AppError::Forbidden)?.exhibitor;
             let booths = crate::ports::booths()?;
             let team = crate::ports::teams()?.team(Some(user), exhibitor).await?;
+            let logo = crate::ports::catalogue()?
+                .get_exhibitor(&team.slug)
+                .await?
+                .logo;
             Ok(BoothEditorData {
                 exhibitor,
+                logo,
                 slug: team.slug,
                 name: team.name,
                 form: booths.profile_form(Some(user), exhibitor).await?,

@@ -75,7 +75,7 @@ fn booth_view(data: BoothPageData, cursor: Cursor) -> impl IntoView {
         <PageMeta title=name.clone() description=description.chars().take(160).collect() canonical=href.clone() />
         <article class="booth-page">
             <header class="booth-header">
-                <img src=logo_url(company.id) alt="" width="96" height="96" />
+                <img src=profile.logo.clone().unwrap_or_else(|| logo_url(company.id)) alt="" width="96" height="96" />
                 <div>
                     <h1>{name}</h1>
                     <p class="muted">

@@ -63,6 +63,17 @@ fn editor(data: BoothEditorData, save: ServerAction<SaveProfile>) -> impl IntoVi
             <h1>{title}</h1>
             <p><a href=preview.clone()>{t!(i18n, editor_preview)}</a>" · "<a href="/exhibitor/team">{t!(i18n, nav_team)}</a></p>
             {saved.then(|| view! { <p class="form-notice" role="status">{t!(i18n, editor_saved)}</p> })}
+            <form method="post" action="/exhibitor/logo" enctype="multipart/form-data" class="logo-form">
+                <input type="hidden" name="exhibitor" value=data.exhibitor.0.to_string() />
+                {data.logo.clone().map(|src| view! { <img src=src alt="" width="96" height="96" /> })}
+                <div class="field">
+                    <label for="logo">{t!(i18n, field_logo)}</label>
+                    <input id="logo" name="file" type="file" accept="image/png,image/jpeg,image/webp,image/gif" required=true
+                        aria-describedby=move || error_for(&errors.get(), "logo").map(|_| "logo-error") />
+                    {move || error_for(&errors.get(), "logo").map(|code| view! { <p class="field-error" id="logo-error">{error_text(i18n, &code)}</p> })}
+                </div>
+                <button type="submit">{t!(i18n, logo_submit)}</button>
+            </form>
             <FormAlert errors />
             <ActionForm action=save attr:class="editor-form">
                 <input type="hidden" name="exhibitor" value=data.exhibitor.0.to_string() />

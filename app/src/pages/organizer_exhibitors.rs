@@ -19,7 +19,8 @@ pub fn OrganizerExhibitorsPage() -> impl IntoView {
     let data = Resource::new_blocking(
         move || Cursor::parse(query.read().get("after").as_deref()),
         |cursor| async move {
-            let cursor = cursor.ok_or_else(|| AppError::invalid("after", "must be a whole number"))?;
+            let cursor =
+                cursor.ok_or_else(|| AppError::invalid("after", "must be a whole number"))?;
             Ok((get_onboarding(cursor.after()).await?, cursor))
         },
     );

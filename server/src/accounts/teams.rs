@@ -7,8 +7,8 @@ use crate::storage::teams::Invitation;
 use app::domain::account::{NAME_MAX, normalise_email, password_problem};
 use app::domain::team::INVITATION_SECONDS;
 use app::domain::{
-    Action, CurrentUser, Cursor, ExhibitorId, ExhibitorOnboarding, InvitationOffer, Page,
-    TeamRole, TeamView, UserId, authorize,
+    Action, CurrentUser, Cursor, ExhibitorId, ExhibitorOnboarding, InvitationOffer, Page, TeamRole,
+    TeamView, UserId, authorize,
 };
 use app::error::{AppError, FieldError};
 use app::i18n::Locale;
@@ -105,7 +105,9 @@ impl Teams for AccountService {
         after: Cursor,
     ) -> Result<Page<ExhibitorOnboarding>, AppError> {
         authorize(actor, Action::InviteExhibitor)?;
-        self.db.onboarding(after.0.unwrap_or(0), ONBOARDING_PAGE).await
+        self.db
+            .onboarding(after.0.unwrap_or(0), ONBOARDING_PAGE)
+            .await
     }
 
     async fn remove_staff(

@@ -92,18 +92,39 @@ impl Db {
         };
         let changes = changed_fields(&before, &after);
         if !changes.is_empty() {
-            sqlx::query(
-                "INSERT INTO audit_log (at, user_id, exhibitor_id, entity, entity_id, action, changes) \
-                 VALUES ($1, $2, $3, 'profile', $3, 'update', $4)",
-            )
-            .bind(now())
-            .bind(by.0)
+            log_profile_change(&mut tx, exhibitor, by, &changes).await?;
+        }
+        tx.commit().await.map_err(internal)?;
+        Ok(slug)
+    }
+
+    /// Sets an exhibitor's logo and logs the change; returns the exhibitor's slug.
+    pub async fn set_logo(
+        &self,
+        exhibitor: ExhibitorId,
+        by: UserId,
+        hash: &str,
+    ) -> Result<String, AppError> {
+        let mut tx = self.pool.begin().await.map_err(internal)?;
+        let (slug, before): (String, Option<String>) =
+            sqlx::query_as("SELECT slug, logo_hash FROM exhibitors WHERE id = $1")
+                .bind(exhibitor.0)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(internal)?
+                .ok_or(AppError::NotFound)?;
+        sqlx::query("UPDATE exhibitors SET logo_hash = $1 WHERE id = $2")
+            .bind(hash)
             .bind(exhibitor.0)
-            .bind(serde_json::to_string(&changes).map_err(AppError::internal)?)
             .execute(&mut *tx)
             .await
             .map_err(internal)?;
-        }
+        let changes = [(
+            "logo".to_owned(),
+            before.unwrap_or_default(),
+            hash.to_owned(),
+        )];
+        log_profile_change(&mut tx, exhibitor, by, &changes).await?;
         tx.commit().await.map_err(internal)?;
         Ok(slug)
     }
@@ -138,6 +159,27 @@ impl Db {
             })
             .collect()
     }
+}
+
+/// Records a change to an exhibitor's profile in the audit log, inside the change's transaction.
+async fn log_profile_change(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    exhibitor: ExhibitorId,
+    by: UserId,
+    changes: &[(String, String, String)],
+) -> Result<(), AppError> {
+    sqlx::query(
+        "INSERT INTO audit_log (at, user_id, exhibitor_id, entity, entity_id, action, changes) \
+         VALUES ($1, $2, $3, 'profile', $3, 'update', $4)",
+    )
+    .bind(now())
+    .bind(by.0)
+    .bind(exhibitor.0)
+    .bind(serde_json::to_string(changes).map_err(AppError::internal)?)
+    .execute(&mut **tx)
+    .await
+    .map_err(internal)?;
+    Ok(())
 }
 
 fn form_of(row: &sqlx::any::AnyRow) -> Result<ProfileForm, AppError> {

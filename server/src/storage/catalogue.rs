@@ -6,6 +6,7 @@ use super::rows::{
     BoothLocationRow, BoothRow, CategoryRow, ExhibitorProfileRow, ExhibitorRow, ProductRow,
     ProductSummaryRow, list, parse_specs,
 };
+use app::domain::exhibitor::uploaded_logo;
 use app::domain::{
     BoothLocation, CategoryDetail, CategorySummary, Contact, Counters, DirectoryFilter,
     ExhibitorId, ExhibitorProfile, ExhibitorSummary, FairSession, HallMap, Localized, Page, Phase,
@@ -171,7 +172,7 @@ impl Catalogue for Db {
     async fn get_exhibitor(&self, slug: &str) -> Result<ExhibitorProfile, AppError> {
         let row: ExhibitorProfileRow = sqlx::query_as(&format!(
             "SELECT {EXHIBITOR_COLUMNS}, e.description_en, e.description_zh, e.description_html_en, \
-             e.description_html_zh, e.contact_email, e.contact_phone, e.website, e.staff_size, \
+             e.description_html_zh, e.contact_email, e.contact_phone, e.website, e.logo_hash, e.staff_size, \
              e.main_markets, e.certifications, e.product_count FROM exhibitors e WHERE e.slug = $1"
         ))
         .bind(slug)
@@ -192,6 +193,7 @@ impl Catalogue for Db {
                 phone: row.contact_phone,
                 website: row.website,
             },
+            logo: row.logo_hash.as_deref().map(uploaded_logo),
             staff_size: row.staff_size,
             main_markets: list(&row.main_markets),
             certifications: list(&row.certifications),

@@ -162,6 +162,7 @@ pub struct ExhibitorProfileRow {
     pub contact_email: String,
     pub contact_phone: String,
     pub website: String,
+    pub logo_hash: Option<String>,
     pub staff_size: i64,
     pub main_markets: String,
     pub certifications: String,

@@ -301,8 +301,9 @@ impl Db {
                         row.try_get::<String, _>(2).map_err(internal)?,
                         row.try_get::<String, _>(3).map_err(internal)?,
                     ),
-                    country: CountryCode::parse(&country)
-                        .ok_or_else(|| AppError::internal(format!("unknown country {country:?}")))?,
+                    country: CountryCode::parse(&country).ok_or_else(|| {
+                        AppError::internal(format!("unknown country {country:?}"))
+                    })?,
                     booths: Vec::new(),
                     owner: owner.zip(email),
                     invited: row.try_get::<i64, _>(7).map_err(internal)? == 1,

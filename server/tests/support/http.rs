@@ -25,7 +25,7 @@ impl Response {
 
 /// GETs `path` from `addr` with extra request headers; fails the test after 30 seconds.
 pub async fn get(addr: std::net::SocketAddr, path: &str, headers: &[(&str, &str)]) -> Response {
-    send(addr, "GET", path, headers, "").await
+    send(addr, "GET", path, headers, b"").await
 }
 
 /// POSTs a URL-encoded `form` to `path`, as a browser's form or a server function call does.
@@ -37,7 +37,47 @@ pub async fn post(
 ) -> Response {
     let mut all = vec![("Content-Type", "application/x-www-form-urlencoded")];
     all.extend_from_slice(headers);
-    send(addr, "POST", path, &all, form).await
+    send(addr, "POST", path, &all, form.as_bytes()).await
+}
+
+/// One part of a multipart form: field name, file name (for a file), content type, content.
+pub struct Part<'a> {
+    pub name: &'a str,
+    pub file_name: Option<&'a str>,
+    pub content_type: &'a str,
+    pub content: &'a [u8],
+}
+
+/// POSTs a `multipart/form-data` body, as a browser's file upload form does.
+pub async fn post_multipart(
+    addr: std::net::SocketAddr,
+    path: &str,
+    headers: &[(&str, &str)],
+    parts: &[Part<'_>],
+) -> Response {
+    const BOUNDARY: &str = "cloud-fair-test-boundary-7d9f";
+    let mut body = Vec::new();
+    for part in parts {
+        body.extend_from_slice(format!("--{BOUNDARY}\r\n").as_bytes());
+        let file = part
+            .file_name
+            .map(|f| format!("; filename=\"{f}\""))
+            .unwrap_or_default();
+        body.extend_from_slice(
+            format!(
+                "Content-Disposition: form-data; name=\"{}\"{file}\r\nContent-Type: {}\r\n\r\n",
+                part.name, part.content_type
+            )
+            .as_bytes(),
+        );
+        body.extend_from_slice(part.content);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{BOUNDARY}--\r\n").as_bytes());
+    let content_type = format!("multipart/form-data; boundary={BOUNDARY}");
+    let mut all = vec![("Content-Type", content_type.as_str())];
+    all.extend_from_slice(headers);
+    send(addr, "POST", path, &all, &body).await
 }
 
 async fn send(
@@ -45,7 +85,7 @@ async fn send(
     method: &str,
     path: &str,
     headers: &[(&str, &str)],
-    body: &str,
+    body: &[u8],
 ) -> Response {
     tokio::time::timeout(
         std::time::Duration::from_secs(30),
@@ -60,15 +100,17 @@ async fn fetch(
     method: &str,
     path: &str,
     headers: &[(&str, &str)],
-    body: &str,
+    body: &[u8],
 ) -> Response {
     let mut stream = TcpStream::connect(addr).await.expect("connect");
     let mut request = format!("{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
     for (name, value) in headers {
         request.push_str(&format!("{name}: {value}\r\n"));
     }
-    request.push_str(&format!("Content-Length: {}\r\n\r\n{body}", body.len()));
+    request.push_str(&format!("Content-Length: {}\r\n\r\n", body.len()));
     stream.write_all(request.as_bytes()).await.expect("send");
+    // A server may answer (413) and close before reading all of a large body.
+    let _ = stream.write_all(body).await;
     let mut raw = Vec::new();
     stream.read_to_end(&mut raw).await.expect("read");
     parse(&raw)

@@ -66,6 +66,11 @@ impl TestApp {
         http::get(self.addr, path, headers).await
     }
 
+    /// Where this app keeps uploads.
+    pub fn media_dir(&self) -> std::path::PathBuf {
+        self.db._dir.path().join("media")
+    }
+
     pub async fn post(&self, path: &str, headers: &[(&str, &str)], form: &str) -> http::Response {
         http::post(self.addr, path, headers, form).await
     }
@@ -87,6 +92,7 @@ pub async fn spawn_app(engine: Engine) -> TestApp {
         db.db.clone(),
         format!("http://{addr}"),
         std::time::Duration::from_secs(60),
+        db._dir.path().join("media"),
     );
     let mail = smtp::SmtpServer::start().await;
     let smtp = server::mail::SmtpSettings {

@@ -1,0 +1,123 @@
+//! Logo uploads through the real app on both engines: real PNG, JPEG, GIF and WebP files are
+//! accepted, re-encoded and served; disguised, corrupt and oversized files and uploads by
+//! people without the right are refused with a reason and leave no file behind.
+
+mod support;
+
+use image::{DynamicImage, ImageFormat, RgbImage};
+use server::demo::accounts::{BUYER, DemoLogin, EXHIBITOR, OTHER_EXHIBITOR};
+use std::io::Cursor;
+use support::TestApp;
+use support::http::{Part, Response, post_multipart};
+
+fn image_bytes(format: ImageFormat) -> Vec<u8> {
+    let image = DynamicImage::ImageRgb8(RgbImage::from_fn(300, 200, |x, y| {
+        image::Rgb([(x % 256) as u8, (y % 256) as u8, 160])
+    }));
+    let mut out = Cursor::new(Vec::new());
+    image.write_to(&mut out, format).unwrap();
+    out.into_inner()
+}
+
+async fn signed_in(app: &TestApp, login: &DemoLogin) -> String {
+    let form = format!(
+        "email={}&password={}",
+        login.email.replace('@', "%40"),
+        login.password
+    );
+    let response = app.post("/api/log_in", &[], &form).await;
+    let cookie = response
+        .headers
+        .iter()
+        .find(|(k, v)| k.eq_ignore_ascii_case("set-cookie") && v.starts_with("cf_session="))
+        .map(|(_, v)| v.clone())
+        .expect("a session cookie");
+    cookie.split(';').next().unwrap().to_owned()
+}
+
+async fn upload(
+    app: &TestApp,
+    headers: &[(&str, &str)],
+    exhibitor: i64,
+    name: &str,
+    bytes: &[u8],
+) -> Response {
+    let exhibitor = exhibitor.to_string();
+    let parts = [
+        Part {
+            name: "exhibitor",
+            file_name: None,
+            content_type: "text/plain",
+            content: exhibitor.as_bytes(),
+        },
+        Part {
+            name: "file",
+            file_name: Some(name),
+            content_type: "image/png",
+            content: bytes,
+        },
+    ];
+    post_multipart(app.addr, "/exhibitor/logo", headers, &parts).await
+}
+
+/// How many files the media folder holds.
+fn stored_files(app: &TestApp) -> usize {
+    std::fs::read_dir(app.media_dir()).map_or(0, |dir| dir.count())
+}
+
+on_both_engines! { mod uploads; support::spawn_app;
+
+    async fn every_image_type_is_accepted_re_encoded_and_served(app) {
+        let owner = signed_in(&app, &EXHIBITOR).await;
+        for (format, name) in [(ImageFormat::Png, "logo.png"), (ImageFormat::Jpeg, "logo.jpg"), (ImageFormat::Gif, "logo.gif"), (ImageFormat::WebP, "logo.webp")] {
+            let response = upload(&app, &[("Cookie", &owner)], 1, name, &image_bytes(format)).await;
+            assert_eq!(response.status, 200, "{format:?}: {}", response.text());
+            let url: serde_json::Value = serde_json::from_slice(&response.body).unwrap();
+            let url = url["url"].as_str().unwrap().to_owned();
+            let served = app.get(&url).await;
+            assert_eq!(served.status, 200);
+            assert_eq!(served.header("content-type"), Some("image/png"));
+            assert_eq!(served.header("cache-control"), Some("public, max-age=31536000, immutable"));
+            let thumbnail = image::load_from_memory(&served.body).unwrap();
+            assert_eq!((thumbnail.width(), thumbnail.height()), (96, 64), "{format:?}");
+            let slug: String = sqlx::query_scalar("SELECT slug FROM exhibitors WHERE id = 1").fetch_one(&app.db.db.pool).await.unwrap();
+            assert!(app.get(&format!("/exhibitors/{slug}")).await.text().contains(&url), "the booth shows the new logo at once");
+        }
+        assert_eq!(app.db.db.audit_log(app::domain::ExhibitorId(1), 10).await.unwrap().len(), 4);
+        assert_eq!(app.get("/media/uploads/..%2F..%2Fetc%2Fpasswd").await.status, 404);
+        assert_eq!(app.get(&format!("/media/uploads/{}.png", "0".repeat(64))).await.status, 404);
+    }
+
+    async fn bad_files_and_wrong_people_are_refused_and_leave_nothing(app) {
+        let owner = signed_in(&app, &EXHIBITOR).await;
+        let buyer = signed_in(&app, &BUYER).await;
+        let other = signed_in(&app, &OTHER_EXHIBITOR).await;
+        let png = image_bytes(ImageFormat::Png);
+        let before = stored_files(&app);
+
+        let disguised = upload(&app, &[("Cookie", &owner)], 1, "logo.png", b"<html><script>alert(1)</script></html>").await;
+        assert_eq!(disguised.status, 400);
+        assert!(disguised.text().contains("not_an_image"));
+        let corrupt = upload(&app, &[("Cookie", &owner)], 1, "logo.png", &png[..png.len() / 2]).await;
+        assert_eq!(corrupt.status, 400);
+        assert!(corrupt.text().contains("image_corrupt"));
+        let mut huge = png.clone();
+        huge.resize(5 * 1024 * 1024 + 1, 0);
+        let oversized = upload(&app, &[("Cookie", &owner)], 1, "logo.png", &huge).await;
+        assert_eq!(oversized.status, 413, "{}", oversized.text());
+        assert_eq!(upload(&app, &[], 1, "logo.png", &png).await.status, 401);
+        assert_eq!(upload(&app, &[("Cookie", &buyer)], 1, "logo.png", &png).await.status, 403);
+        assert_eq!(upload(&app, &[("Cookie", &other)], 1, "logo.png", &png).await.status, 403, "another exhibitor's booth");
+        assert_eq!(stored_files(&app), before, "no file written");
+        assert!(app.db.db.audit_log(app::domain::ExhibitorId(1), 10).await.unwrap().is_empty(), "nothing changed");
+
+        // A browser's form without JavaScript is sent back to the editor, with the reason.
+        let plain = [("Cookie", owner.as_str()), ("Accept", "text/html")];
+        let refused = upload(&app, &plain, 1, "logo.png", b"GIF89a broken").await;
+        assert_eq!(refused.status, 303);
+        assert_eq!(refused.header("location"), Some("/exhibitor/booth?errors=logo%3Aimage_corrupt"));
+        let accepted = upload(&app, &plain, 1, "logo.png", &png).await;
+        assert_eq!(accepted.status, 303);
+        assert_eq!(accepted.header("location"), Some("/exhibitor/booth?saved=1"));
+    }
+}
