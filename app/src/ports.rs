@@ -153,6 +153,14 @@ pub trait Booths: Send + Sync + 'static {
         exhibitor: ExhibitorId,
         form: ProfileForm,
     ) -> Result<(), AppError>;
+    /// Sets the booth's logo to an uploaded image (by the hash of its stored file), logging
+    /// the change; the team only.
+    async fn set_logo(
+        &self,
+        actor: Option<&CurrentUser>,
+        exhibitor: ExhibitorId,
+        hash: &str,
+    ) -> Result<(), AppError>;
     /// The newest changes to the booth; its team and organizers.
     async fn audit_log(
         &self,

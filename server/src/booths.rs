@@ -54,8 +54,20 @@ impl Booths for BoothEditor {
             valid,
         };
         let slug = self.db.save_profile(exhibitor, editor.id, &profile).await?;
-        self.catalogue.forget_exhibitor(&slug, exhibitor);
-        self.pages.clear();
+        self.show_changes(&slug, exhibitor);
+        Ok(())
+    }
+
+    async fn set_logo(
+        &self,
+        actor: Option<&CurrentUser>,
+        exhibitor: ExhibitorId,
+        hash: &str,
+    ) -> Result<(), AppError> {
+        authorize(actor, Action::EditBooth(exhibitor))?;
+        let editor = actor.ok_or(AppError::Unauthenticated)?;
+        let slug = self.db.set_logo(exhibitor, editor.id, hash).await?;
+        self.show_changes(&slug, exhibitor);
         Ok(())
     }
 
@@ -66,6 +78,14 @@ impl Booths for BoothEditor {
     ) -> Result<Vec<AuditEntry>, AppError> {
         authorize(actor, Action::ViewTeam(exhibitor))?;
         self.db.audit_log(exhibitor, AUDIT_PAGE).await
+    }
+}
+
+impl BoothEditor {
+    /// Makes the public pages show a changed booth at once.
+    fn show_changes(&self, slug: &str, exhibitor: ExhibitorId) {
+        self.catalogue.forget_exhibitor(slug, exhibitor);
+        self.pages.clear();
     }
 }
 

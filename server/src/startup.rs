@@ -52,8 +52,6 @@ pub struct AppState {
     pub public_url: Arc<str>,
     /// Uploaded files.
     pub media: MediaStore,
-    /// The catalogue cache itself, for writers outside the services to forget changed data.
-    pub catalogue_cache: Arc<CachedCatalogue>,
     /// The page `/bench/copy` answers with, in benchmark runs.
     pub bench_copy: Option<axum::body::Bytes>,
 }
@@ -88,7 +86,6 @@ impl AppState {
         Self {
             leptos,
             db,
-            catalogue_cache: catalogue.clone(),
             catalogue,
             pages,
             booths,

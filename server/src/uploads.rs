@@ -6,6 +6,7 @@
 use crate::imaging::{self, ImageError, MAX_UPLOAD_BYTES};
 use crate::startup::AppState;
 use app::api::accounts::session::{is_plain_form, token_in};
+use app::domain::exhibitor::uploaded_logo;
 use app::domain::{Action, ExhibitorId, authorize};
 use app::error::AppError;
 use axum::body::Body;
@@ -130,10 +131,8 @@ async fn store_logo(
         .put(&format!("{hash}.png"), &processed.png)
         .await
         .map_err(AppError::internal)?;
-    let slug = state.db.set_logo(exhibitor, user.id, &hash).await?;
-    state.catalogue_cache.forget_exhibitor(&slug, exhibitor);
-    state.pages.clear();
-    Ok(format!("/media/uploads/{hash}-96.png"))
+    state.booths.set_logo(Some(&user), exhibitor, &hash).await?;
+    Ok(uploaded_logo(&hash))
 }
 
 fn bad_form(error: axum::extract::multipart::MultipartError) -> AppError {

@@ -3,7 +3,7 @@
 
 mod support;
 
-use server::demo::accounts::{BUYER, DemoLogin, EXHIBITOR, ORGANIZER};
+use server::demo::accounts::{BUYER, EXHIBITOR, ORGANIZER};
 use support::TestApp;
 
 const FORM: &str = "form[email]=Ana.Lima%40Example.com&form[password]=correct+horse+battery\
@@ -24,43 +24,10 @@ fn link_to(mail: &support::smtp::Received, path: &str) -> String {
     body[start..].split_whitespace().next().unwrap().to_owned()
 }
 
-/// The `name=value` part of the session cookie a response sets.
-fn session_cookie(response: &support::http::Response) -> String {
-    let cookie = response
-        .headers
-        .iter()
-        .find(|(k, v)| k.eq_ignore_ascii_case("set-cookie") && v.starts_with("cf_session="))
-        .map(|(_, v)| v.clone())
-        .expect("a session cookie");
-    assert!(
-        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
-        "{cookie}"
-    );
-    cookie.split(';').next().unwrap().to_owned()
-}
-
 async fn log_in(app: &TestApp, cookie: Option<&str>, password: &str) -> support::http::Response {
     let form = format!("email=ana.lima%40example.com&password={password}");
     let headers: Vec<(&str, &str)> = cookie.map(|c| ("Cookie", c)).into_iter().collect();
     app.post("/api/log_in", &headers, &form).await
-}
-
-/// The session cookie of a demo login.
-async fn signed_in(app: &TestApp, login: &DemoLogin) -> String {
-    let form = format!(
-        "email={}&password={}",
-        login.email.replace('@', "%40"),
-        login.password
-    );
-    let response = app.post("/api/log_in", &[], &form).await;
-    assert_eq!(
-        response.status,
-        200,
-        "{} signs in: {}",
-        login.email,
-        response.text()
-    );
-    session_cookie(&response)
 }
 
 async fn who(app: &TestApp, cookie: &str) -> String {
@@ -80,7 +47,7 @@ on_both_engines! { mod accounts; support::spawn_app;
         assert_eq!(log_in(&app, None, "wrong+horse+battery").await.status, 401);
         let first = log_in(&app, None, "correct+horse+battery").await;
         assert_eq!(first.status, 200, "{}", first.text());
-        let first = session_cookie(&first);
+        let first = support::session_cookie(&first);
         let me = who(&app, &first).await;
         assert!(me.contains("\"name\":\"Ana Lima\"") && me.contains("\"role\":\"buyer\""), "{me}");
         assert!(me.contains("\"email_verified\":false"));
@@ -90,10 +57,10 @@ on_both_engines! { mod accounts; support::spawn_app;
         assert_eq!(app.post("/api/verify_email", &[], &format!("token={token}")).await.status, 404, "a link works once");
 
         // Signing in again replaces the session the browser had.
-        let second = session_cookie(&log_in(&app, Some(&first), "correct+horse+battery").await);
+        let second = support::session_cookie(&log_in(&app, Some(&first), "correct+horse+battery").await);
         assert_ne!(second, first);
         assert_eq!(who(&app, &first).await, "null");
-        let elsewhere = session_cookie(&log_in(&app, None, "correct+horse+battery").await);
+        let elsewhere = support::session_cookie(&log_in(&app, None, "correct+horse+battery").await);
         assert!(who(&app, &elsewhere).await.contains("Ana Lima"));
 
         let out = app.post("/api/log_out", &[("Cookie", &second)], "everywhere=true").await;
@@ -150,13 +117,13 @@ on_both_engines! { mod accounts; support::spawn_app;
         assert!(page.text().contains("Please sign in"));
         assert!(!page.text().contains("ana.lima@example.com"));
         for login in [&BUYER, &EXHIBITOR] {
-            let cookie = signed_in(&app, login).await;
+            let cookie = app.sign_in(login.email, login.password).await;
             let page = app.get_with("/organizer/outbox", &[("Cookie", &cookie)]).await;
             assert_eq!(page.status, 403, "{}", login.email);
             assert!(!page.text().contains("ana.lima@example.com"));
             assert_eq!(app.post("/api/get_outbox", &[("Cookie", &cookie)], "").await.status, 403);
         }
-        let organizer = signed_in(&app, &ORGANIZER).await;
+        let organizer = app.sign_in(ORGANIZER.email, ORGANIZER.password).await;
         let page = app.get_with("/organizer/outbox", &[("Cookie", &organizer)]).await;
         assert_eq!(page.status, 200);
         let html = page.text();
@@ -169,7 +136,7 @@ on_both_engines! { mod accounts; support::spawn_app;
     async fn the_header_names_the_signed_in_person(app) {
         let visitor = app.get("/").await.text();
         assert!(visitor.contains("href=\"/sign-in\""));
-        let cookie = signed_in(&app, &ORGANIZER).await;
+        let cookie = app.sign_in(ORGANIZER.email, ORGANIZER.password).await;
         let page = app.get_with("/", &[("Cookie", &cookie)]).await.text();
         let menu = page.split("class=\"account-menu\"").nth(1).expect("the account menu");
         let menu = &menu[..menu.find("</div>").unwrap()];
@@ -180,7 +147,7 @@ on_both_engines! { mod accounts; support::spawn_app;
 
     async fn a_forgotten_password_is_reset_by_a_mailed_link_once(app) {
         assert_eq!(app.post("/api/register", &[], FORM).await.status, 200);
-        let old_session = session_cookie(&log_in(&app, None, "correct+horse+battery").await);
+        let old_session = support::session_cookie(&log_in(&app, None, "correct+horse+battery").await);
         let unknown = app.post("/api/request_password_reset", &[], "email=nobody%40example.com").await;
         assert_eq!(unknown.status, 200, "the same answer for an unknown address");
         let bad = app.post("/api/request_password_reset", &[], "email=not-an-address").await;

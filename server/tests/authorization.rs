@@ -6,7 +6,7 @@ mod support;
 
 use app::domain::{BusinessType, CountryCode, ExhibitorId, Role, TeamRole};
 use server::accounts::password;
-use server::demo::accounts::{BUYER, DemoLogin, EXHIBITOR, ORGANIZER, OTHER_EXHIBITOR};
+use server::demo::accounts::{BUYER, EXHIBITOR, ORGANIZER, OTHER_EXHIBITOR};
 use server::storage::accounts::NewUser;
 use support::TestApp;
 
@@ -20,23 +20,6 @@ const ACTORS: [&str; 6] = [
     "owner of A",
     "organizer",
 ];
-
-async fn sign_in(app: &TestApp, email: &str, password: &str) -> String {
-    let form = format!("email={}&password={password}", email.replace('@', "%40"));
-    let response = app.post("/api/log_in", &[], &form).await;
-    assert_eq!(response.status, 200, "{email} signs in");
-    let cookie = response
-        .headers
-        .iter()
-        .find(|(k, v)| k.eq_ignore_ascii_case("set-cookie") && v.starts_with("cf_session="))
-        .map(|(_, v)| v.clone())
-        .expect("a session cookie");
-    cookie.split(';').next().unwrap().to_owned()
-}
-
-async fn demo(app: &TestApp, login: &DemoLogin) -> String {
-    sign_in(app, login.email, login.password).await
-}
 
 /// A new staff member of `exhibitor`, stored directly; their id.
 async fn add_staff(app: &TestApp, exhibitor: ExhibitorId, email: &str) -> i64 {
@@ -79,11 +62,11 @@ on_both_engines! { mod matrix; support::spawn_app;
         add_staff(&app, a, &staff_a).await;
         let cookies = [
             None,
-            Some(demo(&app, &BUYER).await),
-            Some(demo(&app, &OTHER_EXHIBITOR).await),
-            Some(sign_in(&app, &staff_a, "staff+horse+battery").await),
-            Some(demo(&app, &EXHIBITOR).await),
-            Some(demo(&app, &ORGANIZER).await),
+            Some(app.sign_in(BUYER.email, BUYER.password).await),
+            Some(app.sign_in(OTHER_EXHIBITOR.email, OTHER_EXHIBITOR.password).await),
+            Some(app.sign_in(&staff_a, "staff horse battery").await),
+            Some(app.sign_in(EXHIBITOR.email, EXHIBITOR.password).await),
+            Some(app.sign_in(ORGANIZER.email, ORGANIZER.password).await),
         ];
         let unowned: String = sqlx::query_scalar("SELECT slug FROM exhibitors WHERE id = $1")
             .bind(a.0 + 1)

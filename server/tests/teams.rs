@@ -5,31 +5,8 @@
 
 mod support;
 
-use server::demo::accounts::{BUYER, DemoLogin, EXHIBITOR, ORGANIZER};
+use server::demo::accounts::{BUYER, EXHIBITOR, ORGANIZER};
 use support::TestApp;
-use support::http::Response;
-
-/// The `name=value` part of the session cookie a response sets.
-fn session_cookie(response: &Response) -> String {
-    let cookie = response
-        .headers
-        .iter()
-        .find(|(k, v)| k.eq_ignore_ascii_case("set-cookie") && v.starts_with("cf_session="))
-        .map(|(_, v)| v.clone())
-        .expect("a session cookie");
-    cookie.split(';').next().unwrap().to_owned()
-}
-
-async fn signed_in(app: &TestApp, login: &DemoLogin) -> String {
-    let form = format!(
-        "email={}&password={}",
-        login.email.replace('@', "%40"),
-        login.password
-    );
-    let response = app.post("/api/log_in", &[], &form).await;
-    assert_eq!(response.status, 200, "{} signs in", login.email);
-    session_cookie(&response)
-}
 
 /// POSTs `form` to a server function as `cookie` (None for a visitor); the status.
 async fn status_as(app: &TestApp, cookie: Option<&str>, path: &str, form: &str) -> u16 {
@@ -61,9 +38,9 @@ async fn exhibitor_slug(app: &TestApp, id: i64) -> String {
 on_both_engines! { mod teams; support::spawn_app;
 
     async fn an_invited_owner_builds_a_team_and_only_the_right_people_can(app) {
-        let organizer = signed_in(&app, &ORGANIZER).await;
-        let buyer = signed_in(&app, &BUYER).await;
-        let other_owner = signed_in(&app, &EXHIBITOR).await; // owner of exhibitor 1
+        let organizer = app.sign_in(ORGANIZER.email, ORGANIZER.password).await;
+        let buyer = app.sign_in(BUYER.email, BUYER.password).await;
+        let other_owner = app.sign_in(EXHIBITOR.email, EXHIBITOR.password).await; // owner of exhibitor 1
         let slug = exhibitor_slug(&app, 2).await;
 
         // Only the organizer invites an owner.
@@ -85,7 +62,7 @@ on_both_engines! { mod teams; support::spawn_app;
         assert_eq!(short.status, 400);
         let accepted = app.post("/api/accept_invitation", &[], &format!("token={token}&name=Omar+Owner&password=owner+horse+battery")).await;
         assert_eq!(accepted.status, 200, "{}", accepted.text());
-        let owner = session_cookie(&accepted);
+        let owner = support::session_cookie(&accepted);
         assert_eq!(status_as(&app, None, "/api/accept_invitation", &format!("token={token}&name=X&password=owner+horse+battery")).await, 404, "once");
         assert_eq!(app.get(&format!("/invitation?token={token}")).await.status, 404);
 
@@ -99,7 +76,7 @@ on_both_engines! { mod teams; support::spawn_app;
         let staff_token = invitation_token(&app, "sam@two.example").await;
         let joined = app.post("/api/accept_invitation", &[], &format!("token={staff_token}&name=Sam+Staff&password=staff+horse+battery")).await;
         assert_eq!(joined.status, 200);
-        let staff = session_cookie(&joined);
+        let staff = support::session_cookie(&joined);
         assert_eq!(status_as(&app, Some(&staff), "/api/invite_staff", "exhibitor=2&email=y%40two.example").await, 403, "staff do not invite");
 
         // Team pages: members see their own team, others do not.
@@ -122,9 +99,9 @@ on_both_engines! { mod teams; support::spawn_app;
     }
 
     async fn the_team_edits_its_booth_and_buyers_see_it_sanitised(app) {
-        let owner = signed_in(&app, &EXHIBITOR).await; // owner of exhibitor 1
-        let buyer = signed_in(&app, &BUYER).await;
-        let organizer = signed_in(&app, &ORGANIZER).await;
+        let owner = app.sign_in(EXHIBITOR.email, EXHIBITOR.password).await; // owner of exhibitor 1
+        let buyer = app.sign_in(BUYER.email, BUYER.password).await;
+        let organizer = app.sign_in(ORGANIZER.email, ORGANIZER.password).await;
         let slug = exhibitor_slug(&app, 1).await;
         let booth = format!("/exhibitors/{slug}");
         let before = app.get(&booth).await.text(); // now in the page cache
@@ -163,8 +140,8 @@ on_both_engines! { mod teams; support::spawn_app;
     }
 
     async fn the_organizer_sees_who_runs_each_booth(app) {
-        let organizer = signed_in(&app, &ORGANIZER).await;
-        let buyer = signed_in(&app, &BUYER).await;
+        let organizer = app.sign_in(ORGANIZER.email, ORGANIZER.password).await;
+        let buyer = app.sign_in(BUYER.email, BUYER.password).await;
         assert_eq!(app.get("/organizer/exhibitors").await.status, 401);
         assert_eq!(app.get_with("/organizer/exhibitors", &[("Cookie", &buyer)]).await.status, 403);
         assert_eq!(status_as(&app, Some(&buyer), "/api/get_onboarding", "after=0").await, 403);

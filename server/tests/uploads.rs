@@ -5,7 +5,7 @@
 mod support;
 
 use image::{DynamicImage, ImageFormat, RgbImage};
-use server::demo::accounts::{BUYER, DemoLogin, EXHIBITOR, OTHER_EXHIBITOR};
+use server::demo::accounts::{BUYER, EXHIBITOR, OTHER_EXHIBITOR};
 use std::io::Cursor;
 use support::TestApp;
 use support::http::{Part, Response, post_multipart};
@@ -17,22 +17,6 @@ fn image_bytes(format: ImageFormat) -> Vec<u8> {
     let mut out = Cursor::new(Vec::new());
     image.write_to(&mut out, format).unwrap();
     out.into_inner()
-}
-
-async fn signed_in(app: &TestApp, login: &DemoLogin) -> String {
-    let form = format!(
-        "email={}&password={}",
-        login.email.replace('@', "%40"),
-        login.password
-    );
-    let response = app.post("/api/log_in", &[], &form).await;
-    let cookie = response
-        .headers
-        .iter()
-        .find(|(k, v)| k.eq_ignore_ascii_case("set-cookie") && v.starts_with("cf_session="))
-        .map(|(_, v)| v.clone())
-        .expect("a session cookie");
-    cookie.split(';').next().unwrap().to_owned()
 }
 
 async fn upload(
@@ -68,7 +52,7 @@ fn stored_files(app: &TestApp) -> usize {
 on_both_engines! { mod uploads; support::spawn_app;
 
     async fn every_image_type_is_accepted_re_encoded_and_served(app) {
-        let owner = signed_in(&app, &EXHIBITOR).await;
+        let owner = app.sign_in(EXHIBITOR.email, EXHIBITOR.password).await;
         for (format, name) in [(ImageFormat::Png, "logo.png"), (ImageFormat::Jpeg, "logo.jpg"), (ImageFormat::Gif, "logo.gif"), (ImageFormat::WebP, "logo.webp")] {
             let response = upload(&app, &[("Cookie", &owner)], 1, name, &image_bytes(format)).await;
             assert_eq!(response.status, 200, "{format:?}: {}", response.text());
@@ -89,9 +73,9 @@ on_both_engines! { mod uploads; support::spawn_app;
     }
 
     async fn bad_files_and_wrong_people_are_refused_and_leave_nothing(app) {
-        let owner = signed_in(&app, &EXHIBITOR).await;
-        let buyer = signed_in(&app, &BUYER).await;
-        let other = signed_in(&app, &OTHER_EXHIBITOR).await;
+        let owner = app.sign_in(EXHIBITOR.email, EXHIBITOR.password).await;
+        let buyer = app.sign_in(BUYER.email, BUYER.password).await;
+        let other = app.sign_in(OTHER_EXHIBITOR.email, OTHER_EXHIBITOR.password).await;
         let png = image_bytes(ImageFormat::Png);
         let before = stored_files(&app);
 

@@ -38,7 +38,7 @@ pub struct ExhibitorProfile {
     /// The description as sanitised rich text, once the exhibitor has edited it.
     pub description_html: Option<Localized>,
     pub contact: Contact,
-    /// The URL of the uploaded logo at 96 pixels (192 for dense screens: `logo_2x`), if any.
+    /// The URL of the uploaded logo at 96 pixels, if any.
     pub logo: Option<String>,
     pub staff_size: i64,
     pub main_markets: Vec<String>,
@@ -55,7 +55,7 @@ pub struct Contact {
     pub website: String,
 }
 
-/// The URLs of an uploaded logo at 96 and 192 pixels, from its hash.
+/// The URL of an uploaded logo at 96 pixels, from its hash.
 pub fn uploaded_logo(hash: &str) -> String {
     format!("/media/uploads/{hash}-96.png")
 }

@@ -41,7 +41,7 @@ impl Teams for AccountService {
         if has_owner {
             return Err(AppError::Conflict("owner_exists".into()));
         }
-        self.invite(actor, exhibitor, TeamRole::Owner, email, locale)
+        self.invite(actor, &team, TeamRole::Owner, email, locale)
             .await
     }
 
@@ -53,7 +53,8 @@ impl Teams for AccountService {
         locale: &str,
     ) -> Result<(), AppError> {
         authorize(actor, Action::ManageTeam(exhibitor))?;
-        self.invite(actor, exhibitor, TeamRole::Staff, email, locale)
+        let team = self.db.team(exhibitor).await?;
+        self.invite(actor, &team, TeamRole::Staff, email, locale)
             .await
     }
 
@@ -122,11 +123,11 @@ impl Teams for AccountService {
 }
 
 impl AccountService {
-    /// Checks the address, then stores the invitation and its mail.
+    /// Checks the address, then stores the invitation to `team` and its mail.
     async fn invite(
         &self,
         actor: Option<&CurrentUser>,
-        exhibitor: ExhibitorId,
+        team: &TeamView,
         role: TeamRole,
         email: &str,
         locale: &str,
@@ -137,7 +138,6 @@ impl AccountService {
         if self.db.find_account(&email).await?.is_some() {
             return Err(AppError::Conflict("email_taken".into()));
         }
-        let team = self.db.team(exhibitor).await?;
         let link = secret::new_secret().map_err(AppError::internal)?;
         let url = format!("{}/invitation?token={link}", self.public_url);
         let reader = if locale == "zh" {
@@ -151,7 +151,7 @@ impl AccountService {
             .create_invitation(
                 &Invitation {
                     email,
-                    exhibitor,
+                    exhibitor: team.exhibitor,
                     role,
                 },
                 inviter.id,

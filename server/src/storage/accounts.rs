@@ -1,18 +1,14 @@
 //! Accounts over SQL: users, their sessions, one-time e-mail links and the outbox. Secrets
 //! arrive here already reduced to fingerprints (see `accounts::secret`).
 
-use super::Db;
 use super::outbox::insert_mail;
+use super::{Db, internal};
 use app::domain::account::ValidRegistration;
 use app::domain::{
     BusinessType, CountryCode, CurrentUser, ExhibitorId, Role, Team, TeamRole, UserId,
 };
 use app::error::AppError;
 use sqlx::Row;
-
-fn internal(error: sqlx::Error) -> AppError {
-    AppError::internal(error)
-}
 
 /// Seconds since the Unix epoch.
 pub fn now() -> i64 {

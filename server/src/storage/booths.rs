@@ -1,16 +1,12 @@
 //! The booth editor over SQL: the profile's editable fields, saving them with an audit entry
 //! in the same transaction, and reading the audit log.
 
-use super::Db;
 use super::accounts::now;
 use super::rows::list;
+use super::{Db, internal};
 use app::domain::{AuditEntry, ExhibitorId, ProfileForm, UserId, ValidProfile};
 use app::error::AppError;
 use sqlx::Row;
-
-fn internal(error: sqlx::Error) -> AppError {
-    AppError::internal(error)
-}
 
 /// A profile ready to store: validated, its HTML sanitised, its plain text derived.
 pub struct StoredProfile {

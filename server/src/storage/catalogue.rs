@@ -1,11 +1,11 @@
 //! The catalogue port over SQL: every query is an index lookup or a bounded range scan, so
 //! pages stay fast at Canton scale (2.35 million products).
 
-use super::Db;
 use super::rows::{
     BoothLocationRow, BoothRow, CategoryRow, ExhibitorProfileRow, ExhibitorRow, ProductRow,
     ProductSummaryRow, list, parse_specs,
 };
+use super::{Db, internal};
 use app::domain::exhibitor::uploaded_logo;
 use app::domain::{
     BoothLocation, CategoryDetail, CategorySummary, Contact, Counters, DirectoryFilter,
@@ -22,10 +22,6 @@ const PRODUCT_SUMMARY_COLUMNS: &str = "p.id, p.title_en, p.title_zh, p.price_min
 
 const EXHIBITOR_COLUMNS: &str =
     "e.id, e.slug, e.name_en, e.name_zh, e.country, e.verified, e.year_founded";
-
-fn internal(error: sqlx::Error) -> AppError {
-    AppError::internal(error)
-}
 
 #[async_trait::async_trait]
 impl Catalogue for Db {

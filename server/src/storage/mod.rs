@@ -17,6 +17,11 @@ use sqlx::{AnyPool, ConnectOptions, Executor};
 use std::str::FromStr;
 use std::time::Duration;
 
+/// A database failure as the user meets it: logged with its cause under an opaque id.
+pub(crate) fn internal(error: sqlx::Error) -> app::error::AppError {
+    app::error::AppError::internal(error)
+}
+
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("migrations/sqlite");
 static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("migrations/postgres");
 

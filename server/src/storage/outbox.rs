@@ -2,15 +2,11 @@
 //! delivered by `mail::sender` when SMTP is configured, or read by the organizer in the
 //! browser when it is not.
 
-use super::Db;
 use super::accounts::now;
+use super::{Db, internal};
 use app::domain::OutboxMail;
 use app::error::AppError;
 use sqlx::Row;
-
-fn internal(error: sqlx::Error) -> AppError {
-    AppError::internal(error)
-}
 
 const MAIL_COLUMNS: &str =
     "id, recipient, subject, body, created_at, sent_at, attempts, last_error";

@@ -1,19 +1,15 @@
 //! Exhibitor teams over SQL: who works for which exhibitor, as owner or staff, and the
 //! invitations that bring people in.
 
-use super::Db;
 use super::accounts::{NewUser, insert_user, now};
 use super::outbox::insert_mail;
+use super::{Db, internal};
 use app::domain::{
     BusinessType, CountryCode, ExhibitorId, ExhibitorOnboarding, InvitationOffer, Localized, Page,
     PendingInvitation, Role, TeamMember, TeamRole, TeamView, UserId,
 };
 use app::error::AppError;
 use sqlx::Row;
-
-fn internal(error: sqlx::Error) -> AppError {
-    AppError::internal(error)
-}
 
 impl Db {
     /// Adds a person to an exhibitor's team; `Conflict("already_in_a_team")` when they work

@@ -66,6 +66,23 @@ impl TestApp {
         http::get(self.addr, path, headers).await
     }
 
+    /// Signs in with an address and a password; the session cookie (`name=value`).
+    pub async fn sign_in(&self, email: &str, password: &str) -> String {
+        let form = format!(
+            "email={}&password={}",
+            email.replace('@', "%40"),
+            password.replace(' ', "+")
+        );
+        let response = self.post("/api/log_in", &[], &form).await;
+        assert_eq!(
+            response.status,
+            200,
+            "{email} signs in: {}",
+            response.text()
+        );
+        session_cookie(&response)
+    }
+
     /// Where this app keeps uploads.
     pub fn media_dir(&self) -> std::path::PathBuf {
         self.db._dir.path().join("media")
@@ -74,6 +91,22 @@ impl TestApp {
     pub async fn post(&self, path: &str, headers: &[(&str, &str)], form: &str) -> http::Response {
         http::post(self.addr, path, headers, form).await
     }
+}
+
+/// The `name=value` part of the session cookie a response sets, after checking that the
+/// cookie is `HttpOnly` and `SameSite=Lax`.
+pub fn session_cookie(response: &http::Response) -> String {
+    let cookie = response
+        .headers
+        .iter()
+        .find(|(k, v)| k.eq_ignore_ascii_case("set-cookie") && v.starts_with("cf_session="))
+        .map(|(_, v)| v.clone())
+        .expect("a session cookie");
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
+        "{cookie}"
+    );
+    cookie.split(';').next().unwrap().to_owned()
 }
 
 pub async fn spawn_app(engine: Engine) -> TestApp {
