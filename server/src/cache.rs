@@ -161,8 +161,10 @@ impl Catalogue for CachedCatalogue {
     }
 }
 
-/// One kind of cached answer; `None` when caching is off.
-struct Memo<K, V>(Option<moka::future::Cache<K, V>>);
+/// One kind of cached answer; `None` when caching is off. The cache is moka's synchronous one:
+/// its operations are short and never wait on the async locks of moka's future cache, under
+/// which page requests hung now and then in the tests.
+struct Memo<K, V>(Option<moka::sync::Cache<K, V>>);
 
 impl<K, V> Memo<K, V>
 where
@@ -171,7 +173,7 @@ where
 {
     fn new(capacity: u64, ttl: Duration) -> Self {
         Self((!ttl.is_zero()).then(|| {
-            moka::future::Cache::builder()
+            moka::sync::Cache::builder()
                 .max_capacity(capacity)
                 .time_to_live(ttl)
                 .support_invalidation_closures()
@@ -189,17 +191,17 @@ where
         let Some(cache) = &self.0 else {
             return load.await;
         };
-        if let Some(value) = cache.get(&key).await {
+        if let Some(value) = cache.get(&key) {
             return Ok(value);
         }
         let value = load.await?;
-        cache.insert(key, value.clone()).await;
+        cache.insert(key, value.clone());
         Ok(value)
     }
 
     async fn forget(&self, key: &K) {
         if let Some(cache) = &self.0 {
-            cache.invalidate(key).await;
+            cache.invalidate(key);
         }
     }
 
