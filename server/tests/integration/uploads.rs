@@ -2,7 +2,7 @@
 //! accepted, re-encoded and served; disguised, corrupt and oversized files and uploads by
 //! people without the right are refused with a reason and leave no file behind.
 
-mod support;
+use crate::support;
 
 use image::{DynamicImage, ImageFormat, RgbImage};
 use server::demo::accounts::{BUYER, EXHIBITOR, OTHER_EXHIBITOR};

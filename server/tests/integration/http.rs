@@ -1,6 +1,6 @@
 //! The real app on a free port: statuses, headers and server-rendered HTML, on both engines.
 
-mod support;
+use crate::support;
 
 /// The first `href` in `html` that starts with `prefix`, as a path; fails the test if none.
 fn first_link(html: &str, prefix: &str) -> String {

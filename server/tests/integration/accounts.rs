@@ -1,7 +1,7 @@
 //! Accounts through the real app on both engines: registration, the mailed verification link,
 //! signing in and out, sessions, and the guard against cross-site requests.
 
-mod support;
+use crate::support;
 
 use server::demo::accounts::{BUYER, EXHIBITOR, ORGANIZER};
 use support::TestApp;

@@ -2,7 +2,7 @@
 //! and carries its headers; a refused recipient is not retried; an unreachable server leaves
 //! the mail queued for a later attempt.
 
-mod support;
+use crate::support;
 
 use app::domain::OutboxMail;
 use app::domain::Registration;

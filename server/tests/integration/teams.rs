@@ -3,7 +3,7 @@
 //! The owner edits the booth's profile, which buyers see at once. Every step is also tried
 //! by people who may not do it.
 
-mod support;
+use crate::support;
 
 use server::demo::accounts::{BUYER, EXHIBITOR, ORGANIZER};
 use support::TestApp;

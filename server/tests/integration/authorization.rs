@@ -2,7 +2,7 @@
 //! tried by every kind of person against objects they own and objects they do not, with the
 //! status each cell must get. A new endpoint gets a row here.
 
-mod support;
+use crate::support;
 
 use app::domain::{BusinessType, CountryCode, ExhibitorId, Role, TeamRole};
 use server::accounts::password;

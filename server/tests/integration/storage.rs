@@ -1,6 +1,6 @@
 //! The catalogue and the generator against real databases: SQLite and PostgreSQL.
 
-mod support;
+use crate::support;
 
 use app::domain::{CountryCode, Cursor, DirectoryFilter, ExhibitorId, ProductId};
 use app::error::AppError;

@@ -1,0 +1,14 @@
+//! The integration tests, in one binary so that the server and its dependencies are linked
+//! once: storage, HTTP, accounts, teams, authorization, mail and uploads, each on SQLite and
+//! a throwaway PostgreSQL cluster.
+
+#[macro_use]
+mod support;
+
+mod accounts;
+mod authorization;
+mod http;
+mod mail;
+mod storage;
+mod teams;
+mod uploads;
