@@ -1,7 +1,9 @@
 //! What the server functions need from storage, as traits the server implements for SQLite
 //! and PostgreSQL and puts in the Leptos context. `app` never names SQL.
 
+use crate::domain::ProductForm;
 use crate::domain::account::ValidRegistration;
+use crate::domain::product_edit::TeamProduct;
 use crate::domain::{
     AuditEntry, CategoryDetail, CategorySummary, CurrentUser, Cursor, DirectoryFilter, ExhibitorId,
     ExhibitorOnboarding, ExhibitorProfile, ExhibitorSummary, FairSession, HallMap, InvitationOffer,
@@ -167,6 +169,72 @@ pub trait Booths: Send + Sync + 'static {
         actor: Option<&CurrentUser>,
         exhibitor: ExhibitorId,
     ) -> Result<Vec<AuditEntry>, AppError>;
+}
+
+/// A team's products: listing them with drafts, editing, deleting, reordering, and their
+/// photos. Every call checks that the person is in the product's exhibitor's team.
+#[async_trait::async_trait]
+pub trait Products: Send + Sync + 'static {
+    /// The team's products in its order, `limit` after position `after`.
+    async fn team_products(
+        &self,
+        actor: Option<&CurrentUser>,
+        exhibitor: ExhibitorId,
+        after: i64,
+        limit: usize,
+    ) -> Result<Page<TeamProduct>, AppError>;
+    /// A product's form and its photos' hashes, for its editor.
+    async fn product_form(
+        &self,
+        actor: Option<&CurrentUser>,
+        id: ProductId,
+    ) -> Result<(ExhibitorId, ProductForm, Vec<String>), AppError>;
+    /// Validates and adds a product at the end of the exhibitor's list.
+    async fn create_product(
+        &self,
+        actor: Option<&CurrentUser>,
+        exhibitor: ExhibitorId,
+        form: ProductForm,
+    ) -> Result<ProductId, AppError>;
+    /// Validates and saves a product.
+    async fn update_product(
+        &self,
+        actor: Option<&CurrentUser>,
+        id: ProductId,
+        form: ProductForm,
+    ) -> Result<(), AppError>;
+    async fn delete_product(
+        &self,
+        actor: Option<&CurrentUser>,
+        id: ProductId,
+    ) -> Result<(), AppError>;
+    /// Puts the listed products of `exhibitor` in this order among the places they hold.
+    async fn reorder_products(
+        &self,
+        actor: Option<&CurrentUser>,
+        exhibitor: ExhibitorId,
+        ids: Vec<ProductId>,
+    ) -> Result<(), AppError>;
+    /// Appends uploaded photos (by the hashes of their stored files).
+    async fn add_photos(
+        &self,
+        actor: Option<&CurrentUser>,
+        id: ProductId,
+        hashes: Vec<String>,
+    ) -> Result<(), AppError>;
+    /// Removes the photo at `index`.
+    async fn remove_photo(
+        &self,
+        actor: Option<&CurrentUser>,
+        id: ProductId,
+        index: usize,
+    ) -> Result<(), AppError>;
+}
+
+/// The product editor the server put in the context.
+pub fn products() -> Result<Arc<dyn Products>, AppError> {
+    leptos::prelude::use_context::<Arc<dyn Products>>()
+        .ok_or_else(|| AppError::internal("no Products in the Leptos context"))
 }
 
 /// The booth editor the server put in the context.

@@ -16,6 +16,8 @@ use crate::pages::{
     outbox::OutboxPage,
     password_reset::{ForgotPasswordPage, ForgotPasswordSentPage, ResetPasswordPage},
     product::ProductPage,
+    product_editor::ProductEditorPage,
+    product_list::ProductListPage,
     register::{RegisterPage, RegisterSentPage},
     section::SectionPage,
     sign_in::SignInPage,
@@ -58,6 +60,9 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/invitation") view=InvitationPage ssr=SsrMode::Async />
                         <Route path=path!("/exhibitor/booth") view=BoothEditorPage ssr=SsrMode::Async />
                         <Route path=path!("/exhibitor/team") view=TeamPage ssr=SsrMode::Async />
+                        <Route path=path!("/exhibitor/products") view=ProductListPage ssr=SsrMode::Async />
+                        <Route path=path!("/exhibitor/products/new") view=ProductEditorPage ssr=SsrMode::Async />
+                        <Route path=path!("/exhibitor/products/:id") view=ProductEditorPage ssr=SsrMode::Async />
                         <Route path=path!("/organizer/exhibitors") view=OrganizerExhibitorsPage ssr=SsrMode::Async />
                         <Route path=path!("/organizer/invite") view=OrganizerInvitePage ssr=SsrMode::Async />
                         <Route path=path!("/organizer/outbox") view=OutboxPage ssr=SsrMode::Async />

@@ -83,7 +83,7 @@ impl Booths for BoothEditor {
 
 impl BoothEditor {
     /// Makes the public pages show a changed booth at once.
-    fn show_changes(&self, slug: &str, exhibitor: ExhibitorId) {
+    pub(crate) fn show_changes(&self, slug: &str, exhibitor: ExhibitorId) {
         self.catalogue.forget_exhibitor(slug, exhibitor);
         self.pages.clear();
     }

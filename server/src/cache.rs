@@ -1,9 +1,8 @@
 //! The catalogue seen through an in-process cache. Exhibitors, products and hall maps are read
 //! far more often than they change, so each page would otherwise pay the same database round
 //! trips again and again. Entries live at most `ttl` (which bounds how stale another server of a
-//! cluster can be) and a bounded number of them is kept. Concurrent misses on one key each load:
-//! moka's shared loads (`try_get_with`) left page renders hanging now and then (about one HTTP
-//! test run in three). Writers in this process forget the entries they change (`forget_*`).
+//! cluster can be) and a bounded number of them is kept. Concurrent misses on one key each load
+//! (one query each). Writers in this process forget the entries they change (`forget_*`).
 
 use app::domain::{
     CategoryDetail, CategorySummary, DirectoryFilter, ExhibitorId, ExhibitorProfile,
@@ -161,9 +160,8 @@ impl Catalogue for CachedCatalogue {
     }
 }
 
-/// One kind of cached answer; `None` when caching is off. The cache is moka's synchronous one:
-/// its operations are short and never wait on the async locks of moka's future cache, under
-/// which page requests hung now and then in the tests.
+/// One kind of cached answer; `None` when caching is off. moka's synchronous cache: its
+/// operations are short and never await.
 struct Memo<K, V>(Option<moka::sync::Cache<K, V>>);
 
 impl<K, V> Memo<K, V>

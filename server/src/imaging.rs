@@ -9,9 +9,40 @@ use std::io::Cursor;
 pub const MAX_UPLOAD_BYTES: usize = 5 * 1024 * 1024;
 /// Largest width or height decoded.
 pub const MAX_SIDE: u32 = 8000;
-/// The logo as stored (its longest side at most this), and the sizes pages show it at.
-pub const LOGO_SIDE: u32 = 512;
-pub const LOGO_THUMBNAILS: [u32; 2] = [96, 192];
+/// What an upload is for, which decides how it is stored.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImageKind {
+    /// An exhibitor's logo: PNG (it may be transparent), at most 512 pixels a side, with
+    /// 96 and 192 pixel thumbnails.
+    Logo,
+    /// A product photo: JPEG on white, at most 1,200 pixels a side, with the card (160) and
+    /// product page (480) sizes.
+    ProductPhoto,
+}
+
+impl ImageKind {
+    fn largest_side(self) -> u32 {
+        match self {
+            ImageKind::Logo => 512,
+            ImageKind::ProductPhoto => 1200,
+        }
+    }
+
+    pub fn thumbnail_sides(self) -> &'static [u32] {
+        match self {
+            ImageKind::Logo => &[96, 192],
+            ImageKind::ProductPhoto => &[160, 480],
+        }
+    }
+
+    /// The stored files' extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ImageKind::Logo => "png",
+            ImageKind::ProductPhoto => "jpg",
+        }
+    }
+}
 
 /// Why an upload is refused; each has a message code the interface translates.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -37,9 +68,10 @@ impl ImageError {
     }
 }
 
-/// An image re-encoded as PNG, and its thumbnails by size.
+/// An image re-encoded (PNG or JPEG, by its kind), and its thumbnails by size.
 pub struct Processed {
-    pub png: Vec<u8>,
+    pub kind: ImageKind,
+    pub bytes: Vec<u8>,
     pub width: u32,
     pub height: u32,
     pub thumbnails: Vec<(u32, Vec<u8>)>,
@@ -70,8 +102,8 @@ pub fn sniff(bytes: &[u8]) -> Option<ImageFormat> {
     }
 }
 
-/// Checks, decodes and re-encodes a logo. CPU-heavy: call it on the blocking pool.
-pub fn process_logo(bytes: &[u8]) -> Result<Processed, ImageError> {
+/// Checks, decodes and re-encodes an upload. CPU-heavy: call it on the blocking pool.
+pub fn process(bytes: &[u8], kind: ImageKind) -> Result<Processed, ImageError> {
     if bytes.len() > MAX_UPLOAD_BYTES {
         return Err(ImageError::TooLarge);
     }
@@ -86,28 +118,51 @@ pub fn process_logo(bytes: &[u8]) -> Result<Processed, ImageError> {
         image::ImageError::Limits(_) => ImageError::TooManyPixels,
         _ => ImageError::Corrupt,
     })?;
-    let image = if image.width().max(image.height()) > LOGO_SIDE {
-        image.thumbnail(LOGO_SIDE, LOGO_SIDE)
+    let largest = kind.largest_side();
+    let image = if image.width().max(image.height()) > largest {
+        image.thumbnail(largest, largest)
     } else {
         image
     };
-    let thumbnails = LOGO_THUMBNAILS
+    let image = match kind {
+        ImageKind::Logo => image,
+        ImageKind::ProductPhoto => on_white(&image),
+    };
+    let thumbnails = kind
+        .thumbnail_sides()
         .iter()
-        .map(|&side| Ok((side, png(&image.thumbnail(side, side))?)))
+        .map(|&side| Ok((side, encode(&image.thumbnail(side, side), kind)?)))
         .collect::<Result<_, ImageError>>()?;
     Ok(Processed {
-        png: png(&image)?,
+        kind,
+        bytes: encode(&image, kind)?,
         width: image.width(),
         height: image.height(),
         thumbnails,
     })
 }
 
-fn png(image: &DynamicImage) -> Result<Vec<u8>, ImageError> {
+/// The image without transparency, on a white background (JPEG has no alpha).
+fn on_white(image: &DynamicImage) -> DynamicImage {
+    let rgba = image.to_rgba8();
+    let rgb = image::RgbImage::from_fn(rgba.width(), rgba.height(), |x, y| {
+        let [r, g, b, a] = rgba.get_pixel(x, y).0;
+        let blend =
+            |c: u8| ((u16::from(c) * u16::from(a) + 255 * (255 - u16::from(a))) / 255) as u8;
+        image::Rgb([blend(r), blend(g), blend(b)])
+    });
+    DynamicImage::ImageRgb8(rgb)
+}
+
+fn encode(image: &DynamicImage, kind: ImageKind) -> Result<Vec<u8>, ImageError> {
     let mut out = Cursor::new(Vec::new());
-    image
-        .write_to(&mut out, ImageFormat::Png)
-        .map_err(|_| ImageError::Corrupt)?;
+    match kind {
+        ImageKind::Logo => image.write_to(&mut out, ImageFormat::Png),
+        ImageKind::ProductPhoto => image.write_with_encoder(
+            image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 85),
+        ),
+    }
+    .map_err(|_| ImageError::Corrupt)?;
     Ok(out.into_inner())
 }
 
@@ -134,24 +189,46 @@ mod tests {
         ] {
             let bytes = encoded(format, 800, 400);
             assert_eq!(sniff(&bytes), Some(format));
-            let logo = process_logo(&bytes).unwrap_or_else(|e| panic!("{format:?}: {e:?}"));
+            let logo =
+                process(&bytes, ImageKind::Logo).unwrap_or_else(|e| panic!("{format:?}: {e:?}"));
             assert_eq!((logo.width, logo.height), (512, 256), "{format:?}");
-            assert_eq!(sniff(&logo.png), Some(ImageFormat::Png));
+            assert_eq!(sniff(&logo.bytes), Some(ImageFormat::Png));
             let sides: Vec<u32> = logo.thumbnails.iter().map(|(side, _)| *side).collect();
             assert_eq!(sides, [96, 192]);
+            let photo = process(&bytes, ImageKind::ProductPhoto).unwrap();
+            assert_eq!((photo.width, photo.height), (800, 400), "{format:?}");
+            assert_eq!(sniff(&photo.bytes), Some(ImageFormat::Jpeg));
+            assert!(
+                photo
+                    .thumbnails
+                    .iter()
+                    .all(|(_, t)| sniff(t) == Some(ImageFormat::Jpeg))
+            );
         }
     }
 
     #[test]
     fn disguised_corrupt_and_oversized_files_are_refused() {
         let html = b"<html><script>alert(1)</script></html>";
-        assert_eq!(process_logo(html).err(), Some(ImageError::NotAnImage));
+        assert_eq!(
+            process(html, ImageKind::Logo).err(),
+            Some(ImageError::NotAnImage)
+        );
         let mut truncated = encoded(ImageFormat::Png, 64, 64);
         truncated.truncate(60);
-        assert_eq!(process_logo(&truncated).err(), Some(ImageError::Corrupt));
+        assert_eq!(
+            process(&truncated, ImageKind::ProductPhoto).err(),
+            Some(ImageError::Corrupt)
+        );
         let huge = vec![0u8; MAX_UPLOAD_BYTES + 1];
-        assert_eq!(process_logo(&huge).err(), Some(ImageError::TooLarge));
+        assert_eq!(
+            process(&huge, ImageKind::Logo).err(),
+            Some(ImageError::TooLarge)
+        );
         let wide = encoded(ImageFormat::Png, MAX_SIDE + 1, 1);
-        assert_eq!(process_logo(&wide).err(), Some(ImageError::TooManyPixels));
+        assert_eq!(
+            process(&wide, ImageKind::ProductPhoto).err(),
+            Some(ImageError::TooManyPixels)
+        );
     }
 }

@@ -16,6 +16,7 @@ pub mod lang;
 pub mod mail;
 pub mod media;
 pub mod page_cache;
+pub mod products;
 pub mod rate_limit;
 pub mod security;
 pub mod seo;

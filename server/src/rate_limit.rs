@@ -26,7 +26,7 @@ pub struct Limit {
 }
 
 /// The limits the server applies.
-pub const LIMITS: [Limit; 5] = [
+pub const LIMITS: [Limit; 6] = [
     Limit {
         path: "/api/log_in",
         max: 10,
@@ -56,6 +56,12 @@ pub const LIMITS: [Limit; 5] = [
         max: 30,
         window: Duration::from_secs(600),
         form_page: "/exhibitor/booth",
+    },
+    Limit {
+        path: "/exhibitor/products/*/photos",
+        max: 60,
+        window: Duration::from_secs(600),
+        form_page: "/exhibitor/products",
     },
 ];
 
@@ -91,9 +97,22 @@ impl RateLimiter {
 
     /// Counts an attempt; the limit it broke, if any.
     fn attempt(&self, path: &str, client: IpAddr) -> Option<Limit> {
-        let (limit, counts) = self.0.iter().find(|(limit, _)| limit.path == path)?;
+        let (limit, counts) = self.0.iter().find(|(limit, _)| matches(limit.path, path))?;
         let count = counts.get_with(client, || Arc::new(AtomicU32::new(0)));
         (count.fetch_add(1, Ordering::Relaxed) >= limit.max).then_some(*limit)
+    }
+}
+
+/// Whether `path` fits `pattern`, where a `*` segment stands for any one segment.
+fn matches(pattern: &str, path: &str) -> bool {
+    let (mut wanted, mut given) = (pattern.split('/'), path.split('/'));
+    loop {
+        match (wanted.next(), given.next()) {
+            (None, None) => return true,
+            (Some("*"), Some(segment)) if !segment.is_empty() => {}
+            (Some(a), Some(b)) if a == b => {}
+            _ => return false,
+        }
     }
 }
 
@@ -123,4 +142,27 @@ pub async fn guard(State(limiter): State<RateLimiter>, request: Request, next: N
         response.headers_mut().insert(header::RETRY_AFTER, seconds);
     }
     response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::matches;
+
+    #[test]
+    fn a_star_stands_for_one_segment() {
+        assert!(matches("/exhibitor/logo", "/exhibitor/logo"));
+        assert!(matches(
+            "/exhibitor/products/*/photos",
+            "/exhibitor/products/12/photos"
+        ));
+        assert!(!matches(
+            "/exhibitor/products/*/photos",
+            "/exhibitor/products//photos"
+        ));
+        assert!(!matches(
+            "/exhibitor/products/*/photos",
+            "/exhibitor/products/1/2/photos"
+        ));
+        assert!(!matches("/exhibitor/logo", "/exhibitor/logo/x"));
+    }
 }

@@ -14,7 +14,8 @@ use crate::storage::Db;
 use crate::uploads::{self, MediaStore};
 use crate::{api_status, assets, bench, imaging, lang, media, security, seo};
 use anyhow::Context;
-use app::ports::{Accounts, Booths, Catalogue, Teams};
+use app::domain::product_edit::PHOTOS_MAX;
+use app::ports::{Accounts, Booths, Catalogue, Products, Teams};
 use app::routes::App;
 use app::shell::shell;
 use axum::Router;
@@ -45,6 +46,8 @@ pub struct AppState {
     pub teams: Arc<dyn Teams>,
     /// The booth editor.
     pub booths: Arc<dyn Booths>,
+    /// The product editor (the same service as the booth editor).
+    pub products: Arc<dyn Products>,
     /// Wakes the mail sender when something was written to the outbox.
     pub mail_signal: MailSignal,
     /// Attempts at signing in and registering, per client.
@@ -88,6 +91,7 @@ impl AppState {
             db,
             catalogue,
             pages,
+            products: booths.clone(),
             booths,
             media: MediaStore { dir: media_dir },
             teams: accounts.clone(),
@@ -183,14 +187,27 @@ pub fn leptos_options(site_root: &std::path::Path, addr: std::net::SocketAddr) -
         .build()
 }
 
+/// The site's routes, found once per process. Finding them runs the app with resource
+/// loading suppressed by a process-wide flag (leptos_server's `SuppressResourceLoad`): a page
+/// rendered meanwhile by another router in the same process, as in tests that start many
+/// apps, would wait forever for its first resource (leptos-rs/leptos#4773). This was the
+/// intermittent test hang.
+fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> =
+        std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 /// The whole HTTP surface.
 pub fn router(state: AppState) -> Router {
     let catalogue = state.catalogue.clone();
     let accounts = state.accounts.clone();
     let teams = state.teams.clone();
     let booths = state.booths.clone();
+    let products = state.products.clone();
     let context = move || {
         provide_context(booths.clone());
+        provide_context(products.clone());
         provide_context(catalogue.clone());
         provide_context(accounts.clone());
         provide_context(teams.clone());
@@ -215,7 +232,7 @@ pub fn router(state: AppState) -> Router {
         ))
         .service(static_files);
     Router::new()
-        .leptos_routes_with_context(&state, generate_route_list(App), context, page)
+        .leptos_routes_with_context(&state, route_list(), context, page)
         .route_layer(axum::middleware::from_fn_with_state(
             state.pages.clone(),
             page_cache::serve,
@@ -238,6 +255,14 @@ pub fn router(state: AppState) -> Router {
             axum::routing::post(uploads::upload_logo).layer(axum::extract::DefaultBodyLimit::max(
                 imaging::MAX_UPLOAD_BYTES + 64 * 1024,
             )),
+        )
+        .route(
+            "/exhibitor/products/{id}/photos",
+            axum::routing::post(uploads::upload_product_photos).layer(
+                axum::extract::DefaultBodyLimit::max(
+                    PHOTOS_MAX * imaging::MAX_UPLOAD_BYTES + 64 * 1024,
+                ),
+            ),
         )
         .route("/bench/copy", get(bench::copy))
         .fallback_service(static_files)

@@ -1,13 +1,15 @@
-//! Uploads: the exhibitor's logo, sent as a multipart form (with or without JavaScript),
-//! streamed with a size limit, checked and re-encoded (`imaging`), stored content-addressed
-//! under the data folder, and served with immutable caching. A refused file leaves nothing
+//! Uploads: the exhibitor's logo and product photos, sent as multipart forms (with or without
+//! JavaScript), streamed with a size limit, checked and re-encoded (`imaging`), stored
+//! content-addressed under the data folder, and served with immutable caching. A refused file leaves nothing
 //! behind: files are written only after the image was accepted, under a temporary name first.
 
-use crate::imaging::{self, ImageError, MAX_UPLOAD_BYTES};
+use crate::imaging::{self, ImageError, ImageKind, MAX_UPLOAD_BYTES, Processed};
 use crate::startup::AppState;
 use app::api::accounts::session::{is_plain_form, token_in};
 use app::domain::exhibitor::uploaded_logo;
-use app::domain::{Action, ExhibitorId, authorize};
+use app::domain::product::uploaded_image;
+use app::domain::product_edit::PHOTOS_MAX;
+use app::domain::{Action, CurrentUser, ExhibitorId, ProductId, authorize};
 use app::error::AppError;
 use axum::body::Body;
 use axum::extract::{Multipart, Path, State};
@@ -50,13 +52,34 @@ pub async fn upload_logo(
     headers: HeaderMap,
     multipart: Multipart,
 ) -> Response {
-    let plain = is_plain_form(&headers);
-    match store_logo(&state, &headers, multipart).await {
-        Ok(_) if plain => Redirect::to("/exhibitor/booth?saved=1").into_response(),
-        Ok(url) => axum::Json(serde_json::json!({ "url": url })).into_response(),
+    let result = store_logo(&state, &headers, multipart).await;
+    answer(&headers, result, "/exhibitor/booth")
+}
+
+/// `POST /exhibitor/products/{id}/photos`: one or more `file` fields, all accepted or none.
+pub async fn upload_product_photos(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    multipart: Multipart,
+) -> Response {
+    let Ok(id) = id.parse::<i64>().map(ProductId) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let result = store_photos(&state, &headers, id, multipart).await;
+    answer(&headers, result, &format!("/exhibitor/products/{id}"))
+}
+
+/// A plain form goes back to `page`, with `saved=1` or the errors; a script gets JSON with
+/// the stored files' URLs, or the error and its status.
+fn answer(headers: &HeaderMap, result: Result<Vec<String>, AppError>, page: &str) -> Response {
+    let plain = is_plain_form(headers);
+    match result {
+        Ok(_) if plain => Redirect::to(&format!("{page}?saved=1")).into_response(),
+        Ok(urls) => axum::Json(serde_json::json!({ "urls": urls })).into_response(),
         Err(error) if plain => {
             let query = app::domain::form::encode(&error, &[]);
-            Redirect::to(&format!("/exhibitor/booth?{query}")).into_response()
+            Redirect::to(&format!("{page}?{query}")).into_response()
         }
         Err(error) => (status_of(&error), axum::Json(error)).into_response(),
     }
@@ -64,30 +87,37 @@ pub async fn upload_logo(
 
 /// The error's status, except that an oversized file is 413 Payload Too Large.
 fn status_of(error: &AppError) -> StatusCode {
-    let too_large = image_error(ImageError::TooLarge);
-    if *error == too_large {
+    let too_large = ImageError::TooLarge.code();
+    let oversized = matches!(error, AppError::Validation(errors)
+        if errors.iter().any(|e| e.message == too_large));
+    if oversized {
         StatusCode::PAYLOAD_TOO_LARGE
     } else {
         StatusCode::from_u16(error.status()).unwrap_or(StatusCode::BAD_REQUEST)
     }
 }
 
-async fn store_logo(
-    state: &AppState,
-    headers: &HeaderMap,
-    mut multipart: Multipart,
-) -> Result<String, AppError> {
+async fn signed_in(state: &AppState, headers: &HeaderMap) -> Result<CurrentUser, AppError> {
     let user = match token_in(headers) {
         Some(token) => state.accounts.current_user(&token).await?,
         None => None,
     };
-    let user = user.ok_or(AppError::Unauthenticated)?;
+    user.ok_or(AppError::Unauthenticated)
+}
+
+async fn store_logo(
+    state: &AppState,
+    headers: &HeaderMap,
+    mut multipart: Multipart,
+) -> Result<Vec<String>, AppError> {
+    const FIELD: &str = "logo";
+    let user = signed_in(state, headers).await?;
     let mut exhibitor = None;
     let mut file = None;
-    while let Some(mut field) = multipart.next_field().await.map_err(bad_form)? {
+    while let Some(field) = multipart.next_field().await.map_err(bad_form(FIELD))? {
         match field.name() {
             Some("exhibitor") => {
-                let text = field.text().await.map_err(bad_form)?;
+                let text = field.text().await.map_err(bad_form(FIELD))?;
                 exhibitor =
                     Some(ExhibitorId(text.trim().parse().map_err(|_| {
                         AppError::invalid("exhibitor", "number_invalid")
@@ -97,14 +127,7 @@ async fn store_logo(
                 // The right to edit is checked before reading the file itself.
                 let target = exhibitor.ok_or_else(|| AppError::invalid("exhibitor", "required"))?;
                 authorize(Some(&user), Action::EditBooth(target))?;
-                let mut bytes = Vec::new();
-                while let Some(chunk) = field.chunk().await.map_err(bad_form)? {
-                    if bytes.len() + chunk.len() > MAX_UPLOAD_BYTES {
-                        return Err(image_error(ImageError::TooLarge));
-                    }
-                    bytes.extend_from_slice(&chunk);
-                }
-                file = Some(bytes);
+                file = Some(read_file(field, FIELD).await?);
             }
             _ => {}
         }
@@ -113,44 +136,125 @@ async fn store_logo(
     authorize(Some(&user), Action::EditBooth(exhibitor))?;
     let bytes = file
         .filter(|bytes| !bytes.is_empty())
-        .ok_or_else(|| AppError::invalid("logo", "required"))?;
-    let processed = tokio::task::spawn_blocking(move || imaging::process_logo(&bytes))
+        .ok_or_else(|| AppError::invalid(FIELD, "required"))?;
+    let processed = process(bytes, ImageKind::Logo, FIELD).await?;
+    let hash = keep(state, &processed).await?;
+    state.booths.set_logo(Some(&user), exhibitor, &hash).await?;
+    Ok(vec![uploaded_logo(&hash)])
+}
+
+async fn store_photos(
+    state: &AppState,
+    headers: &HeaderMap,
+    id: ProductId,
+    mut multipart: Multipart,
+) -> Result<Vec<String>, AppError> {
+    const FIELD: &str = "photos";
+    let user = signed_in(state, headers).await?;
+    // The right to edit is checked before reading any file.
+    let exhibitor = state.db.product_exhibitor(id).await?;
+    authorize(Some(&user), Action::EditBooth(exhibitor))?;
+    let mut files = Vec::new();
+    while let Some(field) = multipart.next_field().await.map_err(bad_form(FIELD))? {
+        if field.name() != Some("file") {
+            continue;
+        }
+        if files.len() == PHOTOS_MAX {
+            return Err(AppError::invalid(FIELD, "too_many"));
+        }
+        let bytes = read_file(field, FIELD).await?;
+        if !bytes.is_empty() {
+            files.push(bytes);
+        }
+    }
+    if files.is_empty() {
+        return Err(AppError::invalid(FIELD, "required"));
+    }
+    let mut processed = Vec::with_capacity(files.len());
+    for bytes in files {
+        processed.push(process(bytes, ImageKind::ProductPhoto, FIELD).await?);
+    }
+    let mut hashes = Vec::with_capacity(processed.len());
+    for image in &processed {
+        hashes.push(keep(state, image).await?);
+    }
+    state
+        .products
+        .add_photos(Some(&user), id, hashes.clone())
+        .await?;
+    Ok(hashes
+        .iter()
+        .map(|hash| uploaded_image(hash, None))
+        .collect())
+}
+
+/// A file field's bytes, refused as soon as they pass `MAX_UPLOAD_BYTES`.
+async fn read_file(
+    mut field: axum::extract::multipart::Field<'_>,
+    name: &'static str,
+) -> Result<Vec<u8>, AppError> {
+    let mut bytes = Vec::new();
+    while let Some(chunk) = field.chunk().await.map_err(bad_form(name))? {
+        if bytes.len() + chunk.len() > MAX_UPLOAD_BYTES {
+            return Err(AppError::invalid(name, ImageError::TooLarge.code()));
+        }
+        bytes.extend_from_slice(&chunk);
+    }
+    Ok(bytes)
+}
+
+/// Checks and re-encodes an upload on the blocking pool.
+async fn process(
+    bytes: Vec<u8>,
+    kind: ImageKind,
+    name: &'static str,
+) -> Result<Processed, AppError> {
+    tokio::task::spawn_blocking(move || imaging::process(&bytes, kind))
         .await
         .map_err(AppError::internal)?
-        .map_err(image_error)?;
-    let hash = sha256(&processed.png);
-    for (side, thumbnail) in &processed.thumbnails {
+        .map_err(|error| AppError::invalid(name, error.code()))
+}
+
+/// Stores an accepted image and its thumbnails (the largest last, so that a file named by
+/// the hash means the whole set is there); returns the hash.
+async fn keep(state: &AppState, image: &Processed) -> Result<String, AppError> {
+    let hash = sha256(&image.bytes);
+    let extension = image.kind.extension();
+    for (side, thumbnail) in &image.thumbnails {
         state
             .media
-            .put(&format!("{hash}-{side}.png"), thumbnail)
+            .put(&format!("{hash}-{side}.{extension}"), thumbnail)
             .await
             .map_err(AppError::internal)?;
     }
     state
         .media
-        .put(&format!("{hash}.png"), &processed.png)
+        .put(&format!("{hash}.{extension}"), &image.bytes)
         .await
         .map_err(AppError::internal)?;
-    state.booths.set_logo(Some(&user), exhibitor, &hash).await?;
-    Ok(uploaded_logo(&hash))
+    Ok(hash)
 }
 
-fn bad_form(error: axum::extract::multipart::MultipartError) -> AppError {
-    if error.status() == StatusCode::PAYLOAD_TOO_LARGE {
-        image_error(ImageError::TooLarge)
-    } else {
-        AppError::invalid("logo", "upload_broken")
+fn bad_form(name: &'static str) -> impl Fn(axum::extract::multipart::MultipartError) -> AppError {
+    move |error| {
+        if error.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            AppError::invalid(name, ImageError::TooLarge.code())
+        } else {
+            AppError::invalid(name, "upload_broken")
+        }
     }
-}
-
-fn image_error(error: ImageError) -> AppError {
-    AppError::invalid("logo", error.code())
 }
 
 /// `GET /media/uploads/{file}`: a stored upload, cached for a year (its name is its hash).
 pub async fn serve(State(state): State<AppState>, Path(file): Path<String>) -> Response {
+    let content_type = if file.ends_with(".png") {
+        "image/png"
+    } else {
+        "image/jpeg"
+    };
     let valid = file
         .strip_suffix(".png")
+        .or_else(|| file.strip_suffix(".jpg"))
         .map(|stem| stem.split_once('-').map_or(stem, |(hash, _)| hash))
         .is_some_and(|hash| hash.len() == 64 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
         && file
@@ -162,7 +266,7 @@ pub async fn serve(State(state): State<AppState>, Path(file): Path<String>) -> R
     match tokio::fs::read(state.media.dir.join(&file)).await {
         Ok(bytes) => (
             [
-                (header::CONTENT_TYPE, "image/png"),
+                (header::CONTENT_TYPE, content_type),
                 (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
             ],
             Body::from(bytes),

@@ -5,6 +5,7 @@ pub mod booth_editor;
 pub mod catalogue;
 pub mod exhibitors;
 pub mod organizer;
+pub mod product_editor;
 pub mod products;
 pub mod teams;
 

@@ -69,6 +69,7 @@ pub fn AccountMenu() -> impl IntoView {
             let team = user.team.map(|_| {
                 view! {
                     <a href="/exhibitor/booth">{t!(i18n, nav_booth)}</a>
+                    <a href="/exhibitor/products">{t!(i18n, nav_products)}</a>
                     <a href="/exhibitor/team">{t!(i18n, nav_team)}</a>
                 }
             });

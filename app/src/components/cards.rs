@@ -1,7 +1,6 @@
 //! Cards for products and exhibitors in lists.
 
 use crate::domain::exhibitor::logo_url;
-use crate::domain::product::image_url;
 use crate::domain::{ExhibitorSummary, ProductSummary};
 use crate::i18n::*;
 use leptos::prelude::*;
@@ -14,7 +13,7 @@ pub fn ProductCard(product: ProductSummary) -> impl IntoView {
     view! {
         <li class="card product-card">
             <a href=format!("/products/{}", product.id)>
-                <img src=image_url(product.id, 0) alt="" width="160" height="160" loading="lazy" />
+                <img src=product.card_image() alt="" width="160" height="160" loading="lazy" />
                 <span class="card-title">{title}</span>
             </a>
             {product.is_new.then(|| view! { <span class="badge">{t!(i18n, new_badge)}</span> })}

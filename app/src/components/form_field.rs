@@ -51,6 +51,14 @@ pub fn error_text(i18n: leptos_i18n::I18nContext<Locale>, code: &str) -> String 
         "number_invalid" => t_string!(i18n, error_number_invalid).to_string(),
         "phone_invalid" => t_string!(i18n, error_phone_invalid).to_string(),
         "url_invalid" => t_string!(i18n, error_url_invalid).to_string(),
+        "price_invalid" => t_string!(i18n, error_price_invalid).to_string(),
+        "price_order" => t_string!(i18n, error_price_order).to_string(),
+        "currency_unknown" => t_string!(i18n, error_currency_unknown).to_string(),
+        "hs_code_invalid" => t_string!(i18n, error_hs_code_invalid).to_string(),
+        "spec_invalid" => t_string!(i18n, error_spec_invalid).to_string(),
+        "sku_invalid" => t_string!(i18n, error_sku_invalid).to_string(),
+        "sku_taken" => t_string!(i18n, error_sku_taken).to_string(),
+        "duplicate" => t_string!(i18n, error_duplicate).to_string(),
         _ => t_string!(i18n, error_generic).to_string(),
     }
 }

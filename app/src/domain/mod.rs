@@ -16,6 +16,7 @@ pub mod mail;
 pub mod money;
 pub mod page;
 pub mod product;
+pub mod product_edit;
 pub mod team;
 pub mod text;
 
@@ -35,5 +36,6 @@ pub use mail::{Delivery, OutboxMail};
 pub use money::{Currency, PriceRange};
 pub use page::{Cursor, Page};
 pub use product::{ProductDetail, ProductSummary, Spec};
+pub use product_edit::{ProductForm, ValidProduct};
 pub use team::{ExhibitorOnboarding, InvitationOffer, PendingInvitation, TeamMember, TeamView};
 pub use text::Localized;

@@ -23,6 +23,15 @@ pub struct ProductSummary {
     pub unit: Localized,
     pub is_new: bool,
     pub exhibitor_name: Localized,
+    /// The hash of the first uploaded photo; products without one show generated pictures.
+    pub cover: Option<String>,
+}
+
+impl ProductSummary {
+    /// The picture a card shows, 160 pixels square.
+    pub fn card_image(&self) -> String {
+        card_image(self.id, self.cover.as_deref())
+    }
 }
 
 /// Everything the product page shows.
@@ -37,14 +46,68 @@ pub struct ProductDetail {
     pub unit: Localized,
     pub lead_time_days: i64,
     pub is_new: bool,
+    pub hs_code: String,
+    /// Generated pictures, for products without uploaded photos.
     pub image_count: i64,
+    /// Hashes of the uploaded photos, in order.
+    pub photos: Vec<String>,
     pub category: CategorySummary,
     pub section: SectionSummary,
     pub exhibitor: ExhibitorSummary,
     pub booths: Vec<BoothLocation>,
 }
 
-/// The URL of a product's `n`th image (0-based), served by our own server.
+/// One picture on the product page: the large image and its thumbnail.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Picture {
+    pub large: String,
+    pub thumbnail: String,
+}
+
+impl ProductDetail {
+    /// The uploaded photos, or the generated pictures when there are none.
+    pub fn pictures(&self) -> Vec<Picture> {
+        if self.photos.is_empty() {
+            (0..self.image_count)
+                .map(|n| Picture {
+                    large: image_url(self.id, n),
+                    thumbnail: image_url(self.id, n),
+                })
+                .collect()
+        } else {
+            self.photos
+                .iter()
+                .map(|hash| Picture {
+                    large: uploaded_image(hash, Some(LARGE_SIDE)),
+                    thumbnail: uploaded_image(hash, Some(CARD_SIDE)),
+                })
+                .collect()
+        }
+    }
+}
+
+/// The sizes photos are stored in besides the original: cards and thumbnails, the product
+/// page's large picture.
+pub const CARD_SIDE: u32 = 160;
+pub const LARGE_SIDE: u32 = 480;
+
+/// A product's first uploaded photo at card size, or its first generated picture.
+pub fn card_image(id: ProductId, cover: Option<&str>) -> String {
+    match cover {
+        Some(hash) => uploaded_image(hash, Some(CARD_SIDE)),
+        None => image_url(id, 0),
+    }
+}
+
+/// The URL of a product's `n`th generated picture (0-based), served by our own server.
 pub fn image_url(id: ProductId, n: i64) -> String {
     format!("/media/products/{id}/{n}.svg")
+}
+
+/// The URL of an uploaded product photo: at most 1,200 pixels a side, or the given size.
+pub fn uploaded_image(hash: &str, side: Option<u32>) -> String {
+    match side {
+        Some(side) => format!("/media/uploads/{hash}-{side}.jpg"),
+        None => format!("/media/uploads/{hash}.jpg"),
+    }
 }

@@ -14,6 +14,8 @@ pub mod organizer_invite;
 pub mod outbox;
 pub mod password_reset;
 pub mod product;
+pub mod product_editor;
+pub mod product_list;
 pub mod register;
 pub mod section;
 pub mod sign_in;

@@ -4,7 +4,6 @@ use super::loaded;
 use crate::api::products::get_product;
 use crate::components::{breadcrumbs::Breadcrumbs, page_meta::PageMeta};
 use crate::domain::exhibitor::logo_url;
-use crate::domain::product::image_url;
 use crate::domain::{ProductDetail, ProductId};
 use crate::error::AppError;
 use crate::i18n::*;
@@ -48,33 +47,37 @@ fn product_view(product: ProductDetail) -> impl IntoView {
         ),
         (title.clone(), href.clone()),
     ];
-    let selected = RwSignal::new(0_i64);
-    let id = product.id;
+    let selected = RwSignal::new(0_usize);
     let days = product.lead_time_days;
     let exhibitor = product.exhibitor.clone();
-    let thumbs = (0..product.image_count)
-        .map(|n| {
+    let pictures = product.pictures();
+    let large: Vec<String> = pictures.iter().map(|p| p.large.clone()).collect();
+    let thumbs = pictures
+        .into_iter()
+        .enumerate()
+        .map(|(n, picture)| {
             let alt = {
                 let title = title.clone();
                 t_string!(i18n, image_alt, title = title, n = n + 1).to_string()
             };
             view! {
                 <li>
-                    <a href=image_url(id, n) class:selected=move || selected.get() == n
+                    <a href=picture.large class:selected=move || selected.get() == n
                         on:click=move |ev| { ev.prevent_default(); selected.set(n) }>
-                        <img src=image_url(id, n) alt=alt width="72" height="72" loading="lazy" />
+                        <img src=picture.thumbnail alt=alt width="72" height="72" loading="lazy" />
                     </a>
                 </li>
             }
         })
         .collect_view();
+    let hs_code = product.hs_code.clone();
     let main_alt = title.clone();
     view! {
         <PageMeta title=title.clone() description=description.chars().take(160).collect() canonical=href />
         <Breadcrumbs trail />
         <article class="product-page">
             <section class="gallery" aria-label=move || t_string!(i18n, gallery).to_string()>
-                <img class="main-image" src=move || image_url(id, selected.get()) alt=main_alt width="480" height="480" />
+                <img class="main-image" src=move || large.get(selected.get()).cloned().unwrap_or_default() alt=main_alt width="480" height="480" />
                 <ul class="thumbs">{thumbs}</ul>
             </section>
             <section class="summary">
@@ -83,6 +86,7 @@ fn product_view(product: ProductDetail) -> impl IntoView {
                     <dt>{t!(i18n, price)}</dt><dd class="price">{product.price.display()}</dd>
                     <dt>{t!(i18n, moq)}</dt><dd>{product.moq}" "{product.unit.get(locale).to_owned()}</dd>
                     <dt>{t!(i18n, lead_time)}</dt><dd>{t!(i18n, lead_time_days, days = days)}</dd>
+                    {(!hs_code.is_empty()).then(|| view! { <dt>{t!(i18n, hs_code)}</dt><dd>{hs_code.clone()}</dd> })}
                 </dl>
                 <p class="description">{description}</p>
             </section>

@@ -257,6 +257,7 @@ async fn write_hall(db: &Db, scale: Scale, seed: u64, hall: i64) -> Result<(), s
                 i64::from(scale.is_new(p)).into(),
                 product.image_count.into(),
                 "2026-10-01".into(),
+                product.id.into(),
             ]);
         }
         exhibitors.push(vec![
@@ -365,6 +366,7 @@ async fn write_hall(db: &Db, scale: Scale, seed: u64, hall: i64) -> Result<(), s
             "is_new",
             "image_count",
             "created_at",
+            "position",
         ],
         products,
     )

@@ -88,7 +88,15 @@ impl Db {
         };
         let changes = changed_fields(&before, &after);
         if !changes.is_empty() {
-            log_profile_change(&mut tx, exhibitor, by, &changes).await?;
+            log_change(
+                &mut tx,
+                exhibitor,
+                by,
+                Audited::Profile(exhibitor),
+                "update",
+                &changes,
+            )
+            .await?;
         }
         tx.commit().await.map_err(internal)?;
         Ok(slug)
@@ -120,7 +128,15 @@ impl Db {
             before.unwrap_or_default(),
             hash.to_owned(),
         )];
-        log_profile_change(&mut tx, exhibitor, by, &changes).await?;
+        log_change(
+            &mut tx,
+            exhibitor,
+            by,
+            Audited::Profile(exhibitor),
+            "update",
+            &changes,
+        )
+        .await?;
         tx.commit().await.map_err(internal)?;
         Ok(slug)
     }
@@ -157,20 +173,36 @@ impl Db {
     }
 }
 
-/// Records a change to an exhibitor's profile in the audit log, inside the change's transaction.
-async fn log_profile_change(
+/// What an audit entry is about: the booth's profile, or one of its products.
+pub enum Audited {
+    Profile(ExhibitorId),
+    Product(i64),
+}
+
+/// Records a change to a booth in the audit log, inside the change's transaction; `action`
+/// is create, update or delete, `changes` field, before, after.
+pub async fn log_change(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     exhibitor: ExhibitorId,
     by: UserId,
+    what: Audited,
+    action: &str,
     changes: &[(String, String, String)],
 ) -> Result<(), AppError> {
+    let (entity, id) = match what {
+        Audited::Profile(exhibitor) => ("profile", exhibitor.0),
+        Audited::Product(id) => ("product", id),
+    };
     sqlx::query(
         "INSERT INTO audit_log (at, user_id, exhibitor_id, entity, entity_id, action, changes) \
-         VALUES ($1, $2, $3, 'profile', $3, 'update', $4)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
     .bind(now())
     .bind(by.0)
     .bind(exhibitor.0)
+    .bind(entity)
+    .bind(id)
+    .bind(action)
     .bind(serde_json::to_string(changes).map_err(AppError::internal)?)
     .execute(&mut **tx)
     .await

@@ -17,7 +17,7 @@ use app::ports::Catalogue;
 use sqlx::{FromRow, Row};
 
 const PRODUCT_SUMMARY_COLUMNS: &str = "p.id, p.title_en, p.title_zh, p.price_min_cents, p.price_max_cents, \
-     p.currency, p.moq, p.unit_en, p.unit_zh, p.is_new, \
+     p.currency, p.moq, p.unit_en, p.unit_zh, p.is_new, p.cover_hash, \
      e.name_en AS exhibitor_name_en, e.name_zh AS exhibitor_name_zh";
 
 const EXHIBITOR_COLUMNS: &str =
@@ -252,7 +252,9 @@ impl Catalogue for Db {
     ) -> Result<Page<ProductSummary>, AppError> {
         let rows: Vec<ProductSummaryRow> = sqlx::query_as(&format!(
             "SELECT {PRODUCT_SUMMARY_COLUMNS} FROM products p JOIN exhibitors e ON e.id = p.exhibitor_id \
-             WHERE p.exhibitor_id = $1 AND p.id > $2 ORDER BY p.id LIMIT $3"
+             WHERE p.exhibitor_id = $1 AND p.published = 1 \
+             AND p.position > COALESCE((SELECT position FROM products WHERE id = $2), -1) \
+             ORDER BY p.position LIMIT $3"
         ))
         .bind(exhibitor.0)
         .bind(after)
@@ -270,7 +272,7 @@ impl Catalogue for Db {
     async fn list_new_products(&self, limit: usize) -> Result<Vec<ProductSummary>, AppError> {
         let rows: Vec<ProductSummaryRow> = sqlx::query_as(&format!(
             "SELECT {PRODUCT_SUMMARY_COLUMNS} FROM products p JOIN exhibitors e ON e.id = p.exhibitor_id \
-             WHERE p.is_new = 1 ORDER BY p.id DESC LIMIT $1"
+             WHERE p.is_new = 1 AND p.published = 1 ORDER BY p.id DESC LIMIT $1"
         ))
         .bind(limit as i64)
         .fetch_all(&self.pool)
@@ -286,14 +288,14 @@ impl Catalogue for Db {
     async fn get_product(&self, id: ProductId) -> Result<ProductDetail, AppError> {
         let row = sqlx::query(&format!(
             "SELECT p.title_en, p.title_zh, p.description_en, p.description_zh, p.specs, p.price_min_cents, \
-             p.price_max_cents, p.currency, p.moq, p.unit_en, p.unit_zh, p.lead_time_days, p.is_new, p.image_count, \
+             p.price_max_cents, p.currency, p.moq, p.unit_en, p.unit_zh, p.lead_time_days, p.is_new, p.image_count, p.hs_code, \
              {EXHIBITOR_COLUMNS}, \
              c.id AS category_id, c.slug AS category_slug, c.name_en AS category_name_en, c.name_zh AS category_name_zh, \
              (SELECT COUNT(*) FROM sections x WHERE x.category_id = c.id) AS category_children, \
              s.id AS section_id, s.slug AS section_slug, s.name_en AS section_name_en, s.name_zh AS section_name_zh, \
              (SELECT COUNT(*) FROM halls h WHERE h.section_id = s.id) AS section_children \
              FROM products p JOIN exhibitors e ON e.id = p.exhibitor_id JOIN categories c ON c.id = p.category_id \
-             JOIN sections s ON s.id = p.section_id WHERE p.id = $1"
+             JOIN sections s ON s.id = p.section_id WHERE p.id = $1 AND p.published = 1"
         ))
         .bind(id.0)
         .fetch_optional(&self.pool)
@@ -311,6 +313,7 @@ impl Catalogue for Db {
             .map_err(internal)?
             .into_section();
         let booths = self.booths_of(exhibitor.id).await?;
+        let photos = self.product_photos(id).await?;
         let row = product;
         Ok(ProductDetail {
             id,
@@ -322,7 +325,9 @@ impl Catalogue for Db {
             unit: Localized::new(row.unit_en, row.unit_zh),
             lead_time_days: row.lead_time_days,
             is_new: row.is_new != 0,
+            hs_code: row.hs_code,
             image_count: row.image_count,
+            photos,
             category,
             section,
             exhibitor,

@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod booths;
 pub mod catalogue;
 pub mod outbox;
+pub mod products;
 pub(crate) mod rows;
 pub mod sitemap;
 pub mod teams;

@@ -211,6 +211,7 @@ pub struct ProductSummaryRow {
     pub is_new: i64,
     pub exhibitor_name_en: String,
     pub exhibitor_name_zh: String,
+    pub cover_hash: Option<String>,
 }
 
 impl ProductSummaryRow {
@@ -223,6 +224,7 @@ impl ProductSummaryRow {
             unit: Localized::new(self.unit_en, self.unit_zh),
             is_new: self.is_new != 0,
             exhibitor_name: Localized::new(self.exhibitor_name_en, self.exhibitor_name_zh),
+            cover: self.cover_hash,
         })
     }
 }
@@ -243,6 +245,7 @@ pub struct ProductRow {
     pub lead_time_days: i64,
     pub is_new: i64,
     pub image_count: i64,
+    pub hs_code: String,
 }
 
 /// A specification row as stored in the `specs` JSON column.

@@ -18,18 +18,18 @@ impl Db {
         row.try_get("n")
     }
 
-    /// The path segments of chunk `n` of `table`: exhibitor slugs or product ids.
+    /// The path segments of chunk `n` of `table`: exhibitor slugs or published product ids.
     pub async fn sitemap_chunk(
         &self,
         table: SitemapTable,
         n: i64,
     ) -> Result<Vec<String>, sqlx::Error> {
-        let column = match table {
-            SitemapTable::Exhibitors => "slug",
-            SitemapTable::Products => "CAST(id AS TEXT)",
+        let (column, only) = match table {
+            SitemapTable::Exhibitors => ("slug", ""),
+            SitemapTable::Products => ("CAST(id AS TEXT)", "AND published = 1"),
         };
         let rows = sqlx::query(&format!(
-            "SELECT {column} AS segment FROM {} WHERE id > $1 AND id <= $2 ORDER BY id",
+            "SELECT {column} AS segment FROM {} WHERE id > $1 AND id <= $2 {only} ORDER BY id",
             table.name()
         ))
         .bind(n * CHUNK)

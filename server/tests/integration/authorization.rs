@@ -9,6 +9,7 @@ use server::accounts::password;
 use server::demo::accounts::{BUYER, EXHIBITOR, ORGANIZER, OTHER_EXHIBITOR};
 use server::storage::accounts::NewUser;
 use support::TestApp;
+use support::http::{Part, post_multipart};
 
 /// Who tries: a visitor, a buyer, the owner of another exhibitor (B), staff of this exhibitor
 /// (A), the owner of A, and the organizer.
@@ -54,6 +55,36 @@ fn profile(exhibitor: i64) -> String {
     )
 }
 
+/// A product form for `exhibitor`; with `id`, an edit of that product.
+fn product(exhibitor: i64, id: Option<i64>) -> String {
+    let id = id.map(|id| format!("&id={id}")).unwrap_or_default();
+    format!(
+        "exhibitor={exhibitor}{id}&form[title_en]=Tested+lamp&form[price_min]=3&form[currency]=EUR\
+         &form[moq]=10&form[unit_en]=pieces&form[lead_time_days]=7&form[published]=on"
+    )
+}
+
+/// The first two products of `exhibitor`, in its order.
+async fn first_products(app: &TestApp, exhibitor: ExhibitorId) -> (i64, i64) {
+    let ids: Vec<i64> = sqlx::query_scalar(
+        "SELECT id FROM products WHERE exhibitor_id = $1 ORDER BY position LIMIT 2",
+    )
+    .bind(exhibitor.0)
+    .fetch_all(&app.db.db.pool)
+    .await
+    .unwrap();
+    (ids[0], ids[1])
+}
+
+/// A PNG photo, to upload.
+fn png() -> Vec<u8> {
+    let mut out = std::io::Cursor::new(Vec::new());
+    image::DynamicImage::ImageRgb8(image::RgbImage::new(40, 30))
+        .write_to(&mut out, image::ImageFormat::Png)
+        .unwrap();
+    out.into_inner()
+}
+
 on_both_engines! { mod matrix; support::spawn_app;
 
     async fn every_cell_gets_its_status(app) {
@@ -73,6 +104,8 @@ on_both_engines! { mod matrix; support::spawn_app;
             .fetch_one(&app.db.db.pool)
             .await
             .unwrap();
+
+        let ((pa, pa2), (pb, pb2)) = (first_products(&app, a).await, first_products(&app, b).await);
 
         // (what, endpoint, form for the actor at index i, expected status per actor)
         type Form = Box<dyn Fn(usize) -> String>;
@@ -99,6 +132,29 @@ on_both_engines! { mod matrix; support::spawn_app;
                 [401, 403, 200, 200, 200, 403]),
             ("open one's team", "/api/get_my_team", Box::new(|_| String::new()),
                 [401, 403, 200, 200, 200, 403]),
+            ("list one's products", "/api/get_team_products", Box::new(|_| String::new()),
+                [401, 403, 200, 200, 200, 403]),
+            ("add a product to A", "/api/save_product", Box::new(move |_| product(a.0, None)),
+                [401, 403, 403, 200, 200, 403]),
+            ("add a product to B", "/api/save_product", Box::new(move |_| product(b.0, None)),
+                [401, 403, 200, 403, 403, 403]),
+            ("open A's product", "/api/get_product_editor", Box::new(move |_| format!("id={pa}")),
+                [401, 403, 403, 200, 200, 403]),
+            ("edit A's product", "/api/save_product", Box::new(move |_| product(a.0, Some(pa))),
+                [401, 403, 403, 200, 200, 403]),
+            ("edit A's product, naming B", "/api/save_product", Box::new(move |_| product(b.0, Some(pa))),
+                [401, 403, 403, 200, 200, 403]),
+            ("edit B's product", "/api/save_product", Box::new(move |_| product(b.0, Some(pb))),
+                [401, 403, 200, 403, 403, 403]),
+            ("reorder A's products", "/api/reorder_products",
+                Box::new(move |_| format!("exhibitor={}&ids[0]={pa2}&ids[1]={pa}", a.0)),
+                [401, 403, 403, 200, 200, 403]),
+            ("reorder B's products", "/api/reorder_products",
+                Box::new(move |_| format!("exhibitor={}&ids[0]={pb2}&ids[1]={pb}", b.0)),
+                [401, 403, 200, 403, 403, 403]),
+            ("remove a photo A's product lacks", "/api/remove_product_photo",
+                Box::new(move |_| format!("id={pa}&index=0")),
+                [401, 403, 403, 404, 404, 403]),
         ];
         let mut failures = Vec::new();
         for (what, path, form, expected) in &rows {
@@ -120,6 +176,25 @@ on_both_engines! { mod matrix; support::spawn_app;
                 if got != expected[i] {
                     failures.push(format!("remove staff of {} as {}: {got}, expected {}", team.0, ACTORS[i], expected[i]));
                 }
+            }
+        }
+        // Uploading a photo to A's product, then deleting a fresh product of A, per actor.
+        let photo = png();
+        for (i, cookie) in cookies.iter().enumerate() {
+            let mut headers: Vec<(&str, &str)> = cookie.as_deref().map(|c| ("Cookie", c)).into_iter().collect();
+            let expected = [401, 403, 403, 200, 200, 403][i];
+            let parts = [Part { name: "file", file_name: Some("p.png"), content_type: "image/png", content: &photo }];
+            let got = post_multipart(app.addr, &format!("/exhibitor/products/{pa}/photos"), &headers, &parts).await.status;
+            if got != expected {
+                failures.push(format!("upload a photo of A's product as {}: {got}, expected {expected}", ACTORS[i]));
+            }
+            let owner = cookies[4].as_deref().unwrap_or_default();
+            let created = app.post("/api/save_product", &[("Cookie", owner)], &product(a.0, None)).await;
+            let fresh = String::from_utf8_lossy(&created.body).into_owned();
+            headers.truncate(cookie.is_some() as usize);
+            let got = app.post("/api/delete_product", &headers, &format!("id={fresh}")).await.status;
+            if got != expected {
+                failures.push(format!("delete A's product as {}: {got}, expected {expected}", ACTORS[i]));
             }
         }
         assert!(failures.is_empty(), "cells that leak or refuse wrongly:\n{}", failures.join("\n"));

@@ -9,6 +9,7 @@ mod accounts;
 mod authorization;
 mod http;
 mod mail;
+mod products;
 mod storage;
 mod teams;
 mod uploads;

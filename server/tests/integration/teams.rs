@@ -8,12 +8,6 @@ use crate::support;
 use server::demo::accounts::{BUYER, EXHIBITOR, ORGANIZER};
 use support::TestApp;
 
-/// POSTs `form` to a server function as `cookie` (None for a visitor); the status.
-async fn status_as(app: &TestApp, cookie: Option<&str>, path: &str, form: &str) -> u16 {
-    let headers: Vec<(&str, &str)> = cookie.map(|c| ("Cookie", c)).into_iter().collect();
-    app.post(path, &headers, form).await.status
-}
-
 /// The invitation token in the mail to `to`.
 async fn invitation_token(app: &TestApp, to: &str) -> String {
     let body = app.mail.wait_for(to).await.body();
@@ -27,31 +21,23 @@ async fn invitation_token(app: &TestApp, to: &str) -> String {
         .to_owned()
 }
 
-async fn exhibitor_slug(app: &TestApp, id: i64) -> String {
-    sqlx::query_scalar("SELECT slug FROM exhibitors WHERE id = $1")
-        .bind(id)
-        .fetch_one(&app.db.db.pool)
-        .await
-        .unwrap()
-}
-
 on_both_engines! { mod teams; support::spawn_app;
 
     async fn an_invited_owner_builds_a_team_and_only_the_right_people_can(app) {
         let organizer = app.sign_in(ORGANIZER.email, ORGANIZER.password).await;
         let buyer = app.sign_in(BUYER.email, BUYER.password).await;
         let other_owner = app.sign_in(EXHIBITOR.email, EXHIBITOR.password).await; // owner of exhibitor 1
-        let slug = exhibitor_slug(&app, 2).await;
+        let slug = app.exhibitor_slug(2).await;
 
         // Only the organizer invites an owner.
         let invite = format!("exhibitor={slug}&email=owner%40two.example");
-        assert_eq!(status_as(&app, None, "/api/invite_owner", &invite).await, 401);
-        assert_eq!(status_as(&app, Some(&buyer), "/api/invite_owner", &invite).await, 403);
-        assert_eq!(status_as(&app, Some(&other_owner), "/api/invite_owner", &invite).await, 403);
+        assert_eq!(app.status_as(None, "/api/invite_owner", &invite).await, 401);
+        assert_eq!(app.status_as(Some(&buyer), "/api/invite_owner", &invite).await, 403);
+        assert_eq!(app.status_as(Some(&other_owner), "/api/invite_owner", &invite).await, 403);
         assert!(app.mail.received().is_empty(), "refused invitations send nothing");
-        assert_eq!(status_as(&app, Some(&organizer), "/api/invite_owner", "exhibitor=no-such-firm&email=a%40b.example").await, 400);
-        assert_eq!(status_as(&app, Some(&organizer), "/api/invite_owner", &invite).await, 200);
-        assert_eq!(status_as(&app, Some(&organizer), "/api/invite_owner", &invite.replace("owner%40", "second%40")).await, 409, "one owner");
+        assert_eq!(app.status_as(Some(&organizer), "/api/invite_owner", "exhibitor=no-such-firm&email=a%40b.example").await, 400);
+        assert_eq!(app.status_as(Some(&organizer), "/api/invite_owner", &invite).await, 200);
+        assert_eq!(app.status_as(Some(&organizer), "/api/invite_owner", &invite.replace("owner%40", "second%40")).await, 409, "one owner");
         let token = invitation_token(&app, "owner@two.example").await;
 
         // The link shows the offer; a bad password is refused without using it up.
@@ -63,21 +49,21 @@ on_both_engines! { mod teams; support::spawn_app;
         let accepted = app.post("/api/accept_invitation", &[], &format!("token={token}&name=Omar+Owner&password=owner+horse+battery")).await;
         assert_eq!(accepted.status, 200, "{}", accepted.text());
         let owner = support::session_cookie(&accepted);
-        assert_eq!(status_as(&app, None, "/api/accept_invitation", &format!("token={token}&name=X&password=owner+horse+battery")).await, 404, "once");
+        assert_eq!(app.status_as(None, "/api/accept_invitation", &format!("token={token}&name=X&password=owner+horse+battery")).await, 404, "once");
         assert_eq!(app.get(&format!("/invitation?token={token}")).await.status, 404);
 
         // The owner invites staff; nobody else may invite to this team.
         let staff_invite = "exhibitor=2&email=sam%40two.example";
-        assert_eq!(status_as(&app, None, "/api/invite_staff", staff_invite).await, 401);
-        assert_eq!(status_as(&app, Some(&buyer), "/api/invite_staff", staff_invite).await, 403);
-        assert_eq!(status_as(&app, Some(&other_owner), "/api/invite_staff", staff_invite).await, 403);
-        assert_eq!(status_as(&app, Some(&owner), "/api/invite_staff", "exhibitor=1&email=x%40two.example").await, 403, "not the owner's exhibitor");
-        assert_eq!(status_as(&app, Some(&owner), "/api/invite_staff", staff_invite).await, 200);
+        assert_eq!(app.status_as(None, "/api/invite_staff", staff_invite).await, 401);
+        assert_eq!(app.status_as(Some(&buyer), "/api/invite_staff", staff_invite).await, 403);
+        assert_eq!(app.status_as(Some(&other_owner), "/api/invite_staff", staff_invite).await, 403);
+        assert_eq!(app.status_as(Some(&owner), "/api/invite_staff", "exhibitor=1&email=x%40two.example").await, 403, "not the owner's exhibitor");
+        assert_eq!(app.status_as(Some(&owner), "/api/invite_staff", staff_invite).await, 200);
         let staff_token = invitation_token(&app, "sam@two.example").await;
         let joined = app.post("/api/accept_invitation", &[], &format!("token={staff_token}&name=Sam+Staff&password=staff+horse+battery")).await;
         assert_eq!(joined.status, 200);
         let staff = support::session_cookie(&joined);
-        assert_eq!(status_as(&app, Some(&staff), "/api/invite_staff", "exhibitor=2&email=y%40two.example").await, 403, "staff do not invite");
+        assert_eq!(app.status_as(Some(&staff), "/api/invite_staff", "exhibitor=2&email=y%40two.example").await, 403, "staff do not invite");
 
         // Team pages: members see their own team, others do not.
         let team = app.get_with("/exhibitor/team", &[("Cookie", &staff)]).await;
@@ -89,12 +75,12 @@ on_both_engines! { mod teams; support::spawn_app;
         // Removing staff: only the owner (or an organizer), and the removed person is out at once.
         let sam: i64 = sqlx::query_scalar("SELECT id FROM users WHERE email = 'sam@two.example'").fetch_one(&app.db.db.pool).await.unwrap();
         let removal = format!("exhibitor=2&user={sam}");
-        assert_eq!(status_as(&app, None, "/api/remove_staff", &removal).await, 401);
-        assert_eq!(status_as(&app, Some(&buyer), "/api/remove_staff", &removal).await, 403);
-        assert_eq!(status_as(&app, Some(&other_owner), "/api/remove_staff", &removal).await, 403);
-        assert_eq!(status_as(&app, Some(&staff), "/api/remove_staff", &removal).await, 403);
-        assert_eq!(status_as(&app, Some(&owner), "/api/remove_staff", &removal).await, 200);
-        assert_eq!(status_as(&app, Some(&owner), "/api/remove_staff", &removal).await, 404, "removed already");
+        assert_eq!(app.status_as(None, "/api/remove_staff", &removal).await, 401);
+        assert_eq!(app.status_as(Some(&buyer), "/api/remove_staff", &removal).await, 403);
+        assert_eq!(app.status_as(Some(&other_owner), "/api/remove_staff", &removal).await, 403);
+        assert_eq!(app.status_as(Some(&staff), "/api/remove_staff", &removal).await, 403);
+        assert_eq!(app.status_as(Some(&owner), "/api/remove_staff", &removal).await, 200);
+        assert_eq!(app.status_as(Some(&owner), "/api/remove_staff", &removal).await, 404, "removed already");
         assert_eq!(app.post("/api/get_current_user", &[("Cookie", &staff)], "").await.text(), "null");
     }
 
@@ -102,7 +88,7 @@ on_both_engines! { mod teams; support::spawn_app;
         let owner = app.sign_in(EXHIBITOR.email, EXHIBITOR.password).await; // owner of exhibitor 1
         let buyer = app.sign_in(BUYER.email, BUYER.password).await;
         let organizer = app.sign_in(ORGANIZER.email, ORGANIZER.password).await;
-        let slug = exhibitor_slug(&app, 1).await;
+        let slug = app.exhibitor_slug(1).await;
         let booth = format!("/exhibitors/{slug}");
         let before = app.get(&booth).await.text(); // now in the page cache
         assert!(!before.contains("Solar lanterns since 1998"));
@@ -111,10 +97,10 @@ on_both_engines! { mod teams; support::spawn_app;
             &form[description_zh]=&form[year_founded]=1998&form[staff_size]=120&form[main_markets]=Europe%2C+Africa\
             &form[certifications]=CE&form[contact_email]=sales%40lanterns.example&form[contact_phone]=%2B86+20+1234\
             &form[website]=https%3A%2F%2Flanterns.example";
-        assert_eq!(status_as(&app, None, "/api/save_profile", form).await, 401);
-        assert_eq!(status_as(&app, Some(&buyer), "/api/save_profile", form).await, 403);
-        assert_eq!(status_as(&app, Some(&organizer), "/api/save_profile", form).await, 403);
-        assert_eq!(status_as(&app, Some(&owner), "/api/save_profile", &form.replace("exhibitor=1", "exhibitor=2")).await, 403, "another exhibitor's booth");
+        assert_eq!(app.status_as(None, "/api/save_profile", form).await, 401);
+        assert_eq!(app.status_as(Some(&buyer), "/api/save_profile", form).await, 403);
+        assert_eq!(app.status_as(Some(&organizer), "/api/save_profile", form).await, 403);
+        assert_eq!(app.status_as(Some(&owner), "/api/save_profile", &form.replace("exhibitor=1", "exhibitor=2")).await, 403, "another exhibitor's booth");
         let bad = app.post("/api/save_profile", &[("Cookie", &owner)], &form.replace("year_founded]=1998", "year_founded]=3000")).await;
         assert_eq!(bad.status, 400);
         assert!(bad.text().contains("year_invalid"));
@@ -144,10 +130,10 @@ on_both_engines! { mod teams; support::spawn_app;
         let buyer = app.sign_in(BUYER.email, BUYER.password).await;
         assert_eq!(app.get("/organizer/exhibitors").await.status, 401);
         assert_eq!(app.get_with("/organizer/exhibitors", &[("Cookie", &buyer)]).await.status, 403);
-        assert_eq!(status_as(&app, Some(&buyer), "/api/get_onboarding", "after=0").await, 403);
-        let slug = exhibitor_slug(&app, 2).await;
+        assert_eq!(app.status_as(Some(&buyer), "/api/get_onboarding", "after=0").await, 403);
+        let slug = app.exhibitor_slug(2).await;
         let invite = format!("exhibitor={slug}&email=owner%40two.example");
-        assert_eq!(status_as(&app, Some(&organizer), "/api/invite_owner", &invite).await, 200);
+        assert_eq!(app.status_as(Some(&organizer), "/api/invite_owner", &invite).await, 200);
 
         let page = app.get_with("/organizer/exhibitors", &[("Cookie", &organizer)]).await;
         assert_eq!(page.status, 200);

@@ -57,7 +57,7 @@ on_both_engines! { mod uploads; support::spawn_app;
             let response = upload(&app, &[("Cookie", &owner)], 1, name, &image_bytes(format)).await;
             assert_eq!(response.status, 200, "{format:?}: {}", response.text());
             let url: serde_json::Value = serde_json::from_slice(&response.body).unwrap();
-            let url = url["url"].as_str().unwrap().to_owned();
+            let url = url["urls"][0].as_str().unwrap().to_owned();
             let served = app.get(&url).await;
             assert_eq!(served.status, 200);
             assert_eq!(served.header("content-type"), Some("image/png"));

@@ -83,6 +83,21 @@ impl TestApp {
         session_cookie(&response)
     }
 
+    /// The status of a form post, as `cookie`'s session or as a visitor.
+    pub async fn status_as(&self, cookie: Option<&str>, path: &str, form: &str) -> u16 {
+        let headers: Vec<(&str, &str)> = cookie.map(|c| ("Cookie", c)).into_iter().collect();
+        self.post(path, &headers, form).await.status
+    }
+
+    /// The slug of exhibitor `id`.
+    pub async fn exhibitor_slug(&self, id: i64) -> String {
+        sqlx::query_scalar("SELECT slug FROM exhibitors WHERE id = $1")
+            .bind(id)
+            .fetch_one(&self.db.db.pool)
+            .await
+            .expect("an exhibitor")
+    }
+
     /// Where this app keeps uploads.
     pub fn media_dir(&self) -> std::path::PathBuf {
         self.db._dir.path().join("media")

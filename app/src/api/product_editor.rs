@@ -1,0 +1,184 @@
+//! The product editor's server functions: the team's product list, one product's form,
+//! saving, deleting, reordering and removing a photo. The service checks the right to edit.
+
+#[cfg(feature = "ssr")]
+use super::accounts::session;
+use crate::domain::product_edit::TeamProduct;
+use crate::domain::{ExhibitorId, Localized, Page, ProductForm, ProductId};
+use crate::error::AppError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// Products per page of the team's list.
+pub const TEAM_PAGE: usize = 100;
+
+/// What the product list shows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProductListData {
+    pub exhibitor: ExhibitorId,
+    pub company: Localized,
+    pub products: Page<TeamProduct>,
+}
+
+/// What one product's editor shows; `id` is None for a new product.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProductEditorData {
+    pub exhibitor: ExhibitorId,
+    pub id: Option<ProductId>,
+    pub form: ProductForm,
+    /// Hashes of the uploaded photos, in order.
+    pub photos: Vec<String>,
+}
+
+/// The signed-in person and the exhibitor whose team they are in.
+#[cfg(feature = "ssr")]
+async fn member() -> Result<(crate::domain::CurrentUser, ExhibitorId), AppError> {
+    let user = session::current_user()
+        .await?
+        .ok_or(AppError::Unauthenticated)?;
+    let exhibitor = user.team.ok_or(AppError::Forbidden)?.exhibitor;
+    Ok((user, exhibitor))
+}
+
+#[server(endpoint = "get_team_products")]
+pub async fn get_team_products(after: Option<i64>) -> Result<ProductListData, AppError> {
+    super::with_status(
+        async {
+            let (user, exhibitor) = member().await?;
+            let team = crate::ports::teams()?.team(Some(&user), exhibitor).await?;
+            let products = crate::ports::products()?
+                .team_products(Some(&user), exhibitor, after.unwrap_or(0), TEAM_PAGE)
+                .await?;
+            Ok(ProductListData {
+                exhibitor,
+                company: team.name,
+                products,
+            })
+        }
+        .await,
+    )
+}
+
+#[server(endpoint = "get_product_editor")]
+pub async fn get_product_editor(id: Option<ProductId>) -> Result<ProductEditorData, AppError> {
+    super::with_status(
+        async {
+            let (user, exhibitor) = member().await?;
+            let Some(id) = id else {
+                let form = ProductForm {
+                    currency: "USD".into(),
+                    moq: "1".into(),
+                    unit_en: "pieces".into(),
+                    unit_zh: "件".into(),
+                    lead_time_days: "30".into(),
+                    ..ProductForm::default()
+                };
+                return Ok(ProductEditorData {
+                    exhibitor,
+                    id: None,
+                    form,
+                    photos: Vec::new(),
+                });
+            };
+            let (exhibitor, form, photos) = crate::ports::products()?
+                .product_form(Some(&user), id)
+                .await?;
+            Ok(ProductEditorData {
+                exhibitor,
+                id: Some(id),
+                form,
+                photos,
+            })
+        }
+        .await,
+    )
+}
+
+/// Creates (`id` None) or updates a product; answers with its id.
+#[server(endpoint = "save_product")]
+pub async fn save_product(
+    exhibitor: ExhibitorId,
+    id: Option<ProductId>,
+    form: ProductForm,
+) -> Result<ProductId, AppError> {
+    let result = async {
+        let user = session::current_user().await?;
+        let products = crate::ports::products()?;
+        match id {
+            Some(id) => {
+                products
+                    .update_product(user.as_ref(), id, form.clone())
+                    .await?;
+                Ok(id)
+            }
+            None => {
+                products
+                    .create_product(user.as_ref(), exhibitor, form.clone())
+                    .await
+            }
+        }
+    }
+    .await;
+    let here = match id {
+        Some(id) => format!("/exhibitor/products/{id}"),
+        None => "/exhibitor/products/new".to_owned(),
+    };
+    let done = match &result {
+        Ok(id) => format!("/exhibitor/products/{id}?saved=1"),
+        Err(_) => here.clone(),
+    };
+    // Long texts come back as last saved; the short fields keep what was typed.
+    let typed: Vec<(&str, &str)> = form
+        .fields()
+        .into_iter()
+        .filter(|(name, _)| !matches!(*name, "description_en" | "description_zh" | "specs"))
+        .map(|(name, value)| (name, value.as_str()))
+        .collect();
+    session::finish(result, &done, &here, &typed).await
+}
+
+#[server(endpoint = "delete_product")]
+pub async fn delete_product(id: ProductId) -> Result<(), AppError> {
+    let result = async {
+        let user = session::current_user().await?;
+        crate::ports::products()?
+            .delete_product(user.as_ref(), id)
+            .await
+    }
+    .await;
+    let here = format!("/exhibitor/products/{id}");
+    session::finish(result, "/exhibitor/products?deleted=1", &here, &[]).await
+}
+
+/// Puts the listed products in this order among the places they hold: the whole page after
+/// a drag and drop, or two neighbours from an arrow button.
+#[server(endpoint = "reorder_products")]
+pub async fn reorder_products(exhibitor: ExhibitorId, ids: Vec<ProductId>) -> Result<(), AppError> {
+    let result = async {
+        let user = session::current_user().await?;
+        crate::ports::products()?
+            .reorder_products(user.as_ref(), exhibitor, ids)
+            .await
+    }
+    .await;
+    session::finish(
+        result,
+        "/exhibitor/products?ordered=1",
+        "/exhibitor/products",
+        &[],
+    )
+    .await
+}
+
+#[server(endpoint = "remove_product_photo")]
+pub async fn remove_product_photo(id: ProductId, index: usize) -> Result<(), AppError> {
+    let result = async {
+        let user = session::current_user().await?;
+        crate::ports::products()?
+            .remove_photo(user.as_ref(), id, index)
+            .await
+    }
+    .await;
+    let here = format!("/exhibitor/products/{id}");
+    session::finish(result, &format!("{here}?saved=1"), &here, &[]).await
+}

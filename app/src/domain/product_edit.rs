@@ -1,0 +1,470 @@
+//! What an exhibitor edits on a product, and the rules the browser, the server and the bulk
+//! import all apply. A form holds strings as typed; `validate` turns it into a product or
+//! into every problem at once, each a field and a message code.
+
+use super::money::{Currency, PriceRange};
+use super::{Localized, ProductId};
+use crate::error::FieldError;
+use serde::{Deserialize, Serialize};
+
+pub const TITLE_MAX: usize = 200;
+pub const DESCRIPTION_MAX: usize = 5_000;
+pub const SPECS_MAX: usize = 30;
+pub const SPEC_KEY_MAX: usize = 60;
+pub const SPEC_VALUE_MAX: usize = 200;
+pub const UNIT_MAX: usize = 20;
+pub const SKU_MAX: usize = 64;
+/// Highest price accepted, in minor units (100 million).
+pub const PRICE_MAX_CENTS: i64 = 10_000_000_000;
+pub const MOQ_MAX: i64 = 1_000_000_000;
+pub const LEAD_TIME_MAX_DAYS: i64 = 365;
+
+/// The product form as typed. Specifications are one per line, `key: value`; flags are
+/// "on" (a ticked box) or empty.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ProductForm {
+    pub sku: String,
+    pub title_en: String,
+    pub title_zh: String,
+    pub description_en: String,
+    pub description_zh: String,
+    pub specs: String,
+    pub price_min: String,
+    pub price_max: String,
+    pub currency: String,
+    pub moq: String,
+    pub unit_en: String,
+    pub unit_zh: String,
+    pub lead_time_days: String,
+    pub hs_code: String,
+    pub is_new: String,
+    pub published: String,
+}
+
+/// A product that passed every rule. Chinese texts left empty take the English ones.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ValidProduct {
+    pub sku: Option<String>,
+    pub title_en: String,
+    pub title_zh: String,
+    pub description_en: String,
+    pub description_zh: String,
+    pub specs: Vec<(String, String)>,
+    pub price_min_cents: i64,
+    pub price_max_cents: i64,
+    pub currency: Currency,
+    pub moq: i64,
+    pub unit_en: String,
+    pub unit_zh: String,
+    pub lead_time_days: i64,
+    pub hs_code: String,
+    pub is_new: bool,
+    pub published: bool,
+}
+
+/// Most photos a product has.
+pub const PHOTOS_MAX: usize = 8;
+
+/// A product in its team's own list, drafts included, in the team's order.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TeamProduct {
+    pub id: ProductId,
+    pub position: i64,
+    pub sku: Option<String>,
+    pub title: Localized,
+    pub price: PriceRange,
+    pub is_new: bool,
+    pub published: bool,
+    pub cover: Option<String>,
+}
+
+/// The form's fields by name, in the order the editor and import files use.
+pub const PRODUCT_FIELDS: [&str; 16] = [
+    "sku",
+    "title_en",
+    "title_zh",
+    "description_en",
+    "description_zh",
+    "specs",
+    "price_min",
+    "price_max",
+    "currency",
+    "moq",
+    "unit_en",
+    "unit_zh",
+    "lead_time_days",
+    "hs_code",
+    "is_new",
+    "published",
+];
+
+impl ProductForm {
+    /// Each field's name and value, in `PRODUCT_FIELDS` order.
+    pub fn fields(&self) -> [(&'static str, &String); 16] {
+        let values = [
+            &self.sku,
+            &self.title_en,
+            &self.title_zh,
+            &self.description_en,
+            &self.description_zh,
+            &self.specs,
+            &self.price_min,
+            &self.price_max,
+            &self.currency,
+            &self.moq,
+            &self.unit_en,
+            &self.unit_zh,
+            &self.lead_time_days,
+            &self.hs_code,
+            &self.is_new,
+            &self.published,
+        ];
+        let mut n = 0;
+        values.map(|value| {
+            n += 1;
+            (PRODUCT_FIELDS[n - 1], value)
+        })
+    }
+
+    /// The field named `name`, to fill from an import file's column.
+    pub fn field_mut(&mut self, name: &str) -> Option<&mut String> {
+        Some(match name {
+            "sku" => &mut self.sku,
+            "title_en" => &mut self.title_en,
+            "title_zh" => &mut self.title_zh,
+            "description_en" => &mut self.description_en,
+            "description_zh" => &mut self.description_zh,
+            "specs" => &mut self.specs,
+            "price_min" => &mut self.price_min,
+            "price_max" => &mut self.price_max,
+            "currency" => &mut self.currency,
+            "moq" => &mut self.moq,
+            "unit_en" => &mut self.unit_en,
+            "unit_zh" => &mut self.unit_zh,
+            "lead_time_days" => &mut self.lead_time_days,
+            "hs_code" => &mut self.hs_code,
+            "is_new" => &mut self.is_new,
+            "published" => &mut self.published,
+            _ => return None,
+        })
+    }
+
+    /// Field, before, after, for each field where `after` differs from this form.
+    pub fn changes_to(&self, after: &ProductForm) -> Vec<(String, String, String)> {
+        self.fields()
+            .into_iter()
+            .zip(after.fields())
+            .filter(|((_, old), (_, new))| old != new)
+            .map(|((field, old), (_, new))| (field.to_owned(), old.clone(), new.clone()))
+            .collect()
+    }
+
+    /// Checks every field, reporting all problems at once.
+    pub fn validate(&self) -> Result<ValidProduct, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let mut fail = |field: &str, code: &str| {
+            errors.push(FieldError {
+                field: field.to_owned(),
+                message: code.to_owned(),
+            })
+        };
+        let sku = self.sku.trim();
+        if sku.chars().count() > SKU_MAX || sku.chars().any(char::is_control) {
+            fail("sku", "sku_invalid");
+        }
+        let mut text = |field: &str, value: &str, max: usize, required: bool| {
+            let value = value.trim();
+            if required && value.is_empty() {
+                fail(field, "required");
+            } else if value.chars().count() > max {
+                fail(field, "too_long");
+            }
+            value.to_owned()
+        };
+        let title_en = text("title_en", &self.title_en, TITLE_MAX, true);
+        let title_zh = text("title_zh", &self.title_zh, TITLE_MAX, false);
+        let description_en = text(
+            "description_en",
+            &self.description_en,
+            DESCRIPTION_MAX,
+            false,
+        );
+        let description_zh = text(
+            "description_zh",
+            &self.description_zh,
+            DESCRIPTION_MAX,
+            false,
+        );
+        let unit_en = text("unit_en", &self.unit_en, UNIT_MAX, true);
+        let unit_zh = text("unit_zh", &self.unit_zh, UNIT_MAX, false);
+        let specs = match parse_specs(&self.specs) {
+            Ok(specs) => specs,
+            Err(code) => {
+                fail("specs", code);
+                Vec::new()
+            }
+        };
+        let price_min = parse_cents(&self.price_min);
+        let price_max = match self.price_max.trim() {
+            "" => price_min,
+            typed => parse_cents(typed),
+        };
+        if price_min.is_none() {
+            fail("price_min", "price_invalid");
+        }
+        if price_max.is_none() {
+            fail("price_max", "price_invalid");
+        }
+        if let (Some(min), Some(max)) = (price_min, price_max)
+            && min > max
+        {
+            fail("price_max", "price_order");
+        }
+        let currency = Currency::parse(self.currency.trim());
+        if currency.is_none() {
+            fail("currency", "currency_unknown");
+        }
+        let moq = whole_number(&self.moq, 1, MOQ_MAX);
+        if moq.is_none() {
+            fail("moq", "number_invalid");
+        }
+        let lead_time_days = whole_number(&self.lead_time_days, 0, LEAD_TIME_MAX_DAYS);
+        if lead_time_days.is_none() {
+            fail("lead_time_days", "number_invalid");
+        }
+        let hs_code = self.hs_code.trim().to_owned();
+        if !valid_hs_code(&hs_code) {
+            fail("hs_code", "hs_code_invalid");
+        }
+        match (price_min, price_max, currency, moq, lead_time_days) {
+            (Some(min), Some(max), Some(currency), Some(moq), Some(lead)) if errors.is_empty() => {
+                Ok(ValidProduct {
+                    sku: (!sku.is_empty()).then(|| sku.to_owned()),
+                    title_zh: or_english(title_zh, &title_en),
+                    title_en,
+                    description_zh: or_english(description_zh, &description_en),
+                    description_en,
+                    specs,
+                    price_min_cents: min,
+                    price_max_cents: max,
+                    currency,
+                    moq,
+                    unit_zh: or_english(unit_zh, &unit_en),
+                    unit_en,
+                    lead_time_days: lead,
+                    hs_code,
+                    is_new: is_ticked(&self.is_new),
+                    published: is_ticked(&self.published),
+                })
+            }
+            _ => Err(errors),
+        }
+    }
+}
+
+impl ValidProduct {
+    /// The form that shows this product, as the editor and the audit log compare it.
+    pub fn to_form(&self) -> ProductForm {
+        let tick = |on: bool| if on { "on" } else { "" }.to_owned();
+        ProductForm {
+            sku: self.sku.clone().unwrap_or_default(),
+            title_en: self.title_en.clone(),
+            title_zh: self.title_zh.clone(),
+            description_en: self.description_en.clone(),
+            description_zh: self.description_zh.clone(),
+            specs: specs_text(&self.specs),
+            price_min: amount(self.price_min_cents),
+            price_max: amount(self.price_max_cents),
+            currency: self.currency.code().to_owned(),
+            moq: self.moq.to_string(),
+            unit_en: self.unit_en.clone(),
+            unit_zh: self.unit_zh.clone(),
+            lead_time_days: self.lead_time_days.to_string(),
+            hs_code: self.hs_code.clone(),
+            is_new: tick(self.is_new),
+            published: tick(self.published),
+        }
+    }
+}
+
+/// "2.50" for 250 minor units.
+pub fn amount(cents: i64) -> String {
+    format!("{}.{:02}", cents / 100, cents % 100)
+}
+
+/// Specifications as the form shows them: `key: value`, one per line.
+pub fn specs_text(specs: &[(String, String)]) -> String {
+    specs
+        .iter()
+        .map(|(key, value)| format!("{key}: {value}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Whether a flag field says yes: a ticked box sends "on"; imports say 1, yes, true, y.
+pub fn is_ticked(value: &str) -> bool {
+    matches!(
+        value.trim().to_ascii_lowercase().as_str(),
+        "on" | "1" | "yes" | "y" | "true" | "是"
+    )
+}
+
+fn or_english(chinese: String, english: &str) -> String {
+    if chinese.is_empty() {
+        english.to_owned()
+    } else {
+        chinese
+    }
+}
+
+/// `key: value` lines (a full-width colon works too); blank lines are skipped.
+fn parse_specs(text: &str) -> Result<Vec<(String, String)>, &'static str> {
+    let lines = text.lines().map(str::trim).filter(|line| !line.is_empty());
+    let mut specs = Vec::new();
+    for line in lines {
+        let (key, value) = line
+            .split_once([':', '：'])
+            .map(|(k, v)| (k.trim(), v.trim()))
+            .filter(|(k, v)| !k.is_empty() && !v.is_empty())
+            .ok_or("spec_invalid")?;
+        if key.chars().count() > SPEC_KEY_MAX || value.chars().count() > SPEC_VALUE_MAX {
+            return Err("too_long");
+        }
+        specs.push((key.to_owned(), value.to_owned()));
+    }
+    if specs.len() > SPECS_MAX {
+        return Err("too_many");
+    }
+    Ok(specs)
+}
+
+/// A price as typed ("12", "12.5", "1,299.00") in minor units; at most two decimals.
+pub fn parse_cents(typed: &str) -> Option<i64> {
+    let cleaned: String = typed
+        .trim()
+        .chars()
+        .filter(|c| *c != ',' && *c != ' ')
+        .collect();
+    let (whole, fraction) = cleaned.split_once('.').unwrap_or((&cleaned, ""));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() || whole.len() > 9 || fraction.len() > 2 || !digits(whole) {
+        return None;
+    }
+    if !digits(fraction) {
+        return None;
+    }
+    let cents = whole.parse::<i64>().ok()? * 100 + format!("{fraction:0<2}").parse::<i64>().ok()?;
+    (cents <= PRICE_MAX_CENTS).then_some(cents)
+}
+
+fn whole_number(typed: &str, min: i64, max: i64) -> Option<i64> {
+    typed
+        .trim()
+        .parse::<i64>()
+        .ok()
+        .filter(|n| (min..=max).contains(n))
+}
+
+/// Empty, or 6 to 10 digits with optional dots ("8539.50", "853950", "8539.50.00").
+fn valid_hs_code(code: &str) -> bool {
+    let digits = code.bytes().filter(u8::is_ascii_digit).count();
+    code.is_empty()
+        || (code.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+            && (6..=10).contains(&digits)
+            && !code.starts_with('.'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn good() -> ProductForm {
+        ProductForm {
+            sku: "LED-60".into(),
+            title_en: "LED panel 60×60".into(),
+            specs: "Power: 40 W\nColour temperature：4000 K\n".into(),
+            price_min: "12.5".into(),
+            price_max: "1,299.00".into(),
+            currency: "USD".into(),
+            moq: "500".into(),
+            unit_en: "pieces".into(),
+            lead_time_days: "30".into(),
+            hs_code: "9405.42".into(),
+            is_new: "on".into(),
+            ..ProductForm::default()
+        }
+    }
+
+    #[test]
+    fn a_good_product_is_accepted_with_chinese_falling_back_to_english() {
+        let valid = good().validate().unwrap();
+        assert_eq!(valid.price_min_cents, 1250);
+        assert_eq!(valid.price_max_cents, 129_900);
+        assert_eq!(valid.title_zh, "LED panel 60×60");
+        assert_eq!(
+            valid.specs[1],
+            ("Colour temperature".into(), "4000 K".into())
+        );
+        assert!(valid.is_new && !valid.published);
+        assert_eq!(valid.sku.as_deref(), Some("LED-60"));
+        let again = valid.to_form().validate().unwrap();
+        assert_eq!(again, valid);
+    }
+
+    #[test]
+    fn every_problem_is_reported_at_once() {
+        let form = ProductForm {
+            title_en: " ".into(),
+            specs: "no colon here".into(),
+            price_min: "3.999".into(),
+            price_max: "-1".into(),
+            currency: "usd".into(),
+            moq: "0".into(),
+            lead_time_days: "400".into(),
+            hs_code: "12AB".into(),
+            ..good()
+        };
+        let errors = form.validate().unwrap_err();
+        let fields: Vec<_> = errors
+            .iter()
+            .map(|e| format!("{}:{}", e.field, e.message))
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                "title_en:required",
+                "specs:spec_invalid",
+                "price_min:price_invalid",
+                "price_max:price_invalid",
+                "currency:currency_unknown",
+                "moq:number_invalid",
+                "lead_time_days:number_invalid",
+                "hs_code:hs_code_invalid",
+            ]
+        );
+    }
+
+    #[test]
+    fn prices_are_exact_and_ordered() {
+        assert_eq!(parse_cents("0.1"), Some(10));
+        assert_eq!(parse_cents("7"), Some(700));
+        assert_eq!(parse_cents(".5"), None);
+        assert_eq!(parse_cents("1e3"), None);
+        assert_eq!(parse_cents("100000000.01"), None);
+        let reversed = ProductForm {
+            price_min: "9".into(),
+            price_max: "8".into(),
+            ..good()
+        };
+        assert_eq!(
+            reversed.validate().unwrap_err()[0].message,
+            "price_order".to_owned()
+        );
+        let single = ProductForm {
+            price_max: String::new(),
+            ..good()
+        };
+        assert_eq!(single.validate().unwrap().price_max_cents, 1250);
+    }
+}

@@ -1,0 +1,189 @@
+//! One product's editor (`/exhibitor/products/new`, `/exhibitor/products/:id`): its fields,
+//! its photos (a multipart form that takes several files; each can be removed), and
+//! deleting it. The product page is the preview. Works hydrated and with JavaScript off.
+
+use super::loaded;
+use crate::api::product_editor::{
+    DeleteProduct, ProductEditorData, RemoveProductPhoto, SaveProduct, get_product_editor,
+};
+use crate::components::form_field::{FormAlert, TextField, error_for, error_text, form_errors};
+use crate::components::page_meta::PageMeta;
+use crate::components::status::forbid_caching;
+use crate::domain::ProductId;
+use crate::domain::product::{CARD_SIDE, uploaded_image};
+use crate::domain::product_edit::{PHOTOS_MAX, is_ticked};
+use crate::error::FieldError;
+use crate::i18n::*;
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+#[component]
+pub fn ProductEditorPage() -> impl IntoView {
+    forbid_caching();
+    let params = use_params_map();
+    // `/exhibitor/products/new` has no id; an id that is not a number finds nothing (404).
+    let id = move || {
+        params
+            .read()
+            .get("id")
+            .map(|id| ProductId(id.parse().unwrap_or(0)))
+    };
+    let save = ServerAction::<SaveProduct>::new();
+    let remove = ServerAction::<RemoveProductPhoto>::new();
+    let delete = ServerAction::<DeleteProduct>::new();
+    let data = Resource::new_blocking(
+        move || (id(), save.version().get(), remove.version().get()),
+        |(id, _, _)| get_product_editor(id),
+    );
+    loaded(data, move |data| editor(data, save, remove, delete))
+}
+
+fn editor(
+    data: ProductEditorData,
+    save: ServerAction<SaveProduct>,
+    remove: ServerAction<RemoveProductPhoto>,
+    delete: ServerAction<DeleteProduct>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let typed = move |key: &str, saved: &str| {
+        query
+            .read_untracked()
+            .get(key)
+            .unwrap_or_else(|| saved.to_owned())
+    };
+    let errors = form_errors(move || save.value().get());
+    let photo_errors = form_errors(move || remove.value().get());
+    let delete_errors = form_errors(move || delete.value().get());
+    let saved = query.read_untracked().get("saved").is_some();
+    let form = data.form;
+    let title = match data.id {
+        Some(_) => t_string!(i18n, product_edit_title, title = form.title_en.clone()).to_string(),
+        None => t_string!(i18n, product_new).to_string(),
+    };
+    let canonical = match data.id {
+        Some(id) => format!("/exhibitor/products/{id}"),
+        None => "/exhibitor/products/new".to_owned(),
+    };
+    let currency = typed("currency", &form.currency);
+    let is_new = is_ticked(&typed("is_new", &form.is_new));
+    let published = is_ticked(&typed("published", &form.published));
+    let area = move |name: &'static str, id: &'static str, label: String, value: String| {
+        view! {
+            <div class="field">
+                <label for=id>{label}</label>
+                <textarea id=id name=name rows="5"
+                    aria-invalid=move || error_for(&errors.get(), id).is_some().to_string()>{value}</textarea>
+                {move || error_for(&errors.get(), id).map(|code| view! { <p class="field-error">{error_text(i18n, &code)}</p> })}
+            </div>
+        }
+    };
+    view! {
+        <PageMeta title=title.clone() description=title.clone() canonical=canonical />
+        <section class="product-editor">
+            <h1>{title}</h1>
+            <p>
+                <a href="/exhibitor/products">{t!(i18n, back_to_products)}</a>
+                {data.id.filter(|_| is_ticked(&form.published)).map(|id| view! {
+                    " · "<a href=format!("/products/{id}")>{t!(i18n, product_view)}</a>
+                })}
+            </p>
+            {saved.then(|| view! { <p class="form-notice" role="status">{t!(i18n, product_saved)}</p> })}
+            <FormAlert errors />
+            <ActionForm action=save attr:class="editor-form">
+                <input type="hidden" name="exhibitor" value=data.exhibitor.0.to_string() />
+                {data.id.map(|id| view! { <input type="hidden" name="id" value=id.0.to_string() /> })}
+                <TextField name="form[title_en]" id="title_en" label=t_string!(i18n, field_title_en).to_string() value=typed("title_en", &form.title_en) errors />
+                <TextField name="form[title_zh]" id="title_zh" label=t_string!(i18n, field_title_zh).to_string() value=typed("title_zh", &form.title_zh) required=false errors />
+                <TextField name="form[sku]" id="sku" label=t_string!(i18n, field_sku).to_string() value=typed("sku", &form.sku) required=false errors />
+                {area("form[description_en]", "description_en", t_string!(i18n, field_description_en).to_string(), form.description_en.clone())}
+                {area("form[description_zh]", "description_zh", t_string!(i18n, field_description_zh).to_string(), form.description_zh.clone())}
+                {area("form[specs]", "specs", t_string!(i18n, field_specs).to_string(), form.specs.clone())}
+                <div class="field-row">
+                    <TextField name="form[price_min]" id="price_min" kind="text" label=t_string!(i18n, field_price_min).to_string() value=typed("price_min", &form.price_min) errors />
+                    <TextField name="form[price_max]" id="price_max" kind="text" label=t_string!(i18n, field_price_max).to_string() value=typed("price_max", &form.price_max) required=false errors />
+                    <div class="field">
+                        <label for="currency">{t!(i18n, field_currency)}</label>
+                        <select id="currency" name="form[currency]">
+                            {["USD", "EUR", "CNY"].map(|code| view! { <option value=code selected=currency == code>{code}</option> })}
+                        </select>
+                    </div>
+                </div>
+                <div class="field-row">
+                    <TextField name="form[moq]" id="moq" kind="number" label=t_string!(i18n, field_moq).to_string() value=typed("moq", &form.moq) errors />
+                    <TextField name="form[unit_en]" id="unit_en" label=t_string!(i18n, field_unit_en).to_string() value=typed("unit_en", &form.unit_en) errors />
+                    <TextField name="form[unit_zh]" id="unit_zh" label=t_string!(i18n, field_unit_zh).to_string() value=typed("unit_zh", &form.unit_zh) required=false errors />
+                </div>
+                <div class="field-row">
+                    <TextField name="form[lead_time_days]" id="lead_time_days" kind="number" label=t_string!(i18n, field_lead_time).to_string() value=typed("lead_time_days", &form.lead_time_days) errors />
+                    <TextField name="form[hs_code]" id="hs_code" label=t_string!(i18n, field_hs_code).to_string() value=typed("hs_code", &form.hs_code) required=false errors />
+                </div>
+                <div class="field checkbox">
+                    <input id="is_new" name="form[is_new]" type="checkbox" value="on" checked=is_new />
+                    <label for="is_new">{t!(i18n, field_is_new)}</label>
+                </div>
+                <div class="field checkbox">
+                    <input id="published" name="form[published]" type="checkbox" value="on" checked=published />
+                    <label for="published">{t!(i18n, field_published)}</label>
+                </div>
+                <button type="submit" disabled=move || save.pending().get()>{t!(i18n, product_save)}</button>
+            </ActionForm>
+            {match data.id {
+                Some(id) => photos(id, data.photos, remove, photo_errors).into_any(),
+                None => view! { <p class="muted">{t!(i18n, photos_save_first)}</p> }.into_any(),
+            }}
+            {data.id.map(|id| view! {
+                <FormAlert errors=delete_errors />
+                <ActionForm action=delete attr:class="delete-form">
+                    <input type="hidden" name="id" value=id.0.to_string() />
+                    <button type="submit" class="danger">{t!(i18n, product_delete)}</button>
+                </ActionForm>
+            })}
+        </section>
+    }
+}
+
+/// The product's photos, each with a remove button, and the upload form.
+fn photos(
+    id: ProductId,
+    hashes: Vec<String>,
+    remove: ServerAction<RemoveProductPhoto>,
+    errors: Signal<Vec<FieldError>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let full = hashes.len() >= PHOTOS_MAX;
+    let upload_errors = form_errors(|| None::<Result<(), crate::error::AppError>>);
+    let list = hashes
+        .into_iter()
+        .enumerate()
+        .map(|(n, hash)| {
+            let label = t_string!(i18n, photo_remove, n = n + 1).to_string();
+            view! {
+                <li>
+                    <img src=uploaded_image(&hash, Some(CARD_SIDE)) alt="" width="120" height="120" />
+                    <ActionForm action=remove>
+                        <input type="hidden" name="id" value=id.0.to_string() />
+                        <input type="hidden" name="index" value=n.to_string() />
+                        <button type="submit">{label}</button>
+                    </ActionForm>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <h2>{t!(i18n, field_photos)}</h2>
+        <FormAlert errors />
+        <ul class="photo-list">{list}</ul>
+        <form method="post" action=format!("/exhibitor/products/{id}/photos") enctype="multipart/form-data" class="photo-form">
+            <div class="field">
+                <label for="photos">{t!(i18n, field_photos)}</label>
+                <input id="photos" name="file" type="file" multiple=true disabled=full
+                    accept="image/png,image/jpeg,image/webp,image/gif" required=true
+                    aria-describedby=move || error_for(&upload_errors.get(), "photos").map(|_| "photos-error") />
+                {move || error_for(&upload_errors.get(), "photos").map(|code| view! { <p class="field-error" id="photos-error">{error_text(i18n, &code)}</p> })}
+            </div>
+            <button type="submit" disabled=full>{t!(i18n, photos_submit)}</button>
+        </form>
+    }
+}

@@ -1,0 +1,137 @@
+//! The product editor's service, on the booth editor: the right to edit is that of the
+//! product's exhibitor's booth (`domain::access`), forms follow the shared rules
+//! (`domain::product_edit`), and buyers see each change at once.
+
+use crate::booths::BoothEditor;
+use app::domain::product_edit::TeamProduct;
+use app::domain::{Action, CurrentUser, ExhibitorId, Page, ProductForm, ProductId, authorize};
+use app::error::AppError;
+use app::ports::Products;
+
+#[async_trait::async_trait]
+impl Products for BoothEditor {
+    async fn team_products(
+        &self,
+        actor: Option<&CurrentUser>,
+        exhibitor: ExhibitorId,
+        after: i64,
+        limit: usize,
+    ) -> Result<Page<TeamProduct>, AppError> {
+        authorize(actor, Action::EditBooth(exhibitor))?;
+        self.db.team_products(exhibitor, after, limit).await
+    }
+
+    async fn product_form(
+        &self,
+        actor: Option<&CurrentUser>,
+        id: ProductId,
+    ) -> Result<(ExhibitorId, ProductForm, Vec<String>), AppError> {
+        let exhibitor = self.editable(actor, id).await?;
+        let (form, photos) = self.db.product_form(id).await?;
+        Ok((exhibitor, form, photos))
+    }
+
+    async fn create_product(
+        &self,
+        actor: Option<&CurrentUser>,
+        exhibitor: ExhibitorId,
+        form: ProductForm,
+    ) -> Result<ProductId, AppError> {
+        authorize(actor, Action::EditBooth(exhibitor))?;
+        let editor = actor.ok_or(AppError::Unauthenticated)?;
+        let valid = form.validate().map_err(AppError::Validation)?;
+        let (id, slug) = self.db.create_product(exhibitor, editor.id, &valid).await?;
+        self.show_changes(&slug, exhibitor);
+        Ok(id)
+    }
+
+    async fn update_product(
+        &self,
+        actor: Option<&CurrentUser>,
+        id: ProductId,
+        form: ProductForm,
+    ) -> Result<(), AppError> {
+        let exhibitor = self.editable(actor, id).await?;
+        let editor = actor.ok_or(AppError::Unauthenticated)?;
+        let valid = form.validate().map_err(AppError::Validation)?;
+        let slug = self.db.update_product(id, editor.id, &valid).await?;
+        self.show_product_changes(&slug, exhibitor, id).await;
+        Ok(())
+    }
+
+    async fn delete_product(
+        &self,
+        actor: Option<&CurrentUser>,
+        id: ProductId,
+    ) -> Result<(), AppError> {
+        let exhibitor = self.editable(actor, id).await?;
+        let editor = actor.ok_or(AppError::Unauthenticated)?;
+        let slug = self.db.delete_product(id, editor.id).await?;
+        self.show_product_changes(&slug, exhibitor, id).await;
+        Ok(())
+    }
+
+    async fn reorder_products(
+        &self,
+        actor: Option<&CurrentUser>,
+        exhibitor: ExhibitorId,
+        ids: Vec<ProductId>,
+    ) -> Result<(), AppError> {
+        authorize(actor, Action::EditBooth(exhibitor))?;
+        let editor = actor.ok_or(AppError::Unauthenticated)?;
+        if ids.len() > 1_000 {
+            return Err(AppError::invalid("order", "too_many"));
+        }
+        let slug = self.db.reorder_products(exhibitor, editor.id, &ids).await?;
+        self.show_changes(&slug, exhibitor);
+        Ok(())
+    }
+
+    async fn add_photos(
+        &self,
+        actor: Option<&CurrentUser>,
+        id: ProductId,
+        hashes: Vec<String>,
+    ) -> Result<(), AppError> {
+        let exhibitor = self.editable(actor, id).await?;
+        let editor = actor.ok_or(AppError::Unauthenticated)?;
+        let slug = self.db.add_product_photos(id, editor.id, &hashes).await?;
+        self.show_product_changes(&slug, exhibitor, id).await;
+        Ok(())
+    }
+
+    async fn remove_photo(
+        &self,
+        actor: Option<&CurrentUser>,
+        id: ProductId,
+        index: usize,
+    ) -> Result<(), AppError> {
+        let exhibitor = self.editable(actor, id).await?;
+        let editor = actor.ok_or(AppError::Unauthenticated)?;
+        let slug = self.db.remove_product_photo(id, editor.id, index).await?;
+        self.show_product_changes(&slug, exhibitor, id).await;
+        Ok(())
+    }
+}
+
+impl BoothEditor {
+    /// The product's exhibitor, once the actor may edit its booth. A visitor learns nothing
+    /// about which products exist (401 before 404).
+    pub async fn editable(
+        &self,
+        actor: Option<&CurrentUser>,
+        id: ProductId,
+    ) -> Result<ExhibitorId, AppError> {
+        if actor.is_none() {
+            return Err(AppError::Unauthenticated);
+        }
+        let exhibitor = self.db.product_exhibitor(id).await?;
+        authorize(actor, Action::EditBooth(exhibitor))?;
+        Ok(exhibitor)
+    }
+
+    async fn show_product_changes(&self, slug: &str, exhibitor: ExhibitorId, id: ProductId) {
+        self.catalogue.forget_product(id).await;
+        self.show_changes(slug, exhibitor);
+    }
+}
