@@ -4,6 +4,7 @@
 use crate::domain::ProductForm;
 use crate::domain::account::ValidRegistration;
 use crate::domain::product_edit::TeamProduct;
+use crate::domain::product_import::ImportReport;
 use crate::domain::{
     AuditEntry, CategoryDetail, CategorySummary, CurrentUser, Cursor, DirectoryFilter, ExhibitorId,
     ExhibitorOnboarding, ExhibitorProfile, ExhibitorSummary, FairSession, HallMap, InvitationOffer,
@@ -229,6 +230,22 @@ pub trait Products: Send + Sync + 'static {
         id: ProductId,
         index: usize,
     ) -> Result<(), AppError>;
+    /// Imports the products of a table (`domain::product_import`): the good rows in one
+    /// transaction, the others reported; a file that is wrong as a whole changes nothing.
+    async fn import_products(
+        &self,
+        actor: Option<&CurrentUser>,
+        exhibitor: ExhibitorId,
+        file_name: &str,
+        rows: Vec<Vec<String>>,
+    ) -> Result<ImportReport, AppError>;
+    /// One of the exhibitor's import reports.
+    async fn import_report(
+        &self,
+        actor: Option<&CurrentUser>,
+        exhibitor: ExhibitorId,
+        id: i64,
+    ) -> Result<ImportReport, AppError>;
 }
 
 /// The product editor the server put in the context.

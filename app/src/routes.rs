@@ -17,6 +17,7 @@ use crate::pages::{
     password_reset::{ForgotPasswordPage, ForgotPasswordSentPage, ResetPasswordPage},
     product::ProductPage,
     product_editor::ProductEditorPage,
+    product_import::ProductImportPage,
     product_list::ProductListPage,
     register::{RegisterPage, RegisterSentPage},
     section::SectionPage,
@@ -62,6 +63,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/exhibitor/team") view=TeamPage ssr=SsrMode::Async />
                         <Route path=path!("/exhibitor/products") view=ProductListPage ssr=SsrMode::Async />
                         <Route path=path!("/exhibitor/products/new") view=ProductEditorPage ssr=SsrMode::Async />
+                        <Route path=path!("/exhibitor/products/import") view=ProductImportPage ssr=SsrMode::Async />
                         <Route path=path!("/exhibitor/products/:id") view=ProductEditorPage ssr=SsrMode::Async />
                         <Route path=path!("/organizer/exhibitors") view=OrganizerExhibitorsPage ssr=SsrMode::Async />
                         <Route path=path!("/organizer/invite") view=OrganizerInvitePage ssr=SsrMode::Async />

@@ -72,6 +72,11 @@ impl CachedCatalogue {
         self.product.forget(&id).await;
     }
 
+    /// Forgets every product page, for a writer that changed many products at once.
+    pub fn forget_products(&self) {
+        self.product.forget_where(|_| true);
+    }
+
     /// Forgets an exhibitor's profile and product pages, and every hall map (its name is on
     /// one), for a writer that changed the exhibitor or its products.
     pub fn forget_exhibitor(&self, slug: &str, id: ExhibitorId) {

@@ -3,7 +3,9 @@
 //! (`domain::product_edit`), and buyers see each change at once.
 
 use crate::booths::BoothEditor;
+use crate::storage::imports::ImportFile;
 use app::domain::product_edit::TeamProduct;
+use app::domain::product_import::{ImportReport, read_table};
 use app::domain::{Action, CurrentUser, ExhibitorId, Page, ProductForm, ProductId, authorize};
 use app::error::AppError;
 use app::ports::Products;
@@ -111,6 +113,47 @@ impl Products for BoothEditor {
         let slug = self.db.remove_product_photo(id, editor.id, index).await?;
         self.show_product_changes(&slug, exhibitor, id).await;
         Ok(())
+    }
+
+    async fn import_products(
+        &self,
+        actor: Option<&CurrentUser>,
+        exhibitor: ExhibitorId,
+        file_name: &str,
+        rows: Vec<Vec<String>>,
+    ) -> Result<ImportReport, AppError> {
+        authorize(actor, Action::EditBooth(exhibitor))?;
+        let editor = actor.ok_or(AppError::Unauthenticated)?;
+        let (valid, errors) = read_table(rows).map_err(|(column, code)| {
+            let message = if column.is_empty() {
+                code.to_owned()
+            } else {
+                format!("{code}:{column}")
+            };
+            AppError::invalid("file", message)
+        })?;
+        let products: Vec<_> = valid.into_iter().map(|(_, product)| product).collect();
+        let file = ImportFile {
+            name: file_name,
+            errors: &errors,
+        };
+        let (report, slug) = self
+            .db
+            .import_products(exhibitor, editor.id, file, &products)
+            .await?;
+        self.catalogue.forget_products();
+        self.show_changes(&slug, exhibitor);
+        Ok(report)
+    }
+
+    async fn import_report(
+        &self,
+        actor: Option<&CurrentUser>,
+        exhibitor: ExhibitorId,
+        id: i64,
+    ) -> Result<ImportReport, AppError> {
+        authorize(actor, Action::EditBooth(exhibitor))?;
+        self.db.import_report(exhibitor, id).await
     }
 }
 

@@ -26,7 +26,7 @@ pub struct Limit {
 }
 
 /// The limits the server applies.
-pub const LIMITS: [Limit; 6] = [
+pub const LIMITS: [Limit; 7] = [
     Limit {
         path: "/api/log_in",
         max: 10,
@@ -62,6 +62,12 @@ pub const LIMITS: [Limit; 6] = [
         max: 60,
         window: Duration::from_secs(600),
         form_page: "/exhibitor/products",
+    },
+    Limit {
+        path: "/exhibitor/products/import",
+        max: 20,
+        window: Duration::from_secs(600),
+        form_page: "/exhibitor/products/import",
     },
 ];
 

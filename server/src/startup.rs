@@ -12,9 +12,10 @@ use crate::page_cache::{self, PageCache};
 use crate::rate_limit::{self, RateLimiter};
 use crate::storage::Db;
 use crate::uploads::{self, MediaStore};
-use crate::{api_status, assets, bench, imaging, lang, media, security, seo};
+use crate::{api_status, assets, bench, imaging, import, lang, media, security, seo};
 use anyhow::Context;
 use app::domain::product_edit::PHOTOS_MAX;
+use app::domain::product_import::IMPORT_BYTES_MAX;
 use app::ports::{Accounts, Booths, Catalogue, Products, Teams};
 use app::routes::App;
 use app::shell::shell;
@@ -263,6 +264,12 @@ pub fn router(state: AppState) -> Router {
                     PHOTOS_MAX * imaging::MAX_UPLOAD_BYTES + 64 * 1024,
                 ),
             ),
+        )
+        .route(
+            "/exhibitor/products/import",
+            axum::routing::post(import::upload).layer(axum::extract::DefaultBodyLimit::max(
+                IMPORT_BYTES_MAX + 64 * 1024,
+            )),
         )
         .route("/bench/copy", get(bench::copy))
         .fallback_service(static_files)

@@ -97,7 +97,10 @@ fn status_of(error: &AppError) -> StatusCode {
     }
 }
 
-async fn signed_in(state: &AppState, headers: &HeaderMap) -> Result<CurrentUser, AppError> {
+pub(crate) async fn signed_in(
+    state: &AppState,
+    headers: &HeaderMap,
+) -> Result<CurrentUser, AppError> {
     let user = match token_in(headers) {
         Some(token) => state.accounts.current_user(&token).await?,
         None => None,
@@ -235,7 +238,9 @@ async fn keep(state: &AppState, image: &Processed) -> Result<String, AppError> {
     Ok(hash)
 }
 
-fn bad_form(name: &'static str) -> impl Fn(axum::extract::multipart::MultipartError) -> AppError {
+pub(crate) fn bad_form(
+    name: &'static str,
+) -> impl Fn(axum::extract::multipart::MultipartError) -> AppError {
     move |error| {
         if error.status() == StatusCode::PAYLOAD_TOO_LARGE {
             AppError::invalid(name, ImageError::TooLarge.code())

@@ -1,6 +1,6 @@
 //! The organizer's views. Each asks the service, which checks the role (`domain::access`).
 
-use crate::domain::{Cursor, ExhibitorOnboarding, OutboxMail, Page};
+use crate::domain::{ExhibitorOnboarding, OutboxMail, Page};
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -26,7 +26,7 @@ pub async fn get_onboarding(after: i64) -> Result<Page<ExhibitorOnboarding>, App
     super::with_status(
         async {
             let user = super::accounts::session::current_user().await?;
-            let cursor = Cursor(Some(after).filter(|after| *after > 0));
+            let cursor = crate::domain::Cursor(Some(after).filter(|after| *after > 0));
             crate::ports::teams()?
                 .onboarding(user.as_ref(), cursor)
                 .await

@@ -4,6 +4,7 @@
 #[cfg(feature = "ssr")]
 use super::accounts::session;
 use crate::domain::product_edit::TeamProduct;
+use crate::domain::product_import::ImportReport;
 use crate::domain::{ExhibitorId, Localized, Page, ProductForm, ProductId};
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -181,4 +182,30 @@ pub async fn remove_product_photo(id: ProductId, index: usize) -> Result<(), App
     .await;
     let here = format!("/exhibitor/products/{id}");
     session::finish(result, &format!("{here}?saved=1"), &here, &[]).await
+}
+
+/// What the import page shows: the form, and the report of an import when asked for one.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ImportPageData {
+    pub exhibitor: ExhibitorId,
+    pub report: Option<ImportReport>,
+}
+
+#[server(endpoint = "get_import_page")]
+pub async fn get_import_page(report: Option<i64>) -> Result<ImportPageData, AppError> {
+    super::with_status(
+        async {
+            let (user, exhibitor) = member().await?;
+            let report = match report {
+                Some(id) => Some(
+                    crate::ports::products()?
+                        .import_report(Some(&user), exhibitor, id)
+                        .await?,
+                ),
+                None => None,
+            };
+            Ok(ImportPageData { exhibitor, report })
+        }
+        .await,
+    )
 }

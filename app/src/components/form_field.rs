@@ -59,7 +59,18 @@ pub fn error_text(i18n: leptos_i18n::I18nContext<Locale>, code: &str) -> String 
         "sku_invalid" => t_string!(i18n, error_sku_invalid).to_string(),
         "sku_taken" => t_string!(i18n, error_sku_taken).to_string(),
         "duplicate" => t_string!(i18n, error_duplicate).to_string(),
-        _ => t_string!(i18n, error_generic).to_string(),
+        "import_empty" => t_string!(i18n, error_import_empty).to_string(),
+        "import_too_many_rows" => t_string!(i18n, error_import_too_many_rows).to_string(),
+        "import_not_a_table" => t_string!(i18n, error_import_not_a_table).to_string(),
+        "import_unreadable" => t_string!(i18n, error_import_unreadable).to_string(),
+        "sku_repeated" => t_string!(i18n, error_sku_repeated).to_string(),
+        _ => match code.strip_prefix("column_missing:") {
+            Some(column) => {
+                let column = column.to_owned();
+                t_string!(i18n, error_column_missing, column = column).to_string()
+            }
+            None => t_string!(i18n, error_generic).to_string(),
+        },
     }
 }
 

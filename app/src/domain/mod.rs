@@ -17,6 +17,7 @@ pub mod money;
 pub mod page;
 pub mod product;
 pub mod product_edit;
+pub mod product_import;
 pub mod team;
 pub mod text;
 

@@ -206,16 +206,17 @@ impl ProductForm {
             }
         };
         let price_min = parse_cents(&self.price_min);
-        let price_max = match self.price_max.trim() {
-            "" => price_min,
-            typed => parse_cents(typed),
-        };
         if price_min.is_none() {
             fail("price_min", "price_invalid");
         }
-        if price_max.is_none() {
-            fail("price_max", "price_invalid");
-        }
+        // An empty highest price is a single price: only the lowest one can be wrong then.
+        let price_max = match self.price_max.trim() {
+            "" => price_min,
+            typed => parse_cents(typed).or_else(|| {
+                fail("price_max", "price_invalid");
+                None
+            }),
+        };
         if let (Some(min), Some(max)) = (price_min, price_max)
             && min > max
         {
@@ -466,5 +467,11 @@ mod tests {
             ..good()
         };
         assert_eq!(single.validate().unwrap().price_max_cents, 1250);
+        let wrong_single = ProductForm {
+            price_min: "x".into(),
+            ..single
+        };
+        let errors = wrong_single.validate().unwrap_err();
+        assert_eq!(errors.len(), 1, "one mistake, one message: {errors:?}");
     }
 }

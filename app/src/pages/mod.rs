@@ -15,6 +15,7 @@ pub mod outbox;
 pub mod password_reset;
 pub mod product;
 pub mod product_editor;
+pub mod product_import;
 pub mod product_list;
 pub mod register;
 pub mod section;

@@ -97,6 +97,7 @@ fn product_list(data: ProductListData, reorder: ServerAction<ReorderProducts>) -
             <h1>{title}</h1>
             <p>
                 <a class="button" href="/exhibitor/products/new">{t!(i18n, product_new)}</a>" "
+                <a href="/exhibitor/products/import">{t!(i18n, import_title)}</a>" · "
                 <a href="/exhibitor/booth">{t!(i18n, nav_booth)}</a>
             </p>
             {notice.map(|text| view! { <p class="form-notice" role="status">{text}</p> })}

@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod booths;
 pub mod catalogue;
+pub mod imports;
 pub mod outbox;
 pub mod products;
 pub(crate) mod rows;

@@ -12,7 +12,7 @@ use app::domain::{
 use app::error::AppError;
 use sqlx::{Any, FromRow, Row, Transaction};
 
-type Tx<'a> = Transaction<'a, Any>;
+pub(super) type Tx<'a> = Transaction<'a, Any>;
 
 const EDITABLE_COLUMNS: &str = "sku, title_en, title_zh, description_en, description_zh, specs, \
     price_min_cents, price_max_cents, currency, moq, unit_en, unit_zh, lead_time_days, hs_code, \
@@ -64,7 +64,7 @@ impl EditableRow {
 }
 
 /// A product's state for the counters: (published, published and new).
-fn counted(product: Option<&ValidProduct>) -> (i64, i64) {
+pub(super) fn counted(product: Option<&ValidProduct>) -> (i64, i64) {
     product.map_or((0, 0), |p| {
         (i64::from(p.published), i64::from(p.published && p.is_new))
     })
@@ -368,7 +368,7 @@ impl Db {
 }
 
 /// Inserts a product after the exhibitor's last one.
-async fn insert_product(
+pub(super) async fn insert_product(
     tx: &mut Tx<'_>,
     exhibitor: ExhibitorId,
     product: &ValidProduct,
@@ -407,7 +407,7 @@ async fn insert_product(
 }
 
 /// Writes every editable column of a product.
-async fn write_product(
+pub(super) async fn write_product(
     tx: &mut Tx<'_>,
     id: ProductId,
     product: &ValidProduct,
@@ -442,7 +442,7 @@ async fn write_product(
 }
 
 /// A product's exhibitor and fields, read inside the transaction that changes it.
-async fn locked_product(
+pub(super) async fn locked_product(
     tx: &mut Tx<'_>,
     id: ProductId,
 ) -> Result<(ExhibitorId, ValidProduct), AppError> {
@@ -506,7 +506,7 @@ async fn set_photos(tx: &mut Tx<'_>, id: ProductId, hashes: &[String]) -> Result
 
 /// Moves the exhibitor's and the fair's product counters from a product's state `before`
 /// to `after` (see `counted`); returns the exhibitor's slug.
-async fn count_change(
+pub(super) async fn count_change(
     tx: &mut Tx<'_>,
     exhibitor: ExhibitorId,
     before: (i64, i64),
@@ -543,7 +543,7 @@ async fn exhibitor_slug(tx: &mut Tx<'_>, exhibitor: ExhibitorId) -> Result<Strin
 }
 
 /// A write refused by the unique SKU index is the user's conflict, not a server fault.
-fn sku_conflict(error: sqlx::Error) -> AppError {
+pub(super) fn sku_conflict(error: sqlx::Error) -> AppError {
     match &error {
         sqlx::Error::Database(db) if db.message().contains("sku") => {
             AppError::invalid("sku", "sku_taken")

@@ -8,6 +8,7 @@ mod support;
 mod accounts;
 mod authorization;
 mod http;
+mod imports;
 mod mail;
 mod products;
 mod storage;

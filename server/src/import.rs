@@ -1,0 +1,96 @@
+//! `POST /exhibitor/products/import`: a CSV or XLSX file of products, sent as a multipart
+//! form (fields `exhibitor` and `file`), read into a table (`spreadsheet`) and imported by the
+//! product service. A plain form is sent on to the report's page; a script gets the report.
+
+use crate::spreadsheet;
+use crate::startup::AppState;
+use crate::uploads::{bad_form, signed_in};
+use app::api::accounts::session::is_plain_form;
+use app::domain::product_import::{IMPORT_BYTES_MAX, ImportReport};
+use app::domain::{Action, ExhibitorId, authorize};
+use app::error::AppError;
+use axum::extract::{Multipart, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+
+const PAGE: &str = "/exhibitor/products/import";
+
+pub async fn upload(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    multipart: Multipart,
+) -> Response {
+    let result = import(&state, &headers, multipart).await;
+    match result {
+        Ok(report) if is_plain_form(&headers) => {
+            Redirect::to(&format!("{PAGE}?report={}", report.id)).into_response()
+        }
+        Ok(report) => axum::Json(report).into_response(),
+        Err(error) if is_plain_form(&headers) => {
+            let query = app::domain::form::encode(&error, &[]);
+            Redirect::to(&format!("{PAGE}?{query}")).into_response()
+        }
+        Err(error) => {
+            let status = if is_too_large(&error) {
+                StatusCode::PAYLOAD_TOO_LARGE
+            } else {
+                StatusCode::from_u16(error.status()).unwrap_or(StatusCode::BAD_REQUEST)
+            };
+            (status, axum::Json(error)).into_response()
+        }
+    }
+}
+
+fn is_too_large(error: &AppError) -> bool {
+    matches!(error, AppError::Validation(errors) if errors.iter().any(|e| e.message == "file_too_large"))
+}
+
+async fn import(
+    state: &AppState,
+    headers: &HeaderMap,
+    mut multipart: Multipart,
+) -> Result<ImportReport, AppError> {
+    let user = signed_in(state, headers).await?;
+    let broken = bad_form("file");
+    let mut exhibitor = None;
+    let mut file = None;
+    while let Some(mut field) = multipart.next_field().await.map_err(&broken)? {
+        match field.name() {
+            Some("exhibitor") => {
+                let text = field.text().await.map_err(&broken)?;
+                let id = text
+                    .trim()
+                    .parse()
+                    .map_err(|_| AppError::invalid("exhibitor", "number_invalid"))?;
+                exhibitor = Some(ExhibitorId(id));
+            }
+            Some("file") => {
+                // The right to import is checked before reading the file itself.
+                let target = exhibitor.ok_or_else(|| AppError::invalid("exhibitor", "required"))?;
+                authorize(Some(&user), Action::EditBooth(target))?;
+                let name = field.file_name().unwrap_or("products").to_owned();
+                let mut bytes = Vec::new();
+                while let Some(chunk) = field.chunk().await.map_err(&broken)? {
+                    if bytes.len() + chunk.len() > IMPORT_BYTES_MAX {
+                        return Err(AppError::invalid("file", "file_too_large"));
+                    }
+                    bytes.extend_from_slice(&chunk);
+                }
+                file = Some((name, bytes));
+            }
+            _ => {}
+        }
+    }
+    let exhibitor = exhibitor.ok_or_else(|| AppError::invalid("exhibitor", "required"))?;
+    let (name, bytes) = file
+        .filter(|(_, bytes)| !bytes.is_empty())
+        .ok_or_else(|| AppError::invalid("file", "required"))?;
+    let rows = tokio::task::spawn_blocking(move || spreadsheet::read(&bytes))
+        .await
+        .map_err(AppError::internal)?
+        .map_err(|error| AppError::invalid("file", error.code()))?;
+    state
+        .products
+        .import_products(Some(&user), exhibitor, &name, rows)
+        .await
+}

@@ -1,0 +1,158 @@
+//! Bulk product imports over SQL: every accepted row in one transaction (a product with the
+//! same SKU is updated, any other row adds a product), with an audit entry per product, the
+//! counters moved once, and the import's report kept for the team.
+
+use super::accounts::now;
+use super::booths::{Audited, log_change};
+use super::products::{
+    Tx, count_change, counted, insert_product, locked_product, sku_conflict, write_product,
+};
+use super::{Db, internal};
+use app::domain::product_import::{ImportReport, RowError};
+use app::domain::{ExhibitorId, ProductForm, ProductId, UserId, ValidProduct};
+use app::error::AppError;
+use sqlx::Row;
+
+/// What an import was asked to do, besides its products.
+pub struct ImportFile<'a> {
+    pub name: &'a str,
+    pub errors: &'a [RowError],
+}
+
+impl Db {
+    /// Imports `products` for `exhibitor` and keeps the report; returns it and the
+    /// exhibitor's slug. Nothing is written unless every product is.
+    pub async fn import_products(
+        &self,
+        exhibitor: ExhibitorId,
+        by: UserId,
+        file: ImportFile<'_>,
+        products: &[ValidProduct],
+    ) -> Result<(ImportReport, String), AppError> {
+        let mut tx = self.pool.begin().await.map_err(internal)?;
+        let (mut created, mut updated) = (0, 0);
+        let mut counters = (0, 0);
+        for product in products {
+            let before = match existing(&mut tx, exhibitor, product).await? {
+                Some(id) => {
+                    let (_, before) = locked_product(&mut tx, id).await?;
+                    write_product(&mut tx, id, product).await?;
+                    let changes = before.to_form().changes_to(&product.to_form());
+                    if !changes.is_empty() {
+                        log_change(
+                            &mut tx,
+                            exhibitor,
+                            by,
+                            Audited::Product(id.0),
+                            "update",
+                            &changes,
+                        )
+                        .await?;
+                    }
+                    updated += 1;
+                    counted(Some(&before))
+                }
+                None => {
+                    let id = insert_product(&mut tx, exhibitor, product).await?;
+                    let changes = ProductForm::default().changes_to(&product.to_form());
+                    log_change(
+                        &mut tx,
+                        exhibitor,
+                        by,
+                        Audited::Product(id.0),
+                        "create",
+                        &changes,
+                    )
+                    .await?;
+                    created += 1;
+                    (0, 0)
+                }
+            };
+            let after = counted(Some(product));
+            counters.0 += after.0 - before.0;
+            counters.1 += after.1 - before.1;
+        }
+        let slug = count_change(&mut tx, exhibitor, (0, 0), counters).await?;
+        let skipped = file
+            .errors
+            .iter()
+            .map(|e| e.row)
+            .collect::<std::collections::BTreeSet<_>>()
+            .len() as i64;
+        let at = now();
+        let errors = serde_json::to_string(file.errors).map_err(AppError::internal)?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO product_imports (exhibitor_id, user_id, at, file_name, created, updated, \
+             skipped, errors) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+        )
+        .bind(exhibitor.0)
+        .bind(by.0)
+        .bind(at)
+        .bind(file.name)
+        .bind(created)
+        .bind(updated)
+        .bind(skipped)
+        .bind(errors)
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(internal)?;
+        tx.commit().await.map_err(sku_conflict)?;
+        let report = ImportReport {
+            id,
+            at,
+            file_name: file.name.to_owned(),
+            created,
+            updated,
+            skipped,
+            errors: file.errors.to_vec(),
+        };
+        Ok((report, slug))
+    }
+
+    /// One of an exhibitor's import reports; `NotFound` for another exhibitor's.
+    pub async fn import_report(
+        &self,
+        exhibitor: ExhibitorId,
+        id: i64,
+    ) -> Result<ImportReport, AppError> {
+        let row = sqlx::query(
+            "SELECT at, file_name, created, updated, skipped, errors FROM product_imports \
+             WHERE id = $1 AND exhibitor_id = $2",
+        )
+        .bind(id)
+        .bind(exhibitor.0)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(internal)?
+        .ok_or(AppError::NotFound)?;
+        let errors: String = row.try_get("errors").map_err(internal)?;
+        Ok(ImportReport {
+            id,
+            at: row.try_get("at").map_err(internal)?,
+            file_name: row.try_get("file_name").map_err(internal)?,
+            created: row.try_get("created").map_err(internal)?,
+            updated: row.try_get("updated").map_err(internal)?,
+            skipped: row.try_get("skipped").map_err(internal)?,
+            errors: serde_json::from_str(&errors).map_err(AppError::internal)?,
+        })
+    }
+}
+
+/// The exhibitor's product with this row's SKU, if any.
+async fn existing(
+    tx: &mut Tx<'_>,
+    exhibitor: ExhibitorId,
+    product: &ValidProduct,
+) -> Result<Option<ProductId>, AppError> {
+    let Some(sku) = &product.sku else {
+        return Ok(None);
+    };
+    let id: Option<i64> =
+        sqlx::query_scalar("SELECT id FROM products WHERE exhibitor_id = $1 AND sku = $2")
+            .bind(exhibitor.0)
+            .bind(sku)
+            .fetch_optional(&mut **tx)
+            .await
+            .map_err(internal)?;
+    Ok(id.map(ProductId))
+}
