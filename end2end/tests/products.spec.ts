@@ -1,8 +1,28 @@
 // An exhibitor adds a product (a refused price first), uploads its photos, sees it as buyers
 // do, moves it to the top of the booth (dragged when hydrated, arrow buttons without
-// JavaScript) and deletes it. Each project uses its own demo exhibitor.
+// JavaScript) and deletes it; then imports 1,000 products from an XLSX file (two bad rows
+// among them) and reads the report. Each project uses its own demo exhibitor; the two tests
+// run one after the other, since the import fills the list the first one orders.
 import { test, expect, ready, expectAccessible, expectedStatus } from './fixtures';
+import type { Page } from '@playwright/test';
 import { deflateSync } from 'node:zlib';
+import ExcelJS from 'exceljs';
+
+test.describe.configure({ mode: 'default' });
+
+/** Signs in as the project's demo exhibitor and opens the product list. */
+async function openProducts(page: Page, js: boolean | undefined) {
+  const [email, password] = js
+    ? ['exhibitor@demo.cloudfair.test', 'demo-exhibitor']
+    : ['exhibitor2@demo.cloudfair.test', 'demo-exhibitor-2'];
+  await page.goto('/sign-in');
+  await ready(page, js);
+  await page.getByLabel('E-mail address').fill(email);
+  await page.getByLabel('Password (at least 10 characters)').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('link', { name: 'My products' }).click();
+  await ready(page, js);
+}
 
 /** A real PNG of `side`×`side` pixels in one colour. */
 function png(side: number, rgb: [number, number, number]): Buffer {
@@ -38,17 +58,8 @@ function png(side: number, rgb: [number, number, number]): Buffer {
 
 test('an exhibitor builds a product with photos, orders it first and deletes it', async ({ page, errors }, info) => {
   const js = info.project.use.javaScriptEnabled;
-  const [email, password] = js
-    ? ['exhibitor@demo.cloudfair.test', 'demo-exhibitor']
-    : ['exhibitor2@demo.cloudfair.test', 'demo-exhibitor-2'];
   const title = `Lantern ${info.project.name} ${Date.now()}`;
-  await page.goto('/sign-in');
-  await ready(page, js);
-  await page.getByLabel('E-mail address').fill(email);
-  await page.getByLabel('Password (at least 10 characters)').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('link', { name: 'My products' }).click();
-  await ready(page, js);
+  await openProducts(page, js);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Products of /);
   await expectAccessible(page, js);
 
@@ -98,6 +109,9 @@ test('an exhibitor builds a product with photos, orders it first and deletes it'
   const mine = rows.filter({ hasText: title });
   await expect(rows.last()).toContainText(title);
   if (js) {
+    // Tall enough that nothing scrolls while dragging: Chromium would pick the row that
+    // scrolled under the pointer as the one dragged.
+    await page.setViewportSize({ width: 1280, height: 2400 });
     await mine.dragTo(rows.first());
     await expect(page.getByRole('status')).toHaveText('The new order is saved.');
     await expect(rows.first()).toContainText(title);
@@ -111,7 +125,7 @@ test('an exhibitor builds a product with photos, orders it first and deletes it'
   await page.reload();
   await ready(page, js);
   await expect(rows.first()).toContainText(title);
-  await page.getByRole('link', { name: 'My booth' }).click();
+  await page.getByRole('group', { name: 'Your account' }).getByRole('link', { name: 'My booth' }).click();
   await ready(page, js);
   await page.getByRole('link', { name: 'Preview: the booth as buyers see it' }).click();
   await ready(page, js);
@@ -126,4 +140,54 @@ test('an exhibitor builds a product with photos, orders it first and deletes it'
   await expect(page.locator('.team-products')).not.toContainText(title);
   const gone = await page.request.get(productUrl!);
   expect(gone.status()).toBe(404);
+});
+
+async function workbook(prefix: string): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('Products');
+  sheet.addRow(['sku', 'title_en', 'price_min', 'currency', 'moq', 'unit_en', 'lead_time_days', 'published']);
+  for (let n = 1; n <= 1000; n++) {
+    sheet.addRow([`${prefix}-${n}`, `${prefix} lamp ${n}`, 2.5, 'USD', 100, 'pieces', 20, 'yes']);
+  }
+  sheet.addRow([`${prefix}-bad`, '', 'cheap', 'USD', 100, 'pieces', 20, 'yes']);
+  sheet.addRow([`${prefix}-1`, 'Twin', 1, 'USD', 1, 'pieces', 1, 'yes']);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+test('an exhibitor imports 1,000 products from an XLSX file', async ({ page, errors }, info) => {
+  const js = info.project.use.javaScriptEnabled;
+  const prefix = `Imp${info.project.name}${Date.now()}`;
+  await openProducts(page, js);
+  await page.getByRole('link', { name: 'Import products' }).click();
+  await ready(page, js);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Import products');
+  await expectAccessible(page, js);
+
+  // A file that is no table is refused as a whole.
+  await page.getByLabel('File (CSV or XLSX, up to 20 MB)').setInputFiles({ name: 'photo.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0xff]) });
+  await page.getByRole('button', { name: 'Import' }).click();
+  await expect(page.getByText('This is neither a CSV nor an XLSX file.')).toBeVisible();
+  if (js) {
+    const i = errors.findIndex((e) => e.includes(expectedStatus(400)));
+    expect(i, 'the 400 was logged').toBeGreaterThanOrEqual(0);
+    errors.splice(i, 1);
+  }
+  await ready(page, js);
+
+  await page.getByLabel('File (CSV or XLSX, up to 20 MB)').setInputFiles({
+    name: 'lamps.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: await workbook(prefix),
+  });
+  await page.getByRole('button', { name: 'Import' }).click();
+  await expect(page.locator('.import-report [role=status]')).toHaveText('lamps.xlsx: 1000 products added, 0 updated, 2 rows skipped.', { timeout: 30_000 });
+  await expect(page).toHaveURL(/\/exhibitor\/products\/import\?report=\d+$/);
+  const skipped = page.locator('.import-errors tbody tr');
+  await expect(skipped.first()).toContainText('1002');
+  await expect(page.locator('.import-errors')).toContainText('An earlier row of the file has this SKU.');
+  await expectAccessible(page, js);
+
+  await page.getByRole('link', { name: 'All products' }).click();
+  await ready(page, js);
+  await expect(page.locator('.team-products')).toContainText(`${prefix} lamp 1`);
 });
