@@ -5,7 +5,10 @@ set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$root"
 cargo leptos build --release
-for file in "$LEPTOS_SITE_ROOT"/pkg/*.{wasm,js,css}; do
+# The 3D viewer (Google's <model-viewer>, from npm), served by us and loaded only on request.
+mkdir -p "$LEPTOS_SITE_ROOT/vendor"
+cp -p "$root/end2end/node_modules/@google/model-viewer/dist/model-viewer.min.js" "$LEPTOS_SITE_ROOT/vendor/"
+for file in "$LEPTOS_SITE_ROOT"/pkg/*.{wasm,js,css} "$LEPTOS_SITE_ROOT"/vendor/*.js; do
   [ -f "$file" ] || continue
   if [ ! -f "$file.br" ] || [ "$file" -nt "$file.br" ]; then
     brotli -f -q 11 -o "$file.br" "$file"

@@ -3,7 +3,7 @@
 
 use crate::domain::ProductForm;
 use crate::domain::account::ValidRegistration;
-use crate::domain::product_edit::TeamProduct;
+use crate::domain::product_edit::{EditableProduct, TeamProduct};
 use crate::domain::product_import::ImportReport;
 use crate::domain::{
     AuditEntry, CategoryDetail, CategorySummary, CurrentUser, Cursor, DirectoryFilter, ExhibitorId,
@@ -184,12 +184,12 @@ pub trait Products: Send + Sync + 'static {
         after: i64,
         limit: usize,
     ) -> Result<Page<TeamProduct>, AppError>;
-    /// A product's form and its photos' hashes, for its editor.
+    /// A product as its editor opens it.
     async fn product_form(
         &self,
         actor: Option<&CurrentUser>,
         id: ProductId,
-    ) -> Result<(ExhibitorId, ProductForm, Vec<String>), AppError>;
+    ) -> Result<EditableProduct, AppError>;
     /// Validates and adds a product at the end of the exhibitor's list.
     async fn create_product(
         &self,
@@ -222,6 +222,13 @@ pub trait Products: Send + Sync + 'static {
         actor: Option<&CurrentUser>,
         id: ProductId,
         hashes: Vec<String>,
+    ) -> Result<(), AppError>;
+    /// Sets the product's 3D model to an uploaded file (its stored name).
+    async fn set_model(
+        &self,
+        actor: Option<&CurrentUser>,
+        id: ProductId,
+        file: String,
     ) -> Result<(), AppError>;
     /// Removes the photo at `index`.
     async fn remove_photo(

@@ -32,11 +32,15 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
-/// Scripts only from us and with this request's nonce; no framing; no plugins.
+/// Scripts only from us and with this request's nonce; no framing; no plugins. Styles from
+/// us, and the one `<style>` element the 3D viewer (`<model-viewer>` 4.4.0) adds, by its hash.
 pub fn content_security_policy(nonce: &str) -> String {
     format!(
         "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
-         style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; \
-         base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+         style-src 'self' '{MODEL_VIEWER_STYLE}'; img-src 'self' data:; connect-src 'self'; \
+         object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
     )
 }
+
+/// The SHA-256 of the inline style `<model-viewer>` 4.4.0 applies, as Chromium reports it.
+const MODEL_VIEWER_STYLE: &str = "sha256-PXtZZkJMMyc18o/DN1ZEFOJ2qEGq95IQbVaJFMOXOb0=";

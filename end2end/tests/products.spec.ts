@@ -56,6 +56,30 @@ function png(side: number, rgb: [number, number, number]): Buffer {
   ]);
 }
 
+/** A one-triangle binary glTF 2.0 model. */
+function triangleGlb(): Buffer {
+  const positions = Buffer.alloc(36);
+  [0, 0, 0, 1, 0, 0, 0, 1, 0].forEach((v, i) => positions.writeFloatLE(v, i * 4));
+  let json = JSON.stringify({
+    asset: { version: '2.0' }, scene: 0, scenes: [{ nodes: [0] }], nodes: [{ mesh: 0 }],
+    meshes: [{ primitives: [{ attributes: { POSITION: 0 } }] }],
+    buffers: [{ byteLength: 36 }], bufferViews: [{ buffer: 0, byteLength: 36 }],
+    accessors: [{ bufferView: 0, componentType: 5126, count: 3, type: 'VEC3', min: [0, 0, 0], max: [1, 1, 0] }],
+  });
+  while (json.length % 4) json += ' ';
+  const header = Buffer.alloc(12);
+  header.write('glTF', 0, 'ascii');
+  header.writeUInt32LE(2, 4);
+  header.writeUInt32LE(12 + 8 + json.length + 8 + 36, 8);
+  const chunk = (type: string, data: Buffer) => {
+    const head = Buffer.alloc(8);
+    head.writeUInt32LE(data.length, 0);
+    head.write(type, 4, 'latin1');
+    return Buffer.concat([head, data]);
+  };
+  return Buffer.concat([header, chunk('JSON', Buffer.from(json)), chunk('BIN\0', positions)]);
+}
+
 test('an exhibitor builds a product with photos, orders it first and deletes it', async ({ page, errors }, info) => {
   const js = info.project.use.javaScriptEnabled;
   const title = `Lantern ${info.project.name} ${Date.now()}`;
@@ -93,6 +117,16 @@ test('an exhibitor builds a product with photos, orders it first and deletes it'
   await expect(page.locator('.photo-list img')).toHaveCount(2);
   await ready(page, js);
 
+  // A 3D model: a page disguised as one is refused, a real one kept.
+  await page.getByLabel(/^3D model/).setInputFiles({ name: 'lamp.glb', mimeType: 'model/gltf-binary', buffer: Buffer.from('<html></html>') });
+  await page.getByRole('button', { name: 'Upload the model' }).click();
+  await expect(page.getByText('This file is not a glTF 2.0 model (.glb or .gltf).')).toBeVisible();
+  await ready(page, js);
+  await page.getByLabel(/^3D model/).setInputFiles({ name: 'lamp.glb', mimeType: 'model/gltf-binary', buffer: triangleGlb() });
+  await page.getByRole('button', { name: 'Upload the model' }).click();
+  await expect(page.getByText(/^Current model: [0-9a-f]{64}\.glb$/)).toBeVisible();
+  await ready(page, js);
+
   await page.getByRole('link', { name: 'View as buyers see it' }).click();
   await ready(page, js);
   await expect(page.getByRole('heading', { level: 1 })).toContainText(title);
@@ -101,6 +135,12 @@ test('an exhibitor builds a product with photos, orders it first and deletes it'
   await expect(page.locator('.specs')).toContainText('2000 mAh');
   await expect(page.locator('.main-image')).toHaveAttribute('src', /^\/media\/uploads\/[0-9a-f]{64}-480\.jpg$/);
   await expect(page.locator('.thumbs img')).toHaveCount(2);
+  await expect(page.getByRole('link', { name: 'Download the 3D model' })).toHaveAttribute('href', /\.glb$/);
+  if (js) {
+    expect(await page.evaluate(() => customElements.get('model-viewer') === undefined), 'no viewer before it is asked for').toBe(true);
+    await page.getByRole('button', { name: 'View in 3D' }).click();
+    await expect(page.locator('model-viewer')).toHaveJSProperty('loaded', true, { timeout: 20_000 });
+  }
 
   // To the top of the booth's list.
   await page.goto('/exhibitor/products');

@@ -4,7 +4,7 @@
 
 use crate::spreadsheet;
 use crate::startup::AppState;
-use crate::uploads::{bad_form, signed_in};
+use crate::uploads::{bad_form, read_file, signed_in};
 use app::api::accounts::session::is_plain_form;
 use app::domain::product_import::{IMPORT_BYTES_MAX, ImportReport};
 use app::domain::{Action, ExhibitorId, authorize};
@@ -54,7 +54,7 @@ async fn import(
     let broken = bad_form("file");
     let mut exhibitor = None;
     let mut file = None;
-    while let Some(mut field) = multipart.next_field().await.map_err(&broken)? {
+    while let Some(field) = multipart.next_field().await.map_err(&broken)? {
         match field.name() {
             Some("exhibitor") => {
                 let text = field.text().await.map_err(&broken)?;
@@ -69,14 +69,7 @@ async fn import(
                 let target = exhibitor.ok_or_else(|| AppError::invalid("exhibitor", "required"))?;
                 authorize(Some(&user), Action::EditBooth(target))?;
                 let name = field.file_name().unwrap_or("products").to_owned();
-                let mut bytes = Vec::new();
-                while let Some(chunk) = field.chunk().await.map_err(&broken)? {
-                    if bytes.len() + chunk.len() > IMPORT_BYTES_MAX {
-                        return Err(AppError::invalid("file", "file_too_large"));
-                    }
-                    bytes.extend_from_slice(&chunk);
-                }
-                file = Some((name, bytes));
+                file = Some((name, read_file(field, "file", IMPORT_BYTES_MAX).await?));
             }
             _ => {}
         }

@@ -16,6 +16,7 @@ pub mod import;
 pub mod lang;
 pub mod mail;
 pub mod media;
+pub mod models3d;
 pub mod page_cache;
 pub mod products;
 pub mod rate_limit;

@@ -4,7 +4,7 @@
 
 use crate::booths::BoothEditor;
 use crate::storage::imports::ImportFile;
-use app::domain::product_edit::TeamProduct;
+use app::domain::product_edit::{EditableProduct, TeamProduct};
 use app::domain::product_import::{ImportReport, read_table};
 use app::domain::{Action, CurrentUser, ExhibitorId, Page, ProductForm, ProductId, authorize};
 use app::error::AppError;
@@ -27,10 +27,9 @@ impl Products for BoothEditor {
         &self,
         actor: Option<&CurrentUser>,
         id: ProductId,
-    ) -> Result<(ExhibitorId, ProductForm, Vec<String>), AppError> {
-        let exhibitor = self.editable(actor, id).await?;
-        let (form, photos) = self.db.product_form(id).await?;
-        Ok((exhibitor, form, photos))
+    ) -> Result<EditableProduct, AppError> {
+        self.editable(actor, id).await?;
+        self.db.product_form(id).await
     }
 
     async fn create_product(
@@ -98,6 +97,19 @@ impl Products for BoothEditor {
         let exhibitor = self.editable(actor, id).await?;
         let editor = actor.ok_or(AppError::Unauthenticated)?;
         let slug = self.db.add_product_photos(id, editor.id, &hashes).await?;
+        self.show_product_changes(&slug, exhibitor, id).await;
+        Ok(())
+    }
+
+    async fn set_model(
+        &self,
+        actor: Option<&CurrentUser>,
+        id: ProductId,
+        file: String,
+    ) -> Result<(), AppError> {
+        let exhibitor = self.editable(actor, id).await?;
+        let editor = actor.ok_or(AppError::Unauthenticated)?;
+        let slug = self.db.set_product_model(id, editor.id, &file).await?;
         self.show_product_changes(&slug, exhibitor, id).await;
         Ok(())
     }

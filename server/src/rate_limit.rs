@@ -26,7 +26,7 @@ pub struct Limit {
 }
 
 /// The limits the server applies.
-pub const LIMITS: [Limit; 7] = [
+pub const LIMITS: [Limit; 8] = [
     Limit {
         path: "/api/log_in",
         max: 10,
@@ -60,6 +60,12 @@ pub const LIMITS: [Limit; 7] = [
     Limit {
         path: "/exhibitor/products/*/photos",
         max: 60,
+        window: Duration::from_secs(600),
+        form_page: "/exhibitor/products",
+    },
+    Limit {
+        path: "/exhibitor/products/*/model",
+        max: 30,
         window: Duration::from_secs(600),
         form_page: "/exhibitor/products",
     },

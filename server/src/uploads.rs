@@ -4,10 +4,11 @@
 //! behind: files are written only after the image was accepted, under a temporary name first.
 
 use crate::imaging::{self, ImageError, ImageKind, MAX_UPLOAD_BYTES, Processed};
+use crate::models3d;
 use crate::startup::AppState;
 use app::api::accounts::session::{is_plain_form, token_in};
 use app::domain::exhibitor::uploaded_logo;
-use app::domain::product::uploaded_image;
+use app::domain::product::{uploaded_file, uploaded_image};
 use app::domain::product_edit::PHOTOS_MAX;
 use app::domain::{Action, CurrentUser, ExhibitorId, ProductId, authorize};
 use app::error::AppError;
@@ -70,6 +71,58 @@ pub async fn upload_product_photos(
     answer(&headers, result, &format!("/exhibitor/products/{id}"))
 }
 
+/// `POST /exhibitor/products/{id}/model`: one `file` field, a glTF 2.0 model.
+pub async fn upload_product_model(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    multipart: Multipart,
+) -> Response {
+    let Ok(id) = id.parse::<i64>().map(ProductId) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let result = store_model(&state, &headers, id, multipart).await;
+    answer(&headers, result, &format!("/exhibitor/products/{id}"))
+}
+
+async fn store_model(
+    state: &AppState,
+    headers: &HeaderMap,
+    id: ProductId,
+    mut multipart: Multipart,
+) -> Result<Vec<String>, AppError> {
+    const FIELD: &str = "model";
+    let user = signed_in(state, headers).await?;
+    let exhibitor = state.db.product_exhibitor(id).await?;
+    authorize(Some(&user), Action::EditBooth(exhibitor))?;
+    let mut file = None;
+    while let Some(field) = multipart.next_field().await.map_err(bad_form(FIELD))? {
+        if field.name() == Some("file") {
+            file = Some(read_file(field, FIELD, models3d::MAX_MODEL_BYTES).await?);
+        }
+    }
+    let bytes = file
+        .filter(|bytes| !bytes.is_empty())
+        .ok_or_else(|| AppError::invalid(FIELD, "required"))?;
+    let (bytes, extension) = tokio::task::spawn_blocking(move || {
+        models3d::check(&bytes).map(|extension| (bytes, extension))
+    })
+    .await
+    .map_err(AppError::internal)?
+    .map_err(|error| AppError::invalid(FIELD, error.code()))?;
+    let name = format!("{}.{extension}", sha256(&bytes));
+    state
+        .media
+        .put(&name, &bytes)
+        .await
+        .map_err(AppError::internal)?;
+    state
+        .products
+        .set_model(Some(&user), id, name.clone())
+        .await?;
+    Ok(vec![uploaded_file(&name)])
+}
+
 /// A plain form goes back to `page`, with `saved=1` or the errors; a script gets JSON with
 /// the stored files' URLs, or the error and its status.
 fn answer(headers: &HeaderMap, result: Result<Vec<String>, AppError>, page: &str) -> Response {
@@ -130,7 +183,7 @@ async fn store_logo(
                 // The right to edit is checked before reading the file itself.
                 let target = exhibitor.ok_or_else(|| AppError::invalid("exhibitor", "required"))?;
                 authorize(Some(&user), Action::EditBooth(target))?;
-                file = Some(read_file(field, FIELD).await?);
+                file = Some(read_file(field, FIELD, MAX_UPLOAD_BYTES).await?);
             }
             _ => {}
         }
@@ -165,7 +218,7 @@ async fn store_photos(
         if files.len() == PHOTOS_MAX {
             return Err(AppError::invalid(FIELD, "too_many"));
         }
-        let bytes = read_file(field, FIELD).await?;
+        let bytes = read_file(field, FIELD, MAX_UPLOAD_BYTES).await?;
         if !bytes.is_empty() {
             files.push(bytes);
         }
@@ -191,14 +244,15 @@ async fn store_photos(
         .collect())
 }
 
-/// A file field's bytes, refused as soon as they pass `MAX_UPLOAD_BYTES`.
-async fn read_file(
+/// A file field's bytes, refused as soon as they pass `limit`.
+pub(crate) async fn read_file(
     mut field: axum::extract::multipart::Field<'_>,
     name: &'static str,
+    limit: usize,
 ) -> Result<Vec<u8>, AppError> {
     let mut bytes = Vec::new();
     while let Some(chunk) = field.chunk().await.map_err(bad_form(name))? {
-        if bytes.len() + chunk.len() > MAX_UPLOAD_BYTES {
+        if bytes.len() + chunk.len() > limit {
             return Err(AppError::invalid(name, ImageError::TooLarge.code()));
         }
         bytes.extend_from_slice(&chunk);
@@ -250,33 +304,56 @@ pub(crate) fn bad_form(
     }
 }
 
-/// `GET /media/uploads/{file}`: a stored upload, cached for a year (its name is its hash).
-pub async fn serve(State(state): State<AppState>, Path(file): Path<String>) -> Response {
-    let content_type = if file.ends_with(".png") {
-        "image/png"
-    } else {
-        "image/jpeg"
+/// The name without its extension, and the type a stored file is served as.
+fn served_type(file: &str) -> Option<(&str, &'static str)> {
+    let (stem, extension) = file.rsplit_once('.')?;
+    let content_type = match extension {
+        "png" => "image/png",
+        "jpg" => "image/jpeg",
+        "glb" => "model/gltf-binary",
+        "gltf" => "model/gltf+json",
+        "mp4" => "video/mp4",
+        "webm" => "video/webm",
+        _ => return None,
     };
-    let valid = file
-        .strip_suffix(".png")
-        .or_else(|| file.strip_suffix(".jpg"))
-        .map(|stem| stem.split_once('-').map_or(stem, |(hash, _)| hash))
-        .is_some_and(|hash| hash.len() == 64 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+    Some((stem, content_type))
+}
+
+/// `GET /media/uploads/{file}`: a stored upload, cached for a year (its name is its hash),
+/// with range requests for seeking in videos.
+pub async fn serve(
+    State(state): State<AppState>,
+    Path(file): Path<String>,
+    request: axum::extract::Request,
+) -> Response {
+    let Some((stem, content_type)) = served_type(&file) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let hash = stem.split_once('-').map_or(stem, |(hash, _)| hash);
+    let valid = hash.len() == 64
+        && hash.bytes().all(|b| b.is_ascii_hexdigit())
         && file
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.');
     if !valid {
         return StatusCode::NOT_FOUND.into_response();
     }
-    match tokio::fs::read(state.media.dir.join(&file)).await {
-        Ok(bytes) => (
-            [
-                (header::CONTENT_TYPE, content_type),
-                (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
-            ],
-            Body::from(bytes),
-        )
-            .into_response(),
+    let mime: mime::Mime = match content_type.parse() {
+        Ok(mime) => mime,
+        Err(_) => return StatusCode::NOT_FOUND.into_response(),
+    };
+    let service =
+        tower_http::services::ServeFile::new_with_mime(state.media.dir.join(&file), &mime);
+    match tower::ServiceExt::oneshot(service, request).await {
+        Ok(response) if response.status().is_success() => {
+            let mut response = response.map(Body::new);
+            response.headers_mut().insert(
+                header::CACHE_CONTROL,
+                header::HeaderValue::from_static("public, max-age=31536000, immutable"),
+            );
+            response
+        }
+        Ok(response) => response.status().into_response(),
         Err(_) => StatusCode::NOT_FOUND.into_response(),
     }
 }

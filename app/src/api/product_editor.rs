@@ -29,6 +29,8 @@ pub struct ProductEditorData {
     pub form: ProductForm,
     /// Hashes of the uploaded photos, in order.
     pub photos: Vec<String>,
+    /// The 3D model's stored file name, if any.
+    pub model: Option<String>,
 }
 
 /// The signed-in person and the exhibitor whose team they are in.
@@ -79,16 +81,18 @@ pub async fn get_product_editor(id: Option<ProductId>) -> Result<ProductEditorDa
                     id: None,
                     form,
                     photos: Vec::new(),
+                    model: None,
                 });
             };
-            let (exhibitor, form, photos) = crate::ports::products()?
+            let product = crate::ports::products()?
                 .product_form(Some(&user), id)
                 .await?;
             Ok(ProductEditorData {
-                exhibitor,
+                exhibitor: product.exhibitor,
                 id: Some(id),
-                form,
-                photos,
+                form: product.form,
+                photos: product.photos,
+                model: product.model,
             })
         }
         .await,

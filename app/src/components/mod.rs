@@ -9,6 +9,7 @@ pub mod hall_map;
 pub mod language_switch;
 pub mod layout;
 pub mod link_list;
+pub mod model_viewer;
 pub mod page_meta;
 pub mod pager;
 pub mod rich_text;

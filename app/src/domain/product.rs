@@ -51,6 +51,8 @@ pub struct ProductDetail {
     pub image_count: i64,
     /// Hashes of the uploaded photos, in order.
     pub photos: Vec<String>,
+    /// The 3D model's stored file name (`HASH.glb` or `HASH.gltf`), if any.
+    pub model: Option<String>,
     pub category: CategorySummary,
     pub section: SectionSummary,
     pub exhibitor: ExhibitorSummary,
@@ -102,6 +104,11 @@ pub fn card_image(id: ProductId, cover: Option<&str>) -> String {
 /// The URL of a product's `n`th generated picture (0-based), served by our own server.
 pub fn image_url(id: ProductId, n: i64) -> String {
     format!("/media/products/{id}/{n}.svg")
+}
+
+/// The URL of an uploaded file other than a photo: a 3D model, a video.
+pub fn uploaded_file(file: &str) -> String {
+    format!("/media/uploads/{file}")
 }
 
 /// The URL of an uploaded product photo: at most 1,200 pixels a side, or the given size.

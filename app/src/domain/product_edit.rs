@@ -79,6 +79,17 @@ pub struct TeamProduct {
     pub cover: Option<String>,
 }
 
+/// A product as its editor opens it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EditableProduct {
+    pub exhibitor: super::ExhibitorId,
+    pub form: ProductForm,
+    /// Hashes of the uploaded photos, in order.
+    pub photos: Vec<String>,
+    /// The 3D model's stored file name, if any.
+    pub model: Option<String>,
+}
+
 /// The form's fields by name, in the order the editor and import files use.
 pub const PRODUCT_FIELDS: [&str; 16] = [
     "sku",

@@ -2,8 +2,10 @@
 
 use super::loaded;
 use crate::api::products::get_product;
+use crate::components::model_viewer::ModelViewer;
 use crate::components::{breadcrumbs::Breadcrumbs, page_meta::PageMeta};
 use crate::domain::exhibitor::logo_url;
+use crate::domain::product::uploaded_file;
 use crate::domain::{ProductDetail, ProductId};
 use crate::error::AppError;
 use crate::i18n::*;
@@ -71,6 +73,11 @@ fn product_view(product: ProductDetail) -> impl IntoView {
         })
         .collect_view();
     let hs_code = product.hs_code.clone();
+    let model = product.model.clone();
+    let model_alt = {
+        let title = title.clone();
+        t_string!(i18n, model_alt, title = title).to_string()
+    };
     let main_alt = title.clone();
     view! {
         <PageMeta title=title.clone() description=description.chars().take(160).collect() canonical=href />
@@ -90,6 +97,7 @@ fn product_view(product: ProductDetail) -> impl IntoView {
                 </dl>
                 <p class="description">{description}</p>
             </section>
+            {model.map(|file| view! { <ModelViewer src=uploaded_file(&file) alt=model_alt.clone() /> })}
             <section class="specs" aria-labelledby="specs-heading">
                 <h2 id="specs-heading">{t!(i18n, specifications)}</h2>
                 <table>

@@ -10,7 +10,7 @@ use crate::components::form_field::{FormAlert, TextField, error_for, error_text,
 use crate::components::page_meta::PageMeta;
 use crate::components::status::forbid_caching;
 use crate::domain::ProductId;
-use crate::domain::product::{CARD_SIDE, uploaded_image};
+use crate::domain::product::{CARD_SIDE, uploaded_file, uploaded_image};
 use crate::domain::product_edit::{PHOTOS_MAX, is_ticked};
 use crate::error::FieldError;
 use crate::i18n::*;
@@ -129,6 +129,7 @@ fn editor(
                 </div>
                 <button type="submit" disabled=move || save.pending().get()>{t!(i18n, product_save)}</button>
             </ActionForm>
+            {data.id.map(|id| model_form(id, data.model.clone()).into_any())}
             {match data.id {
                 Some(id) => photos(id, data.photos, remove, photo_errors).into_any(),
                 None => view! { <p class="muted">{t!(i18n, photos_save_first)}</p> }.into_any(),
@@ -141,6 +142,26 @@ fn editor(
                 </ActionForm>
             })}
         </section>
+    }
+}
+
+/// The product's 3D model, if any, and the form that uploads one.
+fn model_form(id: ProductId, model: Option<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let errors = form_errors(|| None::<Result<(), crate::error::AppError>>);
+    view! {
+        <form method="post" action=format!("/exhibitor/products/{id}/model") enctype="multipart/form-data" class="model-form">
+            {model.map(|file| view! {
+                <p>{t!(i18n, model_current)}": "<a href=uploaded_file(&file) download="">{file.clone()}</a></p>
+            })}
+            <div class="field">
+                <label for="model">{t!(i18n, field_model)}</label>
+                <input id="model" name="file" type="file" accept=".glb,.gltf,model/gltf-binary,model/gltf+json" required=true
+                    aria-describedby=move || error_for(&errors.get(), "model").map(|_| "model-error") />
+                {move || error_for(&errors.get(), "model").map(|code| view! { <p class="field-error" id="model-error">{error_text(i18n, &code)}</p> })}
+            </div>
+            <button type="submit">{t!(i18n, model_submit)}</button>
+        </form>
     }
 }
 

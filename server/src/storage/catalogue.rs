@@ -288,7 +288,7 @@ impl Catalogue for Db {
     async fn get_product(&self, id: ProductId) -> Result<ProductDetail, AppError> {
         let row = sqlx::query(&format!(
             "SELECT p.title_en, p.title_zh, p.description_en, p.description_zh, p.specs, p.price_min_cents, \
-             p.price_max_cents, p.currency, p.moq, p.unit_en, p.unit_zh, p.lead_time_days, p.is_new, p.image_count, p.hs_code, \
+             p.price_max_cents, p.currency, p.moq, p.unit_en, p.unit_zh, p.lead_time_days, p.is_new, p.image_count, p.hs_code, p.model_file, \
              {EXHIBITOR_COLUMNS}, \
              c.id AS category_id, c.slug AS category_slug, c.name_en AS category_name_en, c.name_zh AS category_name_zh, \
              (SELECT COUNT(*) FROM sections x WHERE x.category_id = c.id) AS category_children, \
@@ -328,6 +328,7 @@ impl Catalogue for Db {
             hs_code: row.hs_code,
             image_count: row.image_count,
             photos,
+            model: row.model_file,
             category,
             section,
             exhibitor,

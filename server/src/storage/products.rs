@@ -5,7 +5,7 @@
 use super::booths::{Audited, log_change};
 use super::rows::{PriceColumns, StoredSpec};
 use super::{Db, internal};
-use app::domain::product_edit::{PHOTOS_MAX, TeamProduct};
+use app::domain::product_edit::{EditableProduct, PHOTOS_MAX, TeamProduct};
 use app::domain::{
     Currency, ExhibitorId, Localized, Page, ProductForm, ProductId, UserId, ValidProduct,
 };
@@ -95,20 +95,25 @@ impl Db {
         Ok(ExhibitorId(exhibitor))
     }
 
-    /// A product as its editor shows it, with its photos' hashes in order.
-    pub async fn product_form(
-        &self,
-        id: ProductId,
-    ) -> Result<(ProductForm, Vec<String>), AppError> {
-        let row: EditableRow = sqlx::query_as(&format!(
-            "SELECT {EDITABLE_COLUMNS} FROM products WHERE id = $1"
+    /// A product as its editor shows it.
+    pub async fn product_form(&self, id: ProductId) -> Result<EditableProduct, AppError> {
+        let row = sqlx::query(&format!(
+            "SELECT exhibitor_id, model_file, {EDITABLE_COLUMNS} FROM products WHERE id = $1"
         ))
         .bind(id.0)
         .fetch_optional(&self.pool)
         .await
         .map_err(internal)?
         .ok_or(AppError::NotFound)?;
-        Ok((row.into_valid()?.to_form(), self.product_photos(id).await?))
+        Ok(EditableProduct {
+            exhibitor: ExhibitorId(row.try_get("exhibitor_id").map_err(internal)?),
+            model: row.try_get("model_file").map_err(internal)?,
+            form: EditableRow::from_row(&row)
+                .map_err(internal)?
+                .into_valid()?
+                .to_form(),
+            photos: self.product_photos(id).await?,
+        })
     }
 
     /// The hashes of a product's uploaded photos, in order.
@@ -321,6 +326,47 @@ impl Db {
         after.extend(hashes.iter().cloned());
         set_photos(&mut tx, id, &after).await?;
         let changes = [("photos".to_owned(), photos.join(","), after.join(","))];
+        log_change(
+            &mut tx,
+            exhibitor,
+            by,
+            Audited::Product(id.0),
+            "update",
+            &changes,
+        )
+        .await?;
+        let slug = exhibitor_slug(&mut tx, exhibitor).await?;
+        tx.commit().await.map_err(internal)?;
+        Ok(slug)
+    }
+
+    /// Sets a product's 3D model to an uploaded file (its stored name); returns the
+    /// exhibitor's slug.
+    pub async fn set_product_model(
+        &self,
+        id: ProductId,
+        by: UserId,
+        file: &str,
+    ) -> Result<String, AppError> {
+        let mut tx = self.pool.begin().await.map_err(internal)?;
+        let (exhibitor, _) = locked_product(&mut tx, id).await?;
+        let before: Option<String> =
+            sqlx::query_scalar("SELECT model_file FROM products WHERE id = $1")
+                .bind(id.0)
+                .fetch_one(&mut *tx)
+                .await
+                .map_err(internal)?;
+        sqlx::query("UPDATE products SET model_file = $1 WHERE id = $2")
+            .bind(file)
+            .bind(id.0)
+            .execute(&mut *tx)
+            .await
+            .map_err(internal)?;
+        let changes = [(
+            "model".to_owned(),
+            before.unwrap_or_default(),
+            file.to_owned(),
+        )];
         log_change(
             &mut tx,
             exhibitor,

@@ -246,6 +246,7 @@ pub struct ProductRow {
     pub is_new: i64,
     pub image_count: i64,
     pub hs_code: String,
+    pub model_file: Option<String>,
 }
 
 /// A specification row as stored in the `specs` JSON column.

@@ -179,4 +179,48 @@ on_both_engines! { mod products; support::spawn_app;
         assert_eq!(refused.status, 303);
         assert_eq!(refused.header("location"), Some(format!("/exhibitor/products/{id}?errors=photos%3Aimage_corrupt").as_str()));
     }
+
+    async fn a_3d_model_is_checked_stored_and_shown(app) {
+        let owner = app.sign_in(EXHIBITOR.email, EXHIBITOR.password).await;
+        let other = app.sign_in(OTHER_EXHIBITOR.email, OTHER_EXHIBITOR.password).await;
+        let id = saved_id(&app.post("/api/save_product", &[("Cookie", &owner)], PRODUCT).await);
+        let send = |cookie: Option<String>, content: Vec<u8>| {
+            let path = format!("/exhibitor/products/{id}/model");
+            let addr = app.addr;
+            async move {
+                let headers: Vec<(&str, &str)> = cookie.as_deref().map(|c| ("Cookie", c)).into_iter().collect();
+                let parts = [Part { name: "file", file_name: Some("lamp.glb"), content_type: "model/gltf-binary", content: &content }];
+                post_multipart(addr, &path, &headers, &parts).await
+            }
+        };
+        let glb = server::models3d::triangle_glb();
+        assert_eq!(send(None, glb.clone()).await.status, 401);
+        assert_eq!(send(Some(other.clone()), glb.clone()).await.status, 403);
+        let files_before = std::fs::read_dir(app.media_dir()).map_or(0, |d| d.count());
+        let html = send(Some(owner.clone()), b"<html><script>alert(1)</script></html>".to_vec()).await;
+        assert_eq!(html.status, 400);
+        assert!(html.text().contains("not_a_model"));
+        let external = br#"{"asset":{"version":"2.0"},"buffers":[{"byteLength":4,"uri":"../../etc/passwd"}]}"#;
+        let refused = send(Some(owner.clone()), external.to_vec()).await;
+        assert!(refused.status == 400 && refused.text().contains("model_external"));
+        let cut = send(Some(owner.clone()), glb[..glb.len() - 8].to_vec()).await;
+        assert!(cut.status == 400 && cut.text().contains("model_corrupt"));
+        assert_eq!(std::fs::read_dir(app.media_dir()).map_or(0, |d| d.count()), files_before, "nothing stored");
+
+        let stored = send(Some(owner.clone()), glb.clone()).await;
+        assert_eq!(stored.status, 200, "{}", stored.text());
+        let urls: serde_json::Value = serde_json::from_slice(&stored.body).unwrap();
+        let url = urls["urls"][0].as_str().unwrap().to_owned();
+        assert!(url.ends_with(".glb"), "{url}");
+        let served = app.get(&url).await;
+        assert_eq!(served.status, 200);
+        assert_eq!(served.header("content-type"), Some("model/gltf-binary"));
+        assert_eq!(served.body, glb);
+        let page = app.get(&format!("/products/{id}")).await.text();
+        assert!(page.contains(&url) && page.contains("3D model"), "the product page offers the model");
+        assert!(!page.contains("model-viewer.min.js"), "the viewer loads only when asked");
+        let part = app.get_with(&url, &[("Range", "bytes=0-3")]).await;
+        assert_eq!(part.status, 206, "ranges, for seeking in large files");
+        assert_eq!(part.body, b"glTF");
+    }
 }
