@@ -164,6 +164,15 @@ pub trait Booths: Send + Sync + 'static {
         exhibitor: ExhibitorId,
         hash: &str,
     ) -> Result<(), AppError>;
+    /// Sets the booth's video (its stored file name) and the poster frame's hash, logging the
+    /// change; the team only.
+    async fn set_video(
+        &self,
+        actor: Option<&CurrentUser>,
+        exhibitor: ExhibitorId,
+        file: &str,
+        poster: &str,
+    ) -> Result<(), AppError>;
     /// The newest changes to the booth; its team and organizers.
     async fn audit_log(
         &self,

@@ -2,6 +2,18 @@
 // (HTML in the text area); the public booth page shows it at once, sanitised. Each project
 // uses its own demo exhibitor, so the two never edit the same booth at once.
 import { test, expect, ready, expectAccessible, expectedStatus } from './fixtures';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** A two-second WebM test picture, 320×240, made by ffmpeg (installed by .ci/setup.sh). */
+function sampleWebm(): Buffer {
+  const file = join(mkdtempSync(join(tmpdir(), 'cloud-fair-video-')), 'booth.webm');
+  execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc=duration=2:size=320x240:rate=10',
+    '-c:v', 'libvpx', '-b:v', '200k', file]);
+  return readFileSync(file);
+}
 
 /** A real 8×8 PNG file, and a text file that only claims to be one. */
 const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEUlEQVR4nGM4oaGBFTEMLQkAgl1GAWqNFmsAAAAASUVORK5CYII=', 'base64');
@@ -60,6 +72,15 @@ test('a demo exhibitor edits the booth profile and previews it', async ({ page, 
   const logo = await page.locator('.logo-form img').getAttribute('src');
   expect(logo).toMatch(/^\/media\/uploads\/[0-9a-f]{64}-96\.png$/);
 
+  // A video: a disguised file is refused; a real one gets a poster frame.
+  await page.getByLabel(/^Video/).setInputFiles({ name: 'booth.webm', mimeType: 'video/webm', buffer: disguised });
+  await page.getByRole('button', { name: 'Upload the video' }).click();
+  await expect(page.getByText('This file is not an MP4 or WebM video, whatever its name says.')).toBeVisible();
+  await ready(page, js);
+  await page.getByLabel(/^Video/).setInputFiles({ name: 'booth.webm', mimeType: 'video/webm', buffer: sampleWebm() });
+  await page.getByRole('button', { name: 'Upload the video' }).click();
+  await expect(page.getByRole('status')).toHaveText('Saved. Buyers see the changes now.');
+
   await page.getByRole('link', { name: 'Preview: the booth as buyers see it' }).click();
   await ready(page, js);
   const about = page.locator('.booth-page .description');
@@ -68,4 +89,16 @@ test('a demo exhibitor edits the booth profile and previews it', async ({ page, 
   expect(await about.innerHTML()).not.toContain('script');
   await expect(page.getByRole('link', { name: 'https://lanterns.example' })).toBeVisible();
   await expect(page.locator('.booth-header img')).toHaveAttribute('src', logo!);
+  const video = page.locator('.booth-video video');
+  await expect(video).toHaveAttribute('poster', /^\/media\/uploads\/[0-9a-f]{64}-480\.jpg$/);
+  await expect(video).toHaveAttribute('src', /^\/media\/uploads\/[0-9a-f]{64}\.webm$/);
+  if (js) {
+    // The browser really decodes it.
+    const width = await video.evaluate((v: HTMLVideoElement) => new Promise<number>((done) => {
+      v.addEventListener('loadeddata', () => done(v.videoWidth), { once: true });
+      v.preload = 'auto';
+      v.load();
+    }));
+    expect(width).toBe(320);
+  }
 });

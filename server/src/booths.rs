@@ -71,6 +71,23 @@ impl Booths for BoothEditor {
         Ok(())
     }
 
+    async fn set_video(
+        &self,
+        actor: Option<&CurrentUser>,
+        exhibitor: ExhibitorId,
+        file: &str,
+        poster: &str,
+    ) -> Result<(), AppError> {
+        authorize(actor, Action::EditBooth(exhibitor))?;
+        let editor = actor.ok_or(AppError::Unauthenticated)?;
+        let slug = self
+            .db
+            .set_video(exhibitor, editor.id, file, poster)
+            .await?;
+        self.show_changes(&slug, exhibitor);
+        Ok(())
+    }
+
     async fn audit_log(
         &self,
         actor: Option<&CurrentUser>,

@@ -118,12 +118,7 @@ pub fn process(bytes: &[u8], kind: ImageKind) -> Result<Processed, ImageError> {
         image::ImageError::Limits(_) => ImageError::TooManyPixels,
         _ => ImageError::Corrupt,
     })?;
-    let largest = kind.largest_side();
-    let image = if image.width().max(image.height()) > largest {
-        image.thumbnail(largest, largest)
-    } else {
-        image
-    };
+    let image = fit(image, kind.largest_side());
     let image = match kind {
         ImageKind::Logo => image,
         ImageKind::ProductPhoto => on_white(&image),
@@ -131,7 +126,7 @@ pub fn process(bytes: &[u8], kind: ImageKind) -> Result<Processed, ImageError> {
     let thumbnails = kind
         .thumbnail_sides()
         .iter()
-        .map(|&side| Ok((side, encode(&image.thumbnail(side, side), kind)?)))
+        .map(|&side| Ok((side, encode(&fit(image.clone(), side), kind)?)))
         .collect::<Result<_, ImageError>>()?;
     Ok(Processed {
         kind,
@@ -140,6 +135,15 @@ pub fn process(bytes: &[u8], kind: ImageKind) -> Result<Processed, ImageError> {
         height: image.height(),
         thumbnails,
     })
+}
+
+/// The image scaled down to at most `side` pixels a side; never scaled up.
+fn fit(image: DynamicImage, side: u32) -> DynamicImage {
+    if image.width().max(image.height()) > side {
+        image.thumbnail(side, side)
+    } else {
+        image
+    }
 }
 
 /// The image without transparency, on a white background (JPEG has no alpha).

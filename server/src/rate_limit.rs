@@ -26,7 +26,7 @@ pub struct Limit {
 }
 
 /// The limits the server applies.
-pub const LIMITS: [Limit; 8] = [
+pub const LIMITS: [Limit; 9] = [
     Limit {
         path: "/api/log_in",
         max: 10,
@@ -62,6 +62,12 @@ pub const LIMITS: [Limit; 8] = [
         max: 60,
         window: Duration::from_secs(600),
         form_page: "/exhibitor/products",
+    },
+    Limit {
+        path: "/exhibitor/video",
+        max: 20,
+        window: Duration::from_secs(600),
+        form_page: "/exhibitor/booth",
     },
     Limit {
         path: "/exhibitor/products/*/model",

@@ -12,7 +12,9 @@ use crate::page_cache::{self, PageCache};
 use crate::rate_limit::{self, RateLimiter};
 use crate::storage::Db;
 use crate::uploads::{self, MediaStore};
-use crate::{api_status, assets, bench, imaging, import, lang, media, models3d, security, seo};
+use crate::{
+    api_status, assets, bench, imaging, import, lang, media, models3d, security, seo, video,
+};
 use anyhow::Context;
 use app::domain::product_edit::PHOTOS_MAX;
 use app::domain::product_import::IMPORT_BYTES_MAX;
@@ -276,6 +278,12 @@ pub fn router(state: AppState) -> Router {
             axum::routing::post(uploads::upload_product_model).layer(
                 axum::extract::DefaultBodyLimit::max(models3d::MAX_MODEL_BYTES + 64 * 1024),
             ),
+        )
+        .route(
+            "/exhibitor/video",
+            axum::routing::post(uploads::upload_video).layer(axum::extract::DefaultBodyLimit::max(
+                video::MAX_VIDEO_BYTES + 64 * 1024,
+            )),
         )
         .route("/bench/copy", get(bench::copy))
         .fallback_service(static_files)

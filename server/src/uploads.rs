@@ -4,8 +4,8 @@
 //! behind: files are written only after the image was accepted, under a temporary name first.
 
 use crate::imaging::{self, ImageError, ImageKind, MAX_UPLOAD_BYTES, Processed};
-use crate::models3d;
 use crate::startup::AppState;
+use crate::{models3d, video};
 use app::api::accounts::session::{is_plain_form, token_in};
 use app::domain::exhibitor::uploaded_logo;
 use app::domain::product::{uploaded_file, uploaded_image};
@@ -26,6 +26,20 @@ pub struct MediaStore {
 }
 
 impl MediaStore {
+    /// Writes `bytes` under a temporary name for `name`, for checks that need a file; the
+    /// path. `promote` then keeps it, or the caller removes it.
+    async fn staged(&self, name: &str, bytes: &[u8]) -> std::io::Result<PathBuf> {
+        tokio::fs::create_dir_all(&self.dir).await?;
+        let path = self.dir.join(format!(".{name}.part"));
+        tokio::fs::write(&path, bytes).await?;
+        Ok(path)
+    }
+
+    /// Keeps a staged file as `name`.
+    async fn promote(&self, staged: &std::path::Path, name: &str) -> std::io::Result<()> {
+        tokio::fs::rename(staged, self.dir.join(name)).await
+    }
+
     /// Writes `bytes` as `name` unless it exists already, atomically (temporary file, rename).
     async fn put(&self, name: &str, bytes: &[u8]) -> std::io::Result<()> {
         let path = self.dir.join(name);
@@ -69,6 +83,101 @@ pub async fn upload_product_photos(
     };
     let result = store_photos(&state, &headers, id, multipart).await;
     answer(&headers, result, &format!("/exhibitor/products/{id}"))
+}
+
+/// The `exhibitor` and `file` fields of a booth upload, once `user` may edit that booth
+/// (checked before the file is read); the file must not be empty.
+async fn booth_file(
+    user: &CurrentUser,
+    multipart: &mut Multipart,
+    name: &'static str,
+    limit: usize,
+) -> Result<(ExhibitorId, Vec<u8>), AppError> {
+    let mut exhibitor = None;
+    let mut file = None;
+    while let Some(field) = multipart.next_field().await.map_err(bad_form(name))? {
+        match field.name() {
+            Some("exhibitor") => {
+                let text = field.text().await.map_err(bad_form(name))?;
+                let id = text
+                    .trim()
+                    .parse()
+                    .map_err(|_| AppError::invalid("exhibitor", "number_invalid"))?;
+                exhibitor = Some(ExhibitorId(id));
+            }
+            Some("file") => {
+                let target = exhibitor.ok_or_else(|| AppError::invalid("exhibitor", "required"))?;
+                authorize(Some(user), Action::EditBooth(target))?;
+                file = Some(read_file(field, name, limit).await?);
+            }
+            _ => {}
+        }
+    }
+    let exhibitor = exhibitor.ok_or_else(|| AppError::invalid("exhibitor", "required"))?;
+    authorize(Some(user), Action::EditBooth(exhibitor))?;
+    let bytes = file
+        .filter(|bytes| !bytes.is_empty())
+        .ok_or_else(|| AppError::invalid(name, "required"))?;
+    Ok((exhibitor, bytes))
+}
+
+/// `POST /exhibitor/video`: fields `exhibitor` and `file`, an MP4 or WebM video.
+pub async fn upload_video(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    multipart: Multipart,
+) -> Response {
+    let result = store_video(&state, &headers, multipart).await;
+    answer(&headers, result, "/exhibitor/booth")
+}
+
+async fn store_video(
+    state: &AppState,
+    headers: &HeaderMap,
+    mut multipart: Multipart,
+) -> Result<Vec<String>, AppError> {
+    const FIELD: &str = "video";
+    let user = signed_in(state, headers).await?;
+    let (exhibitor, bytes) =
+        booth_file(&user, &mut multipart, FIELD, video::MAX_VIDEO_BYTES).await?;
+    let refused = |error: video::VideoError| AppError::invalid(FIELD, error.code());
+    let extension = video::sniff(&bytes).ok_or(refused(video::VideoError::NotAVideo))?;
+    let name = format!("{}.{extension}", sha256(&bytes));
+    // ffmpeg reads the video from a file of its own until it is accepted.
+    let trial = state
+        .media
+        .staged(&name, &bytes)
+        .await
+        .map_err(AppError::internal)?;
+    let frame = video::poster_frame(&trial).await;
+    let frame = match frame {
+        Ok(frame) => frame,
+        Err(error) => {
+            let _ = tokio::fs::remove_file(&trial).await;
+            return Err(refused(error));
+        }
+    };
+    let poster = match process(frame, ImageKind::ProductPhoto, FIELD).await {
+        Ok(poster) => keep(state, &poster).await,
+        Err(error) => Err(error),
+    };
+    let poster = match poster {
+        Ok(poster) => poster,
+        Err(error) => {
+            let _ = tokio::fs::remove_file(&trial).await;
+            return Err(error);
+        }
+    };
+    state
+        .media
+        .promote(&trial, &name)
+        .await
+        .map_err(AppError::internal)?;
+    state
+        .booths
+        .set_video(Some(&user), exhibitor, &name, &poster)
+        .await?;
+    Ok(vec![uploaded_file(&name)])
 }
 
 /// `POST /exhibitor/products/{id}/model`: one `file` field, a glTF 2.0 model.
@@ -168,31 +277,7 @@ async fn store_logo(
 ) -> Result<Vec<String>, AppError> {
     const FIELD: &str = "logo";
     let user = signed_in(state, headers).await?;
-    let mut exhibitor = None;
-    let mut file = None;
-    while let Some(field) = multipart.next_field().await.map_err(bad_form(FIELD))? {
-        match field.name() {
-            Some("exhibitor") => {
-                let text = field.text().await.map_err(bad_form(FIELD))?;
-                exhibitor =
-                    Some(ExhibitorId(text.trim().parse().map_err(|_| {
-                        AppError::invalid("exhibitor", "number_invalid")
-                    })?));
-            }
-            Some("file") => {
-                // The right to edit is checked before reading the file itself.
-                let target = exhibitor.ok_or_else(|| AppError::invalid("exhibitor", "required"))?;
-                authorize(Some(&user), Action::EditBooth(target))?;
-                file = Some(read_file(field, FIELD, MAX_UPLOAD_BYTES).await?);
-            }
-            _ => {}
-        }
-    }
-    let exhibitor = exhibitor.ok_or_else(|| AppError::invalid("exhibitor", "required"))?;
-    authorize(Some(&user), Action::EditBooth(exhibitor))?;
-    let bytes = file
-        .filter(|bytes| !bytes.is_empty())
-        .ok_or_else(|| AppError::invalid(FIELD, "required"))?;
+    let (exhibitor, bytes) = booth_file(&user, &mut multipart, FIELD, MAX_UPLOAD_BYTES).await?;
     let processed = process(bytes, ImageKind::Logo, FIELD).await?;
     let hash = keep(state, &processed).await?;
     state.booths.set_logo(Some(&user), exhibitor, &hash).await?;

@@ -3,6 +3,7 @@
 
 #[cfg(feature = "ssr")]
 use super::accounts::session;
+use crate::domain::exhibitor::Video;
 use crate::domain::{AuditEntry, ExhibitorId, Localized, ProfileForm};
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -17,6 +18,8 @@ pub struct BoothEditorData {
     pub form: ProfileForm,
     /// The uploaded logo's URL, if any.
     pub logo: Option<String>,
+    /// The booth's video, if any.
+    pub video: Option<Video>,
     pub audit: Vec<AuditEntry>,
 }
 
@@ -29,13 +32,11 @@ pub async fn get_booth_editor() -> Result<BoothEditorData, AppError> {
             let exhibitor = user.team.ok_or(AppError::Forbidden)?.exhibitor;
             let booths = crate::ports::booths()?;
             let team = crate::ports::teams()?.team(Some(user), exhibitor).await?;
-            let logo = crate::ports::catalogue()?
-                .get_exhibitor(&team.slug)
-                .await?
-                .logo;
+            let profile = crate::ports::catalogue()?.get_exhibitor(&team.slug).await?;
             Ok(BoothEditorData {
                 exhibitor,
-                logo,
+                logo: profile.logo,
+                video: profile.video,
                 slug: team.slug,
                 name: team.name,
                 form: booths.profile_form(Some(user), exhibitor).await?,

@@ -40,11 +40,20 @@ pub struct ExhibitorProfile {
     pub contact: Contact,
     /// The URL of the uploaded logo at 96 pixels, if any.
     pub logo: Option<String>,
+    /// The booth's video, if any.
+    pub video: Option<Video>,
     pub staff_size: i64,
     pub main_markets: Vec<String>,
     pub certifications: Vec<String>,
     pub booths: Vec<BoothLocation>,
     pub product_count: i64,
+}
+
+/// A booth's video: its file's URL and the poster frame's.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Video {
+    pub src: String,
+    pub poster: Option<String>,
 }
 
 /// How buyers reach an exhibitor outside the fair; empty strings where not given.

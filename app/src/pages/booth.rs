@@ -62,6 +62,7 @@ fn booth_view(data: BoothPageData, cursor: Cursor) -> impl IntoView {
         });
         view! { {email}{phone}{website} }
     });
+    let video = profile.video.clone();
     let (year, staff, product_count) = (
         company.year_founded,
         profile.staff_size,
@@ -85,6 +86,14 @@ fn booth_view(data: BoothPageData, cursor: Cursor) -> impl IntoView {
                 </div>
             </header>
             {about}
+            {video.map(|video| view! {
+                <section class="booth-video" aria-labelledby="video-heading">
+                    <h2 id="video-heading">{t!(i18n, video_heading)}</h2>
+                    <video controls=true preload="none" poster=video.poster.clone() src=video.src.clone() width="640" height="360">
+                        <a href=video.src.clone()>{t!(i18n, video_download)}</a>
+                    </video>
+                </section>
+            })}
             <dl class="facts">
                 <dt>{t!(i18n, main_markets)}</dt><dd>{profile.main_markets.join(", ")}</dd>
                 <dt>{t!(i18n, certifications)}</dt><dd>{profile.certifications.join(", ")}</dd>

@@ -74,6 +74,19 @@ fn editor(data: BoothEditorData, save: ServerAction<SaveProfile>) -> impl IntoVi
                 </div>
                 <button type="submit">{t!(i18n, logo_submit)}</button>
             </form>
+            <form method="post" action="/exhibitor/video" enctype="multipart/form-data" class="video-form">
+                <input type="hidden" name="exhibitor" value=data.exhibitor.0.to_string() />
+                {data.video.clone().map(|video| view! {
+                    <video controls=true preload="none" poster=video.poster src=video.src width="320" height="180"></video>
+                })}
+                <div class="field">
+                    <label for="video">{t!(i18n, field_video)}</label>
+                    <input id="video" name="file" type="file" accept="video/mp4,video/webm" required=true
+                        aria-describedby=move || error_for(&errors.get(), "video").map(|_| "video-error") />
+                    {move || error_for(&errors.get(), "video").map(|code| view! { <p class="field-error" id="video-error">{error_text(i18n, &code)}</p> })}
+                </div>
+                <button type="submit">{t!(i18n, video_submit)}</button>
+            </form>
             <FormAlert errors />
             <ActionForm action=save attr:class="editor-form">
                 <input type="hidden" name="exhibitor" value=data.exhibitor.0.to_string() />

@@ -141,6 +141,47 @@ impl Db {
         Ok(slug)
     }
 
+    /// Sets an exhibitor's video and its poster and logs the change; returns the slug.
+    pub async fn set_video(
+        &self,
+        exhibitor: ExhibitorId,
+        by: UserId,
+        file: &str,
+        poster: &str,
+    ) -> Result<String, AppError> {
+        let mut tx = self.pool.begin().await.map_err(internal)?;
+        let (slug, before): (String, Option<String>) =
+            sqlx::query_as("SELECT slug, video_file FROM exhibitors WHERE id = $1")
+                .bind(exhibitor.0)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(internal)?
+                .ok_or(AppError::NotFound)?;
+        sqlx::query("UPDATE exhibitors SET video_file = $1, poster_hash = $2 WHERE id = $3")
+            .bind(file)
+            .bind(poster)
+            .bind(exhibitor.0)
+            .execute(&mut *tx)
+            .await
+            .map_err(internal)?;
+        let changes = [(
+            "video".to_owned(),
+            before.unwrap_or_default(),
+            file.to_owned(),
+        )];
+        log_change(
+            &mut tx,
+            exhibitor,
+            by,
+            Audited::Profile(exhibitor),
+            "update",
+            &changes,
+        )
+        .await?;
+        tx.commit().await.map_err(internal)?;
+        Ok(slug)
+    }
+
     /// The newest `limit` changes to an exhibitor's booth.
     pub async fn audit_log(
         &self,

@@ -6,7 +6,8 @@ use super::rows::{
     ProductSummaryRow, list, parse_specs,
 };
 use super::{Db, internal};
-use app::domain::exhibitor::uploaded_logo;
+use app::domain::exhibitor::{Video, uploaded_logo};
+use app::domain::product::{LARGE_SIDE, uploaded_file, uploaded_image};
 use app::domain::{
     BoothLocation, CategoryDetail, CategorySummary, Contact, Counters, DirectoryFilter,
     ExhibitorId, ExhibitorProfile, ExhibitorSummary, FairSession, HallMap, Localized, Page, Phase,
@@ -168,7 +169,7 @@ impl Catalogue for Db {
     async fn get_exhibitor(&self, slug: &str) -> Result<ExhibitorProfile, AppError> {
         let row: ExhibitorProfileRow = sqlx::query_as(&format!(
             "SELECT {EXHIBITOR_COLUMNS}, e.description_en, e.description_zh, e.description_html_en, \
-             e.description_html_zh, e.contact_email, e.contact_phone, e.website, e.logo_hash, e.staff_size, \
+             e.description_html_zh, e.contact_email, e.contact_phone, e.website, e.logo_hash, e.video_file, e.poster_hash, e.staff_size, \
              e.main_markets, e.certifications, e.product_count FROM exhibitors e WHERE e.slug = $1"
         ))
         .bind(slug)
@@ -190,6 +191,13 @@ impl Catalogue for Db {
                 website: row.website,
             },
             logo: row.logo_hash.as_deref().map(uploaded_logo),
+            video: row.video_file.map(|file| Video {
+                src: uploaded_file(&file),
+                poster: row
+                    .poster_hash
+                    .as_deref()
+                    .map(|hash| uploaded_image(hash, Some(LARGE_SIDE))),
+            }),
             staff_size: row.staff_size,
             main_markets: list(&row.main_markets),
             certifications: list(&row.certifications),

@@ -163,6 +163,8 @@ pub struct ExhibitorProfileRow {
     pub contact_phone: String,
     pub website: String,
     pub logo_hash: Option<String>,
+    pub video_file: Option<String>,
+    pub poster_hash: Option<String>,
     pub staff_size: i64,
     pub main_markets: String,
     pub certifications: String,

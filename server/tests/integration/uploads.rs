@@ -104,4 +104,85 @@ on_both_engines! { mod uploads; support::spawn_app;
         assert_eq!(accepted.status, 303);
         assert_eq!(accepted.header("location"), Some("/exhibitor/booth?saved=1"));
     }
+
+    async fn booth_videos_are_checked_given_a_poster_and_streamed(app) {
+        let owner = app.sign_in(EXHIBITOR.email, EXHIBITOR.password).await;
+        let buyer = app.sign_in(BUYER.email, BUYER.password).await;
+        let other = app.sign_in(OTHER_EXHIBITOR.email, OTHER_EXHIBITOR.password).await;
+        let (mp4, webm) = (sample_video("mp4"), sample_video("webm"));
+        assert_eq!(send_video(&app, "", &mp4).await.status, 401);
+        assert_eq!(send_video(&app, &buyer, &mp4).await.status, 403);
+        assert_eq!(send_video(&app, &other, &mp4).await.status, 403);
+        let before = stored_files(&app);
+        let html = send_video(&app, &owner, b"<html><script>alert(1)</script></html>").await;
+        assert!(html.status == 400 && html.text().contains("not_a_video"), "{}", html.text());
+        let broken = send_video(&app, &owner, &mp4[..200]).await;
+        assert!(broken.status == 400 && broken.text().contains("video_corrupt"), "{}", broken.text());
+        assert_eq!(stored_files(&app), before, "a refused video leaves nothing");
+
+        for (video, kind) in [(&webm, "video/webm"), (&mp4, "video/mp4")] {
+            let stored = send_video(&app, &owner, video).await;
+            assert_eq!(stored.status, 200, "{}", stored.text());
+            let urls: serde_json::Value = serde_json::from_slice(&stored.body).unwrap();
+            let url = urls["urls"][0].as_str().unwrap().to_owned();
+            let served = app.get(&url).await;
+            assert_eq!((served.status, served.header("content-type")), (200, Some(kind)));
+            let booth = app.get(&format!("/exhibitors/{}", app.exhibitor_slug(1).await)).await.text();
+            assert!(booth.contains(&url), "the booth shows its video");
+            let poster = booth.split("poster=\"").nth(1).and_then(|rest| rest.split('"').next()).expect("a poster").to_owned();
+            let frame = app.get(&poster).await;
+            assert_eq!((frame.status, frame.header("content-type")), (200, Some("image/jpeg")));
+            assert_eq!(image::load_from_memory(&frame.body).unwrap().width(), 320, "a frame of the 320-pixel video");
+        }
+    }
+}
+
+/// Sends a booth video for exhibitor 1 as `cookie` (empty for a visitor).
+async fn send_video(app: &TestApp, cookie: &str, content: &[u8]) -> Response {
+    let headers: Vec<(&str, &str)> = if cookie.is_empty() {
+        vec![]
+    } else {
+        vec![("Cookie", cookie)]
+    };
+    let parts = [
+        Part {
+            name: "exhibitor",
+            file_name: None,
+            content_type: "text/plain",
+            content: b"1",
+        },
+        Part {
+            name: "file",
+            file_name: Some("booth.mp4"),
+            content_type: "video/mp4",
+            content,
+        },
+    ];
+    post_multipart(app.addr, "/exhibitor/video", &headers, &parts).await
+}
+
+/// A two-second test picture as MP4 (H.264) or WebM (VP8), made by ffmpeg.
+fn sample_video(kind: &str) -> Vec<u8> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(format!("sample.{kind}"));
+    let codec = if kind == "mp4" {
+        ["-c:v", "libx264", "-pix_fmt", "yuv420p"]
+    } else {
+        ["-c:v", "libvpx", "-b:v", "200k"]
+    };
+    let status = std::process::Command::new("ffmpeg")
+        .args([
+            "-v",
+            "error",
+            "-f",
+            "lavfi",
+            "-i",
+            "testsrc=duration=2:size=320x240:rate=10",
+        ])
+        .args(codec)
+        .arg(&path)
+        .status()
+        .expect("ffmpeg (installed by .ci/setup.sh)");
+    assert!(status.success());
+    std::fs::read(path).unwrap()
 }
