@@ -4,10 +4,9 @@
 
 use crate::spreadsheet;
 use crate::startup::AppState;
-use crate::uploads::{bad_form, read_file, signed_in};
+use crate::uploads::{booth_file, signed_in};
 use app::api::accounts::session::is_plain_form;
 use app::domain::product_import::{IMPORT_BYTES_MAX, ImportReport};
-use app::domain::{Action, ExhibitorId, authorize};
 use app::error::AppError;
 use axum::extract::{Multipart, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -51,33 +50,8 @@ async fn import(
     mut multipart: Multipart,
 ) -> Result<ImportReport, AppError> {
     let user = signed_in(state, headers).await?;
-    let broken = bad_form("file");
-    let mut exhibitor = None;
-    let mut file = None;
-    while let Some(field) = multipart.next_field().await.map_err(&broken)? {
-        match field.name() {
-            Some("exhibitor") => {
-                let text = field.text().await.map_err(&broken)?;
-                let id = text
-                    .trim()
-                    .parse()
-                    .map_err(|_| AppError::invalid("exhibitor", "number_invalid"))?;
-                exhibitor = Some(ExhibitorId(id));
-            }
-            Some("file") => {
-                // The right to import is checked before reading the file itself.
-                let target = exhibitor.ok_or_else(|| AppError::invalid("exhibitor", "required"))?;
-                authorize(Some(&user), Action::EditBooth(target))?;
-                let name = field.file_name().unwrap_or("products").to_owned();
-                file = Some((name, read_file(field, "file", IMPORT_BYTES_MAX).await?));
-            }
-            _ => {}
-        }
-    }
-    let exhibitor = exhibitor.ok_or_else(|| AppError::invalid("exhibitor", "required"))?;
-    let (name, bytes) = file
-        .filter(|(_, bytes)| !bytes.is_empty())
-        .ok_or_else(|| AppError::invalid("file", "required"))?;
+    let (exhibitor, name, bytes) =
+        booth_file(&user, &mut multipart, "file", IMPORT_BYTES_MAX).await?;
     let rows = tokio::task::spawn_blocking(move || spreadsheet::read(&bytes))
         .await
         .map_err(AppError::internal)?

@@ -86,13 +86,14 @@ pub async fn upload_product_photos(
 }
 
 /// The `exhibitor` and `file` fields of a booth upload, once `user` may edit that booth
-/// (checked before the file is read); the file must not be empty.
-async fn booth_file(
+/// (checked before the file is read): the exhibitor, the file's name and its bytes, which
+/// must not be empty. `name` is the field errors are reported on.
+pub(crate) async fn booth_file(
     user: &CurrentUser,
     multipart: &mut Multipart,
     name: &'static str,
     limit: usize,
-) -> Result<(ExhibitorId, Vec<u8>), AppError> {
+) -> Result<(ExhibitorId, String, Vec<u8>), AppError> {
     let mut exhibitor = None;
     let mut file = None;
     while let Some(field) = multipart.next_field().await.map_err(bad_form(name))? {
@@ -108,17 +109,18 @@ async fn booth_file(
             Some("file") => {
                 let target = exhibitor.ok_or_else(|| AppError::invalid("exhibitor", "required"))?;
                 authorize(Some(user), Action::EditBooth(target))?;
-                file = Some(read_file(field, name, limit).await?);
+                let file_name = field.file_name().unwrap_or("upload").to_owned();
+                file = Some((file_name, read_file(field, name, limit).await?));
             }
             _ => {}
         }
     }
     let exhibitor = exhibitor.ok_or_else(|| AppError::invalid("exhibitor", "required"))?;
     authorize(Some(user), Action::EditBooth(exhibitor))?;
-    let bytes = file
-        .filter(|bytes| !bytes.is_empty())
+    let (file_name, bytes) = file
+        .filter(|(_, bytes)| !bytes.is_empty())
         .ok_or_else(|| AppError::invalid(name, "required"))?;
-    Ok((exhibitor, bytes))
+    Ok((exhibitor, file_name, bytes))
 }
 
 /// `POST /exhibitor/video`: fields `exhibitor` and `file`, an MP4 or WebM video.
@@ -138,7 +140,7 @@ async fn store_video(
 ) -> Result<Vec<String>, AppError> {
     const FIELD: &str = "video";
     let user = signed_in(state, headers).await?;
-    let (exhibitor, bytes) =
+    let (exhibitor, _, bytes) =
         booth_file(&user, &mut multipart, FIELD, video::MAX_VIDEO_BYTES).await?;
     let refused = |error: video::VideoError| AppError::invalid(FIELD, error.code());
     let extension = video::sniff(&bytes).ok_or(refused(video::VideoError::NotAVideo))?;
@@ -277,7 +279,7 @@ async fn store_logo(
 ) -> Result<Vec<String>, AppError> {
     const FIELD: &str = "logo";
     let user = signed_in(state, headers).await?;
-    let (exhibitor, bytes) = booth_file(&user, &mut multipart, FIELD, MAX_UPLOAD_BYTES).await?;
+    let (exhibitor, _, bytes) = booth_file(&user, &mut multipart, FIELD, MAX_UPLOAD_BYTES).await?;
     let processed = process(bytes, ImageKind::Logo, FIELD).await?;
     let hash = keep(state, &processed).await?;
     state.booths.set_logo(Some(&user), exhibitor, &hash).await?;
@@ -330,7 +332,7 @@ async fn store_photos(
 }
 
 /// A file field's bytes, refused as soon as they pass `limit`.
-pub(crate) async fn read_file(
+async fn read_file(
     mut field: axum::extract::multipart::Field<'_>,
     name: &'static str,
     limit: usize,
@@ -377,9 +379,7 @@ async fn keep(state: &AppState, image: &Processed) -> Result<String, AppError> {
     Ok(hash)
 }
 
-pub(crate) fn bad_form(
-    name: &'static str,
-) -> impl Fn(axum::extract::multipart::MultipartError) -> AppError {
+fn bad_form(name: &'static str) -> impl Fn(axum::extract::multipart::MultipartError) -> AppError {
     move |error| {
         if error.status() == StatusCode::PAYLOAD_TOO_LARGE {
             AppError::invalid(name, ImageError::TooLarge.code())
