@@ -108,6 +108,15 @@ test('an exhibitor builds a product with photos, orders it first and deletes it'
   await expect(page.getByRole('status')).toHaveText('Saved. Published products are visible to buyers now.');
   await expect(page).toHaveURL(/\/exhibitor\/products\/\d+\?saved=1$/);
   await ready(page, js);
+  if (js) {
+    // Unsaved changes: following a link asks first; staying keeps them.
+    await page.getByLabel('Title (Chinese, optional)').fill('灯笼');
+    page.once('dialog', (dialog) => dialog.dismiss());
+    await page.getByRole('link', { name: 'All products' }).click();
+    await expect(page.getByLabel('Title (Chinese, optional)')).toHaveValue('灯笼');
+    await page.getByRole('button', { name: 'Save the product' }).click();
+    await expect(page.getByRole('status')).toHaveText('Saved. Published products are visible to buyers now.');
+  }
 
   await page.getByLabel(/^Photos/).setInputFiles([
     { name: 'front.png', mimeType: 'image/png', buffer: png(64, [200, 60, 20]) },
@@ -194,7 +203,7 @@ async function workbook(prefix: string): Promise<Buffer> {
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
-test('an exhibitor imports 1,000 products from an XLSX file', async ({ page, errors }, info) => {
+test('an exhibitor imports 1,000 products from an XLSX file', async ({ page }, info) => {
   const js = info.project.use.javaScriptEnabled;
   const prefix = `Imp${info.project.name}${Date.now()}`;
   await openProducts(page, js);
@@ -207,11 +216,6 @@ test('an exhibitor imports 1,000 products from an XLSX file', async ({ page, err
   await page.getByLabel('File (CSV or XLSX, up to 20 MB)').setInputFiles({ name: 'photo.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0xff]) });
   await page.getByRole('button', { name: 'Import' }).click();
   await expect(page.getByText('This is neither a CSV nor an XLSX file.')).toBeVisible();
-  if (js) {
-    const i = errors.findIndex((e) => e.includes(expectedStatus(400)));
-    expect(i, 'the 400 was logged').toBeGreaterThanOrEqual(0);
-    errors.splice(i, 1);
-  }
   await ready(page, js);
 
   await page.getByLabel('File (CSV or XLSX, up to 20 MB)').setInputFiles({

@@ -13,6 +13,7 @@ use app::error::AppError;
 use app::ports::Catalogue;
 use std::hash::Hash;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 /// How many entries of each kind the cache keeps, and for how long.
@@ -166,8 +167,9 @@ impl Catalogue for CachedCatalogue {
 }
 
 /// One kind of cached answer; `None` when caching is off. moka's synchronous cache: its
-/// operations are short and never await.
-struct Memo<K, V>(Option<moka::sync::Cache<K, V>>);
+/// operations are short and never await. `forgotten` counts the writers' forgets, so that an
+/// answer loaded while a writer changed the data is not kept (it may be the old one).
+struct Memo<K, V>(Option<moka::sync::Cache<K, V>>, AtomicU64);
 
 impl<K, V> Memo<K, V>
 where
@@ -175,13 +177,14 @@ where
     V: Clone + Send + Sync + 'static,
 {
     fn new(capacity: u64, ttl: Duration) -> Self {
-        Self((!ttl.is_zero()).then(|| {
+        let cache = (!ttl.is_zero()).then(|| {
             moka::sync::Cache::builder()
                 .max_capacity(capacity)
                 .time_to_live(ttl)
                 .support_invalidation_closures()
                 .build()
-        }))
+        });
+        Self(cache, AtomicU64::new(0))
     }
 
     /// The cached answer for `key`, or `load`'s, which is kept when it succeeded. Errors are
@@ -197,18 +200,23 @@ where
         if let Some(value) = cache.get(&key) {
             return Ok(value);
         }
+        let before = self.1.load(Ordering::SeqCst);
         let value = load.await?;
-        cache.insert(key, value.clone());
+        if self.1.load(Ordering::SeqCst) == before {
+            cache.insert(key, value.clone());
+        }
         Ok(value)
     }
 
     async fn forget(&self, key: &K) {
+        self.1.fetch_add(1, Ordering::SeqCst);
         if let Some(cache) = &self.0 {
             cache.invalidate(key);
         }
     }
 
     fn forget_where(&self, matches: impl Fn(&K) -> bool + Send + Sync + 'static) {
+        self.1.fetch_add(1, Ordering::SeqCst);
         if let Some(cache) = &self.0 {
             // Only fails when invalidation closures were not enabled at build time.
             let _ = cache.invalidate_entries_if(move |key, _| matches(key));

@@ -12,6 +12,7 @@ use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 /// The largest page kept; bigger ones are served but not cached.
@@ -21,7 +22,10 @@ const MAX_TOTAL_BYTES: u64 = 64 << 20;
 
 /// The cache; cloning shares it. Off when built with a zero time to live.
 #[derive(Clone)]
-pub struct PageCache(Option<moka::sync::Cache<PageKey, Arc<Template>>>);
+pub struct PageCache(
+    Option<moka::sync::Cache<PageKey, Arc<Template>>>,
+    Arc<AtomicU64>,
+);
 
 /// What a page's HTML depends on besides the catalogue.
 #[derive(Clone, Debug, Hash, PartialEq, Eq)]
@@ -41,17 +45,20 @@ struct Template {
 
 impl PageCache {
     pub fn new(ttl: Duration) -> Self {
-        Self((!ttl.is_zero()).then(|| {
+        let pages = (!ttl.is_zero()).then(|| {
             moka::sync::Cache::builder()
                 .max_capacity(MAX_TOTAL_BYTES)
                 .weigher(|_, page: &Arc<Template>| u32::try_from(page.bytes).unwrap_or(u32::MAX))
                 .time_to_live(ttl)
                 .build()
-        }))
+        });
+        Self(pages, Arc::new(AtomicU64::new(0)))
     }
 
-    /// Drops every page, for a writer that changed what pages show.
+    /// Drops every page, for a writer that changed what pages show. A page being rendered
+    /// meanwhile is not kept: it may show the old data.
     pub fn clear(&self) {
+        self.1.fetch_add(1, Ordering::SeqCst);
         if let Some(pages) = &self.0 {
             pages.invalidate_all();
         }
@@ -66,6 +73,7 @@ pub async fn serve(State(cache): State<PageCache>, request: Request, next: Next)
     if let Some(page) = pages.get(&key) {
         return page.render(&leptos::nonce::Nonce::new());
     }
+    let clears = cache.1.load(Ordering::SeqCst);
     let response = next.run(request).await;
     let Some(nonce) = reusable_nonce(&response) else {
         return response;
@@ -78,7 +86,7 @@ pub async fn serve(State(cache): State<PageCache>, request: Request, next: Next)
             return StatusCode::INTERNAL_SERVER_ERROR.into_response();
         }
     };
-    if body.len() <= MAX_PAGE_BYTES {
+    if body.len() <= MAX_PAGE_BYTES && cache.1.load(Ordering::SeqCst) == clears {
         let page = Arc::new(Template::cut(parts.status, &parts.headers, &body, &nonce));
         pages.insert(key, page);
     }

@@ -6,9 +6,11 @@
 use super::loaded;
 use crate::api::booth_editor::{BoothEditorData, SaveProfile, get_booth_editor};
 use crate::components::form_field::{FormAlert, TextField, error_for, error_text, form_errors};
+use crate::components::leave_warning::LeaveWarning;
 use crate::components::page_meta::PageMeta;
 use crate::components::rich_text::RichTextField;
 use crate::components::status::forbid_caching;
+use crate::components::upload_form::UploadForm;
 use crate::domain::text::utc_minute;
 use crate::i18n::*;
 use leptos::form::ActionForm;
@@ -63,7 +65,7 @@ fn editor(data: BoothEditorData, save: ServerAction<SaveProfile>) -> impl IntoVi
             <h1>{title}</h1>
             <p><a href=preview.clone()>{t!(i18n, editor_preview)}</a>" · "<a href="/exhibitor/team">{t!(i18n, nav_team)}</a></p>
             {saved.then(|| view! { <p class="form-notice" role="status">{t!(i18n, editor_saved)}</p> })}
-            <form method="post" action="/exhibitor/logo" enctype="multipart/form-data" class="logo-form">
+            <UploadForm action="/exhibitor/logo".to_owned() class="logo-form">
                 <input type="hidden" name="exhibitor" value=data.exhibitor.0.to_string() />
                 {data.logo.clone().map(|src| view! { <img src=src alt="" width="96" height="96" /> })}
                 <div class="field">
@@ -73,8 +75,8 @@ fn editor(data: BoothEditorData, save: ServerAction<SaveProfile>) -> impl IntoVi
                     {move || error_for(&errors.get(), "logo").map(|code| view! { <p class="field-error" id="logo-error">{error_text(i18n, &code)}</p> })}
                 </div>
                 <button type="submit">{t!(i18n, logo_submit)}</button>
-            </form>
-            <form method="post" action="/exhibitor/video" enctype="multipart/form-data" class="video-form">
+            </UploadForm>
+            <UploadForm action="/exhibitor/video".to_owned() class="video-form">
                 <input type="hidden" name="exhibitor" value=data.exhibitor.0.to_string() />
                 {data.video.clone().map(|video| view! {
                     <video controls=true preload="none" poster=video.poster src=video.src width="320" height="180"></video>
@@ -86,8 +88,9 @@ fn editor(data: BoothEditorData, save: ServerAction<SaveProfile>) -> impl IntoVi
                     {move || error_for(&errors.get(), "video").map(|code| view! { <p class="field-error" id="video-error">{error_text(i18n, &code)}</p> })}
                 </div>
                 <button type="submit">{t!(i18n, video_submit)}</button>
-            </form>
+            </UploadForm>
             <FormAlert errors />
+            <LeaveWarning question=t_string!(i18n, leave_question).to_string() />
             <ActionForm action=save attr:class="editor-form">
                 <input type="hidden" name="exhibitor" value=data.exhibitor.0.to_string() />
                 <RichTextField name="form[description_en]" id="description_en" label=t_string!(i18n, field_description_en).to_string() value=form.description_en.clone() />

@@ -7,8 +7,10 @@ use crate::api::product_editor::{
     DeleteProduct, ProductEditorData, RemoveProductPhoto, SaveProduct, get_product_editor,
 };
 use crate::components::form_field::{FormAlert, TextField, error_for, error_text, form_errors};
+use crate::components::leave_warning::LeaveWarning;
 use crate::components::page_meta::PageMeta;
 use crate::components::status::forbid_caching;
+use crate::components::upload_form::UploadForm;
 use crate::domain::ProductId;
 use crate::domain::product::{CARD_SIDE, uploaded_file, uploaded_image};
 use crate::domain::product_edit::{PHOTOS_MAX, is_ticked};
@@ -91,6 +93,7 @@ fn editor(
             </p>
             {saved.then(|| view! { <p class="form-notice" role="status">{t!(i18n, product_saved)}</p> })}
             <FormAlert errors />
+            <LeaveWarning question=t_string!(i18n, leave_question).to_string() />
             <ActionForm action=save attr:class="editor-form">
                 <input type="hidden" name="exhibitor" value=data.exhibitor.0.to_string() />
                 {data.id.map(|id| view! { <input type="hidden" name="id" value=id.0.to_string() /> })}
@@ -150,7 +153,7 @@ fn model_form(id: ProductId, model: Option<String>) -> impl IntoView {
     let i18n = use_i18n();
     let errors = form_errors(|| None::<Result<(), crate::error::AppError>>);
     view! {
-        <form method="post" action=format!("/exhibitor/products/{id}/model") enctype="multipart/form-data" class="model-form">
+        <UploadForm action=format!("/exhibitor/products/{id}/model") class="model-form">
             {model.map(|file| view! {
                 <p>{t!(i18n, model_current)}": "<a href=uploaded_file(&file) download="">{file.clone()}</a></p>
             })}
@@ -161,7 +164,7 @@ fn model_form(id: ProductId, model: Option<String>) -> impl IntoView {
                 {move || error_for(&errors.get(), "model").map(|code| view! { <p class="field-error" id="model-error">{error_text(i18n, &code)}</p> })}
             </div>
             <button type="submit">{t!(i18n, model_submit)}</button>
-        </form>
+        </UploadForm>
     }
 }
 
@@ -196,7 +199,7 @@ fn photos(
         <h2>{t!(i18n, field_photos)}</h2>
         <FormAlert errors />
         <ul class="photo-list">{list}</ul>
-        <form method="post" action=format!("/exhibitor/products/{id}/photos") enctype="multipart/form-data" class="photo-form">
+        <UploadForm action=format!("/exhibitor/products/{id}/photos") class="photo-form">
             <div class="field">
                 <label for="photos">{t!(i18n, field_photos)}</label>
                 <input id="photos" name="file" type="file" multiple=true disabled=full
@@ -205,6 +208,6 @@ fn photos(
                 {move || error_for(&upload_errors.get(), "photos").map(|code| view! { <p class="field-error" id="photos-error">{error_text(i18n, &code)}</p> })}
             </div>
             <button type="submit" disabled=full>{t!(i18n, photos_submit)}</button>
-        </form>
+        </UploadForm>
     }
 }

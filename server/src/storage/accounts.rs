@@ -54,7 +54,7 @@ impl LinkPurpose {
 impl Db {
     /// Stores an account whose address needs no verification (the demo's, invited people's).
     pub async fn insert_verified_user(&self, user: &NewUser<'_>) -> Result<UserId, AppError> {
-        let mut tx = self.pool.begin().await.map_err(internal)?;
+        let mut tx = self.begin_write().await?;
         let id = insert_user(&mut tx, user, Some(now())).await?;
         tx.commit().await.map_err(internal)?;
         Ok(id)
@@ -69,7 +69,7 @@ impl Db {
         link: (&str, i64),
         mail: (&str, &str),
     ) -> Result<UserId, AppError> {
-        let mut tx = self.pool.begin().await.map_err(internal)?;
+        let mut tx = self.begin_write().await?;
         let taken = sqlx::query("SELECT id FROM users WHERE email = $1")
             .bind(&form.email)
             .fetch_optional(&mut *tx)
@@ -113,7 +113,7 @@ impl Db {
         link: (&str, i64),
         mail: (&str, &str),
     ) -> Result<(), AppError> {
-        let mut tx = self.pool.begin().await.map_err(internal)?;
+        let mut tx = self.begin_write().await?;
         insert_link(&mut tx, user.0, LinkPurpose::Reset, link).await?;
         insert_mail(&mut tx, recipient, mail).await?;
         tx.commit().await.map_err(internal)
@@ -126,7 +126,7 @@ impl Db {
         fingerprint: &str,
         password_hash: &str,
     ) -> Result<UserId, AppError> {
-        let mut tx = self.pool.begin().await.map_err(internal)?;
+        let mut tx = self.begin_write().await?;
         let row = sqlx::query(
             "UPDATE email_links SET used_at = $1 \
              WHERE token_hash = $2 AND purpose = 'reset' AND used_at IS NULL AND expires_at > $1 \

@@ -42,7 +42,7 @@ impl Db {
         by: UserId,
         profile: &StoredProfile,
     ) -> Result<String, AppError> {
-        let mut tx = self.pool.begin().await.map_err(internal)?;
+        let mut tx = self.begin_write().await?;
         let row = sqlx::query(&format!(
             "SELECT {PROFILE_COLUMNS}, slug FROM exhibitors WHERE id = $1"
         ))
@@ -109,7 +109,7 @@ impl Db {
         by: UserId,
         hash: &str,
     ) -> Result<String, AppError> {
-        let mut tx = self.pool.begin().await.map_err(internal)?;
+        let mut tx = self.begin_write().await?;
         let (slug, before): (String, Option<String>) =
             sqlx::query_as("SELECT slug, logo_hash FROM exhibitors WHERE id = $1")
                 .bind(exhibitor.0)
@@ -149,7 +149,7 @@ impl Db {
         file: &str,
         poster: &str,
     ) -> Result<String, AppError> {
-        let mut tx = self.pool.begin().await.map_err(internal)?;
+        let mut tx = self.begin_write().await?;
         let (slug, before): (String, Option<String>) =
             sqlx::query_as("SELECT slug, video_file FROM exhibitors WHERE id = $1")
                 .bind(exhibitor.0)

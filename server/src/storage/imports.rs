@@ -29,7 +29,7 @@ impl Db {
         file: ImportFile<'_>,
         products: &[ValidProduct],
     ) -> Result<(ImportReport, String), AppError> {
-        let mut tx = self.pool.begin().await.map_err(internal)?;
+        let mut tx = self.begin_write().await?;
         let (mut created, mut updated) = (0, 0);
         let mut counters = (0, 0);
         for product in products {

@@ -176,7 +176,7 @@ impl Db {
         by: UserId,
         product: &ValidProduct,
     ) -> Result<(ProductId, String), AppError> {
-        let mut tx = self.pool.begin().await.map_err(internal)?;
+        let mut tx = self.begin_write().await?;
         let id = insert_product(&mut tx, exhibitor, product).await?;
         let none = ProductForm::default();
         let changes = none.changes_to(&product.to_form());
@@ -201,7 +201,7 @@ impl Db {
         by: UserId,
         product: &ValidProduct,
     ) -> Result<String, AppError> {
-        let mut tx = self.pool.begin().await.map_err(internal)?;
+        let mut tx = self.begin_write().await?;
         let (exhibitor, before) = locked_product(&mut tx, id).await?;
         write_product(&mut tx, id, product).await?;
         let changes = before.to_form().changes_to(&product.to_form());
@@ -230,7 +230,7 @@ impl Db {
     /// Deletes a product and its photo list (the files stay: others may share them);
     /// returns the exhibitor's slug.
     pub async fn delete_product(&self, id: ProductId, by: UserId) -> Result<String, AppError> {
-        let mut tx = self.pool.begin().await.map_err(internal)?;
+        let mut tx = self.begin_write().await?;
         let (exhibitor, before) = locked_product(&mut tx, id).await?;
         for statement in [
             "DELETE FROM product_images WHERE product_id = $1",
@@ -265,7 +265,7 @@ impl Db {
         by: UserId,
         ids: &[ProductId],
     ) -> Result<String, AppError> {
-        let mut tx = self.pool.begin().await.map_err(internal)?;
+        let mut tx = self.begin_write().await?;
         let mut places = Vec::with_capacity(ids.len());
         for id in ids {
             let place: Option<i64> = sqlx::query_scalar(
@@ -316,7 +316,7 @@ impl Db {
         by: UserId,
         hashes: &[String],
     ) -> Result<String, AppError> {
-        let mut tx = self.pool.begin().await.map_err(internal)?;
+        let mut tx = self.begin_write().await?;
         let (exhibitor, _) = locked_product(&mut tx, id).await?;
         let photos = photos_in(&mut tx, id).await?;
         if photos.len() + hashes.len() > PHOTOS_MAX {
@@ -348,7 +348,7 @@ impl Db {
         by: UserId,
         file: &str,
     ) -> Result<String, AppError> {
-        let mut tx = self.pool.begin().await.map_err(internal)?;
+        let mut tx = self.begin_write().await?;
         let (exhibitor, _) = locked_product(&mut tx, id).await?;
         let before: Option<String> =
             sqlx::query_scalar("SELECT model_file FROM products WHERE id = $1")
@@ -388,7 +388,7 @@ impl Db {
         by: UserId,
         index: usize,
     ) -> Result<String, AppError> {
-        let mut tx = self.pool.begin().await.map_err(internal)?;
+        let mut tx = self.begin_write().await?;
         let (exhibitor, _) = locked_product(&mut tx, id).await?;
         let photos = photos_in(&mut tx, id).await?;
         if index >= photos.len() {

@@ -78,7 +78,7 @@ impl Db {
         (fingerprint, expires_at): (&str, i64),
         mail: (&str, &str),
     ) -> Result<(), AppError> {
-        let mut tx = self.pool.begin().await.map_err(internal)?;
+        let mut tx = self.begin_write().await?;
         sqlx::query(
             "INSERT INTO invitations (token_hash, email, exhibitor_id, team_role, invited_by, created_at, expires_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7)",
@@ -129,7 +129,7 @@ impl Db {
         name: &str,
         password_hash: &str,
     ) -> Result<UserId, AppError> {
-        let mut tx = self.pool.begin().await.map_err(internal)?;
+        let mut tx = self.begin_write().await?;
         let row = sqlx::query(
             "UPDATE invitations SET accepted_at = $1 \
              WHERE token_hash = $2 AND accepted_at IS NULL AND expires_at > $1 \
@@ -233,7 +233,7 @@ impl Db {
     /// Removes a staff member from an exhibitor's team and ends their sessions; `NotFound`
     /// when they are not staff of that exhibitor (an owner is never removed this way).
     pub async fn remove_staff(&self, exhibitor: ExhibitorId, user: UserId) -> Result<(), AppError> {
-        let mut tx = self.pool.begin().await.map_err(internal)?;
+        let mut tx = self.begin_write().await?;
         let removed = sqlx::query(
             "DELETE FROM team_members WHERE exhibitor_id = $1 AND user_id = $2 AND team_role = 'staff'",
         )
