@@ -3,6 +3,7 @@
 
 use crate::domain::ProductForm;
 use crate::domain::account::ValidRegistration;
+use crate::domain::exhibitor::BoothImage;
 use crate::domain::product_edit::{EditableProduct, TeamProduct};
 use crate::domain::product_import::ImportReport;
 use crate::domain::{
@@ -156,12 +157,13 @@ pub trait Booths: Send + Sync + 'static {
         exhibitor: ExhibitorId,
         form: ProfileForm,
     ) -> Result<(), AppError>;
-    /// Sets the booth's logo to an uploaded image (by the hash of its stored file), logging
-    /// the change; the team only.
-    async fn set_logo(
+    /// Sets the booth's logo or banner to an uploaded image (by the hash of its stored file),
+    /// logging the change; the team only.
+    async fn set_image(
         &self,
         actor: Option<&CurrentUser>,
         exhibitor: ExhibitorId,
+        which: BoothImage,
         hash: &str,
     ) -> Result<(), AppError>;
     /// Sets the booth's video (its stored file name) and the poster frame's hash, logging the

@@ -72,6 +72,11 @@ test('a demo exhibitor edits the booth profile and previews it', async ({ page, 
   const logo = await page.locator('.logo-form img').getAttribute('src');
   expect(logo).toMatch(/^\/media\/uploads\/[0-9a-f]{64}-96\.png$/);
 
+  await page.getByLabel(/^Banner/).setInputFiles({ name: 'banner.png', mimeType: 'image/png', buffer: png });
+  await page.getByRole('button', { name: 'Upload the banner' }).click();
+  await expect(page.getByRole('status')).toHaveText('Saved. Buyers see the changes now.');
+  await ready(page, js);
+
   // A video: a disguised file is refused; a real one gets a poster frame.
   await page.getByLabel(/^Video/).setInputFiles({ name: 'booth.webm', mimeType: 'video/webm', buffer: disguised });
   await page.getByRole('button', { name: 'Upload the video' }).click();
@@ -89,6 +94,7 @@ test('a demo exhibitor edits the booth profile and previews it', async ({ page, 
   expect(await about.innerHTML()).not.toContain('script');
   await expect(page.getByRole('link', { name: 'https://lanterns.example' })).toBeVisible();
   await expect(page.locator('.booth-header img')).toHaveAttribute('src', logo!);
+  await expect(page.locator('.booth-banner')).toHaveAttribute('src', /^\/media\/uploads\/[0-9a-f]{64}\.jpg$/);
   const video = page.locator('.booth-video video');
   await expect(video).toHaveAttribute('poster', /^\/media\/uploads\/[0-9a-f]{64}-480\.jpg$/);
   await expect(video).toHaveAttribute('src', /^\/media\/uploads\/[0-9a-f]{64}\.webm$/);

@@ -8,6 +8,7 @@ use crate::page_cache::PageCache;
 use crate::storage::Db;
 use crate::storage::accounts::now;
 use crate::storage::booths::StoredProfile;
+use app::domain::exhibitor::BoothImage;
 use app::domain::text::utc_minute;
 use app::domain::{Action, AuditEntry, CurrentUser, ExhibitorId, ProfileForm, authorize};
 use app::error::AppError;
@@ -58,15 +59,19 @@ impl Booths for BoothEditor {
         Ok(())
     }
 
-    async fn set_logo(
+    async fn set_image(
         &self,
         actor: Option<&CurrentUser>,
         exhibitor: ExhibitorId,
+        which: BoothImage,
         hash: &str,
     ) -> Result<(), AppError> {
         authorize(actor, Action::EditBooth(exhibitor))?;
         let editor = actor.ok_or(AppError::Unauthenticated)?;
-        let slug = self.db.set_logo(exhibitor, editor.id, hash).await?;
+        let slug = self
+            .db
+            .set_booth_image(exhibitor, editor.id, which, hash)
+            .await?;
         self.show_changes(&slug, exhibitor);
         Ok(())
     }

@@ -18,6 +18,9 @@ pub enum ImageKind {
     /// A product photo: JPEG on white, at most 1,200 pixels a side, with the card (160) and
     /// product page (480) sizes.
     ProductPhoto,
+    /// A booth's banner: JPEG on white, at most 1,600 pixels a side, with an 800 pixel one
+    /// for narrow screens.
+    Banner,
 }
 
 impl ImageKind {
@@ -25,6 +28,7 @@ impl ImageKind {
         match self {
             ImageKind::Logo => 512,
             ImageKind::ProductPhoto => 1200,
+            ImageKind::Banner => 1600,
         }
     }
 
@@ -32,6 +36,7 @@ impl ImageKind {
         match self {
             ImageKind::Logo => &[96, 192],
             ImageKind::ProductPhoto => &[160, 480],
+            ImageKind::Banner => &[800],
         }
     }
 
@@ -39,7 +44,7 @@ impl ImageKind {
     pub fn extension(self) -> &'static str {
         match self {
             ImageKind::Logo => "png",
-            ImageKind::ProductPhoto => "jpg",
+            ImageKind::ProductPhoto | ImageKind::Banner => "jpg",
         }
     }
 }
@@ -121,7 +126,7 @@ pub fn process(bytes: &[u8], kind: ImageKind) -> Result<Processed, ImageError> {
     let image = fit(image, kind.largest_side());
     let image = match kind {
         ImageKind::Logo => image,
-        ImageKind::ProductPhoto => on_white(&image),
+        ImageKind::ProductPhoto | ImageKind::Banner => on_white(&image),
     };
     let thumbnails = kind
         .thumbnail_sides()
@@ -162,7 +167,7 @@ fn encode(image: &DynamicImage, kind: ImageKind) -> Result<Vec<u8>, ImageError> 
     let mut out = Cursor::new(Vec::new());
     match kind {
         ImageKind::Logo => image.write_to(&mut out, ImageFormat::Png),
-        ImageKind::ProductPhoto => image.write_with_encoder(
+        ImageKind::ProductPhoto | ImageKind::Banner => image.write_with_encoder(
             image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 85),
         ),
     }

@@ -26,7 +26,7 @@ pub struct Limit {
 }
 
 /// The limits the server applies.
-pub const LIMITS: [Limit; 9] = [
+pub const LIMITS: [Limit; 10] = [
     Limit {
         path: "/api/log_in",
         max: 10,
@@ -62,6 +62,12 @@ pub const LIMITS: [Limit; 9] = [
         max: 60,
         window: Duration::from_secs(600),
         form_page: "/exhibitor/products",
+    },
+    Limit {
+        path: "/exhibitor/banner",
+        max: 30,
+        window: Duration::from_secs(600),
+        form_page: "/exhibitor/booth",
     },
     Limit {
         path: "/exhibitor/video",

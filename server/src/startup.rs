@@ -280,6 +280,12 @@ pub fn router(state: AppState) -> Router {
             ),
         )
         .route(
+            "/exhibitor/banner",
+            axum::routing::post(uploads::upload_banner).layer(
+                axum::extract::DefaultBodyLimit::max(imaging::MAX_UPLOAD_BYTES + 64 * 1024),
+            ),
+        )
+        .route(
             "/exhibitor/video",
             axum::routing::post(uploads::upload_video).layer(axum::extract::DefaultBodyLimit::max(
                 video::MAX_VIDEO_BYTES + 64 * 1024,

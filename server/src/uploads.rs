@@ -7,7 +7,7 @@ use crate::imaging::{self, ImageError, ImageKind, MAX_UPLOAD_BYTES, Processed};
 use crate::startup::AppState;
 use crate::{models3d, video};
 use app::api::accounts::session::{is_plain_form, token_in};
-use app::domain::exhibitor::uploaded_logo;
+use app::domain::exhibitor::{BoothImage, uploaded_banner, uploaded_logo};
 use app::domain::product::{uploaded_file, uploaded_image};
 use app::domain::product_edit::PHOTOS_MAX;
 use app::domain::{Action, CurrentUser, ExhibitorId, ProductId, authorize};
@@ -67,7 +67,17 @@ pub async fn upload_logo(
     headers: HeaderMap,
     multipart: Multipart,
 ) -> Response {
-    let result = store_logo(&state, &headers, multipart).await;
+    let result = store_booth_image(&state, &headers, multipart, BoothImage::Logo).await;
+    answer(&headers, result, "/exhibitor/booth")
+}
+
+/// `POST /exhibitor/banner`: fields `exhibitor` and `file`.
+pub async fn upload_banner(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    multipart: Multipart,
+) -> Response {
+    let result = store_booth_image(&state, &headers, multipart, BoothImage::Banner).await;
     answer(&headers, result, "/exhibitor/booth")
 }
 
@@ -272,18 +282,29 @@ pub(crate) async fn signed_in(
     user.ok_or(AppError::Unauthenticated)
 }
 
-async fn store_logo(
+async fn store_booth_image(
     state: &AppState,
     headers: &HeaderMap,
     mut multipart: Multipart,
+    which: BoothImage,
 ) -> Result<Vec<String>, AppError> {
-    const FIELD: &str = "logo";
+    let field = which.name();
     let user = signed_in(state, headers).await?;
-    let (exhibitor, _, bytes) = booth_file(&user, &mut multipart, FIELD, MAX_UPLOAD_BYTES).await?;
-    let processed = process(bytes, ImageKind::Logo, FIELD).await?;
+    let (exhibitor, _, bytes) = booth_file(&user, &mut multipart, field, MAX_UPLOAD_BYTES).await?;
+    let kind = match which {
+        BoothImage::Logo => ImageKind::Logo,
+        BoothImage::Banner => ImageKind::Banner,
+    };
+    let processed = process(bytes, kind, field).await?;
     let hash = keep(state, &processed).await?;
-    state.booths.set_logo(Some(&user), exhibitor, &hash).await?;
-    Ok(vec![uploaded_logo(&hash)])
+    state
+        .booths
+        .set_image(Some(&user), exhibitor, which, &hash)
+        .await?;
+    Ok(vec![match which {
+        BoothImage::Logo => uploaded_logo(&hash),
+        BoothImage::Banner => uploaded_banner(&hash, false),
+    }])
 }
 
 async fn store_photos(

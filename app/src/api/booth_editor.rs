@@ -18,6 +18,8 @@ pub struct BoothEditorData {
     pub form: ProfileForm,
     /// The uploaded logo's URL, if any.
     pub logo: Option<String>,
+    /// The uploaded banner's hash, if any.
+    pub banner: Option<String>,
     /// The booth's video, if any.
     pub video: Option<Video>,
     pub audit: Vec<AuditEntry>,
@@ -36,6 +38,7 @@ pub async fn get_booth_editor() -> Result<BoothEditorData, AppError> {
             Ok(BoothEditorData {
                 exhibitor,
                 logo: profile.logo,
+                banner: profile.banner,
                 video: profile.video,
                 slug: team.slug,
                 name: team.name,

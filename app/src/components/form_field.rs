@@ -156,3 +156,32 @@ pub fn SelectField(
         </div>
     }
 }
+
+/// Image types the upload forms take.
+pub const IMAGE_TYPES: &str = "image/png,image/jpeg,image/webp,image/gif";
+
+/// A labelled file input named `file`, whose error (keyed by `id`) is announced with it.
+#[component]
+pub fn FileField(
+    id: &'static str,
+    label: String,
+    /// The `accept` attribute: the types offered in the browser's file picker.
+    accept: &'static str,
+    #[prop(optional)] multiple: bool,
+    #[prop(optional)] disabled: bool,
+    errors: Signal<Vec<FieldError>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let error = move || error_for(&errors.get(), id).map(|code| error_text(i18n, &code));
+    let error_id = format!("{id}-error");
+    let described = error_id.clone();
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <input id=id name="file" type="file" accept=accept multiple=multiple disabled=disabled required=true
+                aria-invalid=move || error().is_some().to_string()
+                aria-describedby=move || error().is_some().then(|| described.clone()) />
+            {move || error().map(|text| view! { <p class="field-error" id=error_id.clone() role="alert">{text}</p> })}
+        </div>
+    }
+}

@@ -40,6 +40,8 @@ pub struct ExhibitorProfile {
     pub contact: Contact,
     /// The URL of the uploaded logo at 96 pixels, if any.
     pub logo: Option<String>,
+    /// The uploaded banner's hash, if any (`uploaded_banner`).
+    pub banner: Option<String>,
     /// The booth's video, if any.
     pub video: Option<Video>,
     pub staff_size: i64,
@@ -47,6 +49,32 @@ pub struct ExhibitorProfile {
     pub certifications: Vec<String>,
     pub booths: Vec<BoothLocation>,
     pub product_count: i64,
+}
+
+/// The images a booth has besides its products': the logo and the banner.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum BoothImage {
+    Logo,
+    Banner,
+}
+
+impl BoothImage {
+    /// The form field and audit name.
+    pub fn name(self) -> &'static str {
+        match self {
+            BoothImage::Logo => "logo",
+            BoothImage::Banner => "banner",
+        }
+    }
+}
+
+/// The URL of an uploaded banner: 1,600 pixels wide at most, or 800.
+pub fn uploaded_banner(hash: &str, narrow: bool) -> String {
+    if narrow {
+        format!("/media/uploads/{hash}-800.jpg")
+    } else {
+        format!("/media/uploads/{hash}.jpg")
+    }
 }
 
 /// A booth's video: its file's URL and the poster frame's.

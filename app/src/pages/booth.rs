@@ -4,7 +4,7 @@ use super::loaded;
 use crate::api::exhibitors::{BoothPageData, get_booth_page};
 use crate::components::{cards::ProductCard, page_meta::PageMeta, pager::Pager};
 use crate::domain::Cursor;
-use crate::domain::exhibitor::logo_url;
+use crate::domain::exhibitor::{logo_url, uploaded_banner};
 use crate::error::AppError;
 use crate::i18n::*;
 use leptos::prelude::*;
@@ -63,6 +63,7 @@ fn booth_view(data: BoothPageData, cursor: Cursor) -> impl IntoView {
         view! { {email}{phone}{website} }
     });
     let video = profile.video.clone();
+    let banner = profile.banner.clone();
     let (year, staff, product_count) = (
         company.year_founded,
         profile.staff_size,
@@ -75,6 +76,11 @@ fn booth_view(data: BoothPageData, cursor: Cursor) -> impl IntoView {
     view! {
         <PageMeta title=name.clone() description=description.chars().take(160).collect() canonical=href.clone() />
         <article class="booth-page">
+            {banner.map(|hash| view! {
+                <img class="booth-banner" src=uploaded_banner(&hash, false) alt="" width="1600" height="400"
+                    srcset=format!("{} 800w, {} 1600w", uploaded_banner(&hash, true), uploaded_banner(&hash, false))
+                    sizes="(max-width: 800px) 100vw, 1600px" />
+            })}
             <header class="booth-header">
                 <img src=profile.logo.clone().unwrap_or_else(|| logo_url(company.id)) alt="" width="96" height="96" />
                 <div>

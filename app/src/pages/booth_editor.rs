@@ -5,12 +5,15 @@
 
 use super::loaded;
 use crate::api::booth_editor::{BoothEditorData, SaveProfile, get_booth_editor};
-use crate::components::form_field::{FormAlert, TextField, error_for, error_text, form_errors};
+use crate::components::form_field::{
+    FileField, FormAlert, IMAGE_TYPES, TextField, error_for, error_text, form_errors,
+};
 use crate::components::leave_warning::LeaveWarning;
 use crate::components::page_meta::PageMeta;
 use crate::components::rich_text::RichTextField;
 use crate::components::status::forbid_caching;
 use crate::components::upload_form::UploadForm;
+use crate::domain::exhibitor::uploaded_banner;
 use crate::domain::text::utc_minute;
 use crate::i18n::*;
 use leptos::form::ActionForm;
@@ -68,25 +71,21 @@ fn editor(data: BoothEditorData, save: ServerAction<SaveProfile>) -> impl IntoVi
             <UploadForm action="/exhibitor/logo".to_owned() class="logo-form">
                 <input type="hidden" name="exhibitor" value=data.exhibitor.0.to_string() />
                 {data.logo.clone().map(|src| view! { <img src=src alt="" width="96" height="96" /> })}
-                <div class="field">
-                    <label for="logo">{t!(i18n, field_logo)}</label>
-                    <input id="logo" name="file" type="file" accept="image/png,image/jpeg,image/webp,image/gif" required=true
-                        aria-describedby=move || error_for(&errors.get(), "logo").map(|_| "logo-error") />
-                    {move || error_for(&errors.get(), "logo").map(|code| view! { <p class="field-error" id="logo-error">{error_text(i18n, &code)}</p> })}
-                </div>
+                <FileField id="logo" label=t_string!(i18n, field_logo).to_string() accept=IMAGE_TYPES errors />
                 <button type="submit">{t!(i18n, logo_submit)}</button>
+            </UploadForm>
+            <UploadForm action="/exhibitor/banner".to_owned() class="logo-form">
+                <input type="hidden" name="exhibitor" value=data.exhibitor.0.to_string() />
+                {data.banner.clone().map(|hash| view! { <img src=uploaded_banner(&hash, true) alt="" width="400" height="100" class="banner-preview" /> })}
+                <FileField id="banner" label=t_string!(i18n, field_banner).to_string() accept=IMAGE_TYPES errors />
+                <button type="submit">{t!(i18n, banner_submit)}</button>
             </UploadForm>
             <UploadForm action="/exhibitor/video".to_owned() class="video-form">
                 <input type="hidden" name="exhibitor" value=data.exhibitor.0.to_string() />
                 {data.video.clone().map(|video| view! {
                     <video controls=true preload="none" poster=video.poster src=video.src width="320" height="180"></video>
                 })}
-                <div class="field">
-                    <label for="video">{t!(i18n, field_video)}</label>
-                    <input id="video" name="file" type="file" accept="video/mp4,video/webm" required=true
-                        aria-describedby=move || error_for(&errors.get(), "video").map(|_| "video-error") />
-                    {move || error_for(&errors.get(), "video").map(|code| view! { <p class="field-error" id="video-error">{error_text(i18n, &code)}</p> })}
-                </div>
+                <FileField id="video" label=t_string!(i18n, field_video).to_string() accept="video/mp4,video/webm" errors />
                 <button type="submit">{t!(i18n, video_submit)}</button>
             </UploadForm>
             <FormAlert errors />

@@ -6,7 +6,9 @@ use super::loaded;
 use crate::api::product_editor::{
     DeleteProduct, ProductEditorData, RemoveProductPhoto, SaveProduct, get_product_editor,
 };
-use crate::components::form_field::{FormAlert, TextField, error_for, error_text, form_errors};
+use crate::components::form_field::{
+    FileField, FormAlert, IMAGE_TYPES, TextField, error_for, error_text, form_errors,
+};
 use crate::components::leave_warning::LeaveWarning;
 use crate::components::page_meta::PageMeta;
 use crate::components::status::forbid_caching;
@@ -157,12 +159,7 @@ fn model_form(id: ProductId, model: Option<String>) -> impl IntoView {
             {model.map(|file| view! {
                 <p>{t!(i18n, model_current)}": "<a href=uploaded_file(&file) download="">{file.clone()}</a></p>
             })}
-            <div class="field">
-                <label for="model">{t!(i18n, field_model)}</label>
-                <input id="model" name="file" type="file" accept=".glb,.gltf,model/gltf-binary,model/gltf+json" required=true
-                    aria-describedby=move || error_for(&errors.get(), "model").map(|_| "model-error") />
-                {move || error_for(&errors.get(), "model").map(|code| view! { <p class="field-error" id="model-error">{error_text(i18n, &code)}</p> })}
-            </div>
+            <FileField id="model" label=t_string!(i18n, field_model).to_string() accept=".glb,.gltf,model/gltf-binary,model/gltf+json" errors />
             <button type="submit">{t!(i18n, model_submit)}</button>
         </UploadForm>
     }
@@ -200,13 +197,7 @@ fn photos(
         <FormAlert errors />
         <ul class="photo-list">{list}</ul>
         <UploadForm action=format!("/exhibitor/products/{id}/photos") class="photo-form">
-            <div class="field">
-                <label for="photos">{t!(i18n, field_photos)}</label>
-                <input id="photos" name="file" type="file" multiple=true disabled=full
-                    accept="image/png,image/jpeg,image/webp,image/gif" required=true
-                    aria-describedby=move || error_for(&upload_errors.get(), "photos").map(|_| "photos-error") />
-                {move || error_for(&upload_errors.get(), "photos").map(|code| view! { <p class="field-error" id="photos-error">{error_text(i18n, &code)}</p> })}
-            </div>
+            <FileField id="photos" label=t_string!(i18n, field_photos).to_string() accept=IMAGE_TYPES multiple=true disabled=full errors=upload_errors />
             <button type="submit" disabled=full>{t!(i18n, photos_submit)}</button>
         </UploadForm>
     }

@@ -5,7 +5,7 @@
 
 use super::loaded;
 use crate::api::product_editor::{ImportPageData, get_import_page};
-use crate::components::form_field::{error_for, error_text, form_errors};
+use crate::components::form_field::{FileField, error_text, form_errors};
 use crate::components::page_meta::PageMeta;
 use crate::components::status::forbid_caching;
 use crate::components::upload_form::UploadForm;
@@ -48,16 +48,7 @@ fn import_page(data: ImportPageData) -> impl IntoView {
             {view! {
             <UploadForm action="/exhibitor/products/import".to_owned() class="import-form">
                 <input type="hidden" name="exhibitor" value=data.exhibitor.0.to_string() />
-                <div class="field">
-                    <label for="import-file">{t!(i18n, field_import_file)}</label>
-                    <input id="import-file" name="file" type="file" required=true
-                        accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                        aria-invalid=move || error_for(&errors.get(), "file").is_some().to_string()
-                        aria-describedby=move || error_for(&errors.get(), "file").map(|_| "import-file-error") />
-                    {move || error_for(&errors.get(), "file").map(|code| view! {
-                        <p class="field-error" id="import-file-error" role="alert">{error_text(i18n, &code)}</p>
-                    })}
-                </div>
+                <FileField id="file" label=t_string!(i18n, field_import_file).to_string() accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" errors />
                 <button type="submit">{t!(i18n, import_submit)}</button>
             </UploadForm>
             }.into_any()}

@@ -4,6 +4,7 @@
 use super::accounts::now;
 use super::rows::list;
 use super::{Db, internal};
+use app::domain::exhibitor::BoothImage;
 use app::domain::{AuditEntry, ExhibitorId, ProfileForm, UserId, ValidProfile};
 use app::error::AppError;
 use sqlx::Row;
@@ -102,29 +103,37 @@ impl Db {
         Ok(slug)
     }
 
-    /// Sets an exhibitor's logo and logs the change; returns the exhibitor's slug.
-    pub async fn set_logo(
+    /// Sets an exhibitor's logo or banner and logs the change; returns the exhibitor's slug.
+    pub async fn set_booth_image(
         &self,
         exhibitor: ExhibitorId,
         by: UserId,
+        which: BoothImage,
         hash: &str,
     ) -> Result<String, AppError> {
+        let column = match which {
+            BoothImage::Logo => "logo_hash",
+            BoothImage::Banner => "banner_hash",
+        };
         let mut tx = self.begin_write().await?;
-        let (slug, before): (String, Option<String>) =
-            sqlx::query_as("SELECT slug, logo_hash FROM exhibitors WHERE id = $1")
-                .bind(exhibitor.0)
-                .fetch_optional(&mut *tx)
-                .await
-                .map_err(internal)?
-                .ok_or(AppError::NotFound)?;
-        sqlx::query("UPDATE exhibitors SET logo_hash = $1 WHERE id = $2")
-            .bind(hash)
-            .bind(exhibitor.0)
-            .execute(&mut *tx)
-            .await
-            .map_err(internal)?;
+        let (slug, before): (String, Option<String>) = sqlx::query_as(&format!(
+            "SELECT slug, {column} FROM exhibitors WHERE id = $1"
+        ))
+        .bind(exhibitor.0)
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(internal)?
+        .ok_or(AppError::NotFound)?;
+        sqlx::query(&format!(
+            "UPDATE exhibitors SET {column} = $1 WHERE id = $2"
+        ))
+        .bind(hash)
+        .bind(exhibitor.0)
+        .execute(&mut *tx)
+        .await
+        .map_err(internal)?;
         let changes = [(
-            "logo".to_owned(),
+            which.name().to_owned(),
             before.unwrap_or_default(),
             hash.to_owned(),
         )];

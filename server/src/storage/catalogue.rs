@@ -169,7 +169,7 @@ impl Catalogue for Db {
     async fn get_exhibitor(&self, slug: &str) -> Result<ExhibitorProfile, AppError> {
         let row: ExhibitorProfileRow = sqlx::query_as(&format!(
             "SELECT {EXHIBITOR_COLUMNS}, e.description_en, e.description_zh, e.description_html_en, \
-             e.description_html_zh, e.contact_email, e.contact_phone, e.website, e.logo_hash, e.video_file, e.poster_hash, e.staff_size, \
+             e.description_html_zh, e.contact_email, e.contact_phone, e.website, e.logo_hash, e.banner_hash, e.video_file, e.poster_hash, e.staff_size, \
              e.main_markets, e.certifications, e.product_count FROM exhibitors e WHERE e.slug = $1"
         ))
         .bind(slug)
@@ -191,6 +191,7 @@ impl Catalogue for Db {
                 website: row.website,
             },
             logo: row.logo_hash.as_deref().map(uploaded_logo),
+            banner: row.banner_hash,
             video: row.video_file.map(|file| Video {
                 src: uploaded_file(&file),
                 poster: row

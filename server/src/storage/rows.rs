@@ -163,6 +163,7 @@ pub struct ExhibitorProfileRow {
     pub contact_phone: String,
     pub website: String,
     pub logo_hash: Option<String>,
+    pub banner_hash: Option<String>,
     pub video_file: Option<String>,
     pub poster_hash: Option<String>,
     pub staff_size: i64,

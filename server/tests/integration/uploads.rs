@@ -26,6 +26,18 @@ async fn upload(
     name: &str,
     bytes: &[u8],
 ) -> Response {
+    upload_to(app, "/exhibitor/logo", headers, exhibitor, name, bytes).await
+}
+
+/// Sends a booth upload form (`exhibitor` and `file`) to `path`.
+async fn upload_to(
+    app: &TestApp,
+    path: &str,
+    headers: &[(&str, &str)],
+    exhibitor: i64,
+    name: &str,
+    bytes: &[u8],
+) -> Response {
     let exhibitor = exhibitor.to_string();
     let parts = [
         Part {
@@ -41,7 +53,7 @@ async fn upload(
             content: bytes,
         },
     ];
-    post_multipart(app.addr, "/exhibitor/logo", headers, &parts).await
+    post_multipart(app.addr, path, headers, &parts).await
 }
 
 /// How many files the media folder holds.
@@ -134,6 +146,34 @@ on_both_engines! { mod uploads; support::spawn_app;
             assert_eq!((frame.status, frame.header("content-type")), (200, Some("image/jpeg")));
             assert_eq!(image::load_from_memory(&frame.body).unwrap().width(), 320, "a frame of the 320-pixel video");
         }
+    }
+
+    async fn a_banner_is_stored_wide_and_shown(app) {
+        let owner = app.sign_in(EXHIBITOR.email, EXHIBITOR.password).await;
+        let other = app.sign_in(OTHER_EXHIBITOR.email, OTHER_EXHIBITOR.password).await;
+        let wide = {
+            let image = DynamicImage::ImageRgb8(RgbImage::from_fn(2000, 500, |x, _| image::Rgb([(x % 256) as u8, 40, 90])));
+            let mut out = Cursor::new(Vec::new());
+            image.write_to(&mut out, ImageFormat::Png).unwrap();
+            out.into_inner()
+        };
+        let cookie = [("Cookie", owner.as_str())];
+        assert_eq!(upload_to(&app, "/exhibitor/banner", &[("Cookie", &other)], 1, "b.png", &wide).await.status, 403);
+        let stored = upload_to(&app, "/exhibitor/banner", &cookie, 1, "b.png", &wide).await;
+        assert_eq!(stored.status, 200, "{}", stored.text());
+        let urls: serde_json::Value = serde_json::from_slice(&stored.body).unwrap();
+        let url = urls["urls"][0].as_str().unwrap().to_owned();
+        let narrow = url.replace(".jpg", "-800.jpg");
+        for (address, width, height) in [(&url, 1600, 400), (&narrow, 800, 200)] {
+            let served = app.get(address).await;
+            assert_eq!(served.header("content-type"), Some("image/jpeg"));
+            let picture = image::load_from_memory(&served.body).unwrap();
+            assert_eq!((picture.width(), picture.height()), (width, height));
+        }
+        let booth = app.get(&format!("/exhibitors/{}", app.exhibitor_slug(1).await)).await.text();
+        assert!(booth.contains(&url) && booth.contains(&narrow), "the booth shows the banner, narrow screens the small one");
+        let log = app.db.db.audit_log(app::domain::ExhibitorId(1), 5).await.unwrap();
+        assert_eq!(log[0].changes[0].0, "banner");
     }
 }
 
