@@ -63,27 +63,27 @@ test('a demo exhibitor edits the booth profile and previews it', async ({ page, 
 
   // The logo: a disguised file is refused with the reason, a real image replaces the logo.
   await page.getByLabel(/^Logo/).setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: disguised });
-  await page.getByRole('button', { name: 'Upload the logo' }).click();
+  await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Upload the logo' }).click()]);
   await expect(page.getByText('This file is not a PNG, JPEG, WebP or GIF image, whatever its name says.')).toBeVisible();
   await ready(page, js);
   await page.getByLabel(/^Logo/).setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: png });
-  await page.getByRole('button', { name: 'Upload the logo' }).click();
+  await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Upload the logo' }).click()]);
   await expect(page.getByRole('status')).toHaveText('Saved. Buyers see the changes now.');
   const logo = await page.locator('.logo-form img').getAttribute('src');
   expect(logo).toMatch(/^\/media\/uploads\/[0-9a-f]{64}-96\.png$/);
 
   await page.getByLabel(/^Banner/).setInputFiles({ name: 'banner.png', mimeType: 'image/png', buffer: png });
-  await page.getByRole('button', { name: 'Upload the banner' }).click();
+  await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Upload the banner' }).click()]);
   await expect(page.getByRole('status')).toHaveText('Saved. Buyers see the changes now.');
   await ready(page, js);
 
   // A video: a disguised file is refused; a real one gets a poster frame.
   await page.getByLabel(/^Video/).setInputFiles({ name: 'booth.webm', mimeType: 'video/webm', buffer: disguised });
-  await page.getByRole('button', { name: 'Upload the video' }).click();
+  await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Upload the video' }).click()]);
   await expect(page.getByText('This file is not an MP4 or WebM video, whatever its name says.')).toBeVisible();
   await ready(page, js);
   await page.getByLabel(/^Video/).setInputFiles({ name: 'booth.webm', mimeType: 'video/webm', buffer: sampleWebm() });
-  await page.getByRole('button', { name: 'Upload the video' }).click();
+  await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Upload the video' }).click()]);
   await expect(page.getByRole('status')).toHaveText('Saved. Buyers see the changes now.');
 
   await page.getByRole('link', { name: 'Preview: the booth as buyers see it' }).click();

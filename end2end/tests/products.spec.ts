@@ -122,17 +122,17 @@ test('an exhibitor builds a product with photos, orders it first and deletes it'
     { name: 'front.png', mimeType: 'image/png', buffer: png(64, [200, 60, 20]) },
     { name: 'side.png', mimeType: 'image/png', buffer: png(48, [20, 90, 200]) },
   ]);
-  await page.getByRole('button', { name: 'Upload photos' }).click();
+  await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Upload photos' }).click()]);
   await expect(page.locator('.photo-list img')).toHaveCount(2);
   await ready(page, js);
 
   // A 3D model: a page disguised as one is refused, a real one kept.
   await page.getByLabel(/^3D model/).setInputFiles({ name: 'lamp.glb', mimeType: 'model/gltf-binary', buffer: Buffer.from('<html></html>') });
-  await page.getByRole('button', { name: 'Upload the model' }).click();
+  await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Upload the model' }).click()]);
   await expect(page.getByText('This file is not a glTF 2.0 model (.glb or .gltf).')).toBeVisible();
   await ready(page, js);
   await page.getByLabel(/^3D model/).setInputFiles({ name: 'lamp.glb', mimeType: 'model/gltf-binary', buffer: triangleGlb() });
-  await page.getByRole('button', { name: 'Upload the model' }).click();
+  await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Upload the model' }).click()]);
   await expect(page.getByText(/^Current model: [0-9a-f]{64}\.glb$/)).toBeVisible();
   await ready(page, js);
 
@@ -214,7 +214,7 @@ test('an exhibitor imports 1,000 products from an XLSX file', async ({ page }, i
 
   // A file that is no table is refused as a whole.
   await page.getByLabel('File (CSV or XLSX, up to 20 MB)').setInputFiles({ name: 'photo.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0xff]) });
-  await page.getByRole('button', { name: 'Import' }).click();
+  await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Import' }).click()]);
   await expect(page.getByText('This is neither a CSV nor an XLSX file.')).toBeVisible();
   await ready(page, js);
 
@@ -223,7 +223,7 @@ test('an exhibitor imports 1,000 products from an XLSX file', async ({ page }, i
     mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     buffer: await workbook(prefix),
   });
-  await page.getByRole('button', { name: 'Import' }).click();
+  await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Import' }).click()]);
   await expect(page.locator('.import-report [role=status]')).toHaveText('lamps.xlsx: 1000 products added, 0 updated, 2 rows skipped.', { timeout: 30_000 });
   await expect(page).toHaveURL(/\/exhibitor\/products\/import\?report=\d+$/);
   const skipped = page.locator('.import-errors tbody tr');

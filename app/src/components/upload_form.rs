@@ -27,7 +27,7 @@ pub fn UploadForm(
         <form node_ref=form method="post" action=action enctype="multipart/form-data" class=class on:submit=on_submit>
             {children()}
             {move || progress.get().map(|share| view! {
-                <div class="upload-progress" role="status">
+                <div class="upload-progress">
                     <label>
                         {if share < 1.0 { t_string!(i18n, upload_sending).to_string() } else { t_string!(i18n, upload_working).to_string() }}
                         <progress max="1" value=share.to_string()></progress>
