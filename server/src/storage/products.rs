@@ -316,16 +316,48 @@ impl Db {
         by: UserId,
         hashes: &[String],
     ) -> Result<String, AppError> {
+        self.change_photos(id, by, |photos| {
+            if photos.len() + hashes.len() > PHOTOS_MAX {
+                return Err(AppError::invalid("photos", "too_many"));
+            }
+            photos.extend(hashes.iter().cloned());
+            Ok(())
+        })
+        .await
+    }
+
+    /// Removes the photo at `index` (0-based) from a product; returns the exhibitor's slug.
+    pub async fn remove_product_photo(
+        &self,
+        id: ProductId,
+        by: UserId,
+        index: usize,
+    ) -> Result<String, AppError> {
+        self.change_photos(id, by, |photos| {
+            if index >= photos.len() {
+                return Err(AppError::NotFound);
+            }
+            photos.remove(index);
+            Ok(())
+        })
+        .await
+    }
+
+    /// Changes a product's photo list with `edit`, in one transaction with its audit entry;
+    /// returns the exhibitor's slug.
+    async fn change_photos(
+        &self,
+        id: ProductId,
+        by: UserId,
+        edit: impl FnOnce(&mut Vec<String>) -> Result<(), AppError>,
+    ) -> Result<String, AppError> {
         let mut tx = self.begin_write().await?;
         let (exhibitor, _) = locked_product(&mut tx, id).await?;
-        let photos = photos_in(&mut tx, id).await?;
-        if photos.len() + hashes.len() > PHOTOS_MAX {
-            return Err(AppError::invalid("photos", "too_many"));
-        }
-        let mut after = photos.clone();
-        after.extend(hashes.iter().cloned());
+        let before = photos_in(&mut tx, id).await?;
+        let mut after = before.clone();
+        edit(&mut after)?;
         set_photos(&mut tx, id, &after).await?;
-        let changes = [("photos".to_owned(), photos.join(","), after.join(","))];
+        let changes = [("photos".to_owned(), before.join(","), after.join(","))];
         log_change(
             &mut tx,
             exhibitor,
@@ -367,37 +399,6 @@ impl Db {
             before.unwrap_or_default(),
             file.to_owned(),
         )];
-        log_change(
-            &mut tx,
-            exhibitor,
-            by,
-            Audited::Product(id.0),
-            "update",
-            &changes,
-        )
-        .await?;
-        let slug = exhibitor_slug(&mut tx, exhibitor).await?;
-        tx.commit().await.map_err(internal)?;
-        Ok(slug)
-    }
-
-    /// Removes the photo at `index` (0-based) from a product; returns the exhibitor's slug.
-    pub async fn remove_product_photo(
-        &self,
-        id: ProductId,
-        by: UserId,
-        index: usize,
-    ) -> Result<String, AppError> {
-        let mut tx = self.begin_write().await?;
-        let (exhibitor, _) = locked_product(&mut tx, id).await?;
-        let photos = photos_in(&mut tx, id).await?;
-        if index >= photos.len() {
-            return Err(AppError::NotFound);
-        }
-        let mut after = photos.clone();
-        after.remove(index);
-        set_photos(&mut tx, id, &after).await?;
-        let changes = [("photos".to_owned(), photos.join(","), after.join(","))];
         log_change(
             &mut tx,
             exhibitor,
