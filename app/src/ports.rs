@@ -7,10 +7,10 @@ use crate::domain::exhibitor::BoothImage;
 use crate::domain::product_edit::{EditableProduct, TeamProduct};
 use crate::domain::product_import::ImportReport;
 use crate::domain::{
-    AuditEntry, CategoryDetail, CategorySummary, CurrentUser, Cursor, DirectoryFilter, ExhibitorId,
-    ExhibitorOnboarding, ExhibitorProfile, ExhibitorSummary, FairSession, HallMap, InvitationOffer,
-    OutboxMail, Page, ProductDetail, ProductId, ProductSummary, ProfileForm, SectionDetail,
-    SectionSummary, TeamView, UserId,
+    Application, ApplicationForm, AuditEntry, BoothAssignments, CategoryDetail, CategorySummary,
+    CurrentUser, Cursor, DirectoryFilter, ExhibitorId, ExhibitorOnboarding, ExhibitorProfile,
+    ExhibitorSummary, FairSession, HallMap, InvitationOffer, OutboxMail, Page, ProductDetail,
+    ProductId, ProductSummary, ProfileForm, SectionDetail, SectionSummary, TeamView, UserId,
 };
 use crate::error::AppError;
 use std::sync::Arc;
@@ -137,6 +137,55 @@ pub trait Teams: Send + Sync + 'static {
         actor: Option<&CurrentUser>,
         exhibitor: ExhibitorId,
         user: UserId,
+    ) -> Result<(), AppError>;
+}
+
+/// Bringing new exhibitors in: a company applies, an organizer approves (creating the exhibitor
+/// and inviting its owner) or declines, then assigns and releases its booths. Every method with
+/// an `actor` checks `domain::access` first.
+#[async_trait::async_trait]
+pub trait Onboarding: Send + Sync + 'static {
+    /// Stores an application and mails its receipt in `locale`; anyone may apply.
+    async fn apply(&self, form: &ApplicationForm, locale: &str) -> Result<(), AppError>;
+    /// Pending applications in id order after `after`; organizers only.
+    async fn applications(
+        &self,
+        actor: Option<&CurrentUser>,
+        after: Cursor,
+    ) -> Result<Page<Application>, AppError>;
+    /// Approves an application: the exhibitor and its owner's invitation. Returns the new
+    /// exhibitor's address.
+    async fn approve(
+        &self,
+        actor: Option<&CurrentUser>,
+        application: i64,
+    ) -> Result<String, AppError>;
+    /// Declines an application and mails the applicant `reason`.
+    async fn decline(
+        &self,
+        actor: Option<&CurrentUser>,
+        application: i64,
+        reason: &str,
+    ) -> Result<(), AppError>;
+    /// An exhibitor's booths and free ones to choose from; organizers only.
+    async fn booth_assignments(
+        &self,
+        actor: Option<&CurrentUser>,
+        exhibitor_slug: &str,
+    ) -> Result<BoothAssignments, AppError>;
+    /// Gives a free booth to an exhibitor; organizers only.
+    async fn assign_booth(
+        &self,
+        actor: Option<&CurrentUser>,
+        exhibitor_slug: &str,
+        booth: &str,
+    ) -> Result<(), AppError>;
+    /// Takes a booth back from an exhibitor; organizers only.
+    async fn release_booth(
+        &self,
+        actor: Option<&CurrentUser>,
+        exhibitor_slug: &str,
+        booth: &str,
     ) -> Result<(), AppError>;
 }
 
@@ -276,6 +325,12 @@ pub fn products() -> Result<Arc<dyn Products>, AppError> {
 pub fn booths() -> Result<Arc<dyn Booths>, AppError> {
     leptos::prelude::use_context::<Arc<dyn Booths>>()
         .ok_or_else(|| AppError::internal("no Booths in the Leptos context"))
+}
+
+/// The onboarding service the server put in the context.
+pub fn onboarding() -> Result<Arc<dyn Onboarding>, AppError> {
+    leptos::prelude::use_context::<Arc<dyn Onboarding>>()
+        .ok_or_else(|| AppError::internal("no Onboarding in the Leptos context"))
 }
 
 /// The teams service the server put in the context.

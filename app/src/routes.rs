@@ -3,6 +3,7 @@
 use crate::components::layout::Layout;
 use crate::i18n::I18nContextProvider;
 use crate::pages::{
+    apply::{ApplyPage, ApplySentPage},
     booth::BoothPage,
     booth_editor::BoothEditorPage,
     category::CategoryPage,
@@ -11,6 +12,8 @@ use crate::pages::{
     home::HomePage,
     invitation::InvitationPage,
     not_found::NotFoundPage,
+    organizer_applications::OrganizerApplicationsPage,
+    organizer_booths::OrganizerBoothsPage,
     organizer_exhibitors::OrganizerExhibitorsPage,
     organizer_invite::OrganizerInvitePage,
     outbox::OutboxPage,
@@ -59,6 +62,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/forgot-password/sent") view=ForgotPasswordSentPage ssr=SsrMode::Async />
                         <Route path=path!("/reset-password") view=ResetPasswordPage ssr=SsrMode::Async />
                         <Route path=path!("/invitation") view=InvitationPage ssr=SsrMode::Async />
+                        <Route path=path!("/apply") view=ApplyPage ssr=SsrMode::Async />
+                        <Route path=path!("/apply/sent") view=ApplySentPage ssr=SsrMode::Async />
                         <Route path=path!("/exhibitor/booth") view=BoothEditorPage ssr=SsrMode::Async />
                         <Route path=path!("/exhibitor/team") view=TeamPage ssr=SsrMode::Async />
                         <Route path=path!("/exhibitor/products") view=ProductListPage ssr=SsrMode::Async />
@@ -66,6 +71,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/exhibitor/products/import") view=ProductImportPage ssr=SsrMode::Async />
                         <Route path=path!("/exhibitor/products/:id") view=ProductEditorPage ssr=SsrMode::Async />
                         <Route path=path!("/organizer/exhibitors") view=OrganizerExhibitorsPage ssr=SsrMode::Async />
+                        <Route path=path!("/organizer/exhibitors/:slug") view=OrganizerBoothsPage ssr=SsrMode::Async />
+                        <Route path=path!("/organizer/applications") view=OrganizerApplicationsPage ssr=SsrMode::Async />
                         <Route path=path!("/organizer/invite") view=OrganizerInvitePage ssr=SsrMode::Async />
                         <Route path=path!("/organizer/outbox") view=OutboxPage ssr=SsrMode::Async />
                     </Routes>

@@ -111,7 +111,8 @@ impl BoothEditor {
     }
 }
 
-fn this_year() -> i64 {
+/// The current year in UTC.
+pub(crate) fn this_year() -> i64 {
     utc_minute(now())[..4].parse().unwrap_or(2026)
 }
 

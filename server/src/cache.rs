@@ -88,6 +88,11 @@ impl CachedCatalogue {
         self.hall_map.forget_where(|_| true);
         self.new_products.forget_where(|_| true);
     }
+
+    /// Forgets the fair's counters, for a writer that added an exhibitor.
+    pub fn forget_counters(&self) {
+        self.session.forget_where(|_| true);
+    }
 }
 
 #[async_trait::async_trait]

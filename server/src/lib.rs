@@ -17,6 +17,7 @@ pub mod lang;
 pub mod mail;
 pub mod media;
 pub mod models3d;
+pub mod onboarding;
 pub mod page_cache;
 pub mod products;
 pub mod rate_limit;

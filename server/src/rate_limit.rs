@@ -26,7 +26,7 @@ pub struct Limit {
 }
 
 /// The limits the server applies.
-pub const LIMITS: [Limit; 10] = [
+pub const LIMITS: [Limit; 11] = [
     Limit {
         path: "/api/log_in",
         max: 10,
@@ -38,6 +38,12 @@ pub const LIMITS: [Limit; 10] = [
         max: 10,
         window: Duration::from_secs(600),
         form_page: "/register",
+    },
+    Limit {
+        path: "/api/submit_application",
+        max: 10,
+        window: Duration::from_secs(600),
+        form_page: "/apply",
     },
     Limit {
         path: "/api/request_password_reset",

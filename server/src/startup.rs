@@ -8,6 +8,7 @@ use crate::cache::{CacheLimits, CachedCatalogue};
 use crate::config::Config;
 use crate::demo::{self, Outcome, scale::DEMO};
 use crate::mail::{self, MailSignal};
+use crate::onboarding::OnboardingService;
 use crate::page_cache::{self, PageCache};
 use crate::rate_limit::{self, RateLimiter};
 use crate::storage::Db;
@@ -18,7 +19,7 @@ use crate::{
 use anyhow::Context;
 use app::domain::product_edit::PHOTOS_MAX;
 use app::domain::product_import::IMPORT_BYTES_MAX;
-use app::ports::{Accounts, Booths, Catalogue, Products, Teams};
+use app::ports::{Accounts, Booths, Catalogue, Onboarding, Products, Teams};
 use app::routes::App;
 use app::shell::shell;
 use axum::Router;
@@ -47,6 +48,8 @@ pub struct AppState {
     pub accounts: Arc<dyn Accounts>,
     /// Exhibitor teams and their invitations.
     pub teams: Arc<dyn Teams>,
+    /// Applications to exhibit and booth assignment.
+    pub onboarding: Arc<dyn Onboarding>,
     /// The booth editor.
     pub booths: Arc<dyn Booths>,
     /// The product editor (the same service as the booth editor).
@@ -89,11 +92,19 @@ impl AppState {
             public_url: public_url.clone(),
             mail_signal: mail_signal.clone(),
         });
+        let onboarding = Arc::new(OnboardingService {
+            db: db.clone(),
+            public_url: public_url.clone(),
+            mail_signal: mail_signal.clone(),
+            catalogue: catalogue.clone(),
+            pages: pages.clone(),
+        });
         Self {
             leptos,
             db,
             catalogue,
             pages,
+            onboarding,
             products: booths.clone(),
             booths,
             media: MediaStore { dir: media_dir },
@@ -206,6 +217,7 @@ pub fn router(state: AppState) -> Router {
     let catalogue = state.catalogue.clone();
     let accounts = state.accounts.clone();
     let teams = state.teams.clone();
+    let onboarding = state.onboarding.clone();
     let booths = state.booths.clone();
     let products = state.products.clone();
     let context = move || {
@@ -214,6 +226,7 @@ pub fn router(state: AppState) -> Router {
         provide_context(catalogue.clone());
         provide_context(accounts.clone());
         provide_context(teams.clone());
+        provide_context(onboarding.clone());
     };
     let options = state.leptos.clone();
     let page = move || {

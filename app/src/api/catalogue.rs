@@ -49,3 +49,9 @@ pub async fn get_section(slug: String) -> Result<SectionDetail, AppError> {
 pub async fn get_hall_map(slug: String) -> Result<HallMap, AppError> {
     super::with_status(crate::ports::catalogue()?.get_hall_map(&slug).await)
 }
+
+/// Every exhibition section of the current session, by category then position.
+#[server(endpoint = "list_sections")]
+pub async fn list_sections() -> Result<Vec<crate::domain::SectionSummary>, AppError> {
+    super::with_status(crate::ports::catalogue()?.list_sections().await)
+}

@@ -61,6 +61,7 @@ pub fn AccountMenu() -> impl IntoView {
             let name = user.name.clone();
             let organizer = (user.role == Role::Organizer).then(|| {
                 view! {
+                    <a href="/organizer/applications">{t!(i18n, applications_title)}</a>
                     <a href="/organizer/exhibitors">{t!(i18n, nav_exhibitor_accounts)}</a>
                     <a href="/organizer/invite">{t!(i18n, invite_owner_title)}</a>
                     <a href="/organizer/outbox">{t!(i18n, nav_outbox)}</a>
@@ -87,6 +88,7 @@ pub fn AccountMenu() -> impl IntoView {
         None => view! {
             <a href="/sign-in">{t!(i18n, sign_in)}</a>
             <a href="/register">{t!(i18n, register)}</a>
+            <a href="/apply">{t!(i18n, apply_link)}</a>
         }
         .into_any(),
     };

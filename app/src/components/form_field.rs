@@ -70,6 +70,11 @@ pub fn error_text(i18n: leptos_i18n::I18nContext<Locale>, code: &str) -> String 
         "import_not_a_table" => t_string!(i18n, error_import_not_a_table).to_string(),
         "import_unreadable" => t_string!(i18n, error_import_unreadable).to_string(),
         "sku_repeated" => t_string!(i18n, error_sku_repeated).to_string(),
+        "application_pending" => t_string!(i18n, error_application_pending).to_string(),
+        "application_decided" => t_string!(i18n, error_application_decided).to_string(),
+        "booth_unknown" => t_string!(i18n, error_booth_unknown).to_string(),
+        "booth_taken" => t_string!(i18n, error_booth_taken).to_string(),
+        "slug_taken" => t_string!(i18n, error_slug_taken).to_string(),
         _ => match code.strip_prefix("column_missing:") {
             Some(column) => {
                 let column = column.to_owned();
@@ -88,14 +93,24 @@ pub fn error_for(errors: &[FieldError], field: &str) -> Option<String> {
         .map(|e| e.message.clone())
 }
 
-/// The message about the form as a whole (field `""`), if any, announced as an alert.
+/// The message about the form as a whole (field `""`), if any, announced as an alert. With
+/// `summarize`, errors of single fields also get an alert that points to them.
 #[component]
-pub fn FormAlert(errors: Signal<Vec<FieldError>>) -> impl IntoView {
+pub fn FormAlert(
+    errors: Signal<Vec<FieldError>>,
+    #[prop(optional)] summarize: bool,
+) -> impl IntoView {
     let i18n = use_i18n();
     move || {
-        error_for(&errors.get(), "").map(|code| {
-            view! { <p class="form-alert" role="alert">{error_text(i18n, &code)}</p> }
-        })
+        let errors = errors.get();
+        let text = match error_for(&errors, "") {
+            Some(code) => Some(error_text(i18n, &code)),
+            None if summarize && !errors.is_empty() => {
+                Some(t_string!(i18n, form_has_errors).to_string())
+            }
+            None => None,
+        };
+        text.map(|text| view! { <p class="form-alert" role="alert">{text}</p> })
     }
 }
 
@@ -110,6 +125,9 @@ pub fn TextField(
     #[prop(default = "text")] kind: &'static str,
     #[prop(optional)] value: String,
     #[prop(optional)] autocomplete: &'static str,
+    /// The id of a `<datalist>` of suggestions.
+    #[prop(optional)]
+    list: Option<&'static str>,
     /// Whether the browser insists on a value before sending.
     #[prop(default = true)]
     required: bool,
@@ -122,9 +140,35 @@ pub fn TextField(
     view! {
         <div class="field">
             <label for=id>{label}</label>
-            <input id=id name=name type=kind value=value autocomplete=autocomplete required=required
+            <input id=id name=name type=kind value=value autocomplete=autocomplete required=required list=list
                 aria-invalid=move || error().is_some().to_string()
                 aria-describedby=move || error().is_some().then(|| described.clone()) />
+            {move || error().map(|text| view! { <p class="field-error" id=error_id.clone()>{text}</p> })}
+        </div>
+    }
+}
+
+/// A labelled multi-line text box whose error is announced with it.
+#[component]
+pub fn TextAreaField(
+    name: &'static str,
+    id: &'static str,
+    label: String,
+    #[prop(optional)] value: String,
+    #[prop(default = 5)] rows: u32,
+    #[prop(optional)] required: bool,
+    errors: Signal<Vec<FieldError>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let error = move || error_for(&errors.get(), id).map(|code| error_text(i18n, &code));
+    let error_id = format!("{id}-error");
+    let described = error_id.clone();
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <textarea id=id name=name rows=rows required=required
+                aria-invalid=move || error().is_some().to_string()
+                aria-describedby=move || error().is_some().then(|| described.clone())>{value}</textarea>
             {move || error().map(|text| view! { <p class="field-error" id=error_id.clone()>{text}</p> })}
         </div>
     }

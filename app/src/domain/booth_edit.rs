@@ -60,20 +60,14 @@ impl ProfileForm {
                 fail(field, "too_long");
             }
         }
-        let year_founded = match self.year_founded.trim().parse::<i64>() {
-            Ok(year) if (FOUNDED_MIN..=this_year).contains(&year) => year,
-            _ => {
-                fail("year_founded", "year_invalid");
-                0
-            }
-        };
-        let staff_size = match self.staff_size.trim().parse::<i64>() {
-            Ok(size) if (1..=10_000_000).contains(&size) => size,
-            _ => {
-                fail("staff_size", "number_invalid");
-                0
-            }
-        };
+        let year_founded = parse_year_founded(&self.year_founded, this_year).unwrap_or_else(|| {
+            fail("year_founded", "year_invalid");
+            0
+        });
+        let staff_size = parse_staff_size(&self.staff_size).unwrap_or_else(|| {
+            fail("staff_size", "number_invalid");
+            0
+        });
         let main_markets = split_list(&self.main_markets);
         let certifications = split_list(&self.certifications);
         for (field, list) in [
@@ -100,16 +94,8 @@ impl ProfileForm {
             fail("contact_phone", "phone_invalid");
         }
         let website = self.website.trim().to_owned();
-        let website_ok = website.is_empty()
-            || (website.len() <= 200
-                && (website.starts_with("https://") || website.starts_with("http://"))
-                && !website.contains(char::is_whitespace)
-                && website
-                    .split("://")
-                    .nth(1)
-                    .is_some_and(|rest| rest.contains('.')));
-        if !website_ok {
-            fail("website", "url_invalid");
+        if let Some(code) = website_problem(&website) {
+            fail("website", code);
         }
         if errors.is_empty() {
             Ok(ValidProfile {
@@ -127,6 +113,36 @@ impl ProfileForm {
             Err(errors)
         }
     }
+}
+
+/// A founding year between `FOUNDED_MIN` and `this_year`.
+pub fn parse_year_founded(text: &str, this_year: i64) -> Option<i64> {
+    text.trim()
+        .parse::<i64>()
+        .ok()
+        .filter(|year| (FOUNDED_MIN..=this_year).contains(year))
+}
+
+/// A head count between 1 and ten million.
+pub fn parse_staff_size(text: &str) -> Option<i64> {
+    text.trim()
+        .parse::<i64>()
+        .ok()
+        .filter(|size| (1..=10_000_000).contains(size))
+}
+
+/// What is wrong with a trimmed website address, if anything: empty is fine, otherwise an
+/// http(s) address with a dotted host, no spaces, at most 200 bytes.
+pub fn website_problem(website: &str) -> Option<&'static str> {
+    let ok = website.is_empty()
+        || (website.len() <= 200
+            && (website.starts_with("https://") || website.starts_with("http://"))
+            && !website.contains(char::is_whitespace)
+            && website
+                .split("://")
+                .nth(1)
+                .is_some_and(|rest| rest.contains('.')));
+    (!ok).then_some("url_invalid")
 }
 
 /// The entries of a comma-separated list, trimmed, without empty ones.

@@ -50,7 +50,8 @@ pub fn decode_errors(value: &str) -> Vec<FieldError> {
         .collect()
 }
 
-fn percent_encode(value: &str) -> String {
+/// `value` with every byte but unreserved ASCII percent-encoded, safe in a query or a path segment.
+pub fn percent_encode(value: &str) -> String {
     value
         .bytes()
         .map(|b| match b {

@@ -3,6 +3,7 @@
 
 pub mod access;
 pub mod account;
+pub mod application;
 pub mod audit;
 pub mod booth_edit;
 pub mod country;
@@ -23,6 +24,7 @@ pub mod text;
 
 pub use access::{Action, Team, TeamRole, authorize};
 pub use account::{BusinessType, CurrentUser, Registration, Role};
+pub use application::{Application, ApplicationForm, BoothAssignments, ValidApplication};
 pub use audit::AuditEntry;
 pub use booth_edit::{ProfileForm, ValidProfile};
 pub use country::CountryCode;

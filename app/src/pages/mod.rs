@@ -1,6 +1,7 @@
 //! One module per area of the site; each page loads its data in a blocking resource so the
 //! server answers with the finished page, its title and its status.
 
+pub mod apply;
 pub mod booth;
 pub mod booth_editor;
 pub mod category;
@@ -9,6 +10,8 @@ pub mod hall;
 pub mod home;
 pub mod invitation;
 pub mod not_found;
+pub mod organizer_applications;
+pub mod organizer_booths;
 pub mod organizer_exhibitors;
 pub mod organizer_invite;
 pub mod outbox;

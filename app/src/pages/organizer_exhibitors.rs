@@ -2,6 +2,7 @@
 //! invite an owner where nobody does yet. Key-paginated, 50 a page.
 
 use super::loaded;
+use crate::api::onboarding::booths_page;
 use crate::api::organizer::get_onboarding;
 use crate::components::page_meta::PageMeta;
 use crate::components::pager::Pager;
@@ -45,7 +46,7 @@ fn overview(page: Page<ExhibitorOnboarding>, cursor: Cursor) -> impl IntoView {
                 <tr>
                     <td><a href=format!("/exhibitors/{}", item.slug)>{item.name.get(locale).to_owned()}</a></td>
                     <td>{item.country.name(locale)}</td>
-                    <td>{item.booths.join(", ")}</td>
+                    <td>{item.booths.join(", ")}" "<a href=booths_page(&item.slug)>{t!(i18n, onboarding_manage_booths)}</a></td>
                     <td>{who}</td>
                 </tr>
             }

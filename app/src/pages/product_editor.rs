@@ -7,7 +7,7 @@ use crate::api::product_editor::{
     DeleteProduct, ProductEditorData, RemoveProductPhoto, SaveProduct, get_product_editor,
 };
 use crate::components::form_field::{
-    FileField, FormAlert, IMAGE_TYPES, TextField, error_for, error_text, form_errors,
+    FileField, FormAlert, IMAGE_TYPES, TextAreaField, TextField, form_errors,
 };
 use crate::components::leave_warning::LeaveWarning;
 use crate::components::page_meta::PageMeta;
@@ -73,16 +73,6 @@ fn editor(
     let currency = typed("currency", &form.currency);
     let is_new = is_ticked(&typed("is_new", &form.is_new));
     let published = is_ticked(&typed("published", &form.published));
-    let area = move |name: &'static str, id: &'static str, label: String, value: String| {
-        view! {
-            <div class="field">
-                <label for=id>{label}</label>
-                <textarea id=id name=name rows="5"
-                    aria-invalid=move || error_for(&errors.get(), id).is_some().to_string()>{value}</textarea>
-                {move || error_for(&errors.get(), id).map(|code| view! { <p class="field-error">{error_text(i18n, &code)}</p> })}
-            </div>
-        }
-    };
     view! {
         <PageMeta title=title.clone() description=title.clone() canonical=canonical />
         <section class="product-editor">
@@ -102,9 +92,9 @@ fn editor(
                 <TextField name="form[title_en]" id="title_en" label=t_string!(i18n, field_title_en).to_string() value=typed("title_en", &form.title_en) errors />
                 <TextField name="form[title_zh]" id="title_zh" label=t_string!(i18n, field_title_zh).to_string() value=typed("title_zh", &form.title_zh) required=false errors />
                 <TextField name="form[sku]" id="sku" label=t_string!(i18n, field_sku).to_string() value=typed("sku", &form.sku) required=false errors />
-                {area("form[description_en]", "description_en", t_string!(i18n, field_description_en).to_string(), form.description_en.clone())}
-                {area("form[description_zh]", "description_zh", t_string!(i18n, field_description_zh).to_string(), form.description_zh.clone())}
-                {area("form[specs]", "specs", t_string!(i18n, field_specs).to_string(), form.specs.clone())}
+                <TextAreaField name="form[description_en]" id="description_en" label=t_string!(i18n, field_description_en).to_string() value=form.description_en.clone() errors />
+                <TextAreaField name="form[description_zh]" id="description_zh" label=t_string!(i18n, field_description_zh).to_string() value=form.description_zh.clone() errors />
+                <TextAreaField name="form[specs]" id="specs" label=t_string!(i18n, field_specs).to_string() value=form.specs.clone() errors />
                 <div class="field-row">
                     <TextField name="form[price_min]" id="price_min" kind="text" label=t_string!(i18n, field_price_min).to_string() value=typed("price_min", &form.price_min) errors />
                     <TextField name="form[price_max]" id="price_max" kind="text" label=t_string!(i18n, field_price_max).to_string() value=typed("price_max", &form.price_max) required=false errors />

@@ -3,7 +3,7 @@
 
 use crate::api::accounts::Register;
 use crate::api::catalogue::list_categories;
-use crate::components::form_field::{SelectField, TextField, error_for, error_text, form_errors};
+use crate::components::form_field::{FormAlert, SelectField, TextField, form_errors};
 use crate::components::page_meta::PageMeta;
 use crate::domain::{BusinessType, CategorySummary, CountryCode};
 use crate::i18n::*;
@@ -73,11 +73,7 @@ fn register_form(categories: Vec<CategorySummary>) -> impl IntoView {
         <section class="account-form">
             <h1>{title}</h1>
             <p>{t!(i18n, register_intro)}</p>
-            {move || (!errors.get().is_empty()).then(|| view! {
-                <p class="form-alert" role="alert">
-                    {error_for(&errors.get(), "").map_or_else(|| t_string!(i18n, form_has_errors).to_string(), |code| error_text(i18n, &code))}
-                </p>
-            })}
+            <FormAlert errors summarize=true />
             <ActionForm action=action>
                 <TextField name="form[email]" id="email" kind="email" autocomplete="email" label=t_string!(i18n, field_email).to_string() value=typed("email") errors />
                 <TextField name="form[password]" id="password" kind="password" autocomplete="new-password" label=t_string!(i18n, field_password).to_string() errors />

@@ -172,7 +172,7 @@ fn field(field: &str, code: &str) -> FieldError {
 }
 
 /// Subject and text of an invitation, in the reader's language.
-fn invitation_mail(
+pub(crate) fn invitation_mail(
     locale: &str,
     inviter: &str,
     company: &str,

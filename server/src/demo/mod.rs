@@ -222,6 +222,13 @@ async fn write_structure(db: &Db, scale: Scale, seed: u64) -> Result<(), sqlx::E
     tx.commit().await
 }
 
+/// How many of a hall's `booths` its `exhibitors` share; the last twentieth of the hall (at
+/// least one booth) stays free for the organizer to assign, as long as every exhibitor still
+/// gets a booth.
+fn taken_booths(booths: i64, exhibitors: i64) -> i64 {
+    (booths - (booths / 20).max(1)).max(exhibitors).min(booths)
+}
+
 /// A hall's exhibitors, booths and products, and the progress mark, in one transaction.
 async fn write_hall(db: &Db, scale: Scale, seed: u64, hall: i64) -> Result<(), sqlx::Error> {
     let halls_total = 50 * scale.halls_per_section;
@@ -281,15 +288,17 @@ async fn write_hall(db: &Db, scale: Scale, seed: u64, hall: i64) -> Result<(), s
     }
     let plan = layout::floor_plan(share.booths);
     let code = hall_code(hall);
+    let taken = taken_booths(share.booths, share.exhibitors);
     let booths = plan
         .booths
         .into_iter()
         .enumerate()
         .map(|(i, (suffix, rect))| {
+            let i = i as i64;
             let exhibitor =
-                share.first_exhibitor + (i as i64 * share.exhibitors) / share.booths + 1;
+                (i < taken).then(|| share.first_exhibitor + (i * share.exhibitors) / taken + 1);
             vec![
-                (share.first_booth + i as i64 + 1).into(),
+                (share.first_booth + i + 1).into(),
                 (hall + 1).into(),
                 format!("{code}{suffix}").into(),
                 rect.x.into(),
@@ -441,6 +450,14 @@ fn civil_date(days: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_hall_keeps_a_free_booth_unless_its_exhibitors_need_them_all() {
+        assert_eq!(taken_booths(12, 6), 11, "the tiny fair's halls");
+        assert_eq!(taken_booths(240, 130), 228, "a twentieth stays free");
+        assert_eq!(taken_booths(10, 10), 10, "every exhibitor gets a booth");
+        assert_eq!(taken_booths(0, 0), 0);
+    }
 
     #[test]
     fn civil_dates() {

@@ -6,6 +6,14 @@ use sqlx::AnyConnection;
 pub enum Value {
     Int(i64),
     Text(String),
+    /// An integer column left empty.
+    Null,
+}
+
+impl From<Option<i64>> for Value {
+    fn from(v: Option<i64>) -> Self {
+        v.map_or(Value::Null, Value::Int)
+    }
 }
 
 impl From<i64> for Value {
@@ -57,6 +65,7 @@ pub async fn insert(
             query = match value {
                 Value::Int(v) => query.bind(v),
                 Value::Text(v) => query.bind(v),
+                Value::Null => query.bind(None::<i64>),
             };
         }
         query.execute(&mut *conn).await?;

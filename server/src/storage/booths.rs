@@ -227,6 +227,7 @@ impl Db {
 pub enum Audited {
     Profile(ExhibitorId),
     Product(i64),
+    Booth(i64),
 }
 
 /// Records a change to a booth in the audit log, inside the change's transaction; `action`
@@ -242,6 +243,7 @@ pub async fn log_change(
     let (entity, id) = match what {
         Audited::Profile(exhibitor) => ("profile", exhibitor.0),
         Audited::Product(id) => ("product", id),
+        Audited::Booth(id) => ("booth", id),
     };
     sqlx::query(
         "INSERT INTO audit_log (at, user_id, exhibitor_id, entity, entity_id, action, changes) \

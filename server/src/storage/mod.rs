@@ -3,6 +3,8 @@
 //! BOOLEAN, TEXT) and run through sqlx's `Any` driver.
 
 pub mod accounts;
+pub mod applications;
+pub mod booth_assignments;
 pub mod booths;
 pub mod catalogue;
 pub mod imports;

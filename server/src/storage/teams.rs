@@ -52,6 +52,31 @@ impl Db {
     }
 }
 
+/// Stores an invitation and its mail inside `tx`.
+pub(super) async fn insert_invitation(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    invitation: &Invitation,
+    invited_by: UserId,
+    (fingerprint, expires_at): (&str, i64),
+    mail: (&str, &str),
+) -> Result<(), AppError> {
+    sqlx::query(
+        "INSERT INTO invitations (token_hash, email, exhibitor_id, team_role, invited_by, created_at, expires_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(fingerprint)
+    .bind(&invitation.email)
+    .bind(invitation.exhibitor.0)
+    .bind(invitation.role.as_str())
+    .bind(invited_by.0)
+    .bind(now())
+    .bind(expires_at)
+    .execute(&mut **tx)
+    .await
+    .map_err(internal)?;
+    insert_mail(tx, &invitation.email, mail).await
+}
+
 /// An invitation as accepting it needs it.
 pub struct Invitation {
     pub email: String,
@@ -79,21 +104,14 @@ impl Db {
         mail: (&str, &str),
     ) -> Result<(), AppError> {
         let mut tx = self.begin_write().await?;
-        sqlx::query(
-            "INSERT INTO invitations (token_hash, email, exhibitor_id, team_role, invited_by, created_at, expires_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        insert_invitation(
+            &mut tx,
+            invitation,
+            invited_by,
+            (fingerprint, expires_at),
+            mail,
         )
-        .bind(fingerprint)
-        .bind(&invitation.email)
-        .bind(invitation.exhibitor.0)
-        .bind(invitation.role.as_str())
-        .bind(invited_by.0)
-        .bind(now())
-        .bind(expires_at)
-        .execute(&mut *tx)
-        .await
-        .map_err(internal)?;
-        insert_mail(&mut tx, &invitation.email, mail).await?;
+        .await?;
         tx.commit().await.map_err(internal)
     }
 

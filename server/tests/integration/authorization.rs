@@ -2,6 +2,7 @@
 //! tried by every kind of person against objects they own and objects they do not, with the
 //! status each cell must get. A new endpoint gets a row here.
 
+use crate::applications::application;
 use crate::support;
 
 use app::domain::{BusinessType, CountryCode, ExhibitorId, Role, TeamRole};
@@ -107,9 +108,28 @@ on_both_engines! { mod matrix; support::spawn_app;
 
         let ((pa, pa2), (pb, pb2)) = (first_products(&app, a).await, first_products(&app, b).await);
 
+        // Two applications to decide, and two free booths: one to assign, one the organizer
+        // gives the unowned exhibitor first so that there is one to release.
+        let section: String = sqlx::query_scalar("SELECT slug FROM sections ORDER BY id LIMIT 1")
+            .fetch_one(&app.db.db.pool).await.unwrap();
+        for email in ["approve@apply.example", "decline@apply.example"] {
+            let applied = app.post("/api/submit_application", &[], &application("Applicant", email, &section)).await;
+            assert_eq!(applied.status, 200, "{}", applied.text());
+        }
+        let applications: Vec<i64> = sqlx::query_scalar("SELECT id FROM exhibitor_applications ORDER BY email")
+            .fetch_all(&app.db.db.pool).await.unwrap();
+        let (to_approve, to_decline) = (applications[0], applications[1]);
+        let free: Vec<String> = sqlx::query_scalar("SELECT code FROM booths WHERE exhibitor_id IS NULL ORDER BY id LIMIT 2")
+            .fetch_all(&app.db.db.pool).await.unwrap();
+        let (to_assign, to_release) = (free[0].clone(), free[1].clone());
+        let organizer = cookies[5].as_deref().unwrap();
+        let given = app.post("/api/assign_booth", &[("Cookie", organizer)], &format!("exhibitor={unowned}&booth={to_release}")).await;
+        assert_eq!(given.status, 200, "{}", given.text());
+
         // (what, endpoint, form for the actor at index i, expected status per actor)
         type Form = Box<dyn Fn(usize) -> String>;
         let unowned_for = unowned.clone();
+        let (unowned_assign, unowned_release, unowned_read) = (unowned.clone(), unowned.clone(), unowned.clone());
         let rows: Vec<(&str, &str, Form, [u16; 6])> = vec![
             ("invite an owner", "/api/invite_owner",
                 Box::new(move |i| format!("exhibitor={unowned_for}&email=owner{i}%40new.example")),
@@ -155,6 +175,26 @@ on_both_engines! { mod matrix; support::spawn_app;
             ("remove a photo A's product lacks", "/api/remove_product_photo",
                 Box::new(move |_| format!("id={pa}&index=0")),
                 [401, 403, 403, 404, 404, 403]),
+            ("apply to exhibit", "/api/submit_application",
+                Box::new(move |i| application("New Company", &format!("applicant{i}@apply.example"), &section)),
+                [200, 200, 200, 200, 200, 200]),
+            ("read the applications", "/api/get_applications", Box::new(|_| "after=0".into()),
+                [401, 403, 403, 403, 403, 200]),
+            ("approve an application", "/api/approve_application",
+                Box::new(move |_| format!("application={to_approve}")),
+                [401, 403, 403, 403, 403, 200]),
+            ("decline an application", "/api/decline_application",
+                Box::new(move |_| format!("application={to_decline}&reason=Incomplete")),
+                [401, 403, 403, 403, 403, 200]),
+            ("read an exhibitor's booths", "/api/get_booth_assignments",
+                Box::new(move |_| format!("exhibitor={unowned_read}")),
+                [401, 403, 403, 403, 403, 200]),
+            ("assign a booth", "/api/assign_booth",
+                Box::new(move |_| format!("exhibitor={unowned_assign}&booth={to_assign}")),
+                [401, 403, 403, 403, 403, 200]),
+            ("release a booth", "/api/release_booth",
+                Box::new(move |_| format!("exhibitor={unowned_release}&booth={to_release}")),
+                [401, 403, 403, 403, 403, 200]),
         ];
         let mut failures = Vec::new();
         for (what, path, form, expected) in &rows {

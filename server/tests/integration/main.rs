@@ -6,6 +6,7 @@
 mod support;
 
 mod accounts;
+mod applications;
 mod authorization;
 mod http;
 mod imports;

@@ -10,7 +10,12 @@ use support::TestApp;
 
 /// The invitation token in the mail to `to`.
 async fn invitation_token(app: &TestApp, to: &str) -> String {
-    let body = app.mail.wait_for(to).await.body();
+    invitation_token_in(&app.mail.wait_for(to).await)
+}
+
+/// The invitation token in `mail`'s link.
+pub(crate) fn invitation_token_in(mail: &support::smtp::Received) -> String {
+    let body = mail.body();
     let start = body
         .find("/invitation?token=")
         .unwrap_or_else(|| panic!("a link in {body}"));

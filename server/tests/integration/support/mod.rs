@@ -125,6 +125,11 @@ pub fn session_cookie(response: &http::Response) -> String {
 }
 
 pub async fn spawn_app(engine: Engine) -> TestApp {
+    // Errors the app logs (such as the cause of a 500) go to the failing test's output.
+    let _ = tracing_subscriber::fmt()
+        .with_test_writer()
+        .with_max_level(tracing::Level::ERROR)
+        .try_init();
     let db = fair_db(engine).await;
     server::demo::accounts::ensure(&db.db)
         .await

@@ -107,19 +107,27 @@ impl SmtpServer {
 
     /// The first message to `to`, waiting up to ten seconds for it.
     pub async fn wait_for(&self, to: &str) -> Received {
+        self.wait_for_nth(to, 0).await
+    }
+
+    /// The message to `to` that arrived after `earlier` others to that address, waiting up to
+    /// ten seconds for it.
+    pub async fn wait_for_nth(&self, to: &str, earlier: usize) -> Received {
         let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
         loop {
             let arrived = self.arrived.notified();
             if let Some(found) = self
                 .received()
                 .into_iter()
-                .find(|m| m.to.iter().any(|r| r == to))
+                .filter(|m| m.to.iter().any(|r| r == to))
+                .nth(earlier)
             {
                 return found;
             }
             if tokio::time::timeout_at(deadline, arrived).await.is_err() {
                 panic!(
-                    "no mail to {to} within 10 s; received: {:?}",
+                    "no mail number {} to {to} within 10 s; received: {:?}",
+                    earlier + 1,
                     self.received()
                 );
             }

@@ -1,0 +1,240 @@
+//! The onboarding service: applications to exhibit, the organizer's decision, and booth
+//! assignment. It checks `domain::access`, applies the shared form rules, writes the mails in
+//! the applicant's language, and makes the public pages show a new exhibitor or a moved booth
+//! at once (catalogue cache and page cache).
+
+use crate::accounts::secret;
+use crate::accounts::teams::invitation_mail;
+use crate::booths::this_year;
+use crate::cache::CachedCatalogue;
+use crate::mail::MailSignal;
+use crate::page_cache::PageCache;
+use crate::storage::Db;
+use app::domain::application::MESSAGE_MAX;
+use app::domain::{
+    Action, Application, ApplicationForm, BoothAssignments, CurrentUser, Cursor, Page, TeamRole,
+    authorize,
+};
+use app::error::AppError;
+use app::ports::Onboarding;
+use std::sync::Arc;
+
+/// Applications per page of the organizer's list.
+const APPLICATIONS_PAGE: usize = 50;
+
+pub struct OnboardingService {
+    pub db: Db,
+    pub public_url: Arc<str>,
+    pub mail_signal: MailSignal,
+    pub catalogue: Arc<CachedCatalogue>,
+    pub pages: PageCache,
+}
+
+#[async_trait::async_trait]
+impl Onboarding for OnboardingService {
+    async fn apply(&self, form: &ApplicationForm, locale: &str) -> Result<(), AppError> {
+        let valid = form.validate(this_year()).map_err(AppError::Validation)?;
+        self.refuse_taken_address(&valid.email).await?;
+        let company = if locale == "zh" {
+            &valid.company.zh
+        } else {
+            &valid.company.en
+        };
+        let mail = receipt_mail(locale, &valid.contact_name, company);
+        self.db
+            .insert_application(&valid, locale, (&mail.0, &mail.1))
+            .await?;
+        self.mail_signal.wake();
+        Ok(())
+    }
+
+    async fn applications(
+        &self,
+        actor: Option<&CurrentUser>,
+        after: Cursor,
+    ) -> Result<Page<Application>, AppError> {
+        authorize(actor, Action::InviteExhibitor)?;
+        self.db
+            .pending_applications(after.0.unwrap_or(0), APPLICATIONS_PAGE)
+            .await
+    }
+
+    async fn approve(
+        &self,
+        actor: Option<&CurrentUser>,
+        application: i64,
+    ) -> Result<String, AppError> {
+        authorize(actor, Action::InviteExhibitor)?;
+        let organizer = actor.ok_or(AppError::Unauthenticated)?;
+        let (application, locale) = self.db.pending_application(application).await?;
+        self.refuse_taken_address(&application.email).await?;
+        let link = secret::new_secret().map_err(AppError::internal)?;
+        let url = format!("{}/invitation?token={link}", self.public_url);
+        let company = applicant_company(&application, &locale);
+        let mail = invitation_mail(&locale, &organizer.name, company, TeamRole::Owner, &url);
+        let (exhibitor, slug) = self
+            .db
+            .approve_application(
+                &application,
+                organizer.id,
+                (&secret::fingerprint(&link), (&mail.0, &mail.1)),
+            )
+            .await?;
+        self.mail_signal.wake();
+        self.catalogue.forget_counters();
+        self.catalogue.forget_exhibitor(&slug, exhibitor);
+        self.pages.clear();
+        Ok(slug)
+    }
+
+    async fn decline(
+        &self,
+        actor: Option<&CurrentUser>,
+        application: i64,
+        reason: &str,
+    ) -> Result<(), AppError> {
+        authorize(actor, Action::InviteExhibitor)?;
+        let organizer = actor.ok_or(AppError::Unauthenticated)?;
+        let reason = reason.trim();
+        if reason.is_empty() {
+            return Err(AppError::invalid("reason", "required"));
+        }
+        if reason.chars().count() > MESSAGE_MAX {
+            return Err(AppError::invalid("reason", "too_long"));
+        }
+        let (application, locale) = self.db.pending_application(application).await?;
+        let company = applicant_company(&application, &locale);
+        let mail = decline_mail(
+            &locale,
+            &application.contact_name,
+            company,
+            reason,
+            &format!("{}/apply", self.public_url),
+        );
+        self.db
+            .decline_application(&application, organizer.id, (&mail.0, &mail.1))
+            .await?;
+        self.mail_signal.wake();
+        Ok(())
+    }
+
+    async fn booth_assignments(
+        &self,
+        actor: Option<&CurrentUser>,
+        exhibitor_slug: &str,
+    ) -> Result<BoothAssignments, AppError> {
+        authorize(actor, Action::InviteExhibitor)?;
+        self.db.booth_assignments(exhibitor_slug).await
+    }
+
+    async fn assign_booth(
+        &self,
+        actor: Option<&CurrentUser>,
+        exhibitor_slug: &str,
+        booth: &str,
+    ) -> Result<(), AppError> {
+        self.change_booth(actor, exhibitor_slug, booth, true).await
+    }
+
+    async fn release_booth(
+        &self,
+        actor: Option<&CurrentUser>,
+        exhibitor_slug: &str,
+        booth: &str,
+    ) -> Result<(), AppError> {
+        self.change_booth(actor, exhibitor_slug, booth, false).await
+    }
+}
+
+impl OnboardingService {
+    /// `Conflict("email_taken")` when an account uses `email`: accepting the owner's
+    /// invitation creates a new account.
+    async fn refuse_taken_address(&self, email: &str) -> Result<(), AppError> {
+        match self.db.find_account(email).await? {
+            Some(_) => Err(AppError::Conflict("email_taken".into())),
+            None => Ok(()),
+        }
+    }
+
+    /// Assigns (`give`) or releases a booth, then shows the change on the public pages.
+    async fn change_booth(
+        &self,
+        actor: Option<&CurrentUser>,
+        exhibitor_slug: &str,
+        booth: &str,
+        give: bool,
+    ) -> Result<(), AppError> {
+        authorize(actor, Action::InviteExhibitor)?;
+        let organizer = actor.ok_or(AppError::Unauthenticated)?;
+        let exhibitor = self.db.exhibitor_id(exhibitor_slug).await?;
+        let booth = booth.trim().to_ascii_uppercase();
+        if booth.is_empty() {
+            return Err(AppError::invalid("booth", "required"));
+        }
+        if give {
+            self.db
+                .assign_booth(exhibitor, &booth, organizer.id)
+                .await?;
+        } else {
+            self.db
+                .release_booth(exhibitor, &booth, organizer.id)
+                .await?;
+        }
+        self.catalogue.forget_exhibitor(exhibitor_slug, exhibitor);
+        self.pages.clear();
+        Ok(())
+    }
+}
+
+/// The company's name in the applicant's language.
+fn applicant_company<'a>(application: &'a Application, locale: &str) -> &'a str {
+    if locale == "zh" {
+        &application.company.zh
+    } else {
+        &application.company.en
+    }
+}
+
+/// Subject and text of the mail confirming an application.
+fn receipt_mail(locale: &str, name: &str, company: &str) -> (String, String) {
+    if locale == "zh" {
+        (
+            format!("我们已收到{company}的参展申请"),
+            format!(
+                "{name}您好：\n\n感谢{company}申请参加云展会。主办方审核后会发邮件到这个地址：或邀请您布置展位，或说明无法接受申请的原因。\n"
+            ),
+        )
+    } else {
+        (
+            format!("We received the application of {company}"),
+            format!(
+                "Hello {name},\n\nThank you for applying to exhibit {company} at Cloud Fair. The organizer reviews every application and will write to this address: either an invitation to set up your booth, or the reason the application cannot be accepted.\n"
+            ),
+        )
+    }
+}
+
+/// Subject and text of the mail declining an application, with the organizer's reason.
+fn decline_mail(
+    locale: &str,
+    name: &str,
+    company: &str,
+    reason: &str,
+    apply_url: &str,
+) -> (String, String) {
+    if locale == "zh" {
+        (
+            format!("关于{company}的参展申请"),
+            format!(
+                "{name}您好：\n\n感谢{company}申请参加云展会。很遗憾，这次无法接受申请，原因如下：\n\n{reason}\n\n您可以在这里重新申请：{apply_url}\n"
+            ),
+        )
+    } else {
+        (
+            format!("Your application for {company}"),
+            format!(
+                "Hello {name},\n\nThank you for applying to exhibit {company} at Cloud Fair. We cannot accept the application this time, for this reason:\n\n{reason}\n\nYou may apply again at {apply_url}\n"
+            ),
+        )
+    }
+}

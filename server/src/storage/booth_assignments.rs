@@ -1,0 +1,141 @@
+//! Which exhibitor has which booth: the organizer's assignment page, assigning a free booth and
+//! releasing one, each with its audit entry. A booth is never taken from one exhibitor by
+//! assigning it to another: it has to be released first.
+
+use super::booths::{Audited, log_change};
+use super::{Db, internal};
+use app::domain::application::FREE_BOOTHS_SHOWN;
+use app::domain::{BoothAssignments, ExhibitorId, Localized, UserId};
+use app::error::AppError;
+use sqlx::Row;
+
+impl Db {
+    /// An exhibitor's booths and free booths to choose from: its section's halls first, then
+    /// any hall.
+    pub async fn booth_assignments(&self, slug: &str) -> Result<BoothAssignments, AppError> {
+        let row = sqlx::query(
+            "SELECT e.id, e.slug, e.name_en, e.name_zh, s.name_en, s.name_zh, s.id \
+             FROM exhibitors e JOIN sections s ON s.id = e.section_id WHERE e.slug = $1",
+        )
+        .bind(slug)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(internal)?
+        .ok_or(AppError::NotFound)?;
+        let text = |i: usize| row.try_get::<String, _>(i).map_err(internal);
+        let exhibitor: i64 = row.try_get(0).map_err(internal)?;
+        let section: i64 = row.try_get(6).map_err(internal)?;
+        let booths: Vec<String> =
+            sqlx::query_scalar("SELECT code FROM booths WHERE exhibitor_id = $1 ORDER BY id")
+                .bind(exhibitor)
+                .fetch_all(&self.pool)
+                .await
+                .map_err(internal)?;
+        let mut free: Vec<String> = sqlx::query_scalar(
+            "SELECT b.code FROM booths b JOIN halls h ON h.id = b.hall_id \
+             WHERE b.exhibitor_id IS NULL AND h.section_id = $1 ORDER BY b.id LIMIT $2",
+        )
+        .bind(section)
+        .bind(FREE_BOOTHS_SHOWN as i64)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(internal)?;
+        if free.len() < FREE_BOOTHS_SHOWN {
+            let elsewhere: Vec<String> = sqlx::query_scalar(
+                "SELECT b.code FROM booths b JOIN halls h ON h.id = b.hall_id \
+                 WHERE b.exhibitor_id IS NULL AND h.section_id <> $1 ORDER BY b.id LIMIT $2",
+            )
+            .bind(section)
+            .bind((FREE_BOOTHS_SHOWN - free.len()) as i64)
+            .fetch_all(&self.pool)
+            .await
+            .map_err(internal)?;
+            free.extend(elsewhere);
+        }
+        Ok(BoothAssignments {
+            exhibitor: ExhibitorId(exhibitor),
+            slug: text(1)?,
+            name: Localized::new(text(2)?, text(3)?),
+            section: Localized::new(text(4)?, text(5)?),
+            booths,
+            free,
+        })
+    }
+
+    /// Gives the free booth `code` to `exhibitor`. A field error when no booth has that code,
+    /// `Conflict("booth_taken")` when another exhibitor has it; nothing happens when this one
+    /// has it already.
+    pub async fn assign_booth(
+        &self,
+        exhibitor: ExhibitorId,
+        code: &str,
+        by: UserId,
+    ) -> Result<(), AppError> {
+        let mut tx = self.begin_write().await?;
+        let holder: Option<(i64, Option<i64>)> =
+            sqlx::query_as("SELECT id, exhibitor_id FROM booths WHERE code = $1")
+                .bind(code)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(internal)?;
+        let booth = match holder {
+            None => return Err(AppError::invalid("booth", "booth_unknown")),
+            Some((_, Some(holder))) if holder == exhibitor.0 => return Ok(()),
+            Some((_, Some(_))) => return Err(AppError::Conflict("booth_taken".into())),
+            Some((booth, None)) => booth,
+        };
+        // The condition keeps a booth that a concurrent assignment took first.
+        let done = sqlx::query(
+            "UPDATE booths SET exhibitor_id = $1 WHERE id = $2 AND exhibitor_id IS NULL",
+        )
+        .bind(exhibitor.0)
+        .bind(booth)
+        .execute(&mut *tx)
+        .await
+        .map_err(internal)?;
+        if done.rows_affected() != 1 {
+            return Err(AppError::Conflict("booth_taken".into()));
+        }
+        let change = [("booth".to_owned(), String::new(), code.to_owned())];
+        log_change(
+            &mut tx,
+            exhibitor,
+            by,
+            Audited::Booth(booth),
+            "create",
+            &change,
+        )
+        .await?;
+        tx.commit().await.map_err(internal)
+    }
+
+    /// Takes booth `code` back from `exhibitor`; `NotFound` when it does not have it.
+    pub async fn release_booth(
+        &self,
+        exhibitor: ExhibitorId,
+        code: &str,
+        by: UserId,
+    ) -> Result<(), AppError> {
+        let mut tx = self.begin_write().await?;
+        let booth: i64 = sqlx::query_scalar(
+            "UPDATE booths SET exhibitor_id = NULL WHERE code = $1 AND exhibitor_id = $2 RETURNING id",
+        )
+        .bind(code)
+        .bind(exhibitor.0)
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(internal)?
+        .ok_or(AppError::NotFound)?;
+        let change = [("booth".to_owned(), code.to_owned(), String::new())];
+        log_change(
+            &mut tx,
+            exhibitor,
+            by,
+            Audited::Booth(booth),
+            "delete",
+            &change,
+        )
+        .await?;
+        tx.commit().await.map_err(internal)
+    }
+}
