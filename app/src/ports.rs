@@ -244,6 +244,20 @@ pub trait Products: Send + Sync + 'static {
         after: i64,
         limit: usize,
     ) -> Result<Page<TeamProduct>, AppError>;
+    /// A product's public page as its team sees it, drafts included.
+    async fn preview_product(
+        &self,
+        actor: Option<&CurrentUser>,
+        id: ProductId,
+    ) -> Result<ProductDetail, AppError>;
+    /// Validates and saves a product that is and stays a draft (autosave): a published
+    /// product is refused (409), a form that would publish it too (400).
+    async fn autosave_draft(
+        &self,
+        actor: Option<&CurrentUser>,
+        id: ProductId,
+        form: ProductForm,
+    ) -> Result<(), AppError>;
     /// A product as its editor opens it.
     async fn product_form(
         &self,

@@ -103,6 +103,24 @@ test('an exhibitor builds a product with photos, orders it first and deletes it'
   await page.getByLabel('Highest unit price (empty for a single price)').fill('5.10');
   await page.getByLabel('Specifications: one per line, as key: value').fill('Battery: 2000 mAh\nWeight: 300 g');
   await page.getByLabel('HS code (6 to 10 digits, optional)').fill('9405.40');
+  await page.getByRole('button', { name: 'Save the product' }).click();
+  await expect(page).toHaveURL(/\/exhibitor\/products\/\d+\?saved=1$/);
+  await ready(page, js);
+  if (js) {
+    // A draft saves itself a moment after a change, and leaving then asks nothing.
+    await page.getByLabel('Unit (English)').fill('lanterns');
+    await expect(page.getByText(/^Draft saved automatically at \d\d:\d\d\.$/)).toBeVisible();
+    await page.reload();
+    await ready(page, js);
+    await expect(page.getByLabel('Unit (English)')).toHaveValue('lanterns');
+  }
+  // The team previews the draft on its public page; buyers cannot see it yet.
+  await page.getByRole('link', { name: 'Preview the draft as buyers will see it' }).click();
+  await ready(page, js);
+  await expect(page.getByRole('note')).toHaveText('A draft: only your team sees this page. Publish it in the editor to show it to buyers.');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  await page.goBack();
+  await ready(page, js);
   await page.getByLabel('Published: buyers see it').check();
   await page.getByRole('button', { name: 'Save the product' }).click();
   await expect(page.getByRole('status')).toHaveText('Saved. Published products are visible to buyers now.');

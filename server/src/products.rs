@@ -4,9 +4,12 @@
 
 use crate::booths::BoothEditor;
 use crate::storage::imports::ImportFile;
-use app::domain::product_edit::{EditableProduct, TeamProduct};
+use crate::storage::products::Saving;
+use app::domain::product_edit::{EditableProduct, TeamProduct, is_ticked};
 use app::domain::product_import::{ImportReport, read_table};
-use app::domain::{Action, CurrentUser, ExhibitorId, Page, ProductForm, ProductId, authorize};
+use app::domain::{
+    Action, CurrentUser, ExhibitorId, Page, ProductDetail, ProductForm, ProductId, authorize,
+};
 use app::error::AppError;
 use app::ports::Products;
 
@@ -21,6 +24,15 @@ impl Products for BoothEditor {
     ) -> Result<Page<TeamProduct>, AppError> {
         authorize(actor, Action::EditBooth(exhibitor))?;
         self.db.team_products(exhibitor, after, limit).await
+    }
+
+    async fn preview_product(
+        &self,
+        actor: Option<&CurrentUser>,
+        id: ProductId,
+    ) -> Result<ProductDetail, AppError> {
+        self.editable(actor, id).await?;
+        self.db.product_detail(id, true).await
     }
 
     async fn product_form(
@@ -52,12 +64,19 @@ impl Products for BoothEditor {
         id: ProductId,
         form: ProductForm,
     ) -> Result<(), AppError> {
-        let exhibitor = self.editable(actor, id).await?;
-        let editor = actor.ok_or(AppError::Unauthenticated)?;
-        let valid = form.validate().map_err(AppError::Validation)?;
-        let slug = self.db.update_product(id, editor.id, &valid).await?;
-        self.show_product_changes(&slug, exhibitor, id).await;
-        Ok(())
+        self.save(actor, id, form, Saving::Any).await
+    }
+
+    async fn autosave_draft(
+        &self,
+        actor: Option<&CurrentUser>,
+        id: ProductId,
+        form: ProductForm,
+    ) -> Result<(), AppError> {
+        if is_ticked(&form.published) {
+            return Err(AppError::invalid("published", "autosave_draft_only"));
+        }
+        self.save(actor, id, form, Saving::DraftOnly).await
     }
 
     async fn delete_product(
@@ -172,6 +191,21 @@ impl Products for BoothEditor {
 impl BoothEditor {
     /// The product's exhibitor, once the actor may edit its booth. A visitor learns nothing
     /// about which products exist (401 before 404).
+    async fn save(
+        &self,
+        actor: Option<&CurrentUser>,
+        id: ProductId,
+        form: ProductForm,
+        only: Saving,
+    ) -> Result<(), AppError> {
+        let exhibitor = self.editable(actor, id).await?;
+        let editor = actor.ok_or(AppError::Unauthenticated)?;
+        let valid = form.validate().map_err(AppError::Validation)?;
+        let slug = self.db.update_product(id, editor.id, &valid, only).await?;
+        self.show_product_changes(&slug, exhibitor, id).await;
+        Ok(())
+    }
+
     pub async fn editable(
         &self,
         actor: Option<&CurrentUser>,

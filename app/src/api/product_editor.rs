@@ -142,6 +142,20 @@ pub async fn save_product(
     session::finish(result, &done, &here, &typed).await
 }
 
+/// Saves a draft without leaving the page (the editor's autosave); never publishes.
+#[server(endpoint = "autosave_product")]
+pub async fn autosave_product(id: ProductId, form: ProductForm) -> Result<(), AppError> {
+    super::with_status(
+        async {
+            let user = session::current_user().await?;
+            crate::ports::products()?
+                .autosave_draft(user.as_ref(), id, form)
+                .await
+        }
+        .await,
+    )
+}
+
 #[server(endpoint = "delete_product")]
 pub async fn delete_product(id: ProductId) -> Result<(), AppError> {
     let result = async {

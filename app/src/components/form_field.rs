@@ -75,6 +75,8 @@ pub fn error_text(i18n: leptos_i18n::I18nContext<Locale>, code: &str) -> String 
         "booth_unknown" => t_string!(i18n, error_booth_unknown).to_string(),
         "booth_taken" => t_string!(i18n, error_booth_taken).to_string(),
         "slug_taken" => t_string!(i18n, error_slug_taken).to_string(),
+        "product_published" => t_string!(i18n, error_product_published).to_string(),
+        "autosave_draft_only" => t_string!(i18n, error_autosave_draft_only).to_string(),
         _ => match code.strip_prefix("column_missing:") {
             Some(column) => {
                 let column = column.to_owned();

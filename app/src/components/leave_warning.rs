@@ -1,6 +1,6 @@
 //! A warning before leaving a page whose editor form (`form.editor-form`) has changes not yet
 //! saved: the browser's own question on reload, close or another address, and a confirmation
-//! before following a link inside the site. Sending the form clears it. Hydrated pages only.
+//! before following a link inside the site. Sending the form, or an autosave, clears it. Hydrated pages only.
 
 use leptos::prelude::*;
 
@@ -32,6 +32,9 @@ fn watch(question: String) {
         }
     });
     let submit = window_event_listener(leptos::ev::submit, move |_| dirty.set(false));
+    let saved = window_event_listener_untyped(super::draft_autosave::SAVED_EVENT, move |_| {
+        dirty.set(false)
+    });
     let leave = window_event_listener(leptos::ev::beforeunload, move |ev| {
         if dirty.get_untracked() {
             ev.prevent_default();
@@ -64,6 +67,7 @@ fn watch(question: String) {
     on_cleanup(move || {
         input.remove();
         submit.remove();
+        saved.remove();
         leave.remove();
     });
 }

@@ -3,6 +3,7 @@
 pub mod account_menu;
 pub mod breadcrumbs;
 pub mod cards;
+pub mod draft_autosave;
 pub mod error_view;
 pub mod form_field;
 pub mod hall_map;

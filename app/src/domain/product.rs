@@ -46,6 +46,8 @@ pub struct ProductDetail {
     pub unit: Localized,
     pub lead_time_days: i64,
     pub is_new: bool,
+    /// Not published: only its team sees it, as a preview.
+    pub draft: bool,
     pub hs_code: String,
     /// Generated pictures, for products without uploaded photos.
     pub image_count: i64,

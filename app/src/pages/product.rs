@@ -10,6 +10,7 @@ use crate::domain::{ProductDetail, ProductId};
 use crate::error::AppError;
 use crate::i18n::*;
 use leptos::prelude::*;
+use leptos_meta::Meta;
 use leptos_router::hooks::use_params_map;
 
 #[component]
@@ -81,6 +82,10 @@ fn product_view(product: ProductDetail) -> impl IntoView {
     let main_alt = title.clone();
     view! {
         <PageMeta title=title.clone() description=description.chars().take(160).collect() canonical=href />
+        {product.draft.then(|| view! {
+            <Meta name="robots" content="noindex" />
+            <p class="form-notice draft-notice" role="note">{t!(i18n, product_draft_preview)}</p>
+        })}
         <Breadcrumbs trail />
         <article class="product-page">
             <section class="gallery" aria-label=move || t_string!(i18n, gallery).to_string()>

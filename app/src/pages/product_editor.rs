@@ -6,6 +6,7 @@ use super::loaded;
 use crate::api::product_editor::{
     DeleteProduct, ProductEditorData, RemoveProductPhoto, SaveProduct, get_product_editor,
 };
+use crate::components::draft_autosave::DraftAutosave;
 use crate::components::form_field::{
     FileField, FormAlert, IMAGE_TYPES, TextAreaField, TextField, form_errors,
 };
@@ -79,14 +80,19 @@ fn editor(
             <h1>{title}</h1>
             <p>
                 <a href="/exhibitor/products">{t!(i18n, back_to_products)}</a>
-                {data.id.filter(|_| is_ticked(&form.published)).map(|id| view! {
-                    " · "<a href=format!("/products/{id}")>{t!(i18n, product_view)}</a>
+                {data.id.map(|id| {
+                    let label = match is_ticked(&form.published) {
+                        true => t_string!(i18n, product_view).to_string(),
+                        false => t_string!(i18n, product_preview).to_string(),
+                    };
+                    view! { " · "<a href=format!("/products/{id}")>{label}</a> }
                 })}
             </p>
             {saved.then(|| view! { <p class="form-notice" role="status">{t!(i18n, product_saved)}</p> })}
             <FormAlert errors />
             <LeaveWarning question=t_string!(i18n, leave_question).to_string() />
-            <ActionForm action=save attr:class="editor-form">
+            {data.id.filter(|_| !is_ticked(&form.published)).map(|_| view! { <DraftAutosave form_id="product-form" /> })}
+            <ActionForm action=save attr:class="editor-form" attr:id="product-form">
                 <input type="hidden" name="exhibitor" value=data.exhibitor.0.to_string() />
                 {data.id.map(|id| view! { <input type="hidden" name="id" value=id.0.to_string() /> })}
                 <TextField name="form[title_en]" id="title_en" label=t_string!(i18n, field_title_en).to_string() value=typed("title_en", &form.title_en) errors />

@@ -292,21 +292,33 @@ impl Catalogue for Db {
             .collect()
     }
 
+    async fn get_product(&self, id: ProductId) -> Result<ProductDetail, AppError> {
+        self.product_detail(id, false).await
+    }
+}
+
+impl Db {
     /// Two queries: the product with its exhibitor, category and section in one join, then
     /// the exhibitor's booths.
-    async fn get_product(&self, id: ProductId) -> Result<ProductDetail, AppError> {
+    /// Drafts only `with_drafts`, for the team's preview.
+    pub async fn product_detail(
+        &self,
+        id: ProductId,
+        with_drafts: bool,
+    ) -> Result<ProductDetail, AppError> {
         let row = sqlx::query(&format!(
             "SELECT p.title_en, p.title_zh, p.description_en, p.description_zh, p.specs, p.price_min_cents, \
-             p.price_max_cents, p.currency, p.moq, p.unit_en, p.unit_zh, p.lead_time_days, p.is_new, p.image_count, p.hs_code, p.model_file, \
+             p.price_max_cents, p.currency, p.moq, p.unit_en, p.unit_zh, p.lead_time_days, p.is_new, p.image_count, p.hs_code, p.model_file, p.published, \
              {EXHIBITOR_COLUMNS}, \
              c.id AS category_id, c.slug AS category_slug, c.name_en AS category_name_en, c.name_zh AS category_name_zh, \
              (SELECT COUNT(*) FROM sections x WHERE x.category_id = c.id) AS category_children, \
              s.id AS section_id, s.slug AS section_slug, s.name_en AS section_name_en, s.name_zh AS section_name_zh, \
              (SELECT COUNT(*) FROM halls h WHERE h.section_id = s.id) AS section_children \
              FROM products p JOIN exhibitors e ON e.id = p.exhibitor_id JOIN categories c ON c.id = p.category_id \
-             JOIN sections s ON s.id = p.section_id WHERE p.id = $1 AND p.published = 1"
+             JOIN sections s ON s.id = p.section_id WHERE p.id = $1 AND (p.published = 1 OR $2 = 1)"
         ))
         .bind(id.0)
+        .bind(i64::from(with_drafts))
         .fetch_optional(&self.pool)
         .await
         .map_err(internal)?
@@ -334,6 +346,7 @@ impl Catalogue for Db {
             unit: Localized::new(row.unit_en, row.unit_zh),
             lead_time_days: row.lead_time_days,
             is_new: row.is_new != 0,
+            draft: row.published == 0,
             hs_code: row.hs_code,
             image_count: row.image_count,
             photos,
@@ -344,9 +357,7 @@ impl Catalogue for Db {
             booths,
         })
     }
-}
 
-impl Db {
     async fn category_where<T>(
         &self,
         condition: &str,

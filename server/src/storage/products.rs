@@ -63,6 +63,14 @@ impl EditableRow {
     }
 }
 
+/// Which products a save may change: any, or (for autosave) only one that is still a draft,
+/// checked in the same transaction so that a product published meanwhile stays published.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Saving {
+    Any,
+    DraftOnly,
+}
+
 /// A product's state for the counters: (published, published and new).
 pub(super) fn counted(product: Option<&ValidProduct>) -> (i64, i64) {
     product.map_or((0, 0), |p| {
@@ -200,9 +208,13 @@ impl Db {
         id: ProductId,
         by: UserId,
         product: &ValidProduct,
+        only: Saving,
     ) -> Result<String, AppError> {
         let mut tx = self.begin_write().await?;
         let (exhibitor, before) = locked_product(&mut tx, id).await?;
+        if only == Saving::DraftOnly && before.published {
+            return Err(AppError::Conflict("product_published".into()));
+        }
         write_product(&mut tx, id, product).await?;
         let changes = before.to_form().changes_to(&product.to_form());
         if !changes.is_empty() {

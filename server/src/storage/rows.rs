@@ -250,6 +250,7 @@ pub struct ProductRow {
     pub image_count: i64,
     pub hs_code: String,
     pub model_file: Option<String>,
+    pub published: i64,
 }
 
 /// A specification row as stored in the `specs` JSON column.

@@ -88,16 +88,45 @@ on_both_engines! { mod products; support::spawn_app;
         assert_eq!(twin.status, 400);
         assert!(twin.text().contains("sku_taken"), "{}", twin.text());
 
-        // A draft is the team's only: buyers get 404 and the booth does not count it.
+        // A draft is the team's only: buyers get 404 and the booth does not count it; the
+        // team previews it on its public page, marked as a draft and kept out of search engines.
         let draft = PRODUCT.replace("&form[published]=on", "");
         let edit = format!("{draft}&id={id}");
         assert_eq!(app.status_as(Some(&owner), "/api/save_product", &edit).await, 200);
-        assert_eq!(app.get(&format!("/products/{id}")).await.status, 404);
+        let path = format!("/products/{id}");
+        assert_eq!(app.get(&path).await.status, 404);
+        assert_eq!(app.get_with(&path, &[("Cookie", &buyer)]).await.status, 404);
+        assert_eq!(app.get_with(&path, &[("Cookie", &other)]).await.status, 404, "another team: no hint it exists");
+        assert_eq!(app.status_as(Some(&other), "/api/get_product", &format!("id={id}")).await, 404);
+        let preview = app.get_with(&path, &[("Cookie", &owner)]).await;
+        assert_eq!(preview.status, 200);
+        let html = preview.text();
+        assert!(html.contains("Solar lantern S1") && html.contains("A draft: only your team sees this page"), "{html}");
+        assert!(html.contains(r#"name="robots" content="noindex""#));
+        assert!(!app.get(&path).await.text().contains("Solar lantern S1"), "the preview is not cached for others");
+
+        // The editor autosaves a draft, never publishes it that way, and leaves a published
+        // product alone; only its team may.
+        let autosave = format!("id={id}&{}", draft.replace("exhibitor=1&", "").replace("Solar+lantern+S1", "Solar+lantern+S1+draft"));
+        assert_eq!(app.status_as(None, "/api/autosave_product", &autosave).await, 401);
+        assert_eq!(app.status_as(Some(&buyer), "/api/autosave_product", &autosave).await, 403);
+        assert_eq!(app.status_as(Some(&other), "/api/autosave_product", &autosave).await, 403);
+        assert_eq!(app.status_as(Some(&owner), "/api/autosave_product", &autosave.replace("price_min]=4.20", "price_min]=x")).await, 400);
+        assert_eq!(app.status_as(Some(&owner), "/api/autosave_product", &format!("{autosave}&form[published]=on")).await, 400, "autosave never publishes");
+        assert_eq!(app.status_as(Some(&owner), "/api/autosave_product", &autosave).await, 200);
+        let title = |app: &support::TestApp| {
+            let pool = app.db.db.pool.clone();
+            async move { sqlx::query_scalar::<_, String>("SELECT title_en FROM products WHERE id = $1").bind(id).fetch_one(&pool).await.unwrap() }
+        };
+        assert_eq!(title(&app).await, "Solar lantern S1 draft");
+        assert_eq!(app.get(&path).await.status, 404, "still a draft");
         assert_eq!(listed(&app).await, before);
         let list = app.get_with("/exhibitor/products", &[("Cookie", &owner)]).await;
         assert_eq!(list.status, 200);
         assert!(list.text().contains("Solar lantern S1") && list.text().contains("Draft"));
         assert_eq!(app.status_as(Some(&owner), "/api/save_product", &format!("{PRODUCT}&id={id}")).await, 200);
+        assert_eq!(app.status_as(Some(&owner), "/api/autosave_product", &autosave).await, 409, "a published product is saved by hand");
+        assert_eq!(title(&app).await, "Solar lantern S1");
 
         // Someone else's product cannot be touched, whatever exhibitor the form names.
         let theirs = format!("{}&id={id}", PRODUCT.replace("exhibitor=1", "exhibitor=999"));
@@ -124,7 +153,7 @@ on_both_engines! { mod products; support::spawn_app;
         assert_eq!(listed(&app).await, before);
         let log = app.db.db.audit_log(ExhibitorId(1), 20).await.unwrap();
         let actions: Vec<String> = log.iter().filter(|e| e.entity == "product").map(|e| e.action.clone()).collect();
-        assert_eq!(actions, ["delete", "update", "update", "create"], "{log:?}");
+        assert_eq!(actions, ["delete", "update", "update", "update", "create"], "publish off, autosave, publish on: {log:?}");
         assert!(log.iter().any(|e| e.changes.iter().any(|(field, _, _)| field == "order")));
     }
 
