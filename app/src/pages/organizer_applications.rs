@@ -72,14 +72,14 @@ fn applications(
             view! {
                 <li class="application" aria-labelledby=labelled_by>
                     <h2 id=heading>{company}</h2>
-                    <dl>
+                    <dl class="facts">
                         <dt>{t!(i18n, field_country)}</dt><dd>{application.country.name(locale)}</dd>
                         <dt>{t!(i18n, field_section)}</dt><dd>{application.section.get(locale).to_owned()}</dd>
                         <dt>{t!(i18n, field_year_founded)}</dt><dd>{application.year_founded}</dd>
                         <dt>{t!(i18n, field_staff_size)}</dt><dd>{application.staff_size}</dd>
                         <dt>{t!(i18n, field_contact_name)}</dt><dd>{application.contact_name.clone()}" · "{application.email.clone()}</dd>
                         {website}
-                        <dt>{t!(i18n, application_submitted)}</dt><dd><time>{utc_minute(application.submitted_at)}</time>" UTC"</dd>
+                        <dt>{t!(i18n, application_submitted)}</dt><dd><time>{utc_minute(application.submitted_at)}</time></dd>
                     </dl>
                     {(!application.message.is_empty()).then(|| view! { <p class="application-message">{application.message.clone()}</p> })}
                     <div class="application-decision">
