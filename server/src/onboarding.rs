@@ -3,8 +3,8 @@
 //! the applicant's language, and makes the public pages show a new exhibitor or a moved booth
 //! at once (catalogue cache and page cache).
 
-use crate::accounts::secret;
 use crate::accounts::teams::invitation_mail;
+use crate::accounts::{reader_locale, secret};
 use crate::booths::this_year;
 use crate::cache::CachedCatalogue;
 use crate::mail::MailSignal;
@@ -35,11 +35,7 @@ impl Onboarding for OnboardingService {
     async fn apply(&self, form: &ApplicationForm, locale: &str) -> Result<(), AppError> {
         let valid = form.validate(this_year()).map_err(AppError::Validation)?;
         self.refuse_taken_address(&valid.email).await?;
-        let company = if locale == "zh" {
-            &valid.company.zh
-        } else {
-            &valid.company.en
-        };
+        let company = valid.company.get(reader_locale(locale));
         let mail = receipt_mail(locale, &valid.contact_name, company);
         self.db
             .insert_application(&valid, locale, (&mail.0, &mail.1))
@@ -70,7 +66,7 @@ impl Onboarding for OnboardingService {
         self.refuse_taken_address(&application.email).await?;
         let link = secret::new_secret().map_err(AppError::internal)?;
         let url = format!("{}/invitation?token={link}", self.public_url);
-        let company = applicant_company(&application, &locale);
+        let company = application.company.get(reader_locale(&locale));
         let mail = invitation_mail(&locale, &organizer.name, company, TeamRole::Owner, &url);
         let (exhibitor, slug) = self
             .db
@@ -103,7 +99,7 @@ impl Onboarding for OnboardingService {
             return Err(AppError::invalid("reason", "too_long"));
         }
         let (application, locale) = self.db.pending_application(application).await?;
-        let company = applicant_company(&application, &locale);
+        let company = application.company.get(reader_locale(&locale));
         let mail = decline_mail(
             &locale,
             &application.contact_name,
@@ -183,15 +179,6 @@ impl OnboardingService {
         self.catalogue.forget_exhibitor(exhibitor_slug, exhibitor);
         self.pages.clear();
         Ok(())
-    }
-}
-
-/// The company's name in the applicant's language.
-fn applicant_company<'a>(application: &'a Application, locale: &str) -> &'a str {
-    if locale == "zh" {
-        &application.company.zh
-    } else {
-        &application.company.en
     }
 }
 

@@ -53,14 +53,13 @@ fn watch(
             .get_element_by_id(form_id)
             .and_then(|e| e.dyn_into::<web_sys::HtmlFormElement>().ok())
     };
+    // The page renders this component only for a saved draft; the box may be ticked since.
     let is_draft = move |form: &web_sys::HtmlFormElement| {
-        let published = form
-            .query_selector("input[name='form[published]']")
+        form.query_selector("input[name='form[published]']")
             .ok()
             .flatten()
-            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok());
-        let saved = form.query_selector("input[name='id']").ok().flatten();
-        saved.is_some() && published.is_some_and(|p| !p.checked())
+            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .is_some_and(|published| !published.checked())
     };
     let timer = StoredValue::new(None::<TimeoutHandle>);
     let changed = move |ev: web_sys::Event| {

@@ -4,6 +4,7 @@
 
 use super::account::{NAME_MAX, normalise_email};
 use super::booth_edit::{parse_staff_size, parse_year_founded, website_problem};
+use super::text::or_english;
 use super::{CountryCode, ExhibitorId, Localized};
 use crate::error::FieldError;
 use serde::{Deserialize, Serialize};
@@ -99,14 +100,7 @@ impl ApplicationForm {
         }
         match (country, email) {
             (Some(country), Some(email)) if errors.is_empty() => Ok(ValidApplication {
-                company: Localized::new(
-                    company_en.clone(),
-                    if company_zh.is_empty() {
-                        company_en
-                    } else {
-                        company_zh
-                    },
-                ),
+                company: Localized::new(company_en.clone(), or_english(company_zh, &company_en)),
                 country,
                 section,
                 year_founded,

@@ -3,6 +3,7 @@
 //! into every problem at once, each a field and a message code.
 
 use super::money::{Currency, PriceRange};
+use super::text::or_english;
 use super::{Localized, ProductId};
 use crate::error::FieldError;
 use serde::{Deserialize, Serialize};
@@ -320,14 +321,6 @@ pub fn is_ticked(value: &str) -> bool {
         value.trim().to_ascii_lowercase().as_str(),
         "on" | "1" | "yes" | "y" | "true" | "是"
     )
-}
-
-fn or_english(chinese: String, english: &str) -> String {
-    if chinese.is_empty() {
-        english.to_owned()
-    } else {
-        chinese
-    }
 }
 
 /// `key: value` lines (a full-width colon works too); blank lines are skipped.

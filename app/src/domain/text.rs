@@ -27,6 +27,16 @@ impl Localized {
     }
 }
 
+/// A Chinese text as saved: the English one where none was typed, so that every place that
+/// reads the Chinese column has a text.
+pub fn or_english(chinese: String, english: &str) -> String {
+    if chinese.is_empty() {
+        english.to_owned()
+    } else {
+        chinese
+    }
+}
+
 /// A Unix time as `2026-11-22 07:05 UTC`, the same on the server and in the browser.
 pub fn utc_minute(unix_seconds: i64) -> String {
     let days = unix_seconds.div_euclid(86_400);

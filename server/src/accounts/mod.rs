@@ -145,6 +145,16 @@ impl AccountService {
     }
 }
 
+/// The language a mail's reader chose (`"zh"` or anything else for English), for texts
+/// stored in both.
+pub(crate) fn reader_locale(locale: &str) -> app::i18n::Locale {
+    if locale == "zh" {
+        app::i18n::Locale::zh
+    } else {
+        app::i18n::Locale::en
+    }
+}
+
 /// Subject and text of the mail that verifies a new address, in the reader's language.
 fn verification_mail(locale: &str, name: &str, url: &str) -> (String, String) {
     if locale == "zh" {

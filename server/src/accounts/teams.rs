@@ -11,7 +11,6 @@ use app::domain::{
     TeamView, UserId, authorize,
 };
 use app::error::{AppError, FieldError};
-use app::i18n::Locale;
 use app::ports::{SessionToken, Teams};
 
 /// Exhibitors per page of the organizer's overview.
@@ -140,12 +139,7 @@ impl AccountService {
         }
         let link = secret::new_secret().map_err(AppError::internal)?;
         let url = format!("{}/invitation?token={link}", self.public_url);
-        let reader = if locale == "zh" {
-            Locale::zh
-        } else {
-            Locale::en
-        };
-        let company = team.name.get(reader).to_owned();
+        let company = team.name.get(super::reader_locale(locale)).to_owned();
         let mail = invitation_mail(locale, &inviter.name, &company, role, &url);
         self.db
             .create_invitation(

@@ -91,11 +91,14 @@ impl Db {
             .await
             .map_err(internal)?
             .ok_or(AppError::NotFound)?;
-        let status: String = row.try_get(13).map_err(internal)?;
+        let status: String = row.try_get("status").map_err(internal)?;
         if status != "pending" {
             return Err(AppError::Conflict("application_decided".into()));
         }
-        Ok((application_of(&row)?, row.try_get(14).map_err(internal)?))
+        Ok((
+            application_of(&row)?,
+            row.try_get("locale").map_err(internal)?,
+        ))
     }
 
     /// Approves a pending application: the exhibitor (in the application's section, with a
@@ -189,7 +192,8 @@ impl Db {
     }
 }
 
-const APPLICATION_SELECT: &str = "SELECT a.id, a.company_en, a.company_zh, a.country, s.name_en, s.name_zh, \
+const APPLICATION_SELECT: &str = "SELECT a.id, a.company_en, a.company_zh, a.country, \
+     s.name_en AS section_en, s.name_zh AS section_zh, \
      a.year_founded, a.staff_size, a.contact_name, a.email, a.website, a.message, a.submitted_at, a.status, a.locale \
      FROM exhibitor_applications a JOIN sections s ON s.id = a.section_id";
 
@@ -220,21 +224,21 @@ async fn decide(
 }
 
 fn application_of(row: &sqlx::any::AnyRow) -> Result<Application, AppError> {
-    let text = |i: usize| row.try_get::<String, _>(i).map_err(internal);
-    let number = |i: usize| row.try_get::<i64, _>(i).map_err(internal);
-    let country = text(3)?;
+    let text = |column: &str| row.try_get::<String, _>(column).map_err(internal);
+    let number = |column: &str| row.try_get::<i64, _>(column).map_err(internal);
+    let country = text("country")?;
     Ok(Application {
-        id: number(0)?,
-        company: Localized::new(text(1)?, text(2)?),
+        id: number("id")?,
+        company: Localized::new(text("company_en")?, text("company_zh")?),
         country: CountryCode::parse(&country)
             .ok_or_else(|| AppError::internal(format!("unknown country {country:?}")))?,
-        section: Localized::new(text(4)?, text(5)?),
-        year_founded: number(6)?,
-        staff_size: number(7)?,
-        contact_name: text(8)?,
-        email: text(9)?,
-        website: text(10)?,
-        message: text(11)?,
-        submitted_at: number(12)?,
+        section: Localized::new(text("section_en")?, text("section_zh")?),
+        year_founded: number("year_founded")?,
+        staff_size: number("staff_size")?,
+        contact_name: text("contact_name")?,
+        email: text("email")?,
+        website: text("website")?,
+        message: text("message")?,
+        submitted_at: number("submitted_at")?,
     })
 }

@@ -14,7 +14,8 @@ impl Db {
     /// any hall.
     pub async fn booth_assignments(&self, slug: &str) -> Result<BoothAssignments, AppError> {
         let row = sqlx::query(
-            "SELECT e.id, e.slug, e.name_en, e.name_zh, s.name_en, s.name_zh, s.id \
+            "SELECT e.id, e.slug, e.name_en, e.name_zh, s.name_en AS section_en, \
+             s.name_zh AS section_zh, s.id AS section_id \
              FROM exhibitors e JOIN sections s ON s.id = e.section_id WHERE e.slug = $1",
         )
         .bind(slug)
@@ -22,41 +23,30 @@ impl Db {
         .await
         .map_err(internal)?
         .ok_or(AppError::NotFound)?;
-        let text = |i: usize| row.try_get::<String, _>(i).map_err(internal);
-        let exhibitor: i64 = row.try_get(0).map_err(internal)?;
-        let section: i64 = row.try_get(6).map_err(internal)?;
+        let text = |column: &str| row.try_get::<String, _>(column).map_err(internal);
+        let exhibitor: i64 = row.try_get("id").map_err(internal)?;
+        let section: i64 = row.try_get("section_id").map_err(internal)?;
         let booths: Vec<String> =
             sqlx::query_scalar("SELECT code FROM booths WHERE exhibitor_id = $1 ORDER BY id")
                 .bind(exhibitor)
                 .fetch_all(&self.pool)
                 .await
                 .map_err(internal)?;
-        let mut free: Vec<String> = sqlx::query_scalar(
+        let free: Vec<String> = sqlx::query_scalar(
             "SELECT b.code FROM booths b JOIN halls h ON h.id = b.hall_id \
-             WHERE b.exhibitor_id IS NULL AND h.section_id = $1 ORDER BY b.id LIMIT $2",
+             WHERE b.exhibitor_id IS NULL \
+             ORDER BY CASE WHEN h.section_id = $1 THEN 0 ELSE 1 END, b.id LIMIT $2",
         )
         .bind(section)
         .bind(FREE_BOOTHS_SHOWN as i64)
         .fetch_all(&self.pool)
         .await
         .map_err(internal)?;
-        if free.len() < FREE_BOOTHS_SHOWN {
-            let elsewhere: Vec<String> = sqlx::query_scalar(
-                "SELECT b.code FROM booths b JOIN halls h ON h.id = b.hall_id \
-                 WHERE b.exhibitor_id IS NULL AND h.section_id <> $1 ORDER BY b.id LIMIT $2",
-            )
-            .bind(section)
-            .bind((FREE_BOOTHS_SHOWN - free.len()) as i64)
-            .fetch_all(&self.pool)
-            .await
-            .map_err(internal)?;
-            free.extend(elsewhere);
-        }
         Ok(BoothAssignments {
             exhibitor: ExhibitorId(exhibitor),
-            slug: text(1)?,
-            name: Localized::new(text(2)?, text(3)?),
-            section: Localized::new(text(4)?, text(5)?),
+            slug: text("slug")?,
+            name: Localized::new(text("name_en")?, text("name_zh")?),
+            section: Localized::new(text("section_en")?, text("section_zh")?),
             booths,
             free,
         })
