@@ -1,60 +1,19 @@
 //! The countries exhibitors and buyers come from, by ISO 3166-1 alpha-2 code.
 
+pub use super::country_names::COUNTRIES;
 use crate::i18n::Locale;
 use serde::{Deserialize, Serialize};
 
-/// An ISO 3166-1 alpha-2 code known to the fair.
+/// An assigned ISO 3166-1 alpha-2 code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct CountryCode([u8; 2]);
 
-/// Code, English name, Chinese name.
-pub const COUNTRIES: &[(&str, &str, &str)] = &[
-    ("AE", "United Arab Emirates", "阿联酋"),
-    ("AR", "Argentina", "阿根廷"),
-    ("AU", "Australia", "澳大利亚"),
-    ("BD", "Bangladesh", "孟加拉国"),
-    ("BR", "Brazil", "巴西"),
-    ("CA", "Canada", "加拿大"),
-    ("CL", "Chile", "智利"),
-    ("CN", "China", "中国"),
-    ("DE", "Germany", "德国"),
-    ("EG", "Egypt", "埃及"),
-    ("ES", "Spain", "西班牙"),
-    ("FR", "France", "法国"),
-    ("GB", "United Kingdom", "英国"),
-    ("HK", "Hong Kong, China", "中国香港"),
-    ("ID", "Indonesia", "印度尼西亚"),
-    ("IN", "India", "印度"),
-    ("IT", "Italy", "意大利"),
-    ("JP", "Japan", "日本"),
-    ("KE", "Kenya", "肯尼亚"),
-    ("KR", "South Korea", "韩国"),
-    ("MX", "Mexico", "墨西哥"),
-    ("MY", "Malaysia", "马来西亚"),
-    ("NG", "Nigeria", "尼日利亚"),
-    ("NL", "Netherlands", "荷兰"),
-    ("PK", "Pakistan", "巴基斯坦"),
-    ("PL", "Poland", "波兰"),
-    ("RU", "Russia", "俄罗斯"),
-    ("SA", "Saudi Arabia", "沙特阿拉伯"),
-    ("SG", "Singapore", "新加坡"),
-    ("TH", "Thailand", "泰国"),
-    ("TR", "Türkiye", "土耳其"),
-    ("TW", "Taiwan, China", "中国台湾"),
-    ("US", "United States", "美国"),
-    ("VN", "Viet Nam", "越南"),
-    ("ZA", "South Africa", "南非"),
-];
-
 impl CountryCode {
-    /// Parses a code the fair knows, in any case.
+    /// Parses an assigned code, in any case.
     pub fn parse(s: &str) -> Option<Self> {
         let upper = s.trim().to_ascii_uppercase();
-        COUNTRIES
-            .iter()
-            .find(|(code, _, _)| *code == upper)
-            .map(|(code, _, _)| Self([code.as_bytes()[0], code.as_bytes()[1]]))
+        entry(&upper).map(|(code, _, _)| Self([code.as_bytes()[0], code.as_bytes()[1]]))
     }
 
     pub fn as_str(&self) -> &str {
@@ -63,19 +22,40 @@ impl CountryCode {
 
     /// The country's name in `locale`.
     pub fn name(&self, locale: Locale) -> &'static str {
-        let entry = COUNTRIES.iter().find(|(code, _, _)| *code == self.as_str());
-        match (entry, locale) {
+        match (entry(self.as_str()), locale) {
             (Some((_, _, zh)), Locale::zh) => zh,
             (Some((_, en, _)), _) => en,
             (None, _) => "—",
         }
     }
 
-    /// Every known country, in table order.
+    /// Every country in the order of its English name, accents folded (the Chinese list keeps
+    /// the same order, so a country sits in the same place in both languages).
     pub fn all() -> impl Iterator<Item = CountryCode> {
-        COUNTRIES
-            .iter()
+        let mut by_name: Vec<_> = COUNTRIES.iter().collect();
+        by_name.sort_by_cached_key(|(_, en, _)| en.chars().map(unaccented).collect::<String>());
+        by_name
+            .into_iter()
             .filter_map(|(code, _, _)| CountryCode::parse(code))
+    }
+}
+
+fn entry(code: &str) -> Option<&'static (&'static str, &'static str, &'static str)> {
+    COUNTRIES
+        .binary_search_by(|(known, _, _)| (*known).cmp(code))
+        .ok()
+        .map(|at| &COUNTRIES[at])
+}
+
+/// The letter without its accent, for the few accented names in the table.
+fn unaccented(c: char) -> char {
+    match c {
+        'Å' => 'A',
+        'ç' => 'c',
+        'é' => 'e',
+        'ô' => 'o',
+        'ü' => 'u',
+        other => other,
     }
 }
 
@@ -104,6 +84,39 @@ mod tests {
         assert_eq!(cn.name(Locale::en), "China");
         assert_eq!(CountryCode::parse("XX"), None);
         assert_eq!(CountryCode::parse("CHN"), None);
+        assert_eq!(
+            CountryCode::parse(" tw ").unwrap().name(Locale::zh),
+            "中国台湾"
+        );
+        assert_eq!(
+            CountryCode::parse("ZW").unwrap().name(Locale::en),
+            "Zimbabwe"
+        );
         assert_eq!(CountryCode::all().count(), COUNTRIES.len());
+    }
+
+    #[test]
+    fn the_table_holds_every_assigned_code_once_in_order() {
+        assert_eq!(COUNTRIES.len(), 249);
+        assert!(COUNTRIES.windows(2).all(|pair| pair[0].0 < pair[1].0));
+        assert!(COUNTRIES.iter().all(|(code, en, zh)| {
+            code.len() == 2
+                && code.bytes().all(|b| b.is_ascii_uppercase())
+                && !en.is_empty()
+                && !zh.is_empty()
+        }));
+    }
+
+    #[test]
+    fn people_see_the_list_by_name() {
+        let first: Vec<_> = CountryCode::all()
+            .take(3)
+            .map(|c| c.name(Locale::en))
+            .collect();
+        assert_eq!(first, ["Afghanistan", "Åland Islands", "Albania"]);
+        let names: Vec<_> = CountryCode::all().map(|c| c.name(Locale::en)).collect();
+        let at = |name| names.iter().position(|n| *n == name).unwrap();
+        assert!(at("Tunisia") < at("Türkiye") && at("Türkiye") < at("Turkmenistan"));
+        assert!(at("Réunion") < at("Romania"));
     }
 }

@@ -7,6 +7,7 @@ pub mod application;
 pub mod audit;
 pub mod booth_edit;
 pub mod country;
+mod country_names;
 pub mod directory;
 pub mod exhibitor;
 pub mod fair;

@@ -2,12 +2,11 @@
 
 use super::rng::Rng;
 use super::vocabulary::{
-    ADJECTIVES, BRANDS, CATEGORIES, CERTIFICATIONS, CITIES, COLORS, CategoryWords, MARKETS,
-    MATERIALS,
+    ADJECTIVES, BRANDS, CATEGORIES, CERTIFICATIONS, CITIES, COLORS, CategoryWords,
+    EXHIBITOR_COUNTRIES, MARKETS, MATERIALS,
 };
 use crate::storage::rows::StoredSpec;
 use app::domain::CountryCode;
-use app::domain::country::COUNTRIES;
 
 pub struct ExhibitorRecord {
     pub id: i64,
@@ -32,7 +31,7 @@ pub fn exhibitor(seed: u64, index: i64, category: &CategoryWords) -> ExhibitorRe
     let country = if rng.chance(75) {
         "CN"
     } else {
-        rng.pick(COUNTRIES).0
+        *rng.pick(EXHIBITOR_COUNTRIES)
     };
     let (name_en, name_zh) = if country == "CN" {
         (

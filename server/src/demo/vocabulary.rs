@@ -448,6 +448,14 @@ pub const ADJECTIVES: &[Pair] = &[
     ("Energy-saving", "节能"),
 ];
 
+/// Where the demo's exhibitors from outside China come from: ISO codes of 35 trading nations
+/// (their order fixes the generated data).
+pub const EXHIBITOR_COUNTRIES: &[&str] = &[
+    "AE", "AR", "AU", "BD", "BR", "CA", "CL", "CN", "DE", "EG", "ES", "FR", "GB", "HK", "ID", "IN",
+    "IT", "JP", "KE", "KR", "MX", "MY", "NG", "NL", "PK", "PL", "RU", "SA", "SG", "TH", "TR", "TW",
+    "US", "VN", "ZA",
+];
+
 pub const MARKETS: &[&str] = &[
     "North America",
     "Western Europe",
