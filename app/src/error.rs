@@ -33,6 +33,9 @@ pub enum AppError {
     /// An internal failure; the string is the id under which the cause was logged.
     #[error("internal error {0}")]
     Internal(String),
+    /// A part of the platform is not ready yet (the search index while it is first built).
+    #[error("unavailable: {0}")]
+    Unavailable(String),
     /// The browser could not reach the server or read its answer.
     #[error("network error: {0}")]
     Network(String),
@@ -57,7 +60,7 @@ impl AppError {
             AppError::Conflict(_) => 409,
             AppError::RateLimited => 429,
             AppError::Internal(_) => 500,
-            AppError::Network(_) => 503,
+            AppError::Unavailable(_) | AppError::Network(_) => 503,
         }
     }
 

@@ -52,6 +52,30 @@ pub fn catalogue() -> Result<Arc<dyn Catalogue>, AppError> {
         .ok_or_else(|| AppError::internal("no Catalogue in the Leptos context"))
 }
 
+/// Full-text product search with facets, kept in step with the catalogue by the server.
+#[async_trait::async_trait]
+pub trait Search: Send + Sync + 'static {
+    /// One page of products matching `query`, with facet counts; `Unavailable` while the
+    /// index is first built.
+    async fn search_products(
+        &self,
+        query: &crate::domain::SearchQuery,
+    ) -> Result<crate::domain::SearchResults, AppError>;
+    /// Up to `limit` product titles starting with what was typed, in `locale`.
+    async fn suggest(
+        &self,
+        prefix: &str,
+        locale: &str,
+        limit: usize,
+    ) -> Result<Vec<String>, AppError>;
+}
+
+/// The search the server put in the context.
+pub fn search() -> Result<Arc<dyn Search>, AppError> {
+    leptos::prelude::use_context::<Arc<dyn Search>>()
+        .ok_or_else(|| AppError::internal("no Search in the Leptos context"))
+}
+
 /// A session secret as the browser keeps it in its cookie; the server stores only its hash.
 #[derive(Clone, PartialEq, Eq)]
 pub struct SessionToken(pub String);

@@ -23,6 +23,7 @@ use crate::pages::{
     product_import::ProductImportPage,
     product_list::ProductListPage,
     register::{RegisterPage, RegisterSentPage},
+    search::SearchPage,
     section::SectionPage,
     sign_in::SignInPage,
     team::TeamPage,
@@ -51,6 +52,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/categories/:slug") view=CategoryPage ssr=SsrMode::Async />
                         <Route path=path!("/sections/:slug") view=SectionPage ssr=SsrMode::Async />
                         <Route path=path!("/halls/:slug") view=HallPage ssr=SsrMode::Async />
+                        <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async />
                         <Route path=path!("/exhibitors") view=DirectoryPage ssr=SsrMode::Async />
                         <Route path=path!("/exhibitors/:slug") view=BoothPage ssr=SsrMode::Async />
                         <Route path=path!("/products/:id") view=ProductPage ssr=SsrMode::Async />

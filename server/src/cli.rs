@@ -1,4 +1,4 @@
-//! The command line: `serve` (the default), `generate`.
+//! The command line: `serve` (the default), `generate`, `reindex`.
 
 use crate::config::Config;
 use clap::{Parser, Subcommand};
@@ -34,4 +34,6 @@ pub enum Command {
         #[arg(long, default_value_t = 2026)]
         seed: u64,
     },
+    /// Rebuild the search index from the database, with a progress bar (stop the server first).
+    Reindex,
 }

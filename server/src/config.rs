@@ -73,6 +73,12 @@ impl Config {
         }
     }
 
+    /// Where the search index lives: `search/` in the data folder (each server of a cluster
+    /// keeps its own, following the shared database).
+    pub fn search_dir(&self) -> PathBuf {
+        self.data_dir.join("search")
+    }
+
     /// The SMTP server to deliver mail through, if one is configured.
     pub fn smtp(&self) -> Option<crate::mail::SmtpSettings> {
         self.smtp_url.as_ref().map(|url| crate::mail::SmtpSettings {

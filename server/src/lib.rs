@@ -21,6 +21,8 @@ pub mod onboarding;
 pub mod page_cache;
 pub mod products;
 pub mod rate_limit;
+pub mod reindex;
+pub mod search;
 pub mod security;
 pub mod seo;
 pub mod spreadsheet;

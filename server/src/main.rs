@@ -2,7 +2,7 @@
 
 use clap::Parser;
 use server::cli::{Cli, Command};
-use server::{generate, startup, telemetry};
+use server::{generate, reindex, startup, telemetry};
 use std::process::ExitCode;
 
 #[tokio::main]
@@ -15,6 +15,7 @@ async fn main() -> ExitCode {
     }) {
         Command::Serve { demo, bench_copy } => startup::run(cli.config, demo, bench_copy).await,
         Command::Generate { scale, seed } => generate::run(cli.config, &scale, seed).await,
+        Command::Reindex => reindex::run(cli.config).await,
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

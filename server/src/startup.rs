@@ -11,6 +11,7 @@ use crate::mail::{self, MailSignal};
 use crate::onboarding::OnboardingService;
 use crate::page_cache::{self, PageCache};
 use crate::rate_limit::{self, RateLimiter};
+use crate::search::{ProductSearch, SearchIndex};
 use crate::storage::Db;
 use crate::uploads::{self, MediaStore};
 use crate::{
@@ -19,7 +20,7 @@ use crate::{
 use anyhow::Context;
 use app::domain::product_edit::PHOTOS_MAX;
 use app::domain::product_import::IMPORT_BYTES_MAX;
-use app::ports::{Accounts, Booths, Catalogue, Onboarding, Products, Teams};
+use app::ports::{Accounts, Booths, Catalogue, Onboarding, Products, Search, Teams};
 use app::routes::App;
 use app::shell::shell;
 use axum::Router;
@@ -54,6 +55,8 @@ pub struct AppState {
     pub booths: Arc<dyn Booths>,
     /// The product editor (the same service as the booth editor).
     pub products: Arc<dyn Products>,
+    /// Product search, over the index the indexer keeps in step.
+    pub search: Arc<dyn Search>,
     /// Wakes the mail sender when something was written to the outbox.
     pub mail_signal: MailSignal,
     /// Attempts at signing in and registering, per client.
@@ -67,13 +70,14 @@ pub struct AppState {
 
 impl AppState {
     /// The state of a server on `db`, caching catalogue reads for `cache_ttl`, keeping uploads
-    /// in `media_dir`.
+    /// in `media_dir`, searching `search` (whose indexer the caller started).
     pub fn new(
         leptos: LeptosOptions,
         db: Db,
         public_url: String,
         cache_ttl: Duration,
         media_dir: std::path::PathBuf,
+        search: SearchIndex,
     ) -> Self {
         let catalogue = Arc::new(CachedCatalogue::new(
             Arc::new(db.clone()),
@@ -99,9 +103,14 @@ impl AppState {
             catalogue: catalogue.clone(),
             pages: pages.clone(),
         });
+        let search = Arc::new(ProductSearch {
+            index: search,
+            catalogue: catalogue.clone(),
+        });
         Self {
             leptos,
             db,
+            search,
             catalogue,
             pages,
             onboarding,
@@ -162,12 +171,14 @@ pub async fn run(
     let listener = listener.tap_io(|tcp| {
         let _ = tcp.set_nodelay(true);
     });
+    let search = crate::search::sync::spawn(db.clone(), &config.search_dir())?;
     let state = AppState::new(
         leptos_options(&config.site_root, config.addr),
         db,
         config.public_url(),
         Duration::from_secs(config.cache_seconds),
         config.data_dir.join("media"),
+        search,
     );
     let state = AppState {
         bench_copy,
@@ -220,7 +231,9 @@ pub fn router(state: AppState) -> Router {
     let onboarding = state.onboarding.clone();
     let booths = state.booths.clone();
     let products = state.products.clone();
+    let search = state.search.clone();
     let context = move || {
+        provide_context(search.clone());
         provide_context(booths.clone());
         provide_context(products.clone());
         provide_context(catalogue.clone());

@@ -8,6 +8,7 @@ pub mod onboarding;
 pub mod organizer;
 pub mod product_editor;
 pub mod products;
+pub mod search;
 pub mod teams;
 
 /// Sets the HTTP status of the response being built to the error's, so that a failing page

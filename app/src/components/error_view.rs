@@ -34,6 +34,10 @@ pub fn ErrorView(error: AppError) -> impl IntoView {
             t_string!(i18n, forbidden_title).to_string(),
             view! { <p>{t!(i18n, forbidden_text)}</p> }.into_any(),
         ),
+        AppError::Unavailable(_) => (
+            t_string!(i18n, unavailable_title).to_string(),
+            view! { <p>{t!(i18n, unavailable_text)}</p> }.into_any(),
+        ),
         AppError::Network(_) => (
             t_string!(i18n, network_title).to_string(),
             view! { <p>{t!(i18n, network_text)}</p> }.into_any(),

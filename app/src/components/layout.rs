@@ -25,6 +25,12 @@ pub fn Layout(children: Children) -> impl IntoView {
                     <li><a href="/exhibitors">{t!(i18n, nav_exhibitors)}</a></li>
                 </ul>
             </nav>
+            <form class="header-search" role="search" method="get" action="/search">
+                <label class="visually-hidden" for="header-search">{t!(i18n, search_label)}</label>
+                <input id="header-search" type="search" name="q" maxlength="200"
+                    placeholder=move || t_string!(i18n, search_placeholder).to_string() />
+                <button type="submit">{t!(i18n, search_button)}</button>
+            </form>
             <AccountMenu />
             <LanguageSwitch />
         </header>

@@ -15,5 +15,7 @@ pub mod model_viewer;
 pub mod page_meta;
 pub mod pager;
 pub mod rich_text;
+pub mod search_facets;
+pub mod search_form;
 pub mod status;
 pub mod upload_form;

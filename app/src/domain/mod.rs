@@ -20,6 +20,7 @@ pub mod page;
 pub mod product;
 pub mod product_edit;
 pub mod product_import;
+pub mod search;
 pub mod team;
 pub mod text;
 
@@ -41,5 +42,6 @@ pub use money::{Currency, PriceRange};
 pub use page::{Cursor, Page};
 pub use product::{ProductDetail, ProductSummary, Spec};
 pub use product_edit::{ProductForm, ValidProduct};
+pub use search::{SearchQuery, SearchResults};
 pub use team::{ExhibitorOnboarding, InvitationOffer, PendingInvitation, TeamMember, TeamView};
 pub use text::Localized;

@@ -21,6 +21,7 @@ pub mod product_editor;
 pub mod product_import;
 pub mod product_list;
 pub mod register;
+pub mod search;
 pub mod section;
 pub mod sign_in;
 pub mod team;

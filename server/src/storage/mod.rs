@@ -11,6 +11,7 @@ pub mod imports;
 pub mod outbox;
 pub mod products;
 pub(crate) mod rows;
+pub mod search_feed;
 pub mod sitemap;
 pub mod teams;
 

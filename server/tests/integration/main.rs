@@ -12,6 +12,7 @@ mod http;
 mod imports;
 mod mail;
 mod products;
+mod search;
 mod storage;
 mod teams;
 mod uploads;

@@ -55,6 +55,8 @@ pub struct TestApp {
     pub addr: SocketAddr,
     pub db: TestDb,
     pub mail: smtp::SmtpServer,
+    /// The app's product search, to ask it directly.
+    pub search: std::sync::Arc<dyn app::ports::Search>,
 }
 
 impl TestApp {
@@ -140,12 +142,15 @@ pub async fn spawn_app(engine: Engine) -> TestApp {
     let addr = listener.local_addr().expect("addr");
     let site_root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/site");
     let leptos = server::startup::leptos_options(&site_root, addr);
+    let search = server::search::sync::spawn(db.db.clone(), &db._dir.path().join("search"))
+        .expect("search index");
     let state = AppState::new(
         leptos,
         db.db.clone(),
         format!("http://{addr}"),
         std::time::Duration::from_secs(60),
         db._dir.path().join("media"),
+        search,
     );
     let mail = smtp::SmtpServer::start().await;
     let smtp = server::mail::SmtpSettings {
@@ -153,9 +158,15 @@ pub async fn spawn_app(engine: Engine) -> TestApp {
         from: "Cloud Fair <fair@example.com>".into(),
     };
     server::mail::spawn_sender(db.db.clone(), &smtp, state.mail_signal.clone()).expect("sender");
+    let search = state.search.clone();
     let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
     tokio::spawn(async move { axum::serve(listener, app).await });
-    TestApp { addr, db, mail }
+    TestApp {
+        addr,
+        db,
+        mail,
+        search,
+    }
 }
 
 /// Declares each test twice, in `$group::sqlite` and `$group::postgres`, with

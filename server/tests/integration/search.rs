@@ -1,0 +1,251 @@
+//! Product search through the real app on both engines: relevance in English and Chinese,
+//! typos and prefixes, facet counts against the database, the index following saves within
+//! two seconds, rebuilding after the index folder is lost, and bad input on the page.
+
+use crate::support;
+use app::domain::search::SearchSort;
+use app::domain::{CountryCode, SearchQuery, SearchResults};
+use app::ports::Search;
+use server::demo::accounts::EXHIBITOR;
+use server::search::{ProductSearch, SearchIndex};
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+use support::TestApp;
+
+/// A published product of exhibitor 1 with these texts (`+` for spaces, as in a form).
+fn product(title_en: &str, title_zh: &str, description_en: &str, price: &str) -> String {
+    format!(
+        "exhibitor=1&form[title_en]={title_en}&form[title_zh]={title_zh}\
+         &form[description_en]={description_en}&form[specs]=Material%3A+steel\
+         &form[price_min]={price}&form[price_max]={price}&form[currency]=USD&form[moq]=100\
+         &form[unit_en]=pieces&form[lead_time_days]=20&form[hs_code]=9405.40&form[published]=on"
+    )
+}
+
+async fn save(app: &TestApp, cookie: &str, form: &str) -> i64 {
+    let response = app
+        .post("/api/save_product", &[("Cookie", cookie)], form)
+        .await;
+    assert_eq!(response.status, 200, "{}", response.text());
+    serde_json::from_slice::<serde_json::Value>(&response.body)
+        .expect("json")
+        .as_i64()
+        .expect("an id")
+}
+
+fn words(text: &str) -> SearchQuery {
+    SearchQuery {
+        text: text.into(),
+        page: 1,
+        ..SearchQuery::default()
+    }
+}
+
+async fn search(app: &TestApp, query: &SearchQuery) -> SearchResults {
+    wait_for(&*app.search, query).await
+}
+
+/// The ids of the first page of results for `text`.
+async fn ids(app: &TestApp, text: &str) -> Vec<i64> {
+    search(app, &words(text))
+        .await
+        .hits
+        .iter()
+        .map(|hit| hit.id.0)
+        .collect()
+}
+
+/// Waits until `found` holds for the results of `text`; how long that took.
+async fn until(app: &TestApp, text: &str, found: impl Fn(&[i64]) -> bool) -> Duration {
+    let started = Instant::now();
+    loop {
+        if found(&ids(app, text).await) {
+            return started.elapsed();
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "{text:?} never gave the expected results"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+async fn rows(app: &TestApp, sql: &str) -> HashMap<String, u64> {
+    let rows: Vec<(String, i64)> = sqlx::query_as(sql)
+        .fetch_all(&app.db.db.pool)
+        .await
+        .expect("counts");
+    rows.into_iter().map(|(k, n)| (k, n as u64)).collect()
+}
+
+fn counted(facets: &[app::domain::search::FacetCount]) -> HashMap<String, u64> {
+    facets.iter().map(|f| (f.value.clone(), f.count)).collect()
+}
+
+on_both_engines! { mod search; support::spawn_app;
+
+    async fn known_products_come_first_in_both_languages(app) {
+        let owner = app.sign_in(EXHIBITOR.email, EXHIBITOR.password).await;
+        let in_title = save(&app, &owner, &product("Zephyrite+lantern+with+solar+panel", "锆石太阳能灯笼", "Weatherproof+garden+light", "4.00")).await;
+        let in_description = save(&app, &owner, &product("Garden+torch+T2", "花园火炬", "A+lantern+body+of+zephyrite+glass", "3.00")).await;
+        let cup = save(&app, &owner, &product("Thermos+teapot+Q9", "珐琅保温茶壶", "Keeps+tea+hot", "2.50")).await;
+        let cup_in_text = save(&app, &owner, &product("Tea+tray+Q9", "木质茶盘", "配珐琅茶壶使用", "9.00")).await;
+        until(&app, "zephyrite", |found| found.contains(&in_title) && found.contains(&in_description)).await;
+
+        assert_eq!(ids(&app, "zephyrite lantern").await[..2], [in_title, in_description], "title above description");
+        assert_eq!(ids(&app, "Zephyrite Lanterns").await[..2], [in_title, in_description], "case and plural");
+        assert_eq!(ids(&app, "zepherite").await[..2], [in_title, in_description], "one typo in a long word");
+        assert_eq!(ids(&app, "zephyrite  ,,, !!").await[..2], [in_title, in_description], "punctuation is ignored");
+        assert!(ids(&app, "zephy").await.is_empty(), "no prefix match on the search page");
+        assert_eq!(ids(&app, "珐琅茶壶").await, [cup, cup_in_text], "Chinese title above Chinese description");
+        assert_eq!(ids(&app, "保温茶壶").await, [cup]);
+        assert_eq!(ids(&app, "锆石 灯笼").await, [in_title]);
+        assert_eq!(ids(&app, "thermos 珐琅").await, [cup], "mixed languages");
+        assert!(ids(&app, "不锈钢水杯").await.len() > 1, "the demo fair's own bottles");
+
+        let suggested = app.search.suggest("zephy", "en", 8).await.expect("suggestions");
+        assert_eq!(suggested[0], "Zephyrite lantern with solar panel", "{suggested:?}");
+        let suggested = app.search.suggest("珐琅", "zh", 8).await.expect("suggestions");
+        assert_eq!(suggested, ["珐琅保温茶壶", "木质茶盘"]);
+
+        let by_price = |sort| SearchQuery { sort, ..words("Q9") };
+        let cheap: Vec<i64> = search(&app, &by_price(SearchSort::PriceLow)).await.hits.iter().map(|h| h.id.0).collect();
+        assert_eq!(cheap, [cup, cup_in_text]);
+        let dear: Vec<i64> = search(&app, &by_price(SearchSort::PriceHigh)).await.hits.iter().map(|h| h.id.0).collect();
+        assert_eq!(dear, [cup_in_text, cup]);
+        let newest: Vec<i64> = search(&app, &by_price(SearchSort::Newest)).await.hits.iter().map(|h| h.id.0).collect();
+        assert_eq!(newest, [cup_in_text, cup]);
+        let under_five = SearchQuery { price_max: Some(500), ..words("Q9") };
+        assert_eq!(search(&app, &under_five).await.hits.iter().map(|h| h.id.0).collect::<Vec<_>>(), [cup]);
+        let in_euros = SearchQuery { price_max: Some(500), currency: Some(app::domain::Currency::Eur), ..words("Q9") };
+        assert_eq!(search(&app, &in_euros).await.total, 0, "a price filter keeps to its currency");
+    }
+
+    async fn facet_counts_equal_the_database(app) {
+        // Every product of the tiny fair is indexed once the first build is committed.
+        let all = SearchQuery { new_only: true, page: 1, ..SearchQuery::default() };
+        let results = search(&app, &all).await;
+        let base = "FROM products p JOIN exhibitors e ON e.id = p.exhibitor_id WHERE p.published = 1 AND p.is_new = 1";
+        let total: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) {base}")).fetch_one(&app.db.db.pool).await.unwrap();
+        assert!(total > 0);
+        assert_eq!(results.total, total as u64);
+        assert_eq!(results.facets.new_products, total as u64);
+        let by = |column: &str, join: &str| format!("SELECT {column}, COUNT(*) {} GROUP BY {column}", base.replacen("WHERE", &format!("{join} WHERE"), 1));
+        assert_eq!(counted(&results.facets.categories), rows(&app, &by("c.slug", "JOIN categories c ON c.id = p.category_id")).await);
+        assert_eq!(counted(&results.facets.sections), rows(&app, &by("s.slug", "JOIN sections s ON s.id = p.section_id")).await);
+        assert_eq!(counted(&results.facets.countries), rows(&app, &by("e.country", "")).await);
+        let verified: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) {base} AND e.verified = 1")).fetch_one(&app.db.db.pool).await.unwrap();
+        assert_eq!(results.facets.verified_exhibitors, verified as u64);
+
+        // Filters combine, and the counts follow them.
+        let country = results.facets.countries.iter().find(|c| c.value != "CN").expect("a country besides China");
+        let narrowed = SearchQuery { country: CountryCode::parse(&country.value), verified_only: true, ..all.clone() };
+        let expected: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) {base} AND e.verified = 1 AND e.country = $1"))
+            .bind(&country.value).fetch_one(&app.db.db.pool).await.unwrap();
+        let narrowed = search(&app, &narrowed).await;
+        assert_eq!(narrowed.total, expected as u64);
+        assert!(narrowed.facets.countries.iter().all(|c| c.value == country.value));
+
+        // Certifications are a list per exhibitor; each product counts once under each.
+        let certified: Vec<(String,)> = sqlx::query_as(&format!("SELECT e.certifications {base}")).fetch_all(&app.db.db.pool).await.unwrap();
+        let mut expected = HashMap::new();
+        for (list,) in certified {
+            for name in list.split('|').map(str::trim).filter(|n| !n.is_empty()) {
+                *expected.entry(name.to_owned()).or_insert(0u64) += 1;
+            }
+        }
+        assert_eq!(counted(&results.facets.certifications), expected);
+        let first = results.facets.certifications[0].clone();
+        let by_certificate = SearchQuery { certification: Some(first.value.clone()), ..all.clone() };
+        assert_eq!(search(&app, &by_certificate).await.total, first.count);
+    }
+
+    async fn search_follows_saves_within_two_seconds(app) {
+        search(&app, &words("kettle")).await; // the first build is done
+        let owner = app.sign_in(EXHIBITOR.email, EXHIBITOR.password).await;
+        let form = product("Quokkaware+kettle", "", "Boils+fast", "7.00");
+        let id = save(&app, &owner, &form).await;
+        let created = until(&app, "quokkaware", |found| found == [id]).await;
+
+        save(&app, &owner, &format!("{}&id={id}", form.replace("Quokkaware+kettle", "Wombatware+kettle"))).await;
+        let renamed = until(&app, "wombatware", |found| found == [id]).await;
+        assert!(ids(&app, "quokkaware").await.is_empty(), "the old title is gone");
+
+        save(&app, &owner, &format!("{}&id={id}", form.replace("Quokkaware+kettle", "Wombatware+kettle").replace("&form[published]=on", ""))).await;
+        let unpublished = until(&app, "wombatware", <[i64]>::is_empty).await;
+
+        save(&app, &owner, &format!("{}&id={id}", form.replace("Quokkaware+kettle", "Wombatware+kettle"))).await;
+        until(&app, "wombatware", |found| found == [id]).await;
+        let deleted = app.post("/api/delete_product", &[("Cookie", &owner)], &format!("id={id}")).await;
+        assert_eq!(deleted.status, 200, "{}", deleted.text());
+        let gone = until(&app, "wombatware", <[i64]>::is_empty).await;
+
+        // An exhibitor renamed in the database: its products are found by the new name.
+        sqlx::query("UPDATE exhibitors SET name_en = 'Platypus Lighting Works' WHERE id = 1").execute(&app.db.db.pool).await.unwrap();
+        let renamed_exhibitor = until(&app, "platypus", |found| !found.is_empty()).await;
+        for took in [created, renamed, unpublished, gone, renamed_exhibitor] {
+            assert!(took < Duration::from_secs(2), "search followed a save after {took:?}");
+        }
+    }
+
+    async fn a_lost_or_broken_index_is_rebuilt_from_the_database(app) {
+        let dir = tempfile::tempdir().unwrap();
+        let index_dir = dir.path().join("search");
+        let port = |index: SearchIndex| ProductSearch { index, catalogue: Arc::new(app.db.db.clone()) };
+        let search = port(server::search::sync::spawn(app.db.db.clone(), &index_dir).unwrap());
+        let kettles = wait_for(&search, &words("kettle")).await;
+        assert!(kettles.total > 0);
+
+        // Another folder, as after a restart with the index deleted: built again, the same.
+        let elsewhere = dir.path().join("search-again");
+        let rebuilt = port(server::search::sync::spawn(app.db.db.clone(), &elsewhere).unwrap());
+        assert_eq!(wait_for(&rebuilt, &words("kettle")).await.total, kettles.total);
+
+        // A folder whose files are garbage is replaced by a new index.
+        let broken = dir.path().join("broken");
+        std::fs::create_dir_all(&broken).unwrap();
+        std::fs::write(broken.join("meta.json"), b"{ not json").unwrap();
+        let repaired = port(server::search::sync::spawn(app.db.db.clone(), &broken).unwrap());
+        assert_eq!(wait_for(&repaired, &words("kettle")).await.total, kettles.total);
+    }
+
+    async fn the_page_answers_bad_input_without_failing(app) {
+        search(&app, &words("kettle")).await; // the first build is done
+        let page = app.get("/search?q=lantern").await;
+        assert_eq!(page.status, 200);
+        assert!(page.headers.iter().any(|(k, v)| k.eq_ignore_ascii_case("cache-control") && v.contains("no-store")), "results are never cached");
+        for (query, hint) in [
+            ("/search", "Type what you are looking for"),
+            ("/search?q=%21%21%21+%3F%3F%3F", "had no words in it"),
+            ("/search?q=%22lantern+AND+%28title%3A*", "No products match"),
+            ("/search?q=lantern&category=no-such-category", "does not have"),
+        ] {
+            let page = app.get(query).await;
+            assert_eq!(page.status, 200, "{query}");
+            assert!(page.text().contains(hint), "{query}: {hint}");
+        }
+        let long = format!("/search?q={}", "lantern+".repeat(2_000));
+        assert_eq!(app.get(&long).await.status, 200, "a long query is cut, not refused");
+        for query in ["/search?q=x&price_min=abc", "/search?q=x&page=999", "/search?q=x&country=ZZ", "/search?q=x&sort=sideways", "/search?q=x&moq_max=-1"] {
+            let page = app.get(query).await;
+            assert_eq!(page.status, 400, "{query}");
+        }
+    }
+}
+
+/// The results of `query` once `search` has finished its first build.
+async fn wait_for(search: &dyn Search, query: &SearchQuery) -> SearchResults {
+    let started = Instant::now();
+    loop {
+        match search.search_products(query).await {
+            Ok(results) => return results,
+            Err(app::error::AppError::Unavailable(_))
+                if started.elapsed() < Duration::from_secs(30) =>
+            {
+                tokio::time::sleep(Duration::from_millis(50)).await
+            }
+            Err(other) => panic!("{other:?}"),
+        }
+    }
+}
