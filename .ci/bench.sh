@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The benchmark (a command that prints figures, never a test): on the Canton-scale database,
 # requests per second at saturation, then p50/p99 latency at half that rate, for the product,
-# booth and hall pages, next to the same server answering a saved copy of the product page
-# from memory. Also the generation time, database size, server memory and bundle sizes.
+# booth, hall and search pages, next to the same server answering a saved copy of the product
+# page from memory. Also the generation time, database size, the search index's full build
+# (time, size, memory), 1,000 searches through the index and through SQLite FTS5 one at a
+# time, server memory and bundle sizes.
 # Environment: CLOUD_FAIR_BENCH_DATA (default data-canton), BENCH_SECONDS (default 10).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,6 +22,11 @@ trap 'kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
 echo "== Canton-scale session in $data"
 /usr/bin/time -f "generation: %e s wall, %M KB peak memory" "$CLOUD_FAIR_BIN" --data-dir "$data" generate --scale canton
 echo "database: $(du -b "$data/cloud-fair.db" | cut -f1 | numfmt --to=iec) ($(du -b "$data/cloud-fair.db" | cut -f1) bytes)"
+
+echo
+echo "== search index: full build, then 1,000 searches one at a time, through the index and SQLite FTS5"
+/usr/bin/time -f "reindex: %e s wall, %M KB peak memory" "$CLOUD_FAIR_BIN" --data-dir "$data" reindex
+"$CLOUD_FAIR_BIN" --data-dir "$data" bench-search --queries 1000 --urls "$work/search-paths.txt"
 
 start() {
   "$CLOUD_FAIR_BIN" --data-dir "$data" --addr "127.0.0.1:$port" --log-format json serve "$@" >"$work/server.log" 2>&1 &
@@ -39,21 +46,21 @@ start --bench-copy "$work/product.html"
 # 200,000 products picked at random from the whole session, so nearly every request misses the
 # caches and reads the database: the cost of a page nobody has asked for lately.
 python3 -c "import random; random.seed(2026); print('\n'.join(f'$base/products/{random.randint(1, 2350000)}' for _ in range(200000)))" >"$work/products.txt"
+sed "s|^|$base|" "$work/search-paths.txt" >"$work/searches.txt"
 
-measure() { # name path-or-@url-file → one table row
+measure() { # name path-or-@url-file [shown path] → one table row
   local json max half target=("$base$2")
   [[ $2 == @* ]] && target=(--urls-from-file "${2#@}")
   json=$(oha -z "${seconds}s" -c 32 --no-tui --output-format json "${target[@]}")
   max=$(python3 -c 'import json,sys; print(round(json.load(sys.stdin)["summary"]["requestsPerSec"]))' <<<"$json")
   half=$((max / 2))
   oha -z "${seconds}s" -c 32 -q "$half" --latency-correction --no-tui --output-format json "${target[@]}" >"$work/run.json"
-  python3 - "$1" "$2" "$max" "$half" "$work/run.json" <<'PY'
+  python3 - "$1" "${3:-$2}" "$max" "$half" "$work/run.json" <<'PY'
 import json, sys
 name, path, top, half, file = sys.argv[1:]
 r = json.load(open(file))
 p = r["latencyPercentiles"]
 ok = r["statusCodeDistribution"]
-path = "random /products/{id}" if path.startswith("@") else path
 print(f"| {name} | `{path}` | {int(top):,} | {int(half):,} | {p['p50']*1000:.2f} | {p['p99']*1000:.2f} | {ok} |")
 PY
 }
@@ -63,9 +70,10 @@ echo "== HTTP, 32 connections, ${seconds} s per figure, on $(nproc) cores (serve
 echo "| page | path | max req/s | at req/s | p50 ms | p99 ms | statuses |"
 echo "|---|---|---|---|---|---|---|"
 measure "product page" "$product"
-measure "product pages, 200,000 at random" "@$work/products.txt"
+measure "product pages, 200,000 at random" "@$work/products.txt" "random /products/{id}"
 measure "booth page" "$booth"
 measure "hall page" "$hall"
+measure "search page, the 1,000 searches in turn" "@$work/searches.txt" "/search?q=…"
 measure "pre-rendered copy of the product page, from memory" "/bench/copy"
 echo
 status() { grep "^$1:" "/proc/$server/status" | awk '{print $2, $3}'; }

@@ -127,7 +127,9 @@ test('an exhibitor builds a product with photos, orders it first and deletes it'
   await expect(page).toHaveURL(/\/exhibitor\/products\/\d+\?saved=1$/);
   await ready(page, js);
   if (js) {
-    // Unsaved changes: following a link asks first; staying keeps them.
+    // Unsaved changes: following a link asks first; staying keeps them. The saved page is
+    // reached by the router: wait for its data, or the typing lands in the form it replaces.
+    await page.waitForLoadState('networkidle');
     await page.getByLabel('Title (Chinese, optional)').fill('灯笼');
     page.once('dialog', (dialog) => dialog.dismiss());
     await page.getByRole('link', { name: 'All products' }).click();

@@ -12,7 +12,7 @@ async function searchReady(page: Page) {
 
 /** The number in the results heading ("123 products"). */
 async function resultCount(page: Page): Promise<number> {
-  const heading = await page.getByRole('heading', { level: 2, name: /products$/ }).textContent();
+  const heading = await page.locator('#search-count').textContent();
   return Number((heading ?? '').replace(/[^0-9]/g, ''));
 }
 
@@ -74,7 +74,7 @@ test('results follow the words as they are typed, and titles are suggested', asy
   await page.goto('/search?q=kettle');
   await ready(page, js);
   await page.evaluate(() => { (window as unknown as { notReloaded: boolean }).notReloaded = true; });
-  const box = page.getByRole('searchbox', { name: 'What are you looking for?' });
+  const box = page.getByLabel('What are you looking for?');
   await box.fill('');
   await box.pressSequentially('air fryer', { delay: 40 });
   await expect(page).toHaveURL(/q=air\+fryer/);
@@ -102,7 +102,9 @@ test('Chinese words find Chinese titles, and bad input gets a clear answer', asy
 
   const response = await page.goto('/search?q=kettle&price_min=cheap');
   expect(response?.status()).toBe(400);
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Search products' })).toBeVisible();
+  await expect(page.getByRole('alert')).toContainText('price_min');
+  await expect(page.getByLabel('What are you looking for?')).toHaveValue('kettle');
   const logged = errors.findIndex((e) => e.includes(expectedStatus(400)));
   if (logged >= 0) errors.splice(logged, 1);
 });

@@ -1,4 +1,4 @@
-//! The command line: `serve` (the default), `generate`, `reindex`.
+//! The command line: `serve` (the default), `generate`, `reindex`, `bench-search`.
 
 use crate::config::Config;
 use clap::{Parser, Subcommand};
@@ -36,4 +36,13 @@ pub enum Command {
     },
     /// Rebuild the search index from the database, with a progress bar (stop the server first).
     Reindex,
+    /// Benchmark: a fixed set of searches through the index and through SQLite FTS5.
+    BenchSearch {
+        /// How many searches the set has.
+        #[arg(long, default_value_t = 1_000)]
+        queries: usize,
+        /// Also write the set as /search?… URLs to this file, one a line.
+        #[arg(long, value_name = "FILE")]
+        urls: Option<std::path::PathBuf>,
+    },
 }

@@ -23,6 +23,7 @@ pub mod products;
 pub mod rate_limit;
 pub mod reindex;
 pub mod search;
+pub mod search_bench;
 pub mod security;
 pub mod seo;
 pub mod spreadsheet;

@@ -2,7 +2,7 @@
 
 use clap::Parser;
 use server::cli::{Cli, Command};
-use server::{generate, reindex, startup, telemetry};
+use server::{generate, reindex, search_bench, startup, telemetry};
 use std::process::ExitCode;
 
 #[tokio::main]
@@ -16,6 +16,9 @@ async fn main() -> ExitCode {
         Command::Serve { demo, bench_copy } => startup::run(cli.config, demo, bench_copy).await,
         Command::Generate { scale, seed } => generate::run(cli.config, &scale, seed).await,
         Command::Reindex => reindex::run(cli.config).await,
+        Command::BenchSearch { queries, urls } => {
+            search_bench::run(cli.config, queries, urls).await
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -5,8 +5,10 @@ use crate::error::AppError;
 use crate::i18n::*;
 use leptos::prelude::*;
 
+/// `within_page`: the error is a part of a page that has its own `<h1>` (and keeps its form),
+/// so its heading is an `<h2>`.
 #[component]
-pub fn ErrorView(error: AppError) -> impl IntoView {
+pub fn ErrorView(error: AppError, #[prop(optional)] within_page: bool) -> impl IntoView {
     let i18n = use_i18n();
     set_status(error.status());
     let (title, body) = match &error {
@@ -54,7 +56,11 @@ pub fn ErrorView(error: AppError) -> impl IntoView {
     view! {
         <PageMeta title=title.clone() description=title.clone() canonical="/".to_owned() />
         <section class="error-view" role="alert">
-            <h1>{title}</h1>
+            {if within_page {
+                view! { <h2>{title}</h2> }.into_any()
+            } else {
+                view! { <h1>{title}</h1> }.into_any()
+            }}
             {body}
             <p><a href="/">{t!(i18n, back_home)}</a></p>
         </section>

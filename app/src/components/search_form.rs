@@ -20,7 +20,12 @@ pub fn SearchForm(current: Memo<Result<SearchQuery, SearchProblem>>) -> impl Int
     let i18n = use_i18n();
     let now = move || current.get().unwrap_or_default();
     let initial = current.get_untracked().unwrap_or_default();
-    let typed = RwSignal::new(initial.text.clone());
+    // The words as typed, even when another parameter made the search fail.
+    let words = leptos_router::hooks::use_query_map()
+        .read_untracked()
+        .get("q")
+        .unwrap_or_default();
+    let typed = RwSignal::new(words.clone());
     let suggestions = LocalResource::new(move || {
         let text = typed.get();
         async move {
@@ -43,7 +48,7 @@ pub fn SearchForm(current: Memo<Result<SearchQuery, SearchProblem>>) -> impl Int
         <Form action="/search" method="get" attr:class="search-form" attr:role="search">
             <div class="search-words">
                 <label for="search-q">{t!(i18n, search_words)}</label>
-                <input id="search-q" type="search" name="q" value=initial.text maxlength="200"
+                <input id="search-q" type="search" name="q" value=words maxlength="200"
                     list="search-suggestions" autocomplete="off"
                     placeholder=move || t_string!(i18n, search_placeholder).to_string()
                     on:input=follow_typing />

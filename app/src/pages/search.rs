@@ -37,7 +37,7 @@ pub fn SearchPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match results.await {
                     Ok((results, search)) => results_view(results, search).into_any(),
-                    Err(error) => view! { <ErrorView error /> }.into_any(),
+                    Err(error) => view! { <ErrorView error within_page=true /> }.into_any(),
                 }
             })}
         </Transition>

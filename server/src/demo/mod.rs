@@ -6,9 +6,9 @@
 pub mod accounts;
 mod layout;
 mod records;
-mod rng;
+pub(crate) mod rng;
 pub mod scale;
-mod vocabulary;
+pub(crate) mod vocabulary;
 mod writer;
 
 use crate::storage::{Backend, Db};

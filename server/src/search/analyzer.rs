@@ -105,6 +105,18 @@ pub fn query_analyzer() -> TextAnalyzer {
     analyzer(false, true)
 }
 
+/// The words jieba finds in `text` for a document (search mode), joined by spaces: how the
+/// benchmark hands Chinese to SQLite FTS5, whose own tokenizers cannot segment it.
+pub fn segmented(text: &str) -> String {
+    JIEBA
+        .cut_for_search(text, true)
+        .into_iter()
+        .filter(|word| word.word.chars().any(char::is_alphanumeric))
+        .map(|word| word.word)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// One word of a query: as typed (lowercased) and as the index keeps it (stemmed).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct QueryWord {
