@@ -68,21 +68,11 @@ pub fn SearchForm(current: Memo<Result<SearchQuery, SearchProblem>>) -> impl Int
                         }).collect_view()}
                     </select>
                 </label>
-                <label>{t!(i18n, search_filter_from)}
-                    <input name="price_min" inputmode="decimal" size="8" value=amount(initial.price_min) />
-                </label>
-                <label>{t!(i18n, search_filter_to)}
-                    <input name="price_max" inputmode="decimal" size="8" value=amount(initial.price_max) />
-                </label>
+                {range_fields(("price_min", amount(initial.price_min)), ("price_max", amount(initial.price_max)), "decimal")}
             </fieldset>
             <fieldset class="range">
                 <legend>{t!(i18n, search_filter_moq)}</legend>
-                <label>{t!(i18n, search_filter_from)}
-                    <input name="moq_min" inputmode="numeric" size="8" value=number(initial.moq_min) />
-                </label>
-                <label>{t!(i18n, search_filter_to)}
-                    <input name="moq_max" inputmode="numeric" size="8" value=number(initial.moq_max) />
-                </label>
+                {range_fields(("moq_min", number(initial.moq_min)), ("moq_max", number(initial.moq_max)), "numeric")}
             </fieldset>
             <label>{t!(i18n, search_sort)}
                 <select name="sort" on:change=submit_form>
@@ -93,6 +83,23 @@ pub fn SearchForm(current: Memo<Result<SearchQuery, SearchProblem>>) -> impl Int
             </label>
             <button type="submit">{t!(i18n, apply_filters)}</button>
         </Form>
+    }
+}
+
+/// The "from" and "to" fields of a range, each a (name, value) pair.
+fn range_fields(
+    from: (&'static str, String),
+    to: (&'static str, String),
+    inputmode: &'static str,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <label>{t!(i18n, search_filter_from)}
+            <input name=from.0 inputmode=inputmode size="8" value=from.1 />
+        </label>
+        <label>{t!(i18n, search_filter_to)}
+            <input name=to.0 inputmode=inputmode size="8" value=to.1 />
+        </label>
     }
 }
 

@@ -216,10 +216,38 @@ impl Indexer {
         self.index.reader.reload().map_err(AppError::internal)
     }
 
-    /// Builds the index if it never was, then follows the feed until the process ends.
+    /// Where an index that was built can resume: `None` when it was never built, or when it
+    /// claims more of the feed than the database has written (the database was replaced, or
+    /// restored from an older backup, under the index), so it must be built again.
+    async fn resumable(&self) -> Result<Option<i64>, AppError> {
+        let Some(progress) = self.index.progress() else {
+            return Ok(None);
+        };
+        let written = self.db.last_search_change().await?;
+        if progress.feed > written {
+            tracing::warn!(
+                index = progress.feed,
+                database = written,
+                "the search index is ahead of the database: rebuilding it"
+            );
+            return Ok(None);
+        }
+        Ok(Some(progress.feed))
+    }
+
+    /// Builds the index if it must be, then follows the feed until the process ends.
     pub async fn run(mut self) {
-        let start = match self.index.progress() {
-            Some(progress) => progress.feed,
+        let resumable = loop {
+            match self.resumable().await {
+                Ok(resumable) => break resumable,
+                Err(error) => {
+                    tracing::error!(%error, "cannot read the search feed; trying again");
+                    tokio::time::sleep(Duration::from_secs(5)).await;
+                }
+            }
+        };
+        let start = match resumable {
+            Some(feed) => feed,
             None => loop {
                 let started = Instant::now();
                 match self.rebuild(|_, _| {}).await {
