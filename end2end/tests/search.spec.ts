@@ -65,6 +65,13 @@ test('search from the header, narrow by a facet, sort by price, page on', async 
     await expect(page).toHaveURL(/page=2/);
     await expect(page.getByText(/^Page 2 of/)).toBeVisible();
   }
+
+  // Exhibitors are found by their names too, above the products.
+  const maker = ((await page.locator('.search-hits .card-exhibitor').first().textContent()) ?? '').trim();
+  await page.goto(`/search?q=${encodeURIComponent(maker)}`);
+  await ready(page, js);
+  await expect(page.getByRole('heading', { level: 2, name: 'Exhibitors' })).toBeVisible();
+  await expect(page.locator('.exhibitor-card', { hasText: maker }).first()).toBeVisible();
 });
 
 test('results follow the words as they are typed, and titles are suggested', async ({ page }, info) => {

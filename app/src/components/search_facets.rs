@@ -59,6 +59,7 @@ pub fn SearchFacetList(facets: SearchFacets, search: SearchQuery) -> impl IntoVi
             {clear}
         </nav>
     }
+    .into_any()
 }
 
 /// One facet: its heading and values; the chosen value first, as the link that removes it.

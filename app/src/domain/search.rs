@@ -2,13 +2,15 @@
 //! the server and in the browser, and the answer: one page of products with facet counts.
 
 use super::directory::is_slug;
-use super::{CountryCode, Currency, Localized, ProductSummary};
+use super::{CountryCode, Currency, ExhibitorSummary, Localized, ProductSummary};
 use serde::{Deserialize, Serialize};
 
 /// The longest query text kept, in characters; the rest is cut off.
 pub const QUERY_CHARS_MAX: usize = 200;
 /// Results per page.
 pub const RESULTS_PER_PAGE: usize = 20;
+/// Exhibitors shown above the products of a search's first page.
+pub const EXHIBITORS_SHOWN: usize = 4;
 /// The deepest page offered (search pages are for finding, not for walking the catalogue).
 pub const PAGES_MAX: u32 = 50;
 
@@ -293,6 +295,9 @@ pub struct SearchResults {
     /// All matching products, over every page.
     pub total: u64,
     pub hits: Vec<ProductSummary>,
+    /// The best-matching exhibitors, on the first page of a search with words and no filter
+    /// that only products have (new, price, MOQ).
+    pub exhibitors: Vec<ExhibitorSummary>,
     pub facets: SearchFacets,
     pub hint: Option<SearchHint>,
 }
@@ -303,6 +308,7 @@ impl SearchResults {
         SearchResults {
             total: 0,
             hits: Vec::new(),
+            exhibitors: Vec::new(),
             facets: SearchFacets::default(),
             hint: Some(hint),
         }

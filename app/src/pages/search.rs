@@ -7,7 +7,10 @@ use crate::api::search::search_products;
 use crate::components::search_facets::SearchFacetList;
 use crate::components::search_form::SearchForm;
 use crate::components::{
-    cards::ProductCard, error_view::ErrorView, page_meta::PageMeta, status::forbid_caching,
+    cards::{ExhibitorCard, ProductCard},
+    error_view::ErrorView,
+    page_meta::PageMeta,
+    status::forbid_caching,
 };
 use crate::domain::search::{SearchHint, SearchProblem};
 use crate::domain::{SearchQuery, SearchResults};
@@ -74,6 +77,12 @@ fn results_view(results: SearchResults, search: SearchQuery) -> impl IntoView {
         <div class="search-results">
             <SearchFacetList facets=results.facets.clone() search=search.clone() />
             <section class="search-hits" aria-labelledby="search-count">
+                {(!results.exhibitors.is_empty()).then(|| view! {
+                    <h2>{t!(i18n, search_exhibitors)}</h2>
+                    <ul class="card-grid exhibitors">
+                        {results.exhibitors.into_iter().map(|exhibitor| view! { <ExhibitorCard exhibitor /> }).collect_view()}
+                    </ul>
+                }.into_any())}
                 <h2 id="search-count" aria-live="polite">{t!(i18n, search_count, count = count)}</h2>
                 {hint.map(|text| view! { <p class="no-results">{text}</p> })}
                 <ul class="card-grid products">
@@ -85,7 +94,7 @@ fn results_view(results: SearchResults, search: SearchQuery) -> impl IntoView {
                         <span>{t!(i18n, search_page, page = page, pages = pages)}</span>
                         {next.map(|href| view! { <a href=href rel="next">{t!(i18n, next_page)}</a> })}
                     </nav>
-                })}
+                }.into_any())}
             </section>
         </div>
     }

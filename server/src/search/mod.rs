@@ -10,7 +10,9 @@ pub mod schema;
 pub mod sync;
 
 use anyhow::Context;
-use app::domain::search::{FacetCount, RESULTS_PER_PAGE, SearchFacets, SearchHint, SearchSort};
+use app::domain::search::{
+    EXHIBITORS_SHOWN, FacetCount, RESULTS_PER_PAGE, SearchFacets, SearchHint, SearchSort,
+};
 use app::domain::{Localized, ProductSummary, SearchQuery, SearchResults};
 use app::error::AppError;
 use app::ports::{Catalogue, Search};
@@ -238,27 +240,55 @@ impl Search for ProductSearch {
             search.sort
         };
         let offset = (search.page.max(1) as usize - 1) * RESULTS_PER_PAGE;
-        let (total, hits, tally) = tokio::task::spawn_blocking(move || -> tantivy::Result<_> {
-            let top = TopDocs::with_limit(RESULTS_PER_PAGE).and_offset(offset);
-            let (total, addresses, tally) = match sort {
-                SearchSort::Relevance => {
-                    let (n, top, tally) =
-                        searcher.search(&query, &(Count, top.order_by_score(), FacetCollector))?;
-                    (n, top.into_iter().map(|(_, at)| at).collect(), tally)
-                }
-                SearchSort::Newest => ordered(&searcher, &query, top, "id", Order::Desc)?,
-                SearchSort::PriceLow => ordered(&searcher, &query, top, "price_min", Order::Asc)?,
-                SearchSort::PriceHigh => ordered(&searcher, &query, top, "price_min", Order::Desc)?,
-            };
-            Ok((total, cards(&searcher, &fields, addresses)?, tally))
-        })
-        .await
-        .map_err(AppError::internal)?
-        .map_err(AppError::internal)?;
+        let exhibitors =
+            (!words.is_empty() && search.page <= 1 && !query::has_product_filters(search))
+                .then(|| query::build_exhibitors(&fields, &words, search, resolved));
+        let (total, hits, exhibitors, tally) =
+            tokio::task::spawn_blocking(move || -> tantivy::Result<_> {
+                let top = TopDocs::with_limit(RESULTS_PER_PAGE).and_offset(offset);
+                let (total, addresses, tally) = match sort {
+                    SearchSort::Relevance => {
+                        let (n, top, tally) = searcher
+                            .search(&query, &(Count, top.order_by_score(), FacetCollector))?;
+                        (n, top.into_iter().map(|(_, at)| at).collect(), tally)
+                    }
+                    SearchSort::Newest => ordered(&searcher, &query, top, "id", Order::Desc)?,
+                    SearchSort::PriceLow => {
+                        ordered(&searcher, &query, top, "price_min", Order::Asc)?
+                    }
+                    SearchSort::PriceHigh => {
+                        ordered(&searcher, &query, top, "price_min", Order::Desc)?
+                    }
+                };
+                let exhibitors = match exhibitors {
+                    Some(query) => {
+                        let top = searcher.search(
+                            &query,
+                            &TopDocs::with_limit(EXHIBITORS_SHOWN).order_by_score(),
+                        )?;
+                        cards(
+                            &searcher,
+                            &fields,
+                            top.into_iter().map(|(_, at)| at).collect(),
+                        )?
+                    }
+                    None => Vec::new(),
+                };
+                Ok((
+                    total,
+                    cards(&searcher, &fields, addresses)?,
+                    exhibitors,
+                    tally,
+                ))
+            })
+            .await
+            .map_err(AppError::internal)?
+            .map_err(AppError::internal)?;
         Ok(SearchResults {
             total: total as u64,
             hint: (total == 0).then_some(SearchHint::NoMatch),
             hits,
+            exhibitors,
             facets: places.facets(tally),
         })
     }
@@ -290,7 +320,7 @@ impl Search for ProductSearch {
         tokio::task::spawn_blocking(move || -> tantivy::Result<Vec<String>> {
             let top = searcher.search(&query, &TopDocs::with_limit(limit * 3).order_by_score())?;
             let mut titles: Vec<String> = Vec::new();
-            for card in cards(
+            for card in cards::<ProductSummary>(
                 &searcher,
                 &fields,
                 top.into_iter().map(|(_, at)| at).collect(),
@@ -327,11 +357,11 @@ fn ordered(
 }
 
 /// The stored cards of these documents, in order.
-fn cards(
+fn cards<Card: serde::de::DeserializeOwned>(
     searcher: &Searcher,
     fields: &Fields,
     addresses: Vec<DocAddress>,
-) -> tantivy::Result<Vec<ProductSummary>> {
+) -> tantivy::Result<Vec<Card>> {
     addresses
         .into_iter()
         .map(|at| {

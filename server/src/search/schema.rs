@@ -1,10 +1,12 @@
-//! The index's fields, and a published product as a search document: four text fields that
-//! rank differently (title, exhibitor, category and section, body), the filters and facets as
-//! fast fields, and the product's card, stored, so a page of results needs no database.
+//! The index's fields, and its two kinds of document: a published product and an exhibitor.
+//! Four text fields rank differently (title, exhibitor, category and section, body); the
+//! filters and facets are fast fields; the card a result shows is stored, so a page of results
+//! needs no database.
 
 use super::analyzer::DOCUMENT_ANALYZER;
+use crate::storage::rows::ExhibitorRow;
 use crate::storage::rows::{PriceColumns, ProductSummaryRow, StoredSpec, list};
-use crate::storage::search_feed::IndexedProduct;
+use crate::storage::search_feed::{IndexedExhibitor, IndexedProduct};
 use app::domain::{CountryCode, Currency};
 use tantivy::TantivyDocument;
 use tantivy::schema::{
@@ -14,10 +16,18 @@ use tantivy::schema::{
 /// Changes whenever the fields or the analyzers change: an index of another version is rebuilt.
 pub const SCHEMA_VERSION: u32 = 1;
 
+/// The `kind` of a product's document and of an exhibitor's.
+pub const PRODUCT: u64 = 0;
+pub const EXHIBITOR: u64 = 1;
+
 /// The fields, by name.
 #[derive(Clone, Copy, Debug)]
 pub struct Fields {
+    pub kind: Field,
+    /// A product's id (products only).
     pub id: Field,
+    /// An exhibitor's id (exhibitors only: a product's exhibitor is in its card).
+    pub exhibitor: Field,
     pub title: Field,
     pub maker: Field,
     pub place: Field,
@@ -45,7 +55,9 @@ pub fn schema() -> (Schema, Fields) {
     );
     let number = || INDEXED | FAST;
     let fields = Fields {
+        kind: builder.add_u64_field("kind", number()),
         id: builder.add_u64_field("id", INDEXED | FAST | STORED),
+        exhibitor: builder.add_u64_field("exhibitor", INDEXED),
         title: builder.add_text_field("title", text.clone()),
         maker: builder.add_text_field("maker", text.clone()),
         place: builder.add_text_field("place", text.clone()),
@@ -92,6 +104,7 @@ pub fn document(
     product: IndexedProduct,
 ) -> Result<TantivyDocument, app::error::AppError> {
     let mut doc = TantivyDocument::new();
+    doc.add_u64(fields.kind, PRODUCT);
     doc.add_u64(fields.id, product.id as u64);
     doc.add_text(fields.title, &product.title_en);
     doc.add_text(fields.title, &product.title_zh);
@@ -146,6 +159,52 @@ pub fn document(
     }
     .into_summary()?;
     doc.add_u64(fields.currency, currency_number(card.price.currency));
+    let card = serde_json::to_string(&card).map_err(app::error::AppError::internal)?;
+    doc.add_text(fields.card, card);
+    Ok(doc)
+}
+
+/// The search document of an exhibitor: found by its names first, then by its category and
+/// section, then by its description and main markets.
+pub fn exhibitor_document(
+    fields: &Fields,
+    exhibitor: IndexedExhibitor,
+) -> Result<TantivyDocument, app::error::AppError> {
+    let mut doc = TantivyDocument::new();
+    doc.add_u64(fields.kind, EXHIBITOR);
+    doc.add_u64(fields.exhibitor, exhibitor.id as u64);
+    doc.add_text(fields.title, &exhibitor.name_en);
+    doc.add_text(fields.title, &exhibitor.name_zh);
+    for place in [
+        &exhibitor.category_en,
+        &exhibitor.category_zh,
+        &exhibitor.section_en,
+        &exhibitor.section_zh,
+    ] {
+        doc.add_text(fields.place, place);
+    }
+    doc.add_text(fields.body, &exhibitor.description_en);
+    doc.add_text(fields.body, &exhibitor.description_zh);
+    doc.add_text(fields.body, list(&exhibitor.main_markets).join(" "));
+    doc.add_u64(fields.category, exhibitor.category_id as u64);
+    doc.add_u64(fields.section, exhibitor.section_id as u64);
+    if let Some(country) = CountryCode::parse(&exhibitor.country) {
+        doc.add_u64(fields.country, country_number(country));
+    }
+    for certification in list(&exhibitor.certifications) {
+        doc.add_text(fields.certification, certification);
+    }
+    doc.add_u64(fields.verified, exhibitor.verified as u64);
+    let card = ExhibitorRow {
+        id: exhibitor.id,
+        slug: exhibitor.slug,
+        name_en: exhibitor.name_en,
+        name_zh: exhibitor.name_zh,
+        country: exhibitor.country,
+        verified: exhibitor.verified,
+        year_founded: exhibitor.year_founded,
+    }
+    .into_summary()?;
     let card = serde_json::to_string(&card).map_err(app::error::AppError::internal)?;
     doc.add_text(fields.card, card);
     Ok(doc)

@@ -1,16 +1,17 @@
-//! The indexer: builds the index from the database when it has never been built, then
-//! follows the change feed (`search_changes`), a few times a second, so that a saved product
-//! is found, changed or gone in search within about a second. Each commit records how far
+//! The indexer: builds the index (products, then exhibitors) from the database when it has
+//! never been built, then follows the change feed (`search_changes`), a few times a second, so
+//! that a saved product or exhibitor is found, changed or gone in search within about a second. Each commit records how far
 //! into the feed it got; after a crash the indexer resumes from the last commit, and
 //! re-indexing a product twice does no harm.
 
-use super::schema::{SCHEMA_VERSION, document};
+use super::schema::{SCHEMA_VERSION, document, exhibitor_document};
 use super::{Progress, SearchIndex};
 use crate::storage::Db;
 use crate::storage::search_feed::Change;
 use app::error::AppError;
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::{Duration, Instant};
+use tantivy::schema::Field;
 use tantivy::{IndexWriter, TantivyDocument, Term};
 
 /// How often the feed is read.
@@ -155,13 +156,27 @@ impl Indexer {
             after = last.id;
             done += batch.len() as u64;
             let fields = self.index.fields;
-            let writer = self.writer(None)?;
-            for product in batch {
-                writer
-                    .add_document(document(&fields, product)?)
-                    .map_err(AppError::internal)?;
-            }
+            let docs = batch
+                .into_iter()
+                .map(|p| document(&fields, p))
+                .collect::<Result<_, _>>()?;
+            self.add(docs)?;
             on_progress(done, total);
+        }
+        let mut after = 0;
+        loop {
+            let batch = self
+                .db
+                .indexed_exhibitors_after(after, PRODUCT_BATCH as i64)
+                .await?;
+            let Some(last) = batch.last() else { break };
+            after = last.id;
+            let fields = self.index.fields;
+            let docs = batch
+                .into_iter()
+                .map(|e| exhibitor_document(&fields, e))
+                .collect::<Result<_, _>>()?;
+            self.add(docs)?;
         }
         self.commit(feed).await?;
         self.writer(Some((1, FOLLOW_MEMORY)))?;
@@ -169,8 +184,8 @@ impl Indexer {
         Ok(done)
     }
 
-    /// Re-indexes the products these changes name (and every product of the exhibitors they
-    /// name), then commits with the cursor's new position.
+    /// Re-indexes the products and exhibitors these changes name (and every product of those
+    /// exhibitors), then commits with the cursor's new position.
     async fn apply(&mut self, changes: &[Change], feed: i64) -> Result<(), AppError> {
         let mut ids: BTreeSet<i64> = changes.iter().filter_map(|c| c.product).collect();
         let exhibitors: Vec<i64> = changes
@@ -179,24 +194,50 @@ impl Indexer {
             .collect::<BTreeSet<_>>()
             .into_iter()
             .collect();
+        let fields = self.index.fields;
         for chunk in exhibitors.chunks(PRODUCT_BATCH) {
             ids.extend(self.db.exhibitors_product_ids(chunk).await?);
+            let found = self.db.indexed_exhibitors(chunk).await?;
+            let docs = found
+                .into_iter()
+                .map(|e| exhibitor_document(&fields, e))
+                .collect::<Result<_, _>>()?;
+            self.replace(fields.exhibitor, chunk, docs)?;
         }
         let ids: Vec<i64> = ids.into_iter().collect();
-        let fields = self.index.fields;
         for chunk in ids.chunks(PRODUCT_BATCH) {
-            let products = self.db.indexed_products(chunk).await?;
-            let writer = self.writer(None)?;
-            for id in chunk {
-                writer.delete_term(Term::from_field_u64(fields.id, *id as u64));
-            }
-            for product in products {
-                writer
-                    .add_document(document(&fields, product)?)
-                    .map_err(AppError::internal)?;
-            }
+            let found = self.db.indexed_products(chunk).await?;
+            let docs = found
+                .into_iter()
+                .map(|p| document(&fields, p))
+                .collect::<Result<_, _>>()?;
+            self.replace(fields.id, chunk, docs)?;
         }
         self.commit(feed).await
+    }
+
+    /// Adds documents to the index (seen by searches once committed).
+    fn add(&mut self, docs: Vec<TantivyDocument>) -> Result<(), AppError> {
+        let writer = self.writer(None)?;
+        for doc in docs {
+            writer.add_document(doc).map_err(AppError::internal)?;
+        }
+        Ok(())
+    }
+
+    /// Replaces the documents whose `key` is one of `ids` by `docs`; an id without a document
+    /// among them is gone from search.
+    fn replace(
+        &mut self,
+        key: Field,
+        ids: &[i64],
+        docs: Vec<TantivyDocument>,
+    ) -> Result<(), AppError> {
+        let writer = self.writer(None)?;
+        for id in ids {
+            writer.delete_term(Term::from_field_u64(key, *id as u64));
+        }
+        self.add(docs)
     }
 
     async fn commit(&mut self, feed: i64) -> Result<(), AppError> {

@@ -137,9 +137,11 @@ impl Fts5 {
             .collect::<Vec<_>>()
             .join(" ");
         let filters = filters(search);
+        // CROSS JOIN keeps SQLite's join order: the match first, then each matching row's
+        // product and exhibitor (left to itself, it may walk an index of products instead).
         let from = format!(
-            "FROM products_fts f JOIN fair.products p ON p.id = f.rowid \
-             JOIN fair.exhibitors e ON e.id = p.exhibitor_id WHERE products_fts MATCH $1{filters}"
+            "FROM products_fts f CROSS JOIN fair.products p ON p.id = f.rowid \
+             CROSS JOIN fair.exhibitors e ON e.id = p.exhibitor_id WHERE products_fts MATCH $1{filters}"
         );
         let top_sql =
             format!("SELECT p.id {from} ORDER BY bm25(products_fts, 4.0, 1.5, 1.5, 1.0) LIMIT 20");

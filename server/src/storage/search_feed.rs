@@ -1,5 +1,6 @@
-//! What the search indexer reads: the feed of changes (`search_changes`, written by triggers)
-//! and published products with everything their search document takes from elsewhere.
+//! What the search indexer reads: the feed of changes (`search_changes`, written by triggers),
+//! published products with everything their search document takes from elsewhere, and
+//! exhibitors.
 
 use super::{Db, internal};
 use app::error::AppError;
@@ -43,6 +44,34 @@ pub struct IndexedProduct {
     pub section_en: String,
     pub section_zh: String,
 }
+
+/// An exhibitor as the index needs it.
+#[derive(sqlx::FromRow, Clone, Debug)]
+pub struct IndexedExhibitor {
+    pub id: i64,
+    pub slug: String,
+    pub name_en: String,
+    pub name_zh: String,
+    pub country: String,
+    pub verified: i64,
+    pub year_founded: i64,
+    pub description_en: String,
+    pub description_zh: String,
+    pub main_markets: String,
+    pub certifications: String,
+    pub category_id: i64,
+    pub section_id: i64,
+    pub category_en: String,
+    pub category_zh: String,
+    pub section_en: String,
+    pub section_zh: String,
+}
+
+const INDEXED_EXHIBITOR: &str = "SELECT e.id, e.slug, e.name_en, e.name_zh, e.country, e.verified, \
+     e.year_founded, e.description_en, e.description_zh, e.main_markets, e.certifications, \
+     e.category_id, e.section_id, c.name_en AS category_en, c.name_zh AS category_zh, \
+     s.name_en AS section_en, s.name_zh AS section_zh \
+     FROM exhibitors e JOIN categories c ON c.id = e.category_id JOIN sections s ON s.id = e.section_id";
 
 const INDEXED_PRODUCT: &str = "SELECT p.id, p.exhibitor_id, p.category_id, p.section_id, \
      p.title_en, p.title_zh, p.description_en, p.description_zh, p.specs, p.price_min_cents, \
@@ -134,6 +163,36 @@ impl Db {
             .map(|row| row.try_get("id"))
             .collect::<Result<_, _>>()
             .map_err(internal)
+    }
+
+    /// Exhibitors after id `after`, by id, `limit` at a time: the full build's pages.
+    pub async fn indexed_exhibitors_after(
+        &self,
+        after: i64,
+        limit: i64,
+    ) -> Result<Vec<IndexedExhibitor>, AppError> {
+        sqlx::query_as(&format!(
+            "{INDEXED_EXHIBITOR} WHERE e.id > $1 ORDER BY e.id LIMIT $2"
+        ))
+        .bind(after)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(internal)
+    }
+
+    /// The ones among `ids` that exist.
+    pub async fn indexed_exhibitors(&self, ids: &[i64]) -> Result<Vec<IndexedExhibitor>, AppError> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        sqlx::query_as(&format!(
+            "{INDEXED_EXHIBITOR} WHERE e.id IN ({})",
+            id_list(ids)
+        ))
+        .fetch_all(&self.pool)
+        .await
+        .map_err(internal)
     }
 
     /// How many products are published: the full build's total.

@@ -186,6 +186,11 @@ on_both_engines! { mod search; support::spawn_app;
         // An exhibitor renamed in the database: its products are found by the new name.
         sqlx::query("UPDATE exhibitors SET name_en = 'Platypus Lighting Works' WHERE id = 1").execute(&app.db.db.pool).await.unwrap();
         let renamed_exhibitor = until(&app, "platypus", |found| !found.is_empty()).await;
+        let by_name = search(&app, &words("platypus works")).await;
+        assert_eq!(by_name.exhibitors.iter().map(|e| e.id.0).collect::<Vec<_>>(), [1], "the exhibitor itself is found");
+        assert_eq!(by_name.exhibitors[0].name.en, "Platypus Lighting Works");
+        let new_only = SearchQuery { new_only: true, ..words("platypus works") };
+        assert!(search(&app, &new_only).await.exhibitors.is_empty(), "a filter only products have leaves exhibitors out");
         for took in [created, renamed, unpublished, gone, renamed_exhibitor] {
             assert!(took < Duration::from_secs(2), "search followed a save after {took:?}");
         }
