@@ -4,10 +4,10 @@
 //! needs no database.
 
 use super::analyzer::DOCUMENT_ANALYZER;
-use crate::storage::rows::ExhibitorRow;
-use crate::storage::rows::{PriceColumns, ProductSummaryRow, StoredSpec, list};
+use crate::storage::rows::{StoredSpec, list};
 use crate::storage::search_feed::{IndexedExhibitor, IndexedProduct};
 use app::domain::{CountryCode, Currency};
+use app::error::AppError;
 use tantivy::TantivyDocument;
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
@@ -98,26 +98,70 @@ pub fn currency_number(currency: Currency) -> u64 {
     }
 }
 
-/// The search document of a published product.
-pub fn document(
-    fields: &Fields,
-    product: IndexedProduct,
-) -> Result<TantivyDocument, app::error::AppError> {
-    let mut doc = TantivyDocument::new();
-    doc.add_u64(fields.kind, PRODUCT);
-    doc.add_u64(fields.id, product.id as u64);
-    doc.add_text(fields.title, &product.title_en);
-    doc.add_text(fields.title, &product.title_zh);
-    doc.add_text(fields.maker, &product.exhibitor_name_en);
-    doc.add_text(fields.maker, &product.exhibitor_name_zh);
-    for place in [
-        &product.category_en,
-        &product.category_zh,
-        &product.section_en,
-        &product.section_zh,
-    ] {
+/// What a product's document and an exhibitor's have alike: where the company exhibits
+/// (searched by name, filtered by id), its country, certifications and verification.
+struct Company<'a> {
+    category: (i64, &'a str, &'a str),
+    section: (i64, &'a str, &'a str),
+    country: &'a str,
+    certifications: &'a str,
+    verified: i64,
+}
+
+fn add_company(doc: &mut TantivyDocument, fields: &Fields, company: Company) {
+    let ((category, category_en, category_zh), (section, section_en, section_zh)) =
+        (company.category, company.section);
+    for place in [category_en, category_zh, section_en, section_zh] {
         doc.add_text(fields.place, place);
     }
+    doc.add_u64(fields.category, category as u64);
+    doc.add_u64(fields.section, section as u64);
+    if let Some(country) = CountryCode::parse(company.country) {
+        doc.add_u64(fields.country, country_number(country));
+    }
+    for certification in list(company.certifications) {
+        doc.add_text(fields.certification, certification);
+    }
+    doc.add_u64(fields.verified, company.verified as u64);
+}
+
+fn add_card(
+    doc: &mut TantivyDocument,
+    fields: &Fields,
+    card: &impl serde::Serialize,
+) -> Result<(), AppError> {
+    doc.add_text(
+        fields.card,
+        serde_json::to_string(card).map_err(AppError::internal)?,
+    );
+    Ok(())
+}
+
+/// The search document of a published product.
+pub fn document(fields: &Fields, product: IndexedProduct) -> Result<TantivyDocument, AppError> {
+    let card = product.card;
+    let mut doc = TantivyDocument::new();
+    doc.add_u64(fields.kind, PRODUCT);
+    doc.add_u64(fields.id, card.id as u64);
+    doc.add_text(fields.title, &card.title_en);
+    doc.add_text(fields.title, &card.title_zh);
+    doc.add_text(fields.maker, &card.exhibitor_name_en);
+    doc.add_text(fields.maker, &card.exhibitor_name_zh);
+    add_company(
+        &mut doc,
+        fields,
+        Company {
+            category: (
+                product.category_id,
+                &product.category_en,
+                &product.category_zh,
+            ),
+            section: (product.section_id, &product.section_en, &product.section_zh),
+            country: &product.country,
+            certifications: &product.certifications,
+            verified: product.verified,
+        },
+    );
     doc.add_text(fields.body, &product.description_en);
     doc.add_text(fields.body, &product.description_zh);
     let specs: Vec<StoredSpec> = serde_json::from_str(&product.specs).unwrap_or_default();
@@ -127,40 +171,13 @@ pub fn document(
             format!("{} {} {}", spec.en, spec.zh, spec.value),
         );
     }
-    doc.add_u64(fields.category, product.category_id as u64);
-    doc.add_u64(fields.section, product.section_id as u64);
-    if let Some(country) = CountryCode::parse(&product.country) {
-        doc.add_u64(fields.country, country_number(country));
-    }
-    for certification in list(&product.certifications) {
-        doc.add_text(fields.certification, certification);
-    }
-    doc.add_u64(fields.new, product.is_new as u64);
-    doc.add_u64(fields.verified, product.verified as u64);
-    doc.add_u64(fields.price_min, product.price_min_cents.max(0) as u64);
-    doc.add_u64(fields.price_max, product.price_max_cents.max(0) as u64);
-    doc.add_u64(fields.moq, product.moq.max(0) as u64);
-    let card = ProductSummaryRow {
-        id: product.id,
-        title_en: product.title_en,
-        title_zh: product.title_zh,
-        price: PriceColumns {
-            price_min_cents: product.price_min_cents,
-            price_max_cents: product.price_max_cents,
-            currency: product.currency,
-        },
-        moq: product.moq,
-        unit_en: product.unit_en,
-        unit_zh: product.unit_zh,
-        is_new: product.is_new,
-        exhibitor_name_en: product.exhibitor_name_en,
-        exhibitor_name_zh: product.exhibitor_name_zh,
-        cover_hash: product.cover_hash,
-    }
-    .into_summary()?;
+    doc.add_u64(fields.new, card.is_new as u64);
+    doc.add_u64(fields.price_min, card.price.price_min_cents.max(0) as u64);
+    doc.add_u64(fields.price_max, card.price.price_max_cents.max(0) as u64);
+    doc.add_u64(fields.moq, card.moq.max(0) as u64);
+    let card = card.into_summary()?;
     doc.add_u64(fields.currency, currency_number(card.price.currency));
-    let card = serde_json::to_string(&card).map_err(app::error::AppError::internal)?;
-    doc.add_text(fields.card, card);
+    add_card(&mut doc, fields, &card)?;
     Ok(doc)
 }
 
@@ -169,44 +186,36 @@ pub fn document(
 pub fn exhibitor_document(
     fields: &Fields,
     exhibitor: IndexedExhibitor,
-) -> Result<TantivyDocument, app::error::AppError> {
+) -> Result<TantivyDocument, AppError> {
+    let card = exhibitor.card;
     let mut doc = TantivyDocument::new();
     doc.add_u64(fields.kind, EXHIBITOR);
-    doc.add_u64(fields.exhibitor, exhibitor.id as u64);
-    doc.add_text(fields.title, &exhibitor.name_en);
-    doc.add_text(fields.title, &exhibitor.name_zh);
-    for place in [
-        &exhibitor.category_en,
-        &exhibitor.category_zh,
-        &exhibitor.section_en,
-        &exhibitor.section_zh,
-    ] {
-        doc.add_text(fields.place, place);
-    }
+    doc.add_u64(fields.exhibitor, card.id as u64);
+    doc.add_text(fields.title, &card.name_en);
+    doc.add_text(fields.title, &card.name_zh);
+    add_company(
+        &mut doc,
+        fields,
+        Company {
+            category: (
+                exhibitor.category_id,
+                &exhibitor.category_en,
+                &exhibitor.category_zh,
+            ),
+            section: (
+                exhibitor.section_id,
+                &exhibitor.section_en,
+                &exhibitor.section_zh,
+            ),
+            country: &card.country,
+            certifications: &exhibitor.certifications,
+            verified: card.verified,
+        },
+    );
     doc.add_text(fields.body, &exhibitor.description_en);
     doc.add_text(fields.body, &exhibitor.description_zh);
     doc.add_text(fields.body, list(&exhibitor.main_markets).join(" "));
-    doc.add_u64(fields.category, exhibitor.category_id as u64);
-    doc.add_u64(fields.section, exhibitor.section_id as u64);
-    if let Some(country) = CountryCode::parse(&exhibitor.country) {
-        doc.add_u64(fields.country, country_number(country));
-    }
-    for certification in list(&exhibitor.certifications) {
-        doc.add_text(fields.certification, certification);
-    }
-    doc.add_u64(fields.verified, exhibitor.verified as u64);
-    let card = ExhibitorRow {
-        id: exhibitor.id,
-        slug: exhibitor.slug,
-        name_en: exhibitor.name_en,
-        name_zh: exhibitor.name_zh,
-        country: exhibitor.country,
-        verified: exhibitor.verified,
-        year_founded: exhibitor.year_founded,
-    }
-    .into_summary()?;
-    let card = serde_json::to_string(&card).map_err(app::error::AppError::internal)?;
-    doc.add_text(fields.card, card);
+    add_card(&mut doc, fields, &card.into_summary()?)?;
     Ok(doc)
 }
 

@@ -153,7 +153,7 @@ impl Indexer {
                 .indexed_products_after(after, PRODUCT_BATCH as i64)
                 .await?;
             let Some(last) = batch.last() else { break };
-            after = last.id;
+            after = last.card.id;
             done += batch.len() as u64;
             let fields = self.index.fields;
             let docs = batch
@@ -170,7 +170,7 @@ impl Indexer {
                 .indexed_exhibitors_after(after, PRODUCT_BATCH as i64)
                 .await?;
             let Some(last) = batch.last() else { break };
-            after = last.id;
+            after = last.card.id;
             let fields = self.index.fields;
             let docs = batch
                 .into_iter()

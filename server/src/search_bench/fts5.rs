@@ -75,7 +75,7 @@ impl Fts5 {
         loop {
             let batch = db.indexed_products_after(after, BUILD_BATCH).await?;
             let Some(last) = batch.last() else { break };
-            after = last.id;
+            after = last.card.id;
             let mut tx = self.pool.begin().await?;
             for product in batch {
                 let specs: Vec<StoredSpec> =
@@ -84,10 +84,13 @@ impl Fts5 {
                     .into_iter()
                     .map(|s| format!("{} {} {}", s.en, s.zh, s.value))
                     .collect();
-                let title = segmented(&format!("{} {}", product.title_en, product.title_zh));
+                let title = segmented(&format!(
+                    "{} {}",
+                    product.card.title_en, product.card.title_zh
+                ));
                 let maker = segmented(&format!(
                     "{} {}",
-                    product.exhibitor_name_en, product.exhibitor_name_zh
+                    product.card.exhibitor_name_en, product.card.exhibitor_name_zh
                 ));
                 let place = segmented(&format!(
                     "{} {} {} {}",
@@ -103,7 +106,7 @@ impl Fts5 {
                     specs.join(" ")
                 ));
                 sqlx::query("INSERT INTO products_fts (rowid, title, maker, place, body) VALUES ($1, $2, $3, $4, $5)")
-                    .bind(product.id)
+                    .bind(product.card.id)
                     .bind(title)
                     .bind(maker)
                     .bind(place)

@@ -2,6 +2,7 @@
 //! published products with everything their search document takes from elsewhere, and
 //! exhibitors.
 
+use super::rows::{ExhibitorRow, ProductSummaryRow};
 use super::{Db, internal};
 use app::error::AppError;
 use sqlx::Row;
@@ -14,28 +15,17 @@ pub struct Change {
     pub exhibitor: Option<i64>,
 }
 
-/// A published product as the index needs it.
-#[derive(sqlx::FromRow, Clone, Debug)]
+/// A published product as the index needs it: its card, and what only its document uses.
+#[derive(sqlx::FromRow)]
 pub struct IndexedProduct {
-    pub id: i64,
+    #[sqlx(flatten)]
+    pub card: ProductSummaryRow,
     pub exhibitor_id: i64,
     pub category_id: i64,
     pub section_id: i64,
-    pub title_en: String,
-    pub title_zh: String,
     pub description_en: String,
     pub description_zh: String,
     pub specs: String,
-    pub price_min_cents: i64,
-    pub price_max_cents: i64,
-    pub currency: String,
-    pub moq: i64,
-    pub unit_en: String,
-    pub unit_zh: String,
-    pub is_new: i64,
-    pub cover_hash: Option<String>,
-    pub exhibitor_name_en: String,
-    pub exhibitor_name_zh: String,
     pub country: String,
     pub verified: i64,
     pub certifications: String,
@@ -45,16 +35,11 @@ pub struct IndexedProduct {
     pub section_zh: String,
 }
 
-/// An exhibitor as the index needs it.
-#[derive(sqlx::FromRow, Clone, Debug)]
+/// An exhibitor as the index needs it: its card, and what only its document uses.
+#[derive(sqlx::FromRow)]
 pub struct IndexedExhibitor {
-    pub id: i64,
-    pub slug: String,
-    pub name_en: String,
-    pub name_zh: String,
-    pub country: String,
-    pub verified: i64,
-    pub year_founded: i64,
+    #[sqlx(flatten)]
+    pub card: ExhibitorRow,
     pub description_en: String,
     pub description_zh: String,
     pub main_markets: String,
