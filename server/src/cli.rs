@@ -44,5 +44,8 @@ pub enum Command {
         /// Also write the set as /search?… URLs to this file, one a line.
         #[arg(long, value_name = "FILE")]
         urls: Option<std::path::PathBuf>,
+        /// Skip the SQLite FTS5 yardstick (its first build takes minutes).
+        #[arg(long)]
+        without_fts5: bool,
     },
 }

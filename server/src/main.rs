@@ -16,9 +16,11 @@ async fn main() -> ExitCode {
         Command::Serve { demo, bench_copy } => startup::run(cli.config, demo, bench_copy).await,
         Command::Generate { scale, seed } => generate::run(cli.config, &scale, seed).await,
         Command::Reindex => reindex::run(cli.config).await,
-        Command::BenchSearch { queries, urls } => {
-            search_bench::run(cli.config, queries, urls).await
-        }
+        Command::BenchSearch {
+            queries,
+            urls,
+            without_fts5,
+        } => search_bench::run(cli.config, queries, urls, !without_fts5).await,
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

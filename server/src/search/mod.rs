@@ -8,6 +8,7 @@ pub mod facets;
 pub mod query;
 pub mod schema;
 pub mod sync;
+pub mod typo;
 
 use anyhow::Context;
 use app::domain::search::{

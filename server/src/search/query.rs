@@ -2,11 +2,12 @@
 //! company has), built from analysed words rather than parsed, so no input can break a query
 //! syntax. Every word must match (in some field); a title match
 //! weighs most, then the exhibitor's name and the category or section, then the description
-//! and specifications. Words of five letters or more also match with one typo, weighing less
-//! than the word itself. Filters narrow without changing scores.
+//! and specifications. Words of five letters or more also match with one typo (not in the
+//! first letter), weighing less than the word itself. Filters narrow without changing scores.
 
 use super::analyzer::{QueryWord, query_words};
 use super::schema::{EXHIBITOR, Fields, PRODUCT, country_number, currency_number};
+use super::typo::TypoQuery;
 use app::domain::SearchQuery;
 use std::ops::Bound;
 use tantivy::Term;
@@ -123,7 +124,6 @@ fn word_query(fields: &Fields, word: &QueryWord, as_prefix: bool) -> Box<dyn Que
     if letters >= 5 && word.typed.chars().all(|c| c.is_ascii_alphabetic()) {
         // One typo: two made the automaton of a long word slow (p99 of 219 ms for typos at
         // Canton scale) for little gain.
-        let distance = 1;
         let mut typos = vec![word.typed.as_str()];
         if word.term != word.typed {
             typos.push(&word.term);
@@ -136,7 +136,7 @@ fn word_query(fields: &Fields, word: &QueryWord, as_prefix: bool) -> Box<dyn Que
         ];
         for (field, boost) in fields {
             for typo in &typos {
-                let query = FuzzyTermQuery::new(term(field, typo), distance, true);
+                let query = TypoQuery::new(field, typo);
                 alternatives.push((
                     Occur::Should,
                     Box::new(BoostQuery::new(Box::new(query), boost * TYPO_BOOST)),

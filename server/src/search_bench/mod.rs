@@ -29,7 +29,12 @@ struct Timed {
     total: u64,
 }
 
-pub async fn run(config: Config, count: usize, urls: Option<PathBuf>) -> anyhow::Result<()> {
+pub async fn run(
+    config: Config,
+    count: usize,
+    urls: Option<PathBuf>,
+    with_fts5: bool,
+) -> anyhow::Result<()> {
     let url = config.database_url()?;
     let db = Db::connect(&url, 4).await?;
     if db.backend != Backend::Sqlite {
@@ -87,6 +92,10 @@ pub async fn run(config: Config, count: usize, urls: Option<PathBuf>) -> anyhow:
             tantivy.iter().filter(|t| t.kind == kind),
         );
     }
+    slowest(&set, &tantivy);
+    if !with_fts5 {
+        return Ok(());
+    }
 
     // FTS5 takes seconds for a common word, so it gets one pass (its file was just written,
     // or read by an earlier run, so the pages it needs are mostly in memory).
@@ -115,6 +124,21 @@ pub async fn run(config: Config, count: usize, urls: Option<PathBuf>) -> anyhow:
         );
     }
     Ok(())
+}
+
+/// The five slowest searches, to show what makes the tail.
+fn slowest(set: &[BenchQuery], runs: &[Timed]) {
+    let mut order: Vec<usize> = (0..runs.len()).collect();
+    order.sort_by_key(|&at| std::cmp::Reverse(runs[at].took));
+    println!("slowest:");
+    for at in order.into_iter().take(5) {
+        println!(
+            "  {:.2} ms, {} found: /search?{}",
+            runs[at].took.as_secs_f64() * 1e3,
+            runs[at].total,
+            set[at].query.query_string(1)
+        );
+    }
 }
 
 /// The rows of one engine: without filters, with a filter, all.
