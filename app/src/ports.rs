@@ -3,14 +3,16 @@
 
 use crate::domain::ProductForm;
 use crate::domain::account::ValidRegistration;
+use crate::domain::conversation::{ConversationSummary, ConversationView, Message};
 use crate::domain::exhibitor::BoothImage;
 use crate::domain::product_edit::{EditableProduct, TeamProduct};
 use crate::domain::product_import::ImportReport;
 use crate::domain::{
     Application, ApplicationForm, AuditEntry, BoothAssignments, CategoryDetail, CategorySummary,
-    CurrentUser, Cursor, DirectoryFilter, ExhibitorId, ExhibitorOnboarding, ExhibitorProfile,
-    ExhibitorSummary, FairSession, HallMap, InvitationOffer, OutboxMail, Page, ProductDetail,
-    ProductId, ProductSummary, ProfileForm, SectionDetail, SectionSummary, TeamView, UserId,
+    ConversationId, CurrentUser, Cursor, DirectoryFilter, ExhibitorId, ExhibitorOnboarding,
+    ExhibitorProfile, ExhibitorSummary, FairSession, HallMap, InvitationOffer, MessageId,
+    OutboxMail, Page, ProductDetail, ProductId, ProductSummary, ProfileForm, SectionDetail,
+    SectionSummary, TeamView, UserId,
 };
 use crate::error::AppError;
 use std::sync::Arc;
@@ -44,6 +46,57 @@ pub trait Catalogue: Send + Sync + 'static {
     /// The newest products flagged new.
     async fn list_new_products(&self, limit: usize) -> Result<Vec<ProductSummary>, AppError>;
     async fn get_product(&self, id: ProductId) -> Result<ProductDetail, AppError>;
+}
+
+/// Conversations between buyers and exhibitors' teams. Every call checks that the actor is
+/// the conversation's buyer or in its exhibitor's team.
+#[async_trait::async_trait]
+pub trait Conversations: Send + Sync + 'static {
+    /// The buyer's conversation with `exhibitor`, started if there was none.
+    async fn start(
+        &self,
+        actor: Option<&CurrentUser>,
+        exhibitor: ExhibitorId,
+    ) -> Result<ConversationId, AppError>;
+    /// The actor's conversations, the latest first, with their unread counts.
+    async fn list(&self, actor: Option<&CurrentUser>)
+    -> Result<Vec<ConversationSummary>, AppError>;
+    /// A conversation with its newest messages (or those before `before`); marks them read.
+    async fn open(
+        &self,
+        actor: Option<&CurrentUser>,
+        conversation: ConversationId,
+        before: Option<MessageId>,
+    ) -> Result<ConversationView, AppError>;
+    /// Stores a message, or finds the one its sender stored under the same `client_id`;
+    /// `true` when it is new. Nothing is acknowledged before this returns.
+    async fn send(
+        &self,
+        actor: Option<&CurrentUser>,
+        conversation: ConversationId,
+        client_id: &str,
+        body: &str,
+    ) -> Result<(Message, bool), AppError>;
+    /// Up to a page of messages after `after`, oldest first.
+    async fn messages_after(
+        &self,
+        actor: Option<&CurrentUser>,
+        conversation: ConversationId,
+        after: Option<MessageId>,
+    ) -> Result<Vec<Message>, AppError>;
+    /// The actor has read the conversation up to `up_to`.
+    async fn mark_read(
+        &self,
+        actor: Option<&CurrentUser>,
+        conversation: ConversationId,
+        up_to: MessageId,
+    ) -> Result<(), AppError>;
+}
+
+/// The conversations service the server put in the context.
+pub fn conversations() -> Result<Arc<dyn Conversations>, AppError> {
+    leptos::prelude::use_context::<Arc<dyn Conversations>>()
+        .ok_or_else(|| AppError::internal("no Conversations in the Leptos context"))
 }
 
 /// The catalogue the server put in the context.

@@ -7,9 +7,11 @@ use crate::pages::{
     booth::BoothPage,
     booth_editor::BoothEditorPage,
     category::CategoryPage,
+    conversation::ConversationPage,
     directory::DirectoryPage,
     hall::HallPage,
     home::HomePage,
+    inbox::InboxPage,
     invitation::InvitationPage,
     not_found::NotFoundPage,
     organizer_applications::OrganizerApplicationsPage,
@@ -77,6 +79,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/organizer/applications") view=OrganizerApplicationsPage ssr=SsrMode::Async />
                         <Route path=path!("/organizer/invite") view=OrganizerInvitePage ssr=SsrMode::Async />
                         <Route path=path!("/organizer/outbox") view=OutboxPage ssr=SsrMode::Async />
+                        <Route path=path!("/messages") view=InboxPage ssr=SsrMode::Async />
+                        <Route path=path!("/messages/:id") view=ConversationPage ssr=SsrMode::Async />
                     </Routes>
                 </Layout>
             </Router>

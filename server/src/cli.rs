@@ -1,4 +1,5 @@
-//! The command line: `serve` (the default), `generate`, `reindex`, `bench-search`.
+//! The command line: `serve` (the default), `generate`, `reindex`, `bench-search`,
+//! `bench-chat`.
 
 use crate::config::Config;
 use clap::{Parser, Subcommand};
@@ -47,5 +48,26 @@ pub enum Command {
         /// Skip the SQLite FTS5 yardstick (its first build takes minutes).
         #[arg(long)]
         without_fts5: bool,
+    },
+    /// Benchmark: messages through a running server's sockets, and its memory per idle socket.
+    BenchChat {
+        /// The running server (on this fair's database).
+        #[arg(long, default_value = "127.0.0.1:3400")]
+        server: String,
+        /// Its process id, to read its memory.
+        #[arg(long)]
+        server_pid: Option<u32>,
+        /// Conversations, each with its two sockets.
+        #[arg(long, default_value_t = 200)]
+        pairs: usize,
+        /// Messages a second over all conversations, for the latency run.
+        #[arg(long, default_value_t = 2_000)]
+        rate: u32,
+        /// Length of each run.
+        #[arg(long, default_value_t = 10)]
+        seconds: u64,
+        /// Idle sockets opened for the memory figure.
+        #[arg(long, default_value_t = 10_000)]
+        idle: usize,
     },
 }

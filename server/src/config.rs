@@ -43,8 +43,8 @@ pub struct Config {
         default_value = "Cloud Fair <no-reply@cloudfair.localhost>"
     )]
     pub mail_from: String,
-    /// Multiplies every rate limit (signing in, registering, password resets); raise it when
-    /// many people share one address, such as a company's proxy.
+    /// Multiplies every rate limit (signing in, registering, password resets, messages a
+    /// person sends); raise it when many people share one address, such as a company's proxy.
     #[arg(long, env = "CLOUD_FAIR_RATE_LIMIT_SCALE", default_value_t = 1)]
     pub rate_limit_scale: u32,
     /// Log lines as text or JSON.

@@ -2,7 +2,7 @@
 
 use clap::Parser;
 use server::cli::{Cli, Command};
-use server::{generate, reindex, search_bench, startup, telemetry};
+use server::{chat_bench, generate, reindex, search_bench, startup, telemetry};
 use std::process::ExitCode;
 
 #[tokio::main]
@@ -21,6 +21,24 @@ async fn main() -> ExitCode {
             urls,
             without_fts5,
         } => search_bench::run(cli.config, queries, urls, !without_fts5).await,
+        Command::BenchChat {
+            server,
+            server_pid,
+            pairs,
+            rate,
+            seconds,
+            idle,
+        } => {
+            let options = chat_bench::Options {
+                addr: server,
+                pairs,
+                rate,
+                seconds,
+                idle,
+                server_pid,
+            };
+            chat_bench::run(cli.config, options).await
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -58,7 +58,7 @@ pub async fn same_origin_writes(request: Request, next: Next) -> Response {
         .into_response()
 }
 
-fn is_same_origin(headers: &axum::http::HeaderMap) -> bool {
+pub(crate) fn is_same_origin(headers: &axum::http::HeaderMap) -> bool {
     let text = |name: HeaderName| headers.get(name).and_then(|value| value.to_str().ok());
     if let Some(site) = text(HeaderName::from_static("sec-fetch-site")) {
         return matches!(site, "same-origin" | "none");

@@ -6,6 +6,8 @@ use crate::accounts::{self, AccountService};
 use crate::booths::BoothEditor;
 use crate::cache::{CacheLimits, CachedCatalogue};
 use crate::config::Config;
+use crate::conversations::flood::{self, Flood};
+use crate::conversations::{self, ChatService};
 use crate::demo::{self, Outcome, scale::DEMO};
 use crate::mail::{self, MailSignal};
 use crate::onboarding::OnboardingService;
@@ -20,7 +22,7 @@ use crate::{
 use anyhow::Context;
 use app::domain::product_edit::PHOTOS_MAX;
 use app::domain::product_import::IMPORT_BYTES_MAX;
-use app::ports::{Accounts, Booths, Catalogue, Onboarding, Products, Search, Teams};
+use app::ports::{Accounts, Booths, Catalogue, Conversations, Onboarding, Products, Search, Teams};
 use app::routes::App;
 use app::shell::shell;
 use axum::Router;
@@ -57,6 +59,8 @@ pub struct AppState {
     pub products: Arc<dyn Products>,
     /// Product search, over the index the indexer keeps in step.
     pub search: Arc<dyn Search>,
+    /// Conversations, and the sockets following them.
+    pub chat: Arc<ChatService>,
     /// Wakes the mail sender when something was written to the outbox.
     pub mail_signal: MailSignal,
     /// Attempts at signing in and registering, per client.
@@ -107,8 +111,13 @@ impl AppState {
             index: search,
             catalogue: catalogue.clone(),
         });
+        let chat = Arc::new(ChatService::new(
+            db.clone(),
+            Flood::new(flood::MESSAGES_MAX, flood::WINDOW),
+        ));
         Self {
             leptos,
+            chat,
             db,
             search,
             catalogue,
@@ -183,6 +192,13 @@ pub async fn run(
     let state = AppState {
         bench_copy,
         limiter: RateLimiter::new(&rate_limit::scaled(config.rate_limit_scale)),
+        chat: Arc::new(ChatService::new(
+            state.db.clone(),
+            Flood::new(
+                flood::MESSAGES_MAX.saturating_mul(config.rate_limit_scale.max(1)),
+                flood::WINDOW,
+            ),
+        )),
         ..state
     };
     match config.smtp() {
@@ -232,8 +248,10 @@ pub fn router(state: AppState) -> Router {
     let booths = state.booths.clone();
     let products = state.products.clone();
     let search = state.search.clone();
+    let conversations: Arc<dyn Conversations> = state.chat.clone();
     let context = move || {
         provide_context(search.clone());
+        provide_context(conversations.clone());
         provide_context(booths.clone());
         provide_context(products.clone());
         provide_context(catalogue.clone());
@@ -317,6 +335,7 @@ pub fn router(state: AppState) -> Router {
                 video::MAX_VIDEO_BYTES + 64 * 1024,
             )),
         )
+        .route("/ws", get(conversations::socket::upgrade))
         .route("/bench/copy", get(bench::copy))
         .fallback_service(static_files)
         .layer(axum::middleware::from_fn_with_state(

@@ -3,6 +3,7 @@
 pub mod accounts;
 pub mod booth_editor;
 pub mod catalogue;
+pub mod conversations;
 pub mod exhibitors;
 pub mod onboarding;
 pub mod organizer;

@@ -74,10 +74,14 @@ pub fn AccountMenu() -> impl IntoView {
                     <a href="/exhibitor/team">{t!(i18n, nav_team)}</a>
                 }
             });
+            let messages = (user.role != Role::Organizer).then(|| {
+                view! { <a href="/messages">{t!(i18n, inbox_title)}</a> }
+            });
             view! {
                 <span class="who">{t!(i18n, signed_in_as, name = move || name.clone())}</span>
                 {organizer}
                 {team}
+                {messages}
                 <ActionForm action=log_out attr:class="sign-out">
                     <input type="hidden" name="everywhere" value="false" />
                     <button type="submit">{t!(i18n, sign_out)}</button>

@@ -77,6 +77,9 @@ pub fn error_text(i18n: leptos_i18n::I18nContext<Locale>, code: &str) -> String 
         "slug_taken" => t_string!(i18n, error_slug_taken).to_string(),
         "product_published" => t_string!(i18n, error_product_published).to_string(),
         "autosave_draft_only" => t_string!(i18n, error_autosave_draft_only).to_string(),
+        "message_empty" => t_string!(i18n, error_message_empty).to_string(),
+        "message_too_long" => t_string!(i18n, error_message_too_long).to_string(),
+        "client_id_reused" => t_string!(i18n, error_client_id_reused).to_string(),
         _ => match code.strip_prefix("column_missing:") {
             Some(column) => {
                 let column = column.to_owned();

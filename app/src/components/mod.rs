@@ -3,6 +3,8 @@
 pub mod account_menu;
 pub mod breadcrumbs;
 pub mod cards;
+pub mod chat;
+pub mod contact_form;
 pub mod draft_autosave;
 pub mod error_view;
 pub mod form_field;

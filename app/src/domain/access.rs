@@ -3,7 +3,7 @@
 //! never the check. A visitor (no session) gets `Unauthenticated` (401), a person without the
 //! right `Forbidden` (403).
 
-use super::{CurrentUser, ExhibitorId, Role};
+use super::{CurrentUser, ExhibitorId, Role, UserId};
 use crate::error::AppError;
 use serde::{Deserialize, Serialize};
 
@@ -50,6 +50,13 @@ pub enum Action {
     ManageTeam(ExhibitorId),
     /// Change an exhibitor's booth: profile, media, products.
     EditBooth(ExhibitorId),
+    /// Start a conversation with an exhibitor's team (buyers do).
+    StartConversation(ExhibitorId),
+    /// Read and write a conversation: its buyer, or anyone in the exhibitor's team.
+    Converse {
+        buyer: UserId,
+        exhibitor: ExhibitorId,
+    },
 }
 
 /// Whether `actor` (None for a visitor) may do `action`.
@@ -64,6 +71,8 @@ pub fn authorize(actor: Option<&CurrentUser>, action: Action) -> Result<(), AppE
         }
         Action::ViewTeam(exhibitor) => organizer || team_of(exhibitor).is_some(),
         Action::EditBooth(exhibitor) => team_of(exhibitor).is_some(),
+        Action::StartConversation(_) => user.role == Role::Buyer,
+        Action::Converse { buyer, exhibitor } => user.id == buyer || team_of(exhibitor).is_some(),
     };
     if allowed {
         Ok(())
@@ -77,9 +86,9 @@ mod tests {
     use super::*;
     use crate::domain::UserId;
 
-    fn person(role: Role, team: Option<(i64, TeamRole)>) -> CurrentUser {
+    fn person(id: i64, role: Role, team: Option<(i64, TeamRole)>) -> CurrentUser {
         CurrentUser {
-            id: UserId(1),
+            id: UserId(id),
             email: "a@example.com".into(),
             name: "A".into(),
             role,
@@ -94,17 +103,31 @@ mod tests {
     #[test]
     fn each_role_gets_exactly_its_rights() {
         let mine = ExhibitorId(7);
-        let organizer = person(Role::Organizer, None);
-        let buyer = person(Role::Buyer, None);
-        let owner = person(Role::Exhibitor, Some((7, TeamRole::Owner)));
-        let staff = person(Role::Exhibitor, Some((7, TeamRole::Staff)));
-        let other_owner = person(Role::Exhibitor, Some((8, TeamRole::Owner)));
+        let organizer = person(1, Role::Organizer, None);
+        let buyer = person(2, Role::Buyer, None);
+        let owner = person(3, Role::Exhibitor, Some((7, TeamRole::Owner)));
+        let staff = person(4, Role::Exhibitor, Some((7, TeamRole::Staff)));
+        let other_owner = person(5, Role::Exhibitor, Some((8, TeamRole::Owner)));
+        let conversation = Action::Converse {
+            buyer: buyer.id,
+            exhibitor: mine,
+        };
+        let someone_elses = Action::Converse {
+            buyer: UserId(99),
+            exhibitor: ExhibitorId(8),
+        };
         let cases = [
             (Action::ReadOutbox, [401, 403, 403, 403, 403, 200]),
             (Action::InviteExhibitor, [401, 403, 403, 403, 403, 200]),
             (Action::ViewTeam(mine), [401, 403, 403, 200, 200, 200]),
             (Action::ManageTeam(mine), [401, 403, 403, 403, 200, 200]),
             (Action::EditBooth(mine), [401, 403, 403, 200, 200, 403]),
+            (
+                Action::StartConversation(mine),
+                [401, 200, 403, 403, 403, 403],
+            ),
+            (conversation, [401, 200, 403, 200, 200, 403]),
+            (someone_elses, [401, 403, 200, 403, 403, 403]),
         ];
         for (action, expected) in cases {
             let actors = [

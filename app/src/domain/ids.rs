@@ -48,6 +48,10 @@ id_type!(
     ProductId,
     /// A person with an account.
     UserId,
+    /// A buyer's conversation with an exhibitor's team.
+    ConversationId,
+    /// One message of a conversation.
+    MessageId,
 );
 
 /// A text that is not a valid id.

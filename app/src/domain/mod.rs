@@ -6,6 +6,7 @@ pub mod account;
 pub mod application;
 pub mod audit;
 pub mod booth_edit;
+pub mod conversation;
 pub mod country;
 mod country_names;
 pub mod directory;
@@ -29,6 +30,7 @@ pub use account::{BusinessType, CurrentUser, Registration, Role};
 pub use application::{Application, ApplicationForm, BoothAssignments, ValidApplication};
 pub use audit::AuditEntry;
 pub use booth_edit::{ProfileForm, ValidProfile};
+pub use conversation::{ChatFrame, ConversationSummary, ConversationView, Message, SocketFrame};
 pub use country::CountryCode;
 pub use directory::DirectoryFilter;
 pub use exhibitor::{BoothLocation, Contact, ExhibitorProfile, ExhibitorSummary};
@@ -36,7 +38,10 @@ pub use fair::{
     CategoryDetail, CategorySummary, Counters, FairSession, Phase, SectionDetail, SectionSummary,
 };
 pub use hall::{BoothExhibitor, BoothOnMap, HallMap, HallSummary, Rect};
-pub use ids::{BoothId, CategoryId, ExhibitorId, HallId, ProductId, SectionId, SessionId, UserId};
+pub use ids::{
+    BoothId, CategoryId, ConversationId, ExhibitorId, HallId, MessageId, ProductId, SectionId,
+    SessionId, UserId,
+};
 pub use mail::{Delivery, OutboxMail};
 pub use money::{Currency, PriceRange};
 pub use page::{Cursor, Page};

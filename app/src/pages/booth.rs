@@ -2,6 +2,7 @@
 
 use super::loaded;
 use crate::api::exhibitors::{BoothPageData, get_booth_page};
+use crate::components::contact_form::ContactForm;
 use crate::components::{cards::ProductCard, page_meta::PageMeta, pager::Pager};
 use crate::domain::Cursor;
 use crate::domain::exhibitor::{logo_url, uploaded_banner};
@@ -90,6 +91,7 @@ fn booth_view(data: BoothPageData, cursor: Cursor) -> impl IntoView {
                     </p>
                     {company.verified.then(|| view! { <span class="badge verified">{t!(i18n, verified)}</span> })}
                 </div>
+                <ContactForm exhibitor=company.id back=href.clone() />
             </header>
             {about}
             {video.map(|video| view! {

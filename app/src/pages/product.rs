@@ -2,6 +2,7 @@
 
 use super::loaded;
 use crate::api::products::get_product;
+use crate::components::contact_form::ContactForm;
 use crate::components::model_viewer::ModelViewer;
 use crate::components::{breadcrumbs::Breadcrumbs, page_meta::PageMeta};
 use crate::domain::exhibitor::logo_url;
@@ -81,7 +82,7 @@ fn product_view(product: ProductDetail) -> impl IntoView {
     };
     let main_alt = title.clone();
     view! {
-        <PageMeta title=title.clone() description=description.chars().take(160).collect() canonical=href />
+        <PageMeta title=title.clone() description=description.chars().take(160).collect() canonical=href.clone() />
         {product.draft.then(|| view! {
             <Meta name="robots" content="noindex" />
             <p class="form-notice draft-notice" role="note">{t!(i18n, product_draft_preview)}</p>
@@ -124,6 +125,7 @@ fn product_view(product: ProductDetail) -> impl IntoView {
                         <li><a href=b.map_href()>{t!(i18n, show_on_map)}": "{b.code.clone()}" · "{b.hall_name.get(locale).to_owned()}</a></li>
                     }).collect_view()}
                 </ul>
+                <ContactForm exhibitor=exhibitor.id back=href.clone() />
             </aside>
         </article>
     }

@@ -177,7 +177,7 @@ fn row<'a>(label: &str, runs: impl Iterator<Item = &'a Timed>) {
     let total: Duration = took.iter().sum();
     let empty = runs.iter().filter(|t| t.total == 0).count();
     println!(
-        "| {label} | {} | {:.2} | {:.2} | {:.0} | {empty} |",
+        "| {label} | {} | {:.2} | {:.2} | {:.1} | {empty} |",
         runs.len(),
         at(0.50).as_secs_f64() * 1e3,
         at(0.99).as_secs_f64() * 1e3,

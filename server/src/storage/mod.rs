@@ -7,6 +7,7 @@ pub mod applications;
 pub mod booth_assignments;
 pub mod booths;
 pub mod catalogue;
+pub mod conversations;
 pub mod imports;
 pub mod outbox;
 pub mod products;

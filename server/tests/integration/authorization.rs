@@ -3,9 +3,12 @@
 //! status each cell must get. A new endpoint gets a row here.
 
 use crate::applications::application;
+use crate::messages;
 use crate::support;
 
-use app::domain::{BusinessType, CountryCode, ExhibitorId, Role, TeamRole};
+use app::domain::{
+    BusinessType, ChatFrame, ConversationId, CountryCode, ExhibitorId, Role, SocketFrame, TeamRole,
+};
 use server::accounts::password;
 use server::demo::accounts::{BUYER, EXHIBITOR, ORGANIZER, OTHER_EXHIBITOR};
 use server::storage::accounts::NewUser;
@@ -126,6 +129,9 @@ on_both_engines! { mod matrix; support::spawn_app;
         let given = app.post("/api/assign_booth", &[("Cookie", organizer)], &format!("exhibitor={unowned}&booth={to_release}")).await;
         assert_eq!(given.status, 200, "{}", given.text());
 
+        // The buyer's conversation with A.
+        let conversation = messages::buyer_conversation(&app, cookies[1].as_deref().unwrap()).await.0;
+
         // (what, endpoint, form for the actor at index i, expected status per actor)
         type Form = Box<dyn Fn(usize) -> String>;
         let unowned_for = unowned.clone();
@@ -201,6 +207,17 @@ on_both_engines! { mod matrix; support::spawn_app;
             ("release a booth", "/api/release_booth",
                 Box::new(move |_| format!("exhibitor={unowned_release}&booth={to_release}")),
                 [401, 403, 403, 403, 403, 200]),
+            ("start a conversation with A", "/api/start_conversation",
+                Box::new(move |_| format!("exhibitor={}&back=%2F", a.0)),
+                [401, 200, 403, 403, 403, 403]),
+            ("list one's conversations", "/api/list_conversations", Box::new(|_| String::new()),
+                [401, 200, 200, 200, 200, 200]),
+            ("open the buyer's conversation with A", "/api/get_conversation",
+                Box::new(move |_| format!("conversation={conversation}")),
+                [401, 200, 403, 200, 200, 403]),
+            ("write in it", "/api/send_message",
+                Box::new(move |i| format!("conversation={conversation}&client_id=matrix-{i}&body=Hello")),
+                [401, 200, 403, 200, 200, 403]),
         ];
         let mut failures = Vec::new();
         for (what, path, form, expected) in &rows {
@@ -241,6 +258,28 @@ on_both_engines! { mod matrix; support::spawn_app;
             let got = app.post("/api/delete_product", &headers, &format!("id={fresh}")).await.status;
             if got != expected {
                 failures.push(format!("delete A's product as {}: {got}, expected {expected}", ACTORS[i]));
+            }
+        }
+        // The socket: open it, then write in the buyer's conversation with A.
+        for (i, cookie) in cookies.iter().enumerate() {
+            let expected = [401, 200, 403, 200, 200, 403][i];
+            let got = match messages::open_socket(&app, cookie.as_deref(), None).await {
+                Err(status) => status,
+                Ok(mut socket) => {
+                    let frame = ChatFrame::Send {
+                        conversation: ConversationId(conversation),
+                        client_id: format!("socket-{i}"),
+                        body: "Hello".into(),
+                    };
+                    messages::put(&mut socket, &frame).await;
+                    match messages::next(&mut socket).await {
+                        SocketFrame::Ack { .. } => 200,
+                        frame => messages::refusal(frame).status(),
+                    }
+                }
+            };
+            if got != expected {
+                failures.push(format!("write over the socket as {}: {got}, expected {expected}", ACTORS[i]));
             }
         }
         assert!(failures.is_empty(), "cells that leak or refuse wrongly:\n{}", failures.join("\n"));

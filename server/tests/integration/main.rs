@@ -11,6 +11,7 @@ mod authorization;
 mod http;
 mod imports;
 mod mail;
+mod messages;
 mod products;
 mod search;
 mod storage;

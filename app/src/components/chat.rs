@@ -1,0 +1,147 @@
+//! A conversation's messages and the box to write one. Rendered on the server with the
+//! newest messages and a plain form (it posts `send_message` and works without JavaScript);
+//! once hydrated, messages travel over the WebSocket: each new one appears without a reload,
+//! and one being sent stays shown as "sending" until the server has stored it, through
+//! dropped connections (it is sent again, under the same id, after each reconnect).
+
+use crate::components::form_field::error_text;
+use crate::domain::conversation::{ConversationView, MESSAGE_CHARS_MAX, Message};
+use crate::domain::form::decode_errors;
+use crate::domain::text::utc_minute;
+use crate::i18n::*;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+/// A message written here, not yet acknowledged.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pending {
+    pub client_id: String,
+    pub body: String,
+    /// Why the server refused it (a message key), if it did.
+    pub refused: Option<String>,
+}
+
+/// The socket's state, as the page shows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Link {
+    /// Server-rendered, not hydrated (or not yet connected).
+    Offline,
+    Connecting,
+    Online,
+}
+
+/// Adds `message` unless it is there already, keeping the list in id order.
+pub fn merge(messages: &mut Vec<Message>, message: Message) {
+    match messages.binary_search_by_key(&message.id, |m| m.id) {
+        Ok(_) => {}
+        Err(at) => messages.insert(at, message),
+    }
+}
+
+#[component]
+pub fn Chat(conversation: ConversationView) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = conversation.summary.id;
+    let mine = conversation.reader_is_exhibitor;
+    let messages = RwSignal::new(conversation.messages);
+    let pending = RwSignal::new(Vec::<Pending>::new());
+    let link = RwSignal::new(Link::Offline);
+    // What a plain form sent back (JavaScript off) had typed, and why it was refused.
+    let (typed, sent_back) = use_query_map().with_untracked(|query| {
+        let refused = query
+            .get("errors")
+            .map(|v| decode_errors(&v))
+            .unwrap_or_default()
+            .first()
+            .map(|e| error_text(i18n, &e.message));
+        (query.get("body").unwrap_or_default(), refused)
+    });
+    let draft = RwSignal::new(typed);
+    let form_client_id = conversation.form_client_id;
+    // Opened after hydration, so that the page hydrates as the server rendered it.
+    #[cfg(feature = "hydrate")]
+    let socket = StoredValue::new(None::<socket::ChatSocket>);
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        socket.set_value(Some(socket::ChatSocket::open(id, messages, pending, link)));
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        #[cfg(feature = "hydrate")]
+        {
+            ev.prevent_default();
+            let body = draft.get_untracked();
+            if body.trim().is_empty() {
+                return;
+            }
+            if let Some(socket) = socket.get_value() {
+                socket.send(body);
+                draft.set(String::new());
+            }
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = ev;
+    };
+    let list = move || {
+        messages
+            .get()
+            .into_iter()
+            .map(|message| {
+                let own = message.from_exhibitor == mine;
+                view! {
+                    <li class="message" class:own=own data-id=message.id.0>
+                        <p class="message-meta">
+                            <span class="message-sender">{message.sender_name}</span>" · "
+                            <time>{utc_minute(message.sent_at)}</time>
+                        </p>
+                        <p class="message-body">{message.body}</p>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let unsent = move || {
+        pending
+            .get()
+            .into_iter()
+            .map(|p| {
+                let state = match &p.refused {
+                    None => t_string!(i18n, chat_sending).to_string(),
+                    Some(code) => error_text(i18n, code),
+                };
+                view! {
+                    <li class="message own pending" class:refused=p.refused.is_some()>
+                        <p class="message-meta">{state}</p>
+                        <p class="message-body">{p.body}</p>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let status = move || match link.get() {
+        Link::Offline => None,
+        Link::Connecting => Some(t_string!(i18n, chat_connecting).to_string()),
+        Link::Online => Some(t_string!(i18n, chat_online).to_string()),
+    };
+    let empty = move || messages.with(Vec::is_empty) && pending.with(Vec::is_empty);
+    view! {
+        {move || empty().then(|| view! { <p class="muted">{t!(i18n, chat_empty)}</p> })}
+        <ol class="messages" aria-live="polite" aria-label=t_string!(i18n, chat_messages).to_string()>
+            {list}
+            {unsent}
+        </ol>
+        <p class="chat-status" role="status">{status}</p>
+        {sent_back.map(|text| view! { <p class="form-alert" role="alert">{text}</p> })}
+        <form class="chat-form" method="post" action="/api/send_message" on:submit=submit>
+            <input type="hidden" name="conversation" value=id.0 />
+            <input type="hidden" name="client_id" value=form_client_id />
+            <label for="chat-body">{t!(i18n, chat_write)}</label>
+            <textarea id="chat-body" name="body" rows="3" required=true maxlength=MESSAGE_CHARS_MAX
+                prop:value=move || draft.get()
+                on:input=move |ev| draft.set(event_target_value(&ev))></textarea>
+            <button type="submit">{t!(i18n, chat_send)}</button>
+        </form>
+    }
+}
+
+#[cfg(feature = "hydrate")]
+mod socket;

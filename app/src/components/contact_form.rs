@@ -1,0 +1,26 @@
+//! "Contact the exhibitor": a plain form that opens the buyer's conversation with an
+//! exhibitor (started if new). A visitor is sent back with a note to sign in first.
+
+use crate::components::form_field::{FormAlert, form_errors};
+use crate::domain::ExhibitorId;
+use crate::error::AppError;
+use crate::i18n::*;
+use leptos::prelude::*;
+
+#[component]
+pub fn ContactForm(
+    exhibitor: ExhibitorId,
+    /// The page to come back to if the conversation cannot be opened.
+    back: String,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let errors = form_errors(|| None::<Result<(), AppError>>);
+    view! {
+        <form class="contact-form" method="post" action="/api/start_conversation">
+            <input type="hidden" name="exhibitor" value=exhibitor.0 />
+            <input type="hidden" name="back" value=back />
+            <button type="submit">{t!(i18n, contact_exhibitor)}</button>
+            <FormAlert errors />
+        </form>
+    }
+}

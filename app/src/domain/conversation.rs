@@ -1,0 +1,190 @@
+//! Conversations between a buyer and an exhibitor's team, their messages, and the frames the
+//! browser and the server exchange over the WebSocket (`/ws`).
+//!
+//! A message is stored before it is acknowledged. The browser gives each message an id of its
+//! own (`client_id`) and sends it again until it sees the acknowledgement; the server stores a
+//! sender's `client_id` once, so a message sent twice across a reconnect is kept once. After a
+//! reconnect the browser asks for the messages after the last one it has, so nothing is lost.
+
+use super::{ConversationId, CountryCode, ExhibitorId, Localized, MessageId, UserId};
+use crate::error::AppError;
+use serde::{Deserialize, Serialize};
+
+/// The longest message, in characters.
+pub const MESSAGE_CHARS_MAX: usize = 4_000;
+/// The longest id a browser may give a message.
+pub const CLIENT_ID_CHARS_MAX: usize = 64;
+/// Messages shown at a time, and replayed per frame after a reconnect.
+pub const MESSAGES_PER_PAGE: usize = 50;
+
+/// One message, as both sides see it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Message {
+    pub id: MessageId,
+    pub conversation: ConversationId,
+    pub sender: UserId,
+    pub sender_name: String,
+    /// Written by a member of the exhibitor's team (else by the buyer).
+    pub from_exhibitor: bool,
+    pub client_id: String,
+    pub body: String,
+    /// Unix seconds.
+    pub sent_at: i64,
+}
+
+/// The buyer of a conversation, as the exhibitor's team sees them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConversationBuyer {
+    pub id: UserId,
+    pub name: String,
+    pub company: String,
+    pub country: CountryCode,
+}
+
+/// The exhibitor of a conversation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConversationExhibitor {
+    pub id: ExhibitorId,
+    pub slug: String,
+    pub name: Localized,
+}
+
+/// A conversation in a list: who it is with, its last message, what is unread.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConversationSummary {
+    pub id: ConversationId,
+    pub buyer: ConversationBuyer,
+    pub exhibitor: ConversationExhibitor,
+    /// Unix seconds.
+    pub last_message_at: i64,
+    /// The start of the last message, if there is one.
+    pub last_body: Option<String>,
+    /// Messages from the other side after the last one the reader read.
+    pub unread: u64,
+}
+
+/// A conversation opened: its summary and a page of messages, oldest first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConversationView {
+    pub summary: ConversationSummary,
+    pub messages: Vec<Message>,
+    /// The id to pass as `before` for older messages, if there are any.
+    pub older_before: Option<MessageId>,
+    /// Whether the reader writes as the exhibitor's team.
+    pub reader_is_exhibitor: bool,
+    /// A fresh id for the message of the page's plain form: sent twice, it is stored once.
+    pub form_client_id: String,
+}
+
+/// The page of a conversation.
+pub fn path(id: ConversationId) -> String {
+    format!("/messages/{id}")
+}
+
+/// A message's text, trimmed, if it is neither empty nor too long.
+pub fn message_body(text: &str) -> Result<String, AppError> {
+    let body = text.trim();
+    if body.is_empty() {
+        return Err(AppError::invalid("body", "message_empty"));
+    }
+    if body.chars().count() > MESSAGE_CHARS_MAX {
+        return Err(AppError::invalid("body", "message_too_long"));
+    }
+    Ok(body.to_owned())
+}
+
+/// The id a browser gave a message, if it is one: letters, digits, `-` and `_`.
+pub fn client_id(text: &str) -> Result<String, AppError> {
+    let valid = !text.is_empty()
+        && text.len() <= CLIENT_ID_CHARS_MAX
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    if valid {
+        Ok(text.to_owned())
+    } else {
+        Err(AppError::invalid("client_id", "client_id_invalid"))
+    }
+}
+
+/// What the browser sends over the socket.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum ChatFrame {
+    /// Follow a conversation: the messages after `after` now, then each new one.
+    Follow {
+        conversation: ConversationId,
+        after: Option<MessageId>,
+    },
+    /// Send a message; answered by `Ack` (or `Refused`) with the same `client_id`.
+    Send {
+        conversation: ConversationId,
+        client_id: String,
+        body: String,
+    },
+    /// The reader has read the conversation up to this message.
+    Read {
+        conversation: ConversationId,
+        up_to: MessageId,
+    },
+}
+
+/// What the server sends over the socket.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum SocketFrame {
+    /// The message with this `client_id` is stored (now, or before: it is the stored one).
+    Ack { message: Message },
+    /// A message of a followed conversation, from anyone (the sender's other tabs too).
+    Message { message: Message },
+    /// A frame was refused; `client_id` names the message, if it was one.
+    Refused {
+        client_id: Option<String>,
+        error: AppError,
+    },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bodies_are_trimmed_and_bounded() {
+        assert_eq!(message_body("  Hello  ").unwrap(), "Hello");
+        assert_eq!(
+            message_body(" \n "),
+            Err(AppError::invalid("body", "message_empty"))
+        );
+        let longest = "字".repeat(MESSAGE_CHARS_MAX);
+        assert!(message_body(&longest).is_ok());
+        assert_eq!(
+            message_body(&format!("{longest}!")),
+            Err(AppError::invalid("body", "message_too_long"))
+        );
+    }
+
+    #[test]
+    fn client_ids_are_plain_and_short() {
+        assert!(client_id("3f2b9c1e-7a7d-4c55-9d0b-2c1f8e6a4b10").is_ok());
+        for bad in ["", "a b", "<script>", &"x".repeat(CLIENT_ID_CHARS_MAX + 1)] {
+            assert!(client_id(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn frames_read_as_tagged_json() {
+        let frame: ChatFrame = serde_json::from_str(
+            r#"{"type":"send","conversation":7,"client_id":"a1","body":"Hi"}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            frame,
+            ChatFrame::Send {
+                conversation: ConversationId(7),
+                client_id: "a1".into(),
+                body: "Hi".into()
+            }
+        );
+        assert!(serde_json::from_str::<ChatFrame>(r#"{"type":"drop_tables"}"#).is_err());
+    }
+}

@@ -1,0 +1,268 @@
+//! `/ws`: the browser's one WebSocket. It follows conversations (the messages after the last
+//! one the browser has, then each new one) and sends messages, each acknowledged only once
+//! stored. Frames are JSON (`ChatFrame` in, `SocketFrame` out); a frame that cannot be read
+//! or is refused gets a `Refused` frame, and the socket stays open.
+
+use super::ChatService;
+use crate::security::is_same_origin;
+use crate::startup::AppState;
+use crate::uploads::signed_in;
+use app::domain::conversation::MESSAGES_PER_PAGE;
+use app::domain::{ChatFrame, ConversationId, CurrentUser, Message, MessageId, SocketFrame};
+use app::error::AppError;
+use app::ports::Conversations;
+use axum::extract::State;
+use axum::extract::ws::{Message as WsMessage, WebSocket, WebSocketUpgrade};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::{broadcast, mpsc};
+use tokio::task::JoinHandle;
+
+/// The largest frame a browser may send: a message at its longest, in JSON, with room.
+pub const FRAME_BYTES_MAX: usize = 64 * 1024;
+/// Read and write buffers of a socket (tungstenite's default is 128 KiB each): idle sockets
+/// are most of them, and a frame larger than this is still read, in several reads.
+const BUFFER_BYTES: usize = 8 * 1024;
+/// Conversations one socket may follow at once.
+const FOLLOWED_MAX: usize = 64;
+/// How often an idle socket is pinged, so that proxies keep it open.
+const PING_EVERY: Duration = Duration::from_secs(30);
+
+/// The upgrade: signed-in people only, from pages of this site.
+pub async fn upgrade(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    upgrade: WebSocketUpgrade,
+) -> Response {
+    if !is_same_origin(&headers) {
+        return (
+            StatusCode::FORBIDDEN,
+            "This socket was opened from another site.\n",
+        )
+            .into_response();
+    }
+    let user = match signed_in(&state, &headers).await {
+        Ok(user) => user,
+        Err(error) => {
+            let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::UNAUTHORIZED);
+            return (status, "Sign in to send messages.\n").into_response();
+        }
+    };
+    let chat = state.chat.clone();
+    upgrade
+        .max_message_size(FRAME_BYTES_MAX)
+        .max_frame_size(FRAME_BYTES_MAX)
+        .read_buffer_size(BUFFER_BYTES)
+        .write_buffer_size(BUFFER_BYTES)
+        .on_upgrade(move |socket| serve(socket, user, chat))
+}
+
+/// The followers of one socket, stopped with it.
+struct Following(HashMap<ConversationId, JoinHandle<()>>);
+
+impl Drop for Following {
+    fn drop(&mut self) {
+        for task in self.0.values() {
+            task.abort();
+        }
+    }
+}
+
+async fn serve(mut socket: WebSocket, user: CurrentUser, chat: Arc<ChatService>) {
+    let (out, mut outgoing) = mpsc::channel::<SocketFrame>(MESSAGES_PER_PAGE * 2);
+    let mut following = Following(HashMap::new());
+    let mut ping = tokio::time::interval(PING_EVERY);
+    ping.reset();
+    loop {
+        tokio::select! {
+            incoming = socket.recv() => match incoming {
+                Some(Ok(WsMessage::Text(text))) => {
+                    let answer = answer(&text, &user, &chat, &out, &mut following).await;
+                    if let Some(frame) = answer
+                        && send(&mut socket, &frame).await.is_err()
+                    {
+                        break;
+                    }
+                }
+                Some(Ok(WsMessage::Binary(_))) => {
+                    let refused = refused(None, AppError::invalid("frame", "frame_not_json"));
+                    if send(&mut socket, &refused).await.is_err() {
+                        break;
+                    }
+                }
+                Some(Ok(WsMessage::Ping(_) | WsMessage::Pong(_))) => {}
+                Some(Ok(WsMessage::Close(_)) | Err(_)) | None => break,
+            },
+            Some(frame) = outgoing.recv() => {
+                if send(&mut socket, &frame).await.is_err() {
+                    break;
+                }
+            }
+            _ = ping.tick() => {
+                if socket.send(WsMessage::Ping(Default::default())).await.is_err() {
+                    break;
+                }
+            }
+        }
+    }
+}
+
+async fn send(socket: &mut WebSocket, frame: &SocketFrame) -> Result<(), axum::Error> {
+    let text = serde_json::to_string(frame).unwrap_or_default();
+    socket.send(WsMessage::Text(text.into())).await
+}
+
+fn refused(client_id: Option<String>, error: AppError) -> SocketFrame {
+    SocketFrame::Refused { client_id, error }
+}
+
+/// What to answer a frame with at once (followed messages come later, through `out`).
+async fn answer(
+    text: &str,
+    user: &CurrentUser,
+    chat: &Arc<ChatService>,
+    out: &mpsc::Sender<SocketFrame>,
+    following: &mut Following,
+) -> Option<SocketFrame> {
+    let frame = match serde_json::from_str::<ChatFrame>(text) {
+        Ok(frame) => frame,
+        Err(_) => {
+            return Some(refused(
+                None,
+                AppError::invalid("frame", "frame_unreadable"),
+            ));
+        }
+    };
+    match frame {
+        ChatFrame::Send {
+            conversation,
+            client_id,
+            body,
+        } => Some(
+            match chat.send(Some(user), conversation, &client_id, &body).await {
+                Ok((message, _)) => SocketFrame::Ack { message },
+                Err(error) => refused(Some(client_id), error),
+            },
+        ),
+        ChatFrame::Read {
+            conversation,
+            up_to,
+        } => chat
+            .mark_read(Some(user), conversation, up_to)
+            .await
+            .err()
+            .map(|error| refused(None, error)),
+        ChatFrame::Follow {
+            conversation,
+            after,
+        } => {
+            following.0.retain(|_, task| !task.is_finished());
+            if following.0.len() >= FOLLOWED_MAX && !following.0.contains_key(&conversation) {
+                return Some(refused(
+                    None,
+                    AppError::Conflict("following_too_many".into()),
+                ));
+            }
+            // Subscribed before the first read, so no message falls between the two.
+            let live = chat.hub.subscribe(conversation);
+            let missed = match chat.messages_after(Some(user), conversation, after).await {
+                Ok(missed) => missed,
+                Err(error) => return Some(refused(None, error)),
+            };
+            let follower = Follower {
+                chat: chat.clone(),
+                user: user.clone(),
+                conversation,
+                out: out.clone(),
+            };
+            let task = tokio::spawn(follower.run(live, after, missed));
+            if let Some(previous) = following.0.insert(conversation, task) {
+                previous.abort();
+            }
+            None
+        }
+    }
+}
+
+/// Sends one conversation's messages to a socket: those it missed, then each new one.
+struct Follower {
+    chat: Arc<ChatService>,
+    user: CurrentUser,
+    conversation: ConversationId,
+    out: mpsc::Sender<SocketFrame>,
+}
+
+impl Follower {
+    async fn run(
+        self,
+        mut live: broadcast::Receiver<Message>,
+        after: Option<MessageId>,
+        missed: Vec<Message>,
+    ) {
+        let mut last = after;
+        if !self.replay(missed, &mut last).await {
+            return;
+        }
+        loop {
+            let going = match live.recv().await {
+                Ok(message) if Some(message.id) > last => {
+                    self.forward(vec![message], &mut last).await
+                }
+                Ok(_) => true,
+                Err(broadcast::error::RecvError::Lagged(_)) => match self.catch_up(last).await {
+                    Some(batch) => self.replay(batch, &mut last).await,
+                    None => false,
+                },
+                Err(broadcast::error::RecvError::Closed) => false,
+            };
+            if !going {
+                return;
+            }
+        }
+    }
+
+    /// Sends `batch` and the pages after it, until one is not full; `false` when the
+    /// socket is gone or the database could not be read.
+    async fn replay(&self, mut batch: Vec<Message>, last: &mut Option<MessageId>) -> bool {
+        loop {
+            let full = batch.len() >= MESSAGES_PER_PAGE;
+            if !self.forward(batch, last).await {
+                return false;
+            }
+            if !full {
+                return true;
+            }
+            match self.catch_up(*last).await {
+                Some(next) => batch = next,
+                None => return false,
+            }
+        }
+    }
+
+    /// Sends each message; `false` when the socket is gone.
+    async fn forward(&self, batch: Vec<Message>, last: &mut Option<MessageId>) -> bool {
+        for message in batch {
+            *last = Some(message.id);
+            if self
+                .out
+                .send(SocketFrame::Message { message })
+                .await
+                .is_err()
+            {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// The page after `last`; `None` when it cannot be read (the follower then stops).
+    async fn catch_up(&self, last: Option<MessageId>) -> Option<Vec<Message>> {
+        self.chat
+            .messages_after(Some(&self.user), self.conversation, last)
+            .await
+            .ok()
+    }
+}
