@@ -5,7 +5,8 @@
 # page from memory. Also the generation time, database size, the search index's full build
 # (time, size, memory), 1,000 searches through the index and through SQLite FTS5 one at a
 # time, messages through the sockets (bench-chat), server memory and bundle sizes.
-# Environment: CLOUD_FAIR_BENCH_DATA (default data-canton), BENCH_SECONDS (default 10).
+# Environment: CLOUD_FAIR_BENCH_DATA (default data-canton), BENCH_SECONDS (default 10),
+# CHAT_RATE (messages a second of the latency run, default 2000).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash .ci/setup.sh
