@@ -6,7 +6,7 @@ use crate::accounts::{self, AccountService};
 use crate::booths::BoothEditor;
 use crate::cache::{CacheLimits, CachedCatalogue};
 use crate::config::Config;
-use crate::conversations::flood::{self, Flood};
+use crate::conversations::flood::Flood;
 use crate::conversations::{self, ChatService};
 use crate::demo::{self, Outcome, scale::DEMO};
 use crate::mail::{self, MailSignal};
@@ -74,7 +74,8 @@ pub struct AppState {
 
 impl AppState {
     /// The state of a server on `db`, caching catalogue reads for `cache_ttl`, keeping uploads
-    /// in `media_dir`, searching `search` (whose indexer the caller started).
+    /// in `media_dir`, searching `search` (whose indexer the caller started), with every rate
+    /// limit multiplied by `rate_limit_scale`.
     pub fn new(
         leptos: LeptosOptions,
         db: Db,
@@ -82,6 +83,7 @@ impl AppState {
         cache_ttl: Duration,
         media_dir: std::path::PathBuf,
         search: SearchIndex,
+        rate_limit_scale: u32,
     ) -> Self {
         let catalogue = Arc::new(CachedCatalogue::new(
             Arc::new(db.clone()),
@@ -113,7 +115,7 @@ impl AppState {
         });
         let chat = Arc::new(ChatService::new(
             db.clone(),
-            Flood::new(flood::MESSAGES_MAX, flood::WINDOW),
+            Flood::scaled(rate_limit_scale),
         ));
         Self {
             leptos,
@@ -129,7 +131,7 @@ impl AppState {
             teams: accounts.clone(),
             accounts,
             mail_signal,
-            limiter: RateLimiter::new(&rate_limit::LIMITS),
+            limiter: RateLimiter::new(&rate_limit::scaled(rate_limit_scale)),
             public_url,
             bench_copy: None,
         }
@@ -188,17 +190,10 @@ pub async fn run(
         Duration::from_secs(config.cache_seconds),
         config.data_dir.join("media"),
         search,
+        config.rate_limit_scale,
     );
     let state = AppState {
         bench_copy,
-        limiter: RateLimiter::new(&rate_limit::scaled(config.rate_limit_scale)),
-        chat: Arc::new(ChatService::new(
-            state.db.clone(),
-            Flood::new(
-                flood::MESSAGES_MAX.saturating_mul(config.rate_limit_scale.max(1)),
-                flood::WINDOW,
-            ),
-        )),
         ..state
     };
     match config.smtp() {

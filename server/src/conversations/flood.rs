@@ -28,6 +28,11 @@ impl Flood {
         }
     }
 
+    /// The default limit, multiplied by `scale` (`--rate-limit-scale`).
+    pub fn scaled(scale: u32) -> Self {
+        Flood::new(MESSAGES_MAX.saturating_mul(scale.max(1)), WINDOW)
+    }
+
     /// Counts a message of `user`; `RateLimited` when it is one too many.
     pub fn allow(&self, user: UserId) -> Result<(), AppError> {
         let count = self.counts.get_with(user, || Arc::new(AtomicU32::new(0)));

@@ -34,13 +34,4 @@ impl ChatHub {
             let _ = channel.send(message.clone());
         }
     }
-
-    /// How many conversations are followed (for tests and the benchmark).
-    pub fn followed(&self) -> usize {
-        let channels = self.channels.lock().unwrap_or_else(|e| e.into_inner());
-        channels
-            .values()
-            .filter(|channel| channel.receiver_count() > 0)
-            .count()
-    }
 }

@@ -44,19 +44,18 @@ const SUMMARY_COLUMNS: &str = "c.id, c.buyer_id, u.name AS buyer_name, u.company
      (SELECT m.body FROM messages m WHERE m.conversation_id = c.id ORDER BY m.id DESC LIMIT 1) AS last_body";
 
 /// The unread messages of `$1`, the reader: the other side's, after the last one read.
-fn unread_column(reader: Reader) -> &'static str {
-    match reader {
-        Reader::Buyer(_) => {
-            "(SELECT COUNT(*) FROM messages m WHERE m.conversation_id = c.id AND m.sender_id <> c.buyer_id \
-             AND m.id > COALESCE((SELECT r.last_read_id FROM conversation_reads r \
-             WHERE r.conversation_id = c.id AND r.user_id = $1), 0)) AS unread"
-        }
-        Reader::Team(..) => {
-            "(SELECT COUNT(*) FROM messages m WHERE m.conversation_id = c.id AND m.sender_id = c.buyer_id \
-             AND m.id > COALESCE((SELECT r.last_read_id FROM conversation_reads r \
-             WHERE r.conversation_id = c.id AND r.user_id = $1), 0)) AS unread"
-        }
-    }
+fn unread_column(reader: Reader) -> String {
+    // The buyer's unread messages are the team's, and the team's are the buyer's.
+    let other_side = match reader {
+        Reader::Buyer(_) => "<>",
+        Reader::Team(..) => "=",
+    };
+    format!(
+        "(SELECT COUNT(*) FROM messages m WHERE m.conversation_id = c.id \
+         AND m.sender_id {other_side} c.buyer_id \
+         AND m.id > COALESCE((SELECT r.last_read_id FROM conversation_reads r \
+         WHERE r.conversation_id = c.id AND r.user_id = $1), 0)) AS unread"
+    )
 }
 
 #[derive(sqlx::FromRow)]

@@ -151,6 +151,7 @@ pub async fn spawn_app(engine: Engine) -> TestApp {
         std::time::Duration::from_secs(60),
         db._dir.path().join("media"),
         search,
+        1,
     );
     let mail = smtp::SmtpServer::start().await;
     let smtp = server::mail::SmtpSettings {
