@@ -4,15 +4,19 @@
 use crate::domain::ProductForm;
 use crate::domain::account::ValidRegistration;
 use crate::domain::conversation::{ConversationSummary, ConversationView, Message};
+use crate::domain::deal::{
+    Answer, DealLists, InquiryDraft, InquiryView, OrderStatus, OrderView, PublicContract,
+    ValidInquiry, ValidQuotation,
+};
 use crate::domain::exhibitor::BoothImage;
 use crate::domain::product_edit::{EditableProduct, TeamProduct};
 use crate::domain::product_import::ImportReport;
 use crate::domain::{
     Application, ApplicationForm, AuditEntry, BoothAssignments, CategoryDetail, CategorySummary,
     ConversationId, CurrentUser, Cursor, DirectoryFilter, ExhibitorId, ExhibitorOnboarding,
-    ExhibitorProfile, ExhibitorSummary, FairSession, HallMap, InvitationOffer, MessageId,
-    OutboxMail, Page, ProductDetail, ProductId, ProductSummary, ProfileForm, SectionDetail,
-    SectionSummary, TeamView, UserId,
+    ExhibitorProfile, ExhibitorSummary, FairSession, HallMap, InquiryId, InvitationOffer,
+    MessageId, OrderId, OutboxMail, Page, ProductDetail, ProductId, ProductSummary, ProfileForm,
+    QuotationId, SectionDetail, SectionSummary, TeamView, UserId,
 };
 use crate::error::AppError;
 use std::sync::Arc;
@@ -46,6 +50,76 @@ pub trait Catalogue: Send + Sync + 'static {
     /// The newest products flagged new.
     async fn list_new_products(&self, limit: usize) -> Result<Vec<ProductSummary>, AppError>;
     async fn get_product(&self, id: ProductId) -> Result<ProductDetail, AppError>;
+}
+
+/// The address a request came from; the server's session layer leaves it in the request.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ClientAddress(pub std::net::IpAddr);
+
+/// Where a signature came from, as the request showed it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SignedFrom {
+    pub ip: String,
+    pub user_agent: String,
+}
+
+/// Deals between a buyer and an exhibitor: inquiries, quotations, orders and their
+/// contracts. Every call checks that the actor is a party, and the side's own right for
+/// what only that side does.
+#[async_trait::async_trait]
+pub trait Deals: Send + Sync + 'static {
+    /// The product a buyer is about to ask about.
+    async fn inquiry_draft(
+        &self,
+        actor: Option<&CurrentUser>,
+        product: ProductId,
+    ) -> Result<InquiryDraft, AppError>;
+    async fn send_inquiry(
+        &self,
+        actor: Option<&CurrentUser>,
+        product: ProductId,
+        inquiry: ValidInquiry,
+    ) -> Result<InquiryId, AppError>;
+    async fn inquiry(
+        &self,
+        actor: Option<&CurrentUser>,
+        id: InquiryId,
+    ) -> Result<InquiryView, AppError>;
+    /// The exhibitor's quotation; it replaces one the buyer has not answered yet.
+    async fn quote(
+        &self,
+        actor: Option<&CurrentUser>,
+        inquiry: InquiryId,
+        quotation: ValidQuotation,
+    ) -> Result<QuotationId, AppError>;
+    /// The buyer's answer; accepting places the order (and drafts its contract).
+    async fn answer(
+        &self,
+        actor: Option<&CurrentUser>,
+        quotation: QuotationId,
+        answer: Answer,
+    ) -> Result<(InquiryId, Option<OrderId>), AppError>;
+    async fn order(&self, actor: Option<&CurrentUser>, id: OrderId) -> Result<OrderView, AppError>;
+    async fn move_order(
+        &self,
+        actor: Option<&CurrentUser>,
+        id: OrderId,
+        to: OrderStatus,
+    ) -> Result<(), AppError>;
+    /// Signs the order's contract for the actor's side; `sha256` is the hash the signer was
+    /// shown, and must be the contract's.
+    async fn sign(
+        &self,
+        actor: Option<&CurrentUser>,
+        id: OrderId,
+        sha256: &str,
+        signer_name: String,
+        from: SignedFrom,
+    ) -> Result<(), AppError>;
+    /// A contract by the secret of its public link.
+    async fn contract(&self, token: &str) -> Result<PublicContract, AppError>;
+    /// The actor's inquiries and orders.
+    async fn deals(&self, actor: Option<&CurrentUser>) -> Result<DealLists, AppError>;
 }
 
 /// Conversations between buyers and exhibitors' teams. Every call checks that the actor is
@@ -404,6 +478,12 @@ pub trait Products: Send + Sync + 'static {
         exhibitor: ExhibitorId,
         id: i64,
     ) -> Result<ImportReport, AppError>;
+}
+
+/// The deals service the server put in the context.
+pub fn deals() -> Result<Arc<dyn Deals>, AppError> {
+    leptos::prelude::use_context::<Arc<dyn Deals>>()
+        .ok_or_else(|| AppError::internal("no Deals in the Leptos context"))
 }
 
 /// The product editor the server put in the context.

@@ -7,13 +7,17 @@ use crate::pages::{
     booth::BoothPage,
     booth_editor::BoothEditorPage,
     category::CategoryPage,
+    contract::ContractPage,
     conversation::ConversationPage,
     directory::DirectoryPage,
     hall::HallPage,
     home::HomePage,
     inbox::InboxPage,
+    inquiry::InquiryPage,
+    inquiry_new::InquiryNewPage,
     invitation::InvitationPage,
     not_found::NotFoundPage,
+    order::OrderPage,
     organizer_applications::OrganizerApplicationsPage,
     organizer_booths::OrganizerBoothsPage,
     organizer_exhibitors::OrganizerExhibitorsPage,
@@ -58,6 +62,10 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/exhibitors") view=DirectoryPage ssr=SsrMode::Async />
                         <Route path=path!("/exhibitors/:slug") view=BoothPage ssr=SsrMode::Async />
                         <Route path=path!("/products/:id") view=ProductPage ssr=SsrMode::Async />
+                        <Route path=path!("/products/:id/inquiry") view=InquiryNewPage ssr=SsrMode::Async />
+                        <Route path=path!("/inquiries/:id") view=InquiryPage ssr=SsrMode::Async />
+                        <Route path=path!("/orders/:id") view=OrderPage ssr=SsrMode::Async />
+                        <Route path=path!("/contracts/:token") view=ContractPage ssr=SsrMode::Async />
                         <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async />
                         <Route path=path!("/register/sent") view=RegisterSentPage ssr=SsrMode::Async />
                         <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async />

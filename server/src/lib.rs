@@ -11,6 +11,7 @@ pub mod chat_bench;
 pub mod cli;
 pub mod config;
 pub mod conversations;
+pub mod deals;
 pub mod demo;
 pub mod generate;
 pub mod imaging;

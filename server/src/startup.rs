@@ -8,6 +8,7 @@ use crate::cache::{CacheLimits, CachedCatalogue};
 use crate::config::Config;
 use crate::conversations::flood::Flood;
 use crate::conversations::{self, ChatService};
+use crate::deals::{self, DealService};
 use crate::demo::{self, Outcome, scale::DEMO};
 use crate::mail::{self, MailSignal};
 use crate::onboarding::OnboardingService;
@@ -22,7 +23,9 @@ use crate::{
 use anyhow::Context;
 use app::domain::product_edit::PHOTOS_MAX;
 use app::domain::product_import::IMPORT_BYTES_MAX;
-use app::ports::{Accounts, Booths, Catalogue, Conversations, Onboarding, Products, Search, Teams};
+use app::ports::{
+    Accounts, Booths, Catalogue, Conversations, Deals, Onboarding, Products, Search, Teams,
+};
 use app::routes::App;
 use app::shell::shell;
 use axum::Router;
@@ -61,6 +64,8 @@ pub struct AppState {
     pub search: Arc<dyn Search>,
     /// Conversations, and the sockets following them.
     pub chat: Arc<ChatService>,
+    /// Inquiries, quotations, orders and contracts.
+    pub deals: Arc<dyn Deals>,
     /// Wakes the mail sender when something was written to the outbox.
     pub mail_signal: MailSignal,
     /// Attempts at signing in and registering, per client.
@@ -120,6 +125,7 @@ impl AppState {
         Self {
             leptos,
             chat,
+            deals: Arc::new(DealService { db: db.clone() }),
             db,
             search,
             catalogue,
@@ -244,7 +250,9 @@ pub fn router(state: AppState) -> Router {
     let products = state.products.clone();
     let search = state.search.clone();
     let conversations: Arc<dyn Conversations> = state.chat.clone();
+    let deals = state.deals.clone();
     let context = move || {
+        provide_context(deals.clone());
         provide_context(search.clone());
         provide_context(conversations.clone());
         provide_context(booths.clone());
@@ -331,6 +339,10 @@ pub fn router(state: AppState) -> Router {
             )),
         )
         .route("/ws", get(conversations::socket::upgrade))
+        .route(
+            "/contracts/{token}/contract.txt",
+            get(deals::download::contract_file),
+        )
         .route("/bench/copy", get(bench::copy))
         .fallback_service(static_files)
         .layer(axum::middleware::from_fn_with_state(

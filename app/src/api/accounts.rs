@@ -129,6 +129,23 @@ pub mod session {
             .map(|(_, value)| value.to_owned())
     }
 
+    /// Where the request came from: its address and the browser's own name for itself.
+    pub async fn signed_from() -> crate::ports::SignedFrom {
+        let parts = leptos::prelude::use_context::<http::request::Parts>();
+        let ip = parts
+            .as_ref()
+            .and_then(|parts| parts.extensions.get::<crate::ports::ClientAddress>())
+            .map(|address| address.0.to_string())
+            .unwrap_or_default();
+        let user_agent = headers()
+            .await
+            .get(http::header::USER_AGENT)
+            .and_then(|value| value.to_str().ok())
+            .map(|value| value.chars().take(300).collect())
+            .unwrap_or_default();
+        crate::ports::SignedFrom { ip, user_agent }
+    }
+
     /// The session secret the browser sent, if any.
     pub async fn token() -> Option<SessionToken> {
         token_in(&headers().await)

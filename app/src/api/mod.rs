@@ -4,6 +4,7 @@ pub mod accounts;
 pub mod booth_editor;
 pub mod catalogue;
 pub mod conversations;
+pub mod deals;
 pub mod exhibitors;
 pub mod onboarding;
 pub mod organizer;

@@ -80,6 +80,17 @@ pub fn error_text(i18n: leptos_i18n::I18nContext<Locale>, code: &str) -> String 
         "message_empty" => t_string!(i18n, error_message_empty).to_string(),
         "message_too_long" => t_string!(i18n, error_message_too_long).to_string(),
         "client_id_reused" => t_string!(i18n, error_client_id_reused).to_string(),
+        "forbidden" => t_string!(i18n, error_forbidden).to_string(),
+        "quantity_below_moq" => t_string!(i18n, error_quantity_below_moq).to_string(),
+        "total_too_large" => t_string!(i18n, error_total_too_large).to_string(),
+        "inquiry_closed" => t_string!(i18n, error_inquiry_closed).to_string(),
+        "quotation_answered" => t_string!(i18n, error_quotation_answered).to_string(),
+        "quotation_expired" => t_string!(i18n, error_quotation_expired).to_string(),
+        "order_changed" => t_string!(i18n, error_order_changed).to_string(),
+        "order_status_invalid" => t_string!(i18n, error_order_status_invalid).to_string(),
+        "order_cancelled" => t_string!(i18n, error_order_cancelled).to_string(),
+        "contract_changed" => t_string!(i18n, error_contract_changed).to_string(),
+        "already_signed" => t_string!(i18n, error_already_signed).to_string(),
         _ => match code.strip_prefix("column_missing:") {
             Some(column) => {
                 let column = column.to_owned();
@@ -204,6 +215,31 @@ pub fn SelectField(
             {move || error().map(|text| view! { <p class="field-error" id=error_id.clone()>{text}</p> })}
         </div>
     }
+}
+
+/// The `<option>`s of `codes`, `chosen` selected.
+pub fn options(codes: impl IntoIterator<Item = (String, String)>, chosen: &str) -> AnyView {
+    codes
+        .into_iter()
+        .map(|(code, label)| {
+            let selected = code == chosen;
+            view! { <option value=code selected=selected>{label}</option> }
+        })
+        .collect_view()
+        .into_any()
+}
+
+/// The currencies, `chosen` selected.
+pub fn currency_options(chosen: &str) -> AnyView {
+    options(
+        [
+            crate::domain::Currency::Usd,
+            crate::domain::Currency::Eur,
+            crate::domain::Currency::Cny,
+        ]
+        .map(|c| (c.code().to_owned(), c.code().to_owned())),
+        chosen,
+    )
 }
 
 /// Image types the upload forms take.

@@ -5,6 +5,8 @@ pub mod breadcrumbs;
 pub mod cards;
 pub mod chat;
 pub mod contact_form;
+pub mod contract_text;
+pub mod deal_status;
 pub mod draft_autosave;
 pub mod error_view;
 pub mod form_field;

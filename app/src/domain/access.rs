@@ -50,13 +50,20 @@ pub enum Action {
     ManageTeam(ExhibitorId),
     /// Change an exhibitor's booth: profile, media, products.
     EditBooth(ExhibitorId),
-    /// Start a conversation with an exhibitor's team (buyers do).
-    StartConversation(ExhibitorId),
-    /// Read and write a conversation: its buyer, or anyone in the exhibitor's team.
-    Converse {
+    /// Start a conversation with an exhibitor's team, or send it an inquiry (buyers do).
+    ContactExhibitor(ExhibitorId),
+    /// Read and write a conversation, and see an inquiry or an order: its buyer, or anyone
+    /// in the exhibitor's team.
+    Negotiate {
         buyer: UserId,
         exhibitor: ExhibitorId,
     },
+    /// Quote, confirm and ship for an exhibitor: anyone in its team.
+    Sell(ExhibitorId),
+    /// Answer a quotation, confirm receipt, sign as the buyer: that buyer alone.
+    Buy(UserId),
+    /// Sign a contract for an exhibitor: the owner of its team, who binds the company.
+    SignFor(ExhibitorId),
 }
 
 /// Whether `actor` (None for a visitor) may do `action`.
@@ -70,9 +77,13 @@ pub fn authorize(actor: Option<&CurrentUser>, action: Action) -> Result<(), AppE
             organizer || team_of(exhibitor).is_some_and(|team| team.role == TeamRole::Owner)
         }
         Action::ViewTeam(exhibitor) => organizer || team_of(exhibitor).is_some(),
-        Action::EditBooth(exhibitor) => team_of(exhibitor).is_some(),
-        Action::StartConversation(_) => user.role == Role::Buyer,
-        Action::Converse { buyer, exhibitor } => user.id == buyer || team_of(exhibitor).is_some(),
+        Action::EditBooth(exhibitor) | Action::Sell(exhibitor) => team_of(exhibitor).is_some(),
+        Action::ContactExhibitor(_) => user.role == Role::Buyer,
+        Action::Negotiate { buyer, exhibitor } => user.id == buyer || team_of(exhibitor).is_some(),
+        Action::Buy(buyer) => user.id == buyer,
+        Action::SignFor(exhibitor) => {
+            team_of(exhibitor).is_some_and(|team| team.role == TeamRole::Owner)
+        }
     };
     if allowed {
         Ok(())
@@ -108,11 +119,11 @@ mod tests {
         let owner = person(3, Role::Exhibitor, Some((7, TeamRole::Owner)));
         let staff = person(4, Role::Exhibitor, Some((7, TeamRole::Staff)));
         let other_owner = person(5, Role::Exhibitor, Some((8, TeamRole::Owner)));
-        let conversation = Action::Converse {
+        let conversation = Action::Negotiate {
             buyer: buyer.id,
             exhibitor: mine,
         };
-        let someone_elses = Action::Converse {
+        let someone_elses = Action::Negotiate {
             buyer: UserId(99),
             exhibitor: ExhibitorId(8),
         };
@@ -123,9 +134,12 @@ mod tests {
             (Action::ManageTeam(mine), [401, 403, 403, 403, 200, 200]),
             (Action::EditBooth(mine), [401, 403, 403, 200, 200, 403]),
             (
-                Action::StartConversation(mine),
+                Action::ContactExhibitor(mine),
                 [401, 200, 403, 403, 403, 403],
             ),
+            (Action::Sell(mine), [401, 403, 403, 200, 200, 403]),
+            (Action::Buy(buyer.id), [401, 200, 403, 403, 403, 403]),
+            (Action::SignFor(mine), [401, 403, 403, 403, 200, 403]),
             (conversation, [401, 200, 403, 200, 200, 403]),
             (someone_elses, [401, 403, 200, 403, 403, 403]),
         ];

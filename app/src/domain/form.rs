@@ -19,6 +19,7 @@ pub fn field_errors(error: &AppError) -> Vec<FieldError> {
         AppError::Conflict(code) if code == "email_taken" => on("email", code),
         AppError::Conflict(code) => on("", code),
         AppError::Unauthenticated => on("", "unauthenticated"),
+        AppError::Forbidden => on("", "forbidden"),
         AppError::NotFound => on("", "link_invalid"),
         AppError::RateLimited => on("", "rate_limited"),
         _ => on("", "generic"),

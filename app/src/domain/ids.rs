@@ -52,6 +52,12 @@ id_type!(
     ConversationId,
     /// One message of a conversation.
     MessageId,
+    /// A buyer's inquiry about a product.
+    InquiryId,
+    /// An exhibitor's quotation answering an inquiry.
+    QuotationId,
+    /// The order an accepted quotation became.
+    OrderId,
 );
 
 /// A text that is not a valid id.

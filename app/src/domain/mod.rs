@@ -9,6 +9,7 @@ pub mod booth_edit;
 pub mod conversation;
 pub mod country;
 mod country_names;
+pub mod deal;
 pub mod directory;
 pub mod exhibitor;
 pub mod fair;
@@ -39,8 +40,8 @@ pub use fair::{
 };
 pub use hall::{BoothExhibitor, BoothOnMap, HallMap, HallSummary, Rect};
 pub use ids::{
-    BoothId, CategoryId, ConversationId, ExhibitorId, HallId, MessageId, ProductId, SectionId,
-    SessionId, UserId,
+    BoothId, CategoryId, ConversationId, ExhibitorId, HallId, InquiryId, MessageId, OrderId,
+    ProductId, QuotationId, SectionId, SessionId, UserId,
 };
 pub use mail::{Delivery, OutboxMail};
 pub use money::{Currency, PriceRange};

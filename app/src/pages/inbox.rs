@@ -1,25 +1,62 @@
-//! The inbox (`/messages`): the signed-in person's conversations, the latest first, with
-//! what is unread. A buyer sees the exhibitors they wrote to; a team sees its buyers.
+//! The inbox (`/messages`): one place for the signed-in person's conversations, inquiries
+//! and orders, the latest first, filtered by `?show=messages|inquiries|orders`. A buyer sees
+//! the exhibitors they deal with; a team sees its buyers.
 
 use super::loaded;
 use crate::api::conversations::list_conversations;
+use crate::api::deals::list_deals;
+use crate::components::deal_status::{inquiry_status, order_status};
 use crate::components::page_meta::PageMeta;
 use crate::components::status::forbid_caching;
 use crate::domain::conversation::{ConversationSummary, path};
+use crate::domain::deal::{DealLists, inquiry_path, money, order_path};
 use crate::domain::text::utc_minute;
 use crate::i18n::*;
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+/// What the inbox shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Show {
+    All,
+    Messages,
+    Inquiries,
+    Orders,
+}
+
+impl Show {
+    fn parse(value: Option<&str>) -> Self {
+        match value {
+            Some("messages") => Show::Messages,
+            Some("inquiries") => Show::Inquiries,
+            Some("orders") => Show::Orders,
+            _ => Show::All,
+        }
+    }
+
+    fn includes(self, part: Show) -> bool {
+        self == Show::All || self == part
+    }
+}
 
 #[component]
 pub fn InboxPage() -> impl IntoView {
     forbid_caching();
-    let data = Resource::new_blocking(|| (), |_| list_conversations());
-    loaded(data, inbox_view)
+    let data = Resource::new_blocking(
+        || (),
+        |_| async move {
+            Ok::<_, crate::error::AppError>((list_conversations().await?, list_deals().await?))
+        },
+    );
+    loaded(data, |(conversations, deals)| {
+        inbox_view(conversations, deals)
+    })
 }
 
-fn inbox_view(conversations: Vec<ConversationSummary>) -> impl IntoView {
+fn inbox_view(conversations: Vec<ConversationSummary>, deals: DealLists) -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
+    let show = Show::parse(use_query_map().read_untracked().get("show").as_deref());
     let title = t_string!(i18n, inbox_title).to_string();
     let team = use_context::<crate::components::account_menu::Session>()
         .and_then(|crate::components::account_menu::Session(user)| user.get_untracked())
@@ -54,12 +91,65 @@ fn inbox_view(conversations: Vec<ConversationSummary>) -> impl IntoView {
         })
         .collect::<Vec<_>>();
     let empty = rows.is_empty();
+    let inquiries = deals
+        .inquiries
+        .into_iter()
+        .map(|inquiry| {
+            view! {
+                <li class="deal-row">
+                    <a href=inquiry_path(inquiry.id)>{format!("{} · {}", inquiry.product_title, inquiry.with)}</a>" "
+                    <span class="badge deal-status">{inquiry_status(i18n, inquiry.status)}</span>
+                    <p class="muted"><time>{utc_minute(inquiry.updated_at)}</time>" · "{inquiry.quantity}</p>
+                </li>
+            }
+        })
+        .collect::<Vec<_>>();
+    let orders = deals
+        .orders
+        .into_iter()
+        .map(|order| {
+            let title = t_string!(i18n, order_title, id = order.id.0).to_string();
+            view! {
+                <li class="deal-row">
+                    <a href=order_path(order.id)>{format!("{title} · {} · {}", order.product_title, order.with)}</a>" "
+                    <span class="badge deal-status">{order_status(i18n, order.status)}</span>
+                    <p class="muted"><time>{utc_minute(order.updated_at)}</time>" · "{money(order.total_cents, order.currency)}</p>
+                </li>
+            }
+        })
+        .collect::<Vec<_>>();
+    let (no_inquiries, no_orders) = (inquiries.is_empty(), orders.is_empty());
+    let filter = move |part: Show, href: &'static str, label: String| {
+        let current = (show == part).then_some("page");
+        view! { <li><a href=href aria-current=current>{label}</a></li> }
+    };
     view! {
         <PageMeta title=title.clone() description=title.clone() canonical="/messages".to_owned() />
         <section class="inbox">
             <h1>{title}</h1>
-            {empty.then(|| view! { <p>{t!(i18n, inbox_empty)}</p> })}
-            <ul class="conversation-list">{rows}</ul>
+            <nav aria-label=t_string!(i18n, inbox_filters).to_string()>
+                <ul class="inbox-filters">
+                    {filter(Show::All, "/messages", t_string!(i18n, inbox_all).to_string())}
+                    {filter(Show::Messages, "/messages?show=messages", t_string!(i18n, inbox_conversations).to_string())}
+                    {filter(Show::Inquiries, "/messages?show=inquiries", t_string!(i18n, inbox_inquiries).to_string())}
+                    {filter(Show::Orders, "/messages?show=orders", t_string!(i18n, inbox_orders).to_string())}
+                </ul>
+            </nav>
+            {show.includes(Show::Messages).then(|| view! {
+                <h2>{t!(i18n, inbox_conversations)}</h2>
+                {empty.then(|| view! { <p>{t!(i18n, inbox_empty)}</p> })}
+                <ul class="conversation-list" id="inbox-conversations">{rows}</ul>
+            })}
+            {show.includes(Show::Inquiries).then(|| view! {
+                <h2>{t!(i18n, inbox_inquiries)}</h2>
+                {no_inquiries.then(|| view! { <p>{t!(i18n, inbox_no_inquiries)}</p> })}
+                <ul class="conversation-list" id="inbox-inquiries">{inquiries}</ul>
+            })}
+            {show.includes(Show::Orders).then(|| view! {
+                <h2>{t!(i18n, inbox_orders)}</h2>
+                {no_orders.then(|| view! { <p>{t!(i18n, inbox_no_orders)}</p> })}
+                <ul class="conversation-list" id="inbox-orders">{orders}</ul>
+            })}
         </section>
     }
 }

@@ -1,6 +1,7 @@
 //! A product: gallery, specifications, price, MOQ, the exhibitor and where its booth is.
 
 use super::loaded;
+use crate::api::deals::new_inquiry_path;
 use crate::api::products::get_product;
 use crate::components::contact_form::ContactForm;
 use crate::components::model_viewer::ModelViewer;
@@ -125,6 +126,7 @@ fn product_view(product: ProductDetail) -> impl IntoView {
                         <li><a href=b.map_href()>{t!(i18n, show_on_map)}": "{b.code.clone()}" · "{b.hall_name.get(locale).to_owned()}</a></li>
                     }).collect_view()}
                 </ul>
+                <p><a class="button" href=new_inquiry_path(product.id) rel="nofollow">{t!(i18n, inquiry_start)}</a></p>
                 <ContactForm exhibitor=exhibitor.id back=href.clone() />
             </aside>
         </article>

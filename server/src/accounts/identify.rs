@@ -1,11 +1,12 @@
 //! The session layer: finds the signed-in person of a request once, before pages and server
 //! functions run, and leaves them in the request (`SignedIn`). Requests without a session
-//! cookie pass untouched, so visitors cost no database query.
+//! cookie pass untouched, so visitors cost no database query. It also leaves the client's
+//! address (`ClientAddress`) for the server functions that record it.
 
 use app::api::accounts::session::token_in;
 use app::components::account_menu::SignedIn;
-use app::ports::Accounts;
-use axum::extract::{Request, State};
+use app::ports::{Accounts, ClientAddress};
+use axum::extract::{ConnectInfo, Request, State};
 use axum::middleware::Next;
 use axum::response::Response;
 use std::sync::Arc;
@@ -15,6 +16,13 @@ pub async fn identify(
     mut request: Request,
     next: Next,
 ) -> Response {
+    if let Some(ConnectInfo(address)) = request
+        .extensions()
+        .get::<ConnectInfo<std::net::SocketAddr>>()
+        .copied()
+    {
+        request.extensions_mut().insert(ClientAddress(address.ip()));
+    }
     if let Some(token) = token_in(request.headers()) {
         // A failed lookup was logged; the handlers then look the person up themselves.
         if let Ok(user) = accounts.current_user(&token).await {

@@ -14,7 +14,12 @@ pub fn new_secret() -> anyhow::Result<String> {
 
 /// What the database keeps of a secret.
 pub fn fingerprint(secret: &str) -> String {
-    Sha256::digest(secret.as_bytes())
+    sha256_hex(secret.as_bytes())
+}
+
+/// The SHA-256 of `bytes`, in lowercase hex (as `sha256sum` prints it).
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()

@@ -61,7 +61,7 @@ impl ChatService {
         let user = actor.ok_or(AppError::Unauthenticated)?;
         let parties = self.parties(conversation).await?;
         let Parties { buyer, exhibitor } = parties;
-        authorize(Some(user), Action::Converse { buyer, exhibitor })?;
+        authorize(Some(user), Action::Negotiate { buyer, exhibitor })?;
         let reader = match user.team {
             Some(team) if team.exhibitor == exhibitor => Reader::Team(user.id, exhibitor),
             _ => Reader::Buyer(user.id),
@@ -77,7 +77,7 @@ impl Conversations for ChatService {
         actor: Option<&CurrentUser>,
         exhibitor: ExhibitorId,
     ) -> Result<ConversationId, AppError> {
-        authorize(actor, Action::StartConversation(exhibitor))?;
+        authorize(actor, Action::ContactExhibitor(exhibitor))?;
         let user = actor.ok_or(AppError::Unauthenticated)?;
         self.db.start_conversation(user.id, exhibitor).await
     }

@@ -3,6 +3,7 @@
 //! status each cell must get. A new endpoint gets a row here.
 
 use crate::applications::application;
+use crate::deals;
 use crate::messages;
 use crate::support;
 
@@ -132,6 +133,14 @@ on_both_engines! { mod matrix; support::spawn_app;
         // The buyer's conversation with A.
         let conversation = messages::buyer_conversation(&app, cookies[1].as_deref().unwrap()).await.0;
 
+        // An inquiry of the buyer to A with an open quotation, and an order of another one.
+        let inquiry = deals::inquiry(&app).await;
+        let quotation = deals::quote(&app, &inquiry, "2.40").await;
+        let (inquiry, asked_about) = (inquiry.inquiry, inquiry.product);
+        let (_, order) = deals::order(&app).await;
+        let (hash, token): (String, String) = sqlx::query_as("SELECT sha256, token FROM contracts WHERE order_id = $1")
+            .bind(order).fetch_one(&app.db.db.pool).await.unwrap();
+
         // (what, endpoint, form for the actor at index i, expected status per actor)
         type Form = Box<dyn Fn(usize) -> String>;
         let unowned_for = unowned.clone();
@@ -218,6 +227,35 @@ on_both_engines! { mod matrix; support::spawn_app;
             ("write in it", "/api/send_message",
                 Box::new(move |i| format!("conversation={conversation}&client_id=matrix-{i}&body=Hello")),
                 [401, 200, 403, 200, 200, 403]),
+            ("open the form to ask about A's product", "/api/get_inquiry_draft",
+                Box::new(move |_| format!("product={asked_about}")),
+                [401, 200, 403, 403, 403, 403]),
+            ("send an inquiry about A's product", "/api/send_inquiry",
+                Box::new(move |_| deals::inquiry_form(asked_about)),
+                [401, 200, 403, 403, 403, 403]),
+            ("list one's inquiries and orders", "/api/list_deals", Box::new(|_| String::new()),
+                [401, 200, 200, 200, 200, 200]),
+            ("open the buyer's inquiry to A", "/api/get_inquiry",
+                Box::new(move |_| format!("id={inquiry}")),
+                [401, 200, 403, 200, 200, 403]),
+            ("counter A's quotation", "/api/answer_quotation",
+                Box::new(move |_| deals::answer(inquiry, quotation, "counter")),
+                [401, 200, 403, 403, 403, 403]),
+            ("quote on the buyer's inquiry to A", "/api/send_quotation",
+                Box::new(move |_| deals::quotation_form(inquiry, "2.30")),
+                [401, 403, 403, 200, 200, 403]),
+            ("open the buyer's order from A", "/api/get_order",
+                Box::new(move |_| format!("id={order}")),
+                [401, 200, 403, 200, 200, 403]),
+            ("complete a placed order (a wrong turn once allowed in)", "/api/move_order",
+                Box::new(move |_| format!("order={order}&status=completed")),
+                [401, 409, 403, 409, 409, 403]),
+            ("sign the order's contract", "/api/sign_contract",
+                Box::new(move |_| format!("order={order}&sha256={hash}&signer_name=Signer")),
+                [401, 200, 403, 403, 200, 403]),
+            ("see a contract by its link", "/api/get_contract",
+                Box::new(move |_| format!("token={token}")),
+                [200, 200, 200, 200, 200, 200]),
         ];
         let mut failures = Vec::new();
         for (what, path, form, expected) in &rows {

@@ -1,0 +1,134 @@
+// A deal from inquiry to signed contract, a buyer and an exhibitor each in a browser context
+// of their own: the buyer asks about a product, the team quotes, the buyer accepts, the order
+// appears for both, both sign, and the downloaded text hashes to what the public link shows
+// and verifies. Plain forms: the same steps work hydrated and with JavaScript off. The
+// hydrated run deals with the first demo exhibitor, the JavaScript-off one with the second.
+import { test, expect, ready } from './fixtures';
+import type { Browser, Page } from '@playwright/test';
+import { createHash } from 'node:crypto';
+
+const buyer = ['buyer@demo.cloudfair.test', 'demo-buyer-2026'];
+const exhibitors = {
+  hydrated: ['exhibitor@demo.cloudfair.test', 'demo-exhibitor'],
+  'no-js': ['exhibitor2@demo.cloudfair.test', 'demo-exhibitor-2'],
+};
+
+async function signIn(page: Page, js: boolean | undefined, [email, password]: string[]) {
+  await page.goto('/sign-in');
+  await ready(page, js);
+  await page.getByLabel('E-mail address').fill(email);
+  await page.getByLabel('Password (at least 10 characters)').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByText(/^Signed in as /)).toBeVisible();
+}
+
+async function context(browser: Browser, js: boolean | undefined) {
+  const context = await browser.newContext({ javaScriptEnabled: js !== false });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
+  return { page, errors, close: () => context.close() };
+}
+
+async function sign(page: Page, js: boolean | undefined, name: string) {
+  await ready(page, js);
+  await page.getByLabel('Your full name').fill(name);
+  await page.getByRole('button', { name: 'Sign the contract' }).click();
+  await expect(page.locator('li.signature').filter({ hasText: name })).toHaveCount(1);
+}
+
+test('inquiry, quotation, order, both sign, and the hash verifies', async ({ page, browser }, info) => {
+  const js = info.project.use.javaScriptEnabled;
+  const team = await context(browser, js);
+  await signIn(team.page, js, js === false ? exhibitors['no-js'] : exhibitors.hydrated);
+  await team.page.goto('/exhibitor/team');
+  const booth = await team.page.getByRole('link', { name: 'See the booth' }).getAttribute('href');
+
+  // The buyer asks about one of the exhibitor's products.
+  await signIn(page, js, buyer);
+  await page.goto(booth!);
+  const product = await page.locator('a[href^="/products/"]').first().getAttribute('href');
+  await page.goto(product!);
+  await ready(page, js);
+  await page.getByRole('link', { name: 'Send an inquiry' }).click();
+  await expect(page).toHaveURL(/\/products\/\d+\/inquiry$/);
+  await ready(page, js);
+  await page.getByLabel(/^Quantity/).fill('0');
+  await page.getByLabel('Deliver to (country)').selectOption({ label: 'Germany' });
+  await page.getByLabel('Port or city').fill('Hamburg');
+  await page.getByRole('button', { name: 'Send the inquiry' }).click();
+  await expect(page.getByRole('alert')).toBeVisible();
+  await expect(page.locator('#quantity-error')).toBeVisible();
+  await ready(page, js);
+  await page.getByLabel(/^Quantity/).fill('5000');
+  await page.getByLabel('Target unit price (optional)').fill('2.10');
+  await page.getByLabel('Deliver to (country)').selectOption({ label: 'Germany' });
+  await page.getByLabel('Port or city').fill('Hamburg');
+  await page.getByLabel('Message to the exhibitor').fill('Carton packing, samples first?');
+  await page.getByRole('button', { name: 'Send the inquiry' }).click();
+  await expect(page).toHaveURL(/\/inquiries\/\d+$/);
+  const inquiry = new URL(page.url()).pathname;
+  await expect(page.getByText('Waiting for a quotation')).toBeVisible();
+
+  // The team finds it in its inbox and quotes.
+  await team.page.goto('/messages?show=inquiries');
+  await team.page.locator(`#inbox-inquiries a[href="${inquiry}"]`).click();
+  await ready(team.page, js);
+  await team.page.getByLabel('Unit price').fill('2.40');
+  await team.page.getByRole('button', { name: 'Send the quotation' }).click();
+  await expect(team.page.locator('li.quotation')).toHaveCount(1);
+
+  // The buyer sees it and accepts: the order is placed, for both to see.
+  await page.reload();
+  await ready(page, js);
+  await expect(page.locator('li.quotation')).toContainText('2.40 USD');
+  await expect(page.getByText('The order comes to 12,000.00 USD.')).toBeVisible();
+  await page.getByRole('button', { name: 'Accept and place the order' }).click();
+  await expect(page).toHaveURL(/\/orders\/\d+$/);
+  const order = new URL(page.url()).pathname;
+  await expect(page.locator('#order-status')).toHaveText('Placed');
+  await team.page.goto(order);
+  await expect(team.page.locator('#order-status')).toHaveText('Placed');
+  const hash = (await page.locator('#contract-sha256').textContent())!;
+  expect(hash).toMatch(/^[0-9a-f]{64}$/);
+  await expect(team.page.locator('#contract-sha256')).toHaveText(hash);
+
+  // Both sign; then the contract is complete on both sides.
+  await sign(page, js, 'Bruno Buyer');
+  await sign(team.page, js, 'Erika Exhibitor');
+  await expect(team.page.locator('#contract-signed')).toBeVisible();
+  await page.reload();
+  await expect(page.locator('#contract-signed')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Sign the contract' })).toHaveCount(0);
+
+  // The downloaded text hashes to the recorded SHA-256, and the public link verifies it.
+  const file = await page.getByRole('link', { name: 'Download the exact text' }).getAttribute('href');
+  const body = await (await page.request.get(file!)).body();
+  expect(createHash('sha256').update(body).digest('hex')).toBe(hash);
+  const verify = await page.locator('#contract-verify-link').getAttribute('href');
+  const anyone = await context(browser, js);
+  await anyone.page.goto(verify!);
+  await ready(anyone.page, js);
+  await expect(anyone.page.locator('#contract-intact')).toBeVisible();
+  await expect(anyone.page.locator('li.signature')).toHaveCount(2);
+  await anyone.page.getByLabel('SHA-256:').fill(hash.replace(/^./, (c) => (c === '0' ? '1' : '0')));
+  await anyone.page.getByRole('button', { name: 'Check' }).click();
+  await expect(anyone.page.locator('#hash-check')).toHaveText(/does not match/);
+  await ready(anyone.page, js);
+  await anyone.page.getByLabel('SHA-256:').fill(hash);
+  await anyone.page.getByRole('button', { name: 'Check' }).click();
+  await expect(anyone.page.locator('#hash-check')).toHaveText(/matches the contract/);
+
+  // The team confirms the order; the buyer sees it in the inbox.
+  await ready(team.page, js);
+  await team.page.getByRole('button', { name: 'Confirm the order' }).click();
+  await expect(team.page.locator('#order-status')).toHaveText('Confirmed');
+  await page.goto('/messages?show=orders');
+  await expect(page.locator(`#inbox-orders a[href="${order}"]`)).toBeVisible();
+  await expect(page.locator('#inbox-orders li').filter({ has: page.locator(`a[href="${order}"]`) })).toContainText('Confirmed');
+  for (const other of [team, anyone]) {
+    expect(other.errors).toEqual([]);
+    await other.close();
+  }
+});
