@@ -26,7 +26,9 @@ export default defineConfig({
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-             '--disable-sync', '--no-first-run', '--disable-quic'],
+             '--disable-sync', '--no-first-run', '--disable-quic',
+             // Video calls: a generated camera and microphone, granted without asking.
+             '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
     },
   },
   projects: [

@@ -1,3 +1,4 @@
+#![recursion_limit = "256"]
 //! Cloud Fair's one Leptos codebase: compiled with `ssr` into the server and with `hydrate`
 //! into the browser bundle. Layers: `domain` (shared types) → `api` (server functions over
 //! the `ports`) → `pages` and `components` (the views).

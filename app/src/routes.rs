@@ -4,8 +4,11 @@ use crate::components::layout::Layout;
 use crate::i18n::I18nContextProvider;
 use crate::pages::{
     apply::{ApplyPage, ApplySentPage},
+    availability::AvailabilityPage,
+    booking::BookingPage,
     booth::BoothPage,
     booth_editor::BoothEditorPage,
+    call::CallPage,
     category::CategoryPage,
     contract::ContractPage,
     conversation::ConversationPage,
@@ -16,6 +19,7 @@ use crate::pages::{
     inquiry::InquiryPage,
     inquiry_new::InquiryNewPage,
     invitation::InvitationPage,
+    meeting::MeetingPage,
     not_found::NotFoundPage,
     order::OrderPage,
     organizer_applications::OrganizerApplicationsPage,
@@ -61,6 +65,9 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async />
                         <Route path=path!("/exhibitors") view=DirectoryPage ssr=SsrMode::Async />
                         <Route path=path!("/exhibitors/:slug") view=BoothPage ssr=SsrMode::Async />
+                        <Route path=path!("/exhibitors/:slug/meetings") view=BookingPage ssr=SsrMode::Async />
+                        <Route path=path!("/meetings/:id") view=MeetingPage ssr=SsrMode::Async />
+                        <Route path=path!("/meetings/:id/call") view=CallPage ssr=SsrMode::Async />
                         <Route path=path!("/products/:id") view=ProductPage ssr=SsrMode::Async />
                         <Route path=path!("/products/:id/inquiry") view=InquiryNewPage ssr=SsrMode::Async />
                         <Route path=path!("/inquiries/:id") view=InquiryPage ssr=SsrMode::Async />
@@ -78,6 +85,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/apply/sent") view=ApplySentPage ssr=SsrMode::Async />
                         <Route path=path!("/exhibitor/booth") view=BoothEditorPage ssr=SsrMode::Async />
                         <Route path=path!("/exhibitor/team") view=TeamPage ssr=SsrMode::Async />
+                        <Route path=path!("/exhibitor/meetings") view=AvailabilityPage ssr=SsrMode::Async />
                         <Route path=path!("/exhibitor/products") view=ProductListPage ssr=SsrMode::Async />
                         <Route path=path!("/exhibitor/products/new") view=ProductEditorPage ssr=SsrMode::Async />
                         <Route path=path!("/exhibitor/products/import") view=ProductImportPage ssr=SsrMode::Async />

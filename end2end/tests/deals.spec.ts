@@ -3,33 +3,13 @@
 // appears for both, both sign, and the downloaded text hashes to what the public link shows
 // and verifies. Plain forms: the same steps work hydrated and with JavaScript off. The
 // hydrated run deals with the first demo exhibitor, the JavaScript-off one with the second.
-import { test, expect, ready } from './fixtures';
-import type { Browser, Page } from '@playwright/test';
+import { test, expect, ready, demo, signIn, otherPerson } from './fixtures';
+import type { Page } from '@playwright/test';
 import { createHash } from 'node:crypto';
 
-const buyer = ['buyer@demo.cloudfair.test', 'demo-buyer-2026'];
-const exhibitors = {
-  hydrated: ['exhibitor@demo.cloudfair.test', 'demo-exhibitor'],
-  'no-js': ['exhibitor2@demo.cloudfair.test', 'demo-exhibitor-2'],
-};
-
-async function signIn(page: Page, js: boolean | undefined, [email, password]: string[]) {
-  await page.goto('/sign-in');
-  await ready(page, js);
-  await page.getByLabel('E-mail address').fill(email);
-  await page.getByLabel('Password (at least 10 characters)').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByText(/^Signed in as /)).toBeVisible();
-}
-
-async function context(browser: Browser, js: boolean | undefined) {
-  const context = await browser.newContext({ javaScriptEnabled: js !== false });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
-  return { page, errors, close: () => context.close() };
-}
+const buyer = demo.buyer;
+const exhibitors = { hydrated: demo.exhibitor, 'no-js': demo.exhibitor2 };
+const context = otherPerson;
 
 async function sign(page: Page, js: boolean | undefined, name: string) {
   await ready(page, js);
@@ -63,6 +43,7 @@ test('inquiry, quotation, order, both sign, and the hash verifies', async ({ pag
   await ready(page, js);
   await page.getByLabel(/^Quantity/).fill('5000');
   await page.getByLabel('Target unit price (optional)').fill('2.10');
+  await page.getByLabel('Currency').selectOption('USD');
   await page.getByLabel('Deliver to (country)').selectOption({ label: 'Germany' });
   await page.getByLabel('Port or city').fill('Hamburg');
   await page.getByLabel('Message to the exhibitor').fill('Carton packing, samples first?');

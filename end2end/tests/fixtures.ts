@@ -1,6 +1,6 @@
 // Every test fails on a console error or an uncaught page error (hydration errors included),
 // and can check a page with axe-core for serious or critical accessibility violations.
-import { test as base, expect, Page } from '@playwright/test';
+import { test as base, expect, Browser, Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
 /** Console lines a browser prints for a response whose error status a test asked for. */
@@ -59,3 +59,30 @@ export function linkIn(mail: ReceivedMail, prefix: string): string {
 }
 
 export { expect };
+
+/** The demo logins (README: never pass `--demo` to a real fair). */
+export const demo = {
+  buyer: ['buyer@demo.cloudfair.test', 'demo-buyer-2026'],
+  exhibitor: ['exhibitor@demo.cloudfair.test', 'demo-exhibitor'],
+  exhibitor2: ['exhibitor2@demo.cloudfair.test', 'demo-exhibitor-2'],
+};
+
+/** Signs in through the form. */
+export async function signIn(page: Page, js: boolean | undefined, [email, password]: string[]) {
+  await page.goto('/sign-in');
+  await ready(page, js);
+  await page.getByLabel('E-mail address').fill(email);
+  await page.getByLabel('Password (at least 10 characters)').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByText(/^Signed in as /)).toBeVisible();
+}
+
+/** A second person's browser context, collecting their page's errors. */
+export async function otherPerson(browser: Browser, js: boolean | undefined, timezoneId?: string) {
+  const context = await browser.newContext({ javaScriptEnabled: js !== false, timezoneId });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
+  return { page, errors, close: () => context.close() };
+}

@@ -4,23 +4,11 @@
 // the plain form sends and the inbox counts what is unread. The hydrated test talks to the
 // first demo exhibitor, the JavaScript-off one to the second, so the two never share a
 // conversation.
-import { test, expect, ready } from './fixtures';
+import { test, expect, ready, demo, signIn } from './fixtures';
 import type { Browser, Page, WebSocketRoute } from '@playwright/test';
 
-const buyer = ['buyer@demo.cloudfair.test', 'demo-buyer-2026'];
-const exhibitors = {
-  hydrated: ['exhibitor@demo.cloudfair.test', 'demo-exhibitor'],
-  'no-js': ['exhibitor2@demo.cloudfair.test', 'demo-exhibitor-2'],
-};
-
-async function signIn(page: Page, js: boolean | undefined, [email, password]: string[]) {
-  await page.goto('/sign-in');
-  await ready(page, js);
-  await page.getByLabel('E-mail address').fill(email);
-  await page.getByLabel('Password (at least 10 characters)').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByText(/^Signed in as /)).toBeVisible();
-}
+const buyer = demo.buyer;
+const exhibitors = { hydrated: demo.exhibitor, 'no-js': demo.exhibitor2 };
 
 /** A second person in a browser context of their own, signed in; their booth's path. */
 async function exhibitorPage(browser: Browser, js: boolean | undefined, login: string[]) {

@@ -47,6 +47,12 @@ pub struct Config {
     /// person sends); raise it when many people share one address, such as a company's proxy.
     #[arg(long, env = "CLOUD_FAIR_RATE_LIMIT_SCALE", default_value_t = 1)]
     pub rate_limit_scale: u32,
+    /// The STUN and TURN servers video calls use, as a JSON list of RTCIceServer entries:
+    /// `[{"urls":"stun:stun.example.org:3478"},{"urls":"turn:turn.example.org:3478",
+    /// "username":"fair","credential":"secret"}]`. Empty, browsers connect directly, which
+    /// works on one network only (see the README on coturn).
+    #[arg(long, env = "CLOUD_FAIR_ICE_SERVERS", default_value = "[]")]
+    pub ice_servers: String,
     /// Log lines as text or JSON.
     #[arg(long, env = "CLOUD_FAIR_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
     pub log_format: LogFormat,
@@ -85,6 +91,17 @@ impl Config {
             url: url.clone(),
             from: self.mail_from.clone(),
         })
+    }
+
+    /// The ICE servers, after checking that they are a JSON list of objects with `urls`.
+    pub fn ice_servers(&self) -> anyhow::Result<String> {
+        let servers: Vec<serde_json::Map<String, serde_json::Value>> =
+            serde_json::from_str(&self.ice_servers)
+                .context("--ice-servers must be a JSON list of RTCIceServer objects")?;
+        if servers.iter().any(|server| !server.contains_key("urls")) {
+            bail!("every entry of --ice-servers needs its \"urls\"");
+        }
+        Ok(self.ice_servers.clone())
     }
 
     /// The public base URL without a trailing slash.

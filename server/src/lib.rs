@@ -19,6 +19,7 @@ pub mod import;
 pub mod lang;
 pub mod mail;
 pub mod media;
+pub mod meetings;
 pub mod models3d;
 pub mod onboarding;
 pub mod page_cache;

@@ -21,7 +21,9 @@ static DEFAULTS: [(HeaderName, &str); 6] = [
     ),
     (
         HeaderName::from_static("permissions-policy"),
-        "camera=(), microphone=(), geolocation=()",
+        // This site's own pages may ask for the camera, the microphone and the screen: a
+        // meeting's video call does (and may be reached without a page load).
+        "camera=(self), microphone=(self), display-capture=(self), geolocation=()",
     ),
 ];
 

@@ -11,6 +11,7 @@ use crate::conversations::{self, ChatService};
 use crate::deals::{self, DealService};
 use crate::demo::{self, Outcome, scale::DEMO};
 use crate::mail::{self, MailSignal};
+use crate::meetings::{self, MeetingService};
 use crate::onboarding::OnboardingService;
 use crate::page_cache::{self, PageCache};
 use crate::rate_limit::{self, RateLimiter};
@@ -24,7 +25,8 @@ use anyhow::Context;
 use app::domain::product_edit::PHOTOS_MAX;
 use app::domain::product_import::IMPORT_BYTES_MAX;
 use app::ports::{
-    Accounts, Booths, Catalogue, Conversations, Deals, Onboarding, Products, Search, Teams,
+    Accounts, Booths, Catalogue, Conversations, Deals, Meetings, Onboarding, Products, Search,
+    Teams,
 };
 use app::routes::App;
 use app::shell::shell;
@@ -66,6 +68,8 @@ pub struct AppState {
     pub chat: Arc<ChatService>,
     /// Inquiries, quotations, orders and contracts.
     pub deals: Arc<dyn Deals>,
+    /// Exhibitors' slots and buyers' meetings.
+    pub meetings: Arc<dyn Meetings>,
     /// Wakes the mail sender when something was written to the outbox.
     pub mail_signal: MailSignal,
     /// Attempts at signing in and registering, per client.
@@ -126,6 +130,10 @@ impl AppState {
             leptos,
             chat,
             deals: Arc::new(DealService { db: db.clone() }),
+            meetings: Arc::new(MeetingService {
+                db: db.clone(),
+                ice_servers: "[]".into(),
+            }),
             db,
             search,
             catalogue,
@@ -200,6 +208,10 @@ pub async fn run(
     );
     let state = AppState {
         bench_copy,
+        meetings: Arc::new(MeetingService {
+            db: state.db.clone(),
+            ice_servers: config.ice_servers()?.into(),
+        }),
         ..state
     };
     match config.smtp() {
@@ -209,6 +221,11 @@ pub async fn run(
         }
         None => tracing::info!("no SMTP server configured: mail stays in the outbox"),
     }
+    meetings::sweeper::spawn(
+        state.db.clone(),
+        state.public_url.clone(),
+        state.mail_signal.clone(),
+    );
     let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
@@ -251,7 +268,9 @@ pub fn router(state: AppState) -> Router {
     let search = state.search.clone();
     let conversations: Arc<dyn Conversations> = state.chat.clone();
     let deals = state.deals.clone();
+    let meetings = state.meetings.clone();
     let context = move || {
+        provide_context(meetings.clone());
         provide_context(deals.clone());
         provide_context(search.clone());
         provide_context(conversations.clone());
@@ -339,6 +358,10 @@ pub fn router(state: AppState) -> Router {
             )),
         )
         .route("/ws", get(conversations::socket::upgrade))
+        .route(
+            "/meetings/{id}/meeting.ics",
+            get(meetings::ics::meeting_file),
+        )
         .route(
             "/contracts/{token}/contract.txt",
             get(deals::download::contract_file),

@@ -144,4 +144,4 @@ pub fn Chat(conversation: ConversationView) -> impl IntoView {
 }
 
 #[cfg(feature = "hydrate")]
-mod socket;
+pub(crate) mod socket;

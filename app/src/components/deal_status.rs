@@ -1,6 +1,7 @@
-//! The translated names of where inquiries, quotations and orders stand.
+//! The translated names of where inquiries, quotations, orders and meetings stand.
 
 use crate::domain::deal::{InquiryStatus, OrderStatus, QuotationStatus, Side};
+use crate::domain::meeting::MeetingStatus;
 use crate::i18n::*;
 
 pub fn inquiry_status(i18n: leptos_i18n::I18nContext<Locale>, status: InquiryStatus) -> String {
@@ -58,6 +59,17 @@ pub fn side_name(i18n: leptos_i18n::I18nContext<Locale>, side: Side) -> String {
     match side {
         Side::Buyer => t_string!(i18n, deal_buyer),
         Side::Exhibitor => t_string!(i18n, deal_seller),
+    }
+    .to_string()
+}
+
+pub fn meeting_status(i18n: leptos_i18n::I18nContext<Locale>, status: MeetingStatus) -> String {
+    match status {
+        MeetingStatus::Requested => t_string!(i18n, meeting_status_requested),
+        MeetingStatus::Confirmed => t_string!(i18n, meeting_status_confirmed),
+        MeetingStatus::Declined => t_string!(i18n, meeting_status_declined),
+        MeetingStatus::Cancelled => t_string!(i18n, meeting_status_cancelled),
+        MeetingStatus::Expired => t_string!(i18n, meeting_status_expired),
     }
     .to_string()
 }

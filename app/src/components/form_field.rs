@@ -91,6 +91,16 @@ pub fn error_text(i18n: leptos_i18n::I18nContext<Locale>, code: &str) -> String 
         "order_cancelled" => t_string!(i18n, error_order_cancelled).to_string(),
         "contract_changed" => t_string!(i18n, error_contract_changed).to_string(),
         "already_signed" => t_string!(i18n, error_already_signed).to_string(),
+        "slot_taken" => t_string!(i18n, error_slot_taken).to_string(),
+        "call_full" => t_string!(i18n, error_call_full).to_string(),
+        "call_not_joined" => t_string!(i18n, error_call_not_joined).to_string(),
+        "slot_past" => t_string!(i18n, error_slot_past).to_string(),
+        "meeting_closed" => t_string!(i18n, error_meeting_closed).to_string(),
+        "zone_unknown" => t_string!(i18n, error_zone_unknown).to_string(),
+        "date_invalid" => t_string!(i18n, error_date_invalid).to_string(),
+        "time_invalid" => t_string!(i18n, error_time_invalid).to_string(),
+        "window_too_short" => t_string!(i18n, error_window_too_short).to_string(),
+        "too_far_ahead" => t_string!(i18n, error_too_far_ahead).to_string(),
         _ => match code.strip_prefix("column_missing:") {
             Some(column) => {
                 let column = column.to_owned();

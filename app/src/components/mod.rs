@@ -1,7 +1,9 @@
 //! Reusable pieces of the interface.
 
 pub mod account_menu;
+pub mod both_times;
 pub mod breadcrumbs;
+pub mod call;
 pub mod cards;
 pub mod chat;
 pub mod contact_form;
@@ -22,4 +24,5 @@ pub mod rich_text;
 pub mod search_facets;
 pub mod search_form;
 pub mod status;
+pub mod time_zone_form;
 pub mod upload_form;

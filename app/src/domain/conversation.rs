@@ -6,7 +6,7 @@
 //! sender's `client_id` once, so a message sent twice across a reconnect is kept once. After a
 //! reconnect the browser asks for the messages after the last one it has, so nothing is lost.
 
-use super::{ConversationId, CountryCode, ExhibitorId, Localized, MessageId, UserId};
+use super::{ConversationId, CountryCode, ExhibitorId, Localized, MeetingId, MessageId, UserId};
 use crate::error::AppError;
 use serde::{Deserialize, Serialize};
 
@@ -127,6 +127,12 @@ pub enum ChatFrame {
         conversation: ConversationId,
         up_to: MessageId,
     },
+    /// Join the video call of a meeting (its two parties, while it is live); answered by
+    /// `CallJoined`.
+    JoinCall { meeting: MeetingId },
+    /// A WebRTC signal (an offer, an answer, an ICE candidate, as JSON), passed as it is to
+    /// the others in the call.
+    Signal { meeting: MeetingId, signal: String },
 }
 
 /// What the server sends over the socket.
@@ -142,6 +148,14 @@ pub enum SocketFrame {
         client_id: Option<String>,
         error: AppError,
     },
+    /// The socket is in the meeting's call; `others` were in it already.
+    CallJoined { meeting: MeetingId, others: usize },
+    /// Someone else joined the call.
+    PeerJoined { meeting: MeetingId },
+    /// Someone else's signal.
+    Signal { meeting: MeetingId, signal: String },
+    /// Someone else left the call.
+    PeerLeft { meeting: MeetingId },
 }
 
 #[cfg(test)]

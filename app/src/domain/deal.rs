@@ -95,25 +95,6 @@ impl Side {
     }
 }
 
-macro_rules! status_type {
-    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident => $text:literal),* $(,)? }) => {
-        $(#[$doc])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-        #[serde(rename_all = "snake_case")]
-        pub enum $name { $($(#[$vdoc])* $variant),* }
-
-        impl $name {
-            pub fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $text),* }
-            }
-
-            pub fn parse(s: &str) -> Option<Self> {
-                [$($name::$variant),*].into_iter().find(|status| status.as_str() == s)
-            }
-        }
-    };
-}
-
 status_type!(
     /// Where an inquiry stands: whose turn it is, or how it ended.
     InquiryStatus {

@@ -58,6 +58,10 @@ id_type!(
     QuotationId,
     /// The order an accepted quotation became.
     OrderId,
+    /// A time an exhibitor is available to meet.
+    SlotId,
+    /// A buyer's booking of a slot.
+    MeetingId,
 );
 
 /// A text that is not a valid id.

@@ -1,6 +1,26 @@
 //! Serde-only types shared by the server and the browser: what a fair is made of.
 //! Nothing here touches a database, a file or a socket.
 
+/// A status stored as text: its variants, their names, and parsing them back.
+macro_rules! status_type {
+    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident => $text:literal),* $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($(#[$vdoc])* $variant),* }
+
+        impl $name {
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),* }
+            }
+
+            pub fn parse(s: &str) -> Option<Self> {
+                [$($name::$variant),*].into_iter().find(|status| status.as_str() == s)
+            }
+        }
+    };
+}
+
 pub mod access;
 pub mod account;
 pub mod application;
@@ -17,6 +37,7 @@ pub mod form;
 pub mod hall;
 pub mod ids;
 pub mod mail;
+pub mod meeting;
 pub mod money;
 pub mod page;
 pub mod product;
@@ -40,8 +61,8 @@ pub use fair::{
 };
 pub use hall::{BoothExhibitor, BoothOnMap, HallMap, HallSummary, Rect};
 pub use ids::{
-    BoothId, CategoryId, ConversationId, ExhibitorId, HallId, InquiryId, MessageId, OrderId,
-    ProductId, QuotationId, SectionId, SessionId, UserId,
+    BoothId, CategoryId, ConversationId, ExhibitorId, HallId, InquiryId, MeetingId, MessageId,
+    OrderId, ProductId, QuotationId, SectionId, SessionId, SlotId, UserId,
 };
 pub use mail::{Delivery, OutboxMail};
 pub use money::{Currency, PriceRange};

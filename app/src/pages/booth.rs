@@ -92,6 +92,7 @@ fn booth_view(data: BoothPageData, cursor: Cursor) -> impl IntoView {
                     {company.verified.then(|| view! { <span class="badge verified">{t!(i18n, verified)}</span> })}
                 </div>
                 <ContactForm exhibitor=company.id back=href.clone() />
+                <a class="button" href=crate::domain::meeting::booking_path(&company.slug) rel="nofollow">{t!(i18n, booking_start)}</a>
             </header>
             {about}
             {video.map(|video| view! {

@@ -81,4 +81,5 @@ fn contract_view(public: PublicContract) -> impl IntoView {
             {check}
         </section>
     }
+    .into_any()
 }

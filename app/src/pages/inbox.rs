@@ -1,15 +1,17 @@
-//! The inbox (`/messages`): one place for the signed-in person's conversations, inquiries
-//! and orders, the latest first, filtered by `?show=messages|inquiries|orders`. A buyer sees
-//! the exhibitors they deal with; a team sees its buyers.
+//! The inbox (`/messages`): one place for the signed-in person's conversations, inquiries,
+//! orders and meetings, the latest first, filtered by `?show=messages|inquiries|orders|
+//! meetings`. A buyer sees the exhibitors they deal with; a team sees its buyers.
 
 use super::loaded;
 use crate::api::conversations::list_conversations;
 use crate::api::deals::list_deals;
-use crate::components::deal_status::{inquiry_status, order_status};
+use crate::api::meetings::list_meetings;
+use crate::components::deal_status::{inquiry_status, meeting_status, order_status};
 use crate::components::page_meta::PageMeta;
 use crate::components::status::forbid_caching;
 use crate::domain::conversation::{ConversationSummary, path};
 use crate::domain::deal::{DealLists, inquiry_path, money, order_path};
+use crate::domain::meeting::{MeetingSummary, meeting_path};
 use crate::domain::text::utc_minute;
 use crate::i18n::*;
 use leptos::prelude::*;
@@ -22,6 +24,7 @@ enum Show {
     Messages,
     Inquiries,
     Orders,
+    Meetings,
 }
 
 impl Show {
@@ -30,6 +33,7 @@ impl Show {
             Some("messages") => Show::Messages,
             Some("inquiries") => Show::Inquiries,
             Some("orders") => Show::Orders,
+            Some("meetings") => Show::Meetings,
             _ => Show::All,
         }
     }
@@ -45,15 +49,23 @@ pub fn InboxPage() -> impl IntoView {
     let data = Resource::new_blocking(
         || (),
         |_| async move {
-            Ok::<_, crate::error::AppError>((list_conversations().await?, list_deals().await?))
+            Ok::<_, crate::error::AppError>((
+                list_conversations().await?,
+                list_deals().await?,
+                list_meetings().await?,
+            ))
         },
     );
-    loaded(data, |(conversations, deals)| {
-        inbox_view(conversations, deals)
+    loaded(data, |(conversations, deals, meetings)| {
+        inbox_view(conversations, deals, meetings)
     })
 }
 
-fn inbox_view(conversations: Vec<ConversationSummary>, deals: DealLists) -> impl IntoView {
+fn inbox_view(
+    conversations: Vec<ConversationSummary>,
+    deals: DealLists,
+    meetings: Vec<MeetingSummary>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
     let show = Show::parse(use_query_map().read_untracked().get("show").as_deref());
@@ -118,7 +130,24 @@ fn inbox_view(conversations: Vec<ConversationSummary>, deals: DealLists) -> impl
             }
         })
         .collect::<Vec<_>>();
-    let (no_inquiries, no_orders) = (inquiries.is_empty(), orders.is_empty());
+    let meetings = meetings
+        .into_iter()
+        .map(|meeting| {
+            let when = if team {
+                meeting.starts.exhibitor
+            } else {
+                meeting.starts.buyer
+            };
+            view! {
+                <li class="deal-row">
+                    <a href=meeting_path(meeting.id)>{format!("{when} · {}", meeting.with)}</a>" "
+                    <span class="badge deal-status">{meeting_status(i18n, meeting.status)}</span>
+                </li>
+            }
+        })
+        .collect::<Vec<_>>();
+    let (no_inquiries, no_orders, no_meetings) =
+        (inquiries.is_empty(), orders.is_empty(), meetings.is_empty());
     let filter = move |part: Show, href: &'static str, label: String| {
         let current = (show == part).then_some("page");
         view! { <li><a href=href aria-current=current>{label}</a></li> }
@@ -133,6 +162,7 @@ fn inbox_view(conversations: Vec<ConversationSummary>, deals: DealLists) -> impl
                     {filter(Show::Messages, "/messages?show=messages", t_string!(i18n, inbox_conversations).to_string())}
                     {filter(Show::Inquiries, "/messages?show=inquiries", t_string!(i18n, inbox_inquiries).to_string())}
                     {filter(Show::Orders, "/messages?show=orders", t_string!(i18n, inbox_orders).to_string())}
+                    {filter(Show::Meetings, "/messages?show=meetings", t_string!(i18n, inbox_meetings).to_string())}
                 </ul>
             </nav>
             {show.includes(Show::Messages).then(|| view! {
@@ -150,6 +180,12 @@ fn inbox_view(conversations: Vec<ConversationSummary>, deals: DealLists) -> impl
                 {no_orders.then(|| view! { <p>{t!(i18n, inbox_no_orders)}</p> })}
                 <ul class="conversation-list" id="inbox-orders">{orders}</ul>
             })}
+            {show.includes(Show::Meetings).then(|| view! {
+                <h2>{t!(i18n, inbox_meetings)}</h2>
+                {no_meetings.then(|| view! { <p>{t!(i18n, inbox_no_meetings)}</p> })}
+                <ul class="conversation-list" id="inbox-meetings">{meetings}</ul>
+            })}
         </section>
     }
+    .into_any()
 }

@@ -18,19 +18,12 @@ use crate::domain::text::utc_minute;
 use crate::error::{AppError, FieldError};
 use crate::i18n::*;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn InquiryPage() -> impl IntoView {
     forbid_caching();
-    let params = use_params_map();
-    let data = Resource::new_blocking(
-        move || params.read().get("id").unwrap_or_default(),
-        |id| async move {
-            let id = id.parse::<InquiryId>().map_err(|_| AppError::NotFound)?;
-            get_inquiry(id).await
-        },
-    );
+    let data = super::by_path_id::<InquiryId, _, _, _>(get_inquiry);
     loaded(data, inquiry_view)
 }
 
@@ -109,6 +102,7 @@ fn inquiry_view(inquiry: InquiryView) -> impl IntoView {
             {order}
         </section>
     }
+    .into_any()
 }
 
 fn quotation_item(q: &Quotation, now: i64, unit: &str) -> AnyView {

@@ -14,19 +14,12 @@ use crate::domain::{CountryCode, ProductId};
 use crate::error::AppError;
 use crate::i18n::*;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn InquiryNewPage() -> impl IntoView {
     forbid_caching();
-    let params = use_params_map();
-    let data = Resource::new_blocking(
-        move || params.read().get("id").unwrap_or_default(),
-        |id| async move {
-            let id = id.parse::<ProductId>().map_err(|_| AppError::NotFound)?;
-            get_inquiry_draft(id).await
-        },
-    );
+    let data = super::by_path_id::<ProductId, _, _, _>(get_inquiry_draft);
     loaded(data, inquiry_form)
 }
 
@@ -89,4 +82,5 @@ fn inquiry_form(draft: InquiryDraft) -> impl IntoView {
             </form>
         </section>
     }
+    .into_any()
 }

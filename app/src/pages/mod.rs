@@ -2,8 +2,11 @@
 //! server answers with the finished page, its title and its status.
 
 pub mod apply;
+pub mod availability;
+pub mod booking;
 pub mod booth;
 pub mod booth_editor;
+pub mod call;
 pub mod category;
 pub mod contract;
 pub mod conversation;
@@ -14,6 +17,7 @@ pub mod inbox;
 pub mod inquiry;
 pub mod inquiry_new;
 pub mod invitation;
+pub mod meeting;
 pub mod not_found;
 pub mod order;
 pub mod organizer_applications;
@@ -61,4 +65,23 @@ where
             }}
         </Suspense>
     }
+}
+
+/// The data of a page named by the `id` in its path, fetched by `fetch`; an id that is not
+/// one is 404.
+pub fn by_path_id<Id, T, F, Fut>(fetch: F) -> Resource<Result<T, AppError>>
+where
+    Id: std::str::FromStr + Send + 'static,
+    T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
+    F: Fn(Id) -> Fut + Copy + Send + Sync + 'static,
+    Fut: std::future::Future<Output = Result<T, AppError>> + Send + 'static,
+{
+    let params = leptos_router::hooks::use_params_map();
+    Resource::new_blocking(
+        move || params.read().get("id").unwrap_or_default(),
+        move |id| {
+            let id = id.parse::<Id>().map_err(|_| AppError::NotFound);
+            async move { fetch(id?).await }
+        },
+    )
 }

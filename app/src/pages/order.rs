@@ -17,19 +17,11 @@ use crate::domain::text::utc_minute;
 use crate::error::AppError;
 use crate::i18n::*;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn OrderPage() -> impl IntoView {
     forbid_caching();
-    let params = use_params_map();
-    let data = Resource::new_blocking(
-        move || params.read().get("id").unwrap_or_default(),
-        |id| async move {
-            let id = id.parse::<OrderId>().map_err(|_| AppError::NotFound)?;
-            get_order(id).await
-        },
-    );
+    let data = super::by_path_id::<OrderId, _, _, _>(get_order);
     loaded(data, order_view)
 }
 
@@ -149,4 +141,5 @@ fn order_view(order: OrderView) -> impl IntoView {
             </p>
         </section>
     }
+    .into_any()
 }

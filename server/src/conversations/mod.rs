@@ -3,6 +3,7 @@
 //! `client_id`, by the writer's group commit) before anyone is told of it, then published to
 //! the sockets following it.
 
+pub mod calls;
 pub mod flood;
 pub mod hub;
 pub mod socket;
@@ -26,6 +27,8 @@ pub struct ChatService {
     pub db: Db,
     pub hub: ChatHub,
     pub flood: Flood,
+    /// Who is in which meeting's video call.
+    pub calls: calls::CallHub,
     writer: MessageWriter,
     parties: moka::sync::Cache<ConversationId, Parties>,
 }
@@ -38,6 +41,7 @@ impl ChatService {
             db,
             hub: ChatHub::default(),
             flood,
+            calls: calls::CallHub::default(),
             parties: moka::sync::Cache::new(PARTIES_CACHED),
         }
     }

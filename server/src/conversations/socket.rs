@@ -1,14 +1,17 @@
-//! `/ws`: the browser's one WebSocket. It follows conversations (the messages after the last
+//! `/ws`: the browser's WebSocket. It follows conversations (the messages after the last
 //! one the browser has, then each new one) and sends messages, each acknowledged only once
-//! stored. Frames are JSON (`ChatFrame` in, `SocketFrame` out); a frame that cannot be read
+//! stored; it also carries the signals of meetings' video calls (`calls.rs`). Frames are JSON (`ChatFrame` in, `SocketFrame` out); a frame that cannot be read
 //! or is refused gets a `Refused` frame, and the socket stays open.
 
 use super::ChatService;
+use super::calls::{self, CallEvent};
 use crate::security::is_same_origin;
 use crate::startup::AppState;
 use crate::uploads::signed_in;
 use app::domain::conversation::MESSAGES_PER_PAGE;
-use app::domain::{ChatFrame, ConversationId, CurrentUser, Message, MessageId, SocketFrame};
+use app::domain::{
+    ChatFrame, ConversationId, CurrentUser, MeetingId, Message, MessageId, SocketFrame,
+};
 use app::error::AppError;
 use app::ports::Conversations;
 use axum::extract::State;
@@ -71,16 +74,42 @@ impl Drop for Following {
     }
 }
 
+/// The calls one socket is in, each with the task passing it the others' events; left when
+/// the socket closes.
+struct InCalls {
+    chat: Arc<ChatService>,
+    /// This socket, among the members of calls.
+    member: u64,
+    joined: HashMap<MeetingId, JoinHandle<()>>,
+}
+
+impl Drop for InCalls {
+    fn drop(&mut self) {
+        for (meeting, task) in &self.joined {
+            task.abort();
+            self.chat.calls.leave(*meeting, self.member);
+        }
+    }
+}
+
+/// Numbers the sockets, to tell call members apart.
+static SOCKETS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
 async fn serve(mut socket: WebSocket, user: CurrentUser, chat: Arc<ChatService>) {
     let (out, mut outgoing) = mpsc::channel::<SocketFrame>(MESSAGES_PER_PAGE * 2);
     let mut following = Following(HashMap::new());
+    let mut in_calls = InCalls {
+        chat: chat.clone(),
+        member: SOCKETS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+        joined: HashMap::new(),
+    };
     let mut ping = tokio::time::interval(PING_EVERY);
     ping.reset();
     loop {
         tokio::select! {
             incoming = socket.recv() => match incoming {
                 Some(Ok(WsMessage::Text(text))) => {
-                    let answer = answer(&text, &user, &chat, &out, &mut following).await;
+                    let answer = answer(&text, &user, &chat, &out, &mut following, &mut in_calls).await;
                     if let Some(frame) = answer
                         && send(&mut socket, &frame).await.is_err()
                     {
@@ -126,6 +155,7 @@ async fn answer(
     chat: &Arc<ChatService>,
     out: &mpsc::Sender<SocketFrame>,
     following: &mut Following,
+    in_calls: &mut InCalls,
 ) -> Option<SocketFrame> {
     let frame = match serde_json::from_str::<ChatFrame>(text) {
         Ok(frame) => frame,
@@ -184,7 +214,51 @@ async fn answer(
             }
             None
         }
+        ChatFrame::JoinCall { meeting } => {
+            Some(match join_call(chat, user, meeting, out, in_calls).await {
+                Ok(others) => SocketFrame::CallJoined { meeting, others },
+                Err(error) => refused(None, error),
+            })
+        }
+        ChatFrame::Signal { meeting, signal } => chat
+            .calls
+            .signal(meeting, in_calls.member, signal)
+            .err()
+            .map(|error| refused(None, error)),
     }
+}
+
+/// Puts the socket in the meeting's call and starts passing it the others' events; how many
+/// others were there.
+async fn join_call(
+    chat: &Arc<ChatService>,
+    user: &CurrentUser,
+    meeting: MeetingId,
+    out: &mpsc::Sender<SocketFrame>,
+    in_calls: &mut InCalls,
+) -> Result<usize, AppError> {
+    calls::may_join(&chat.db, user, meeting).await?;
+    let (mut events, others) = chat.calls.join(meeting, in_calls.member)?;
+    let (me, out) = (in_calls.member, out.clone());
+    let task = tokio::spawn(async move {
+        loop {
+            let frame = match events.recv().await {
+                Ok((from, _)) if from == me => continue,
+                Ok((_, CallEvent::Joined)) => SocketFrame::PeerJoined { meeting },
+                Ok((_, CallEvent::Signal(signal))) => SocketFrame::Signal { meeting, signal },
+                Ok((_, CallEvent::Left)) => SocketFrame::PeerLeft { meeting },
+                Err(broadcast::error::RecvError::Lagged(_)) => continue,
+                Err(broadcast::error::RecvError::Closed) => return,
+            };
+            if out.send(frame).await.is_err() {
+                return;
+            }
+        }
+    });
+    if let Some(previous) = in_calls.joined.insert(meeting, task) {
+        previous.abort();
+    }
+    Ok(others)
 }
 
 /// Sends one conversation's messages to a socket: those it missed, then each new one.

@@ -11,6 +11,7 @@ pub mod contracts;
 pub mod conversations;
 pub mod deals;
 pub mod imports;
+pub mod meetings;
 pub mod outbox;
 pub mod products;
 pub(crate) mod rows;

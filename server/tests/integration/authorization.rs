@@ -4,6 +4,7 @@
 
 use crate::applications::application;
 use crate::deals;
+use crate::meetings;
 use crate::messages;
 use crate::support;
 
@@ -134,12 +135,24 @@ on_both_engines! { mod matrix; support::spawn_app;
         let conversation = messages::buyer_conversation(&app, cookies[1].as_deref().unwrap()).await.0;
 
         // An inquiry of the buyer to A with an open quotation, and an order of another one.
-        let inquiry = deals::inquiry(&app).await;
+        let (buyer, owner_a) = (cookies[1].clone().unwrap(), cookies[4].clone().unwrap());
+        let inquiry = deals::inquiry_between(&app, buyer.clone(), owner_a.clone()).await;
         let quotation = deals::quote(&app, &inquiry, "2.40").await;
         let (inquiry, asked_about) = (inquiry.inquiry, inquiry.product);
-        let (_, order) = deals::order(&app).await;
+        let second = deals::inquiry_between(&app, buyer.clone(), owner_a.clone()).await;
+        let (_, order) = deals::order_of(&app, second).await;
         let (hash, token): (String, String) = sqlx::query_as("SELECT sha256, token FROM contracts WHERE order_id = $1")
             .bind(order).fetch_one(&app.db.db.pool).await.unwrap();
+
+        // A meeting of the buyer with A in its first slot; the second slot is free.
+        let parties = meetings::parties_of(&app, buyer, owner_a).await;
+        let free = meetings::slots(&app, &parties).await;
+        let booked = app.post("/api/book_meeting", &[("Cookie", &parties.buyer)], &meetings::book(&parties, free[0])).await;
+        assert_eq!(booked.status, 200, "{}", booked.text());
+        let meeting = meetings::latest_meeting(&app).await;
+        let (slug_a, taken_slot, free_slot) = (parties.slug.clone(), free[0], free[1]);
+        let book_taken = meetings::book(&parties, taken_slot);
+        let window = format!("form[date]={}&form[from]=14:00&form[to]=15:00&form[minutes]=30", meetings::day_ahead());
 
         // (what, endpoint, form for the actor at index i, expected status per actor)
         type Form = Box<dyn Fn(usize) -> String>;
@@ -253,6 +266,32 @@ on_both_engines! { mod matrix; support::spawn_app;
             ("sign the order's contract", "/api/sign_contract",
                 Box::new(move |_| format!("order={order}&sha256={hash}&signer_name=Signer")),
                 [401, 200, 403, 403, 200, 403]),
+            ("open the form to book a meeting with A", "/api/get_booking_page",
+                Box::new(move |_| format!("exhibitor={slug_a}")),
+                [401, 200, 403, 403, 403, 403]),
+            ("book A's taken slot", "/api/book_meeting",
+                Box::new(move |_| book_taken.clone()),
+                [401, 409, 403, 403, 403, 403]),
+            ("open the buyer's meeting with A", "/api/get_meeting",
+                Box::new(move |_| format!("id={meeting}")),
+                [401, 200, 403, 200, 200, 403]),
+            ("confirm it", "/api/answer_meeting",
+                Box::new(move |_| format!("meeting={meeting}&answer=confirm")),
+                [401, 403, 403, 200, 409, 403]),
+            ("move it to A's free slot", "/api/reschedule_meeting",
+                Box::new(move |_| format!("meeting={meeting}&slot={free_slot}")),
+                [401, 200, 403, 403, 403, 403]),
+            ("cancel it", "/api/cancel_meeting",
+                Box::new(move |_| format!("meeting={meeting}")),
+                [401, 200, 403, 409, 409, 403]),
+            ("open one's availability", "/api/get_availability", Box::new(|_| String::new()),
+                [401, 403, 200, 200, 200, 403]),
+            ("publish free times", "/api/add_availability", Box::new(move |_| window.clone()),
+                [401, 403, 200, 200, 200, 403]),
+            ("set one's time zone", "/api/set_time_zone", Box::new(|_| "zone=Asia%2FTokyo&back=%2F".into()),
+                [401, 200, 200, 200, 200, 200]),
+            ("list one's meetings", "/api/list_meetings", Box::new(|_| String::new()),
+                [401, 200, 200, 200, 200, 200]),
             ("see a contract by its link", "/api/get_contract",
                 Box::new(move |_| format!("token={token}")),
                 [200, 200, 200, 200, 200, 200]),
@@ -298,6 +337,15 @@ on_both_engines! { mod matrix; support::spawn_app;
                 failures.push(format!("delete A's product as {}: {got}, expected {expected}", ACTORS[i]));
             }
         }
+        // The meeting's calendar file.
+        for (i, cookie) in cookies.iter().enumerate() {
+            let expected = [401, 200, 403, 200, 200, 403][i];
+            let headers: Vec<(&str, &str)> = cookie.as_deref().map(|c| ("Cookie", c)).into_iter().collect();
+            let got = app.get_with(&format!("/meetings/{meeting}/meeting.ics"), &headers).await.status;
+            if got != expected {
+                failures.push(format!("download the meeting's calendar file as {}: {got}, expected {expected}", ACTORS[i]));
+            }
+        }
         // The socket: open it, then write in the buyer's conversation with A.
         for (i, cookie) in cookies.iter().enumerate() {
             let expected = [401, 200, 403, 200, 200, 403][i];
@@ -318,6 +366,27 @@ on_both_engines! { mod matrix; support::spawn_app;
             };
             if got != expected {
                 failures.push(format!("write over the socket as {}: {got}, expected {expected}", ACTORS[i]));
+            }
+        }
+        // Joining a live meeting's video call over the socket.
+        let open_slot = meetings::slots(&app, &parties).await[0];
+        let booked = app.post("/api/book_meeting", &[("Cookie", &parties.buyer)], &meetings::book(&parties, open_slot)).await;
+        assert_eq!(booked.status, 200, "{}", booked.text());
+        let live = app::domain::MeetingId(meetings::latest_meeting(&app).await);
+        for (i, cookie) in cookies.iter().enumerate() {
+            let expected = [401, 200, 403, 200, 200, 403][i];
+            let got = match messages::open_socket(&app, cookie.as_deref(), None).await {
+                Err(status) => status,
+                Ok(mut socket) => {
+                    messages::put(&mut socket, &ChatFrame::JoinCall { meeting: live }).await;
+                    match messages::next(&mut socket).await {
+                        SocketFrame::CallJoined { .. } => 200,
+                        frame => messages::refusal(frame).status(),
+                    }
+                }
+            };
+            if got != expected {
+                failures.push(format!("join the meeting's call as {}: {got}, expected {expected}", ACTORS[i]));
             }
         }
         assert!(failures.is_empty(), "cells that leak or refuse wrongly:\n{}", failures.join("\n"));

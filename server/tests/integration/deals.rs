@@ -53,6 +53,11 @@ async fn latest(app: &TestApp, table: &str) -> i64 {
 pub async fn inquiry(app: &TestApp) -> Deal {
     let buyer = app.sign_in(BUYER.email, BUYER.password).await;
     let exhibitor = app.sign_in(EXHIBITOR.email, EXHIBITOR.password).await;
+    inquiry_between(app, buyer, exhibitor).await
+}
+
+/// An inquiry of the buyer signed in as `buyer` to the exhibitor of `exhibitor`'s session.
+pub async fn inquiry_between(app: &TestApp, buyer: String, exhibitor: String) -> Deal {
     let product = product_of_a(app).await;
     let sent = app
         .post(
@@ -93,7 +98,11 @@ pub fn answer(inquiry: i64, quotation: i64, answer: &str) -> String {
 
 /// An inquiry quoted and accepted: its order's id.
 pub async fn order(app: &TestApp) -> (Deal, i64) {
-    let deal = inquiry(app).await;
+    order_of(app, inquiry(app).await).await
+}
+
+/// `deal` quoted and accepted: its order's id.
+pub async fn order_of(app: &TestApp, deal: Deal) -> (Deal, i64) {
     let quotation = quote(app, &deal, "2.40").await;
     let accepted = app
         .post(

@@ -12,6 +12,7 @@ mod deals;
 mod http;
 mod imports;
 mod mail;
+mod meetings;
 mod messages;
 mod products;
 mod search;

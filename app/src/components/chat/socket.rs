@@ -110,7 +110,8 @@ fn send_pending(state: &State, message: &Pending) {
     }
 }
 
-fn url() -> Option<String> {
+/// The socket's address, on the page's own host.
+pub(crate) fn url() -> Option<String> {
     let location = window().location();
     let scheme = if location.protocol().ok()? == "https:" {
         "wss"
@@ -225,7 +226,8 @@ fn received(state: &State, frame: SocketFrame) {
                 }
             });
         }
-        SocketFrame::Refused { .. } => {}
+        // Refusals of other frames, and the frames of video calls, are not the chat's.
+        _ => {}
     }
 }
 

@@ -1,0 +1,192 @@
+//! Meetings: booking an exhibitor's slot, answering, cancelling and moving a meeting, and
+//! the team's availability. Plain forms that work without JavaScript; the service checks
+//! every right.
+
+#[cfg(feature = "ssr")]
+use super::accounts::session;
+use crate::domain::meeting::{
+    AvailabilityForm, AvailabilityPage, BookingPage, CallRoom, MeetingSummary, MeetingView,
+};
+#[cfg(feature = "ssr")]
+use crate::domain::meeting::{booking_path, meeting_path};
+use crate::domain::{MeetingId, SlotId};
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// The team's page of availability.
+pub const AVAILABILITY_PATH: &str = "/exhibitor/meetings";
+
+/// Only a path of this site to go back to.
+#[cfg(feature = "ssr")]
+fn local_path(back: &str) -> String {
+    if back.starts_with('/') && !back.starts_with("//") && !back.contains('?') {
+        back.to_owned()
+    } else {
+        "/".to_owned()
+    }
+}
+
+#[server(endpoint = "get_booking_page")]
+pub async fn get_booking_page(exhibitor: String) -> Result<BookingPage, AppError> {
+    super::with_status(
+        async {
+            let user = session::current_user().await?;
+            crate::ports::meetings()?
+                .booking_page(user.as_ref(), &exhibitor)
+                .await
+        }
+        .await,
+    )
+}
+
+#[server(endpoint = "book_meeting")]
+pub async fn book_meeting(exhibitor: String, slot: SlotId, topic: String) -> Result<(), AppError> {
+    let result = async {
+        let user = session::current_user().await?;
+        let topic = crate::domain::meeting::topic(&topic).map_err(AppError::Validation)?;
+        crate::ports::meetings()?
+            .book(user.as_ref(), slot, topic)
+            .await
+    }
+    .await;
+    let done = result
+        .as_ref()
+        .map(|id| meeting_path(*id))
+        .unwrap_or_default();
+    let typed = [("topic", topic.as_str())];
+    session::finish(result, &done, &booking_path(&exhibitor), &typed)
+        .await
+        .map(|_| ())
+}
+
+#[server(endpoint = "get_meeting")]
+pub async fn get_meeting(id: MeetingId) -> Result<MeetingView, AppError> {
+    super::with_status(
+        async {
+            let user = session::current_user().await?;
+            crate::ports::meetings()?.meeting(user.as_ref(), id).await
+        }
+        .await,
+    )
+}
+
+/// The team's answer to a request: `confirm` or `decline`.
+#[server(endpoint = "answer_meeting")]
+pub async fn answer_meeting(meeting: MeetingId, answer: String) -> Result<(), AppError> {
+    let result = async {
+        let user = session::current_user().await?;
+        let confirm = match answer.as_str() {
+            "confirm" => true,
+            "decline" => false,
+            _ => return Err(AppError::invalid("answer", "choose_one")),
+        };
+        crate::ports::meetings()?
+            .answer_meeting(user.as_ref(), meeting, confirm)
+            .await
+    }
+    .await;
+    let page = meeting_path(meeting);
+    session::finish(result, &page, &page, &[]).await
+}
+
+#[server(endpoint = "cancel_meeting")]
+pub async fn cancel_meeting(meeting: MeetingId) -> Result<(), AppError> {
+    let result = async {
+        let user = session::current_user().await?;
+        crate::ports::meetings()?
+            .cancel_meeting(user.as_ref(), meeting)
+            .await
+    }
+    .await;
+    let page = meeting_path(meeting);
+    session::finish(result, &page, &page, &[]).await
+}
+
+#[server(endpoint = "reschedule_meeting")]
+pub async fn reschedule_meeting(meeting: MeetingId, slot: SlotId) -> Result<(), AppError> {
+    let result = async {
+        let user = session::current_user().await?;
+        crate::ports::meetings()?
+            .reschedule(user.as_ref(), meeting, slot)
+            .await
+    }
+    .await;
+    let page = meeting_path(meeting);
+    session::finish(result, &page, &page, &[]).await
+}
+
+#[server(endpoint = "get_availability")]
+pub async fn get_availability() -> Result<AvailabilityPage, AppError> {
+    super::with_status(
+        async {
+            let user = session::current_user().await?;
+            crate::ports::meetings()?.availability(user.as_ref()).await
+        }
+        .await,
+    )
+}
+
+#[server(endpoint = "add_availability")]
+pub async fn add_availability(form: AvailabilityForm) -> Result<u64, AppError> {
+    let result = async {
+        let user = session::current_user().await?;
+        let window = form.validate().map_err(AppError::Validation)?;
+        crate::ports::meetings()?
+            .add_availability(user.as_ref(), window)
+            .await
+    }
+    .await;
+    let typed = [
+        ("date", form.date.as_str()),
+        ("from", &form.from),
+        ("to", &form.to),
+        ("minutes", &form.minutes),
+    ];
+    session::finish(result, AVAILABILITY_PATH, AVAILABILITY_PATH, &typed).await
+}
+
+/// Sets the zone the signed-in person's times are shown in (a team's: the team's), then
+/// goes back to `back`.
+#[server(endpoint = "set_time_zone")]
+pub async fn set_time_zone(zone: String, back: String) -> Result<(), AppError> {
+    let result = async {
+        let user = session::current_user().await?;
+        crate::ports::meetings()?
+            .set_time_zone(user.as_ref(), &zone)
+            .await
+    }
+    .await;
+    let back = local_path(&back);
+    session::finish(result, &back, &back, &[]).await
+}
+
+#[server(endpoint = "list_meetings")]
+pub async fn list_meetings() -> Result<Vec<MeetingSummary>, AppError> {
+    super::with_status(
+        async {
+            let user = session::current_user().await?;
+            crate::ports::meetings()?.meetings(user.as_ref()).await
+        }
+        .await,
+    )
+}
+
+/// A meeting's call, and the conversation shown beside it.
+#[server(endpoint = "get_call_room")]
+pub async fn get_call_room(
+    meeting: MeetingId,
+) -> Result<(CallRoom, crate::domain::ConversationView), AppError> {
+    super::with_status(
+        async {
+            let user = session::current_user().await?;
+            let room = crate::ports::meetings()?
+                .call_room(user.as_ref(), meeting)
+                .await?;
+            let conversation = crate::ports::conversations()?
+                .open(user.as_ref(), room.conversation, None)
+                .await?;
+            Ok((room, conversation))
+        }
+        .await,
+    )
+}

@@ -1,0 +1,106 @@
+//! `/meetings/{id}/meeting.ics`: a meeting as a calendar event (RFC 5545), for its two
+//! parties only, in UTC so that every calendar shows it in its owner's own zone.
+
+use crate::startup::AppState;
+use crate::uploads::signed_in;
+use app::domain::MeetingId;
+use app::domain::meeting::{MeetingStatus, MeetingView, meeting_path};
+use app::error::AppError;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+
+pub async fn meeting_file(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let file = async {
+        let id = id.parse::<MeetingId>().map_err(|_| AppError::NotFound)?;
+        let user = signed_in(&state, &headers).await?;
+        let meeting = state.meetings.meeting(Some(&user), id).await?;
+        Ok::<_, AppError>(event(&meeting, &state.public_url))
+    }
+    .await;
+    match file {
+        Ok(text) => (
+            [
+                (
+                    header::CONTENT_TYPE,
+                    "text/calendar; charset=utf-8".to_owned(),
+                ),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"meeting-{id}.ics\""),
+                ),
+                (header::CACHE_CONTROL, "private, no-store".to_owned()),
+            ],
+            text,
+        )
+            .into_response(),
+        Err(error) => {
+            let status =
+                StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+            (status, format!("{error}\n")).into_response()
+        }
+    }
+}
+
+/// A UTC time as iCalendar writes it: 20261208T010000Z.
+fn utc(at: i64) -> String {
+    jiff::Timestamp::from_second(at)
+        .map(|t| t.strftime("%Y%m%dT%H%M%SZ").to_string())
+        .unwrap_or_default()
+}
+
+/// Escapes text for an iCalendar value.
+fn text(value: &str) -> String {
+    value
+        .replace('\\', "\\\\")
+        .replace(';', "\\;")
+        .replace(',', "\\,")
+        .replace('\n', "\\n")
+}
+
+pub fn event(meeting: &MeetingView, public_url: &str) -> String {
+    let host = public_url
+        .split("://")
+        .nth(1)
+        .unwrap_or(public_url)
+        .trim_end_matches('/');
+    let status = match meeting.status {
+        MeetingStatus::Confirmed => "CONFIRMED",
+        MeetingStatus::Requested => "TENTATIVE",
+        _ => "CANCELLED",
+    };
+    let summary = format!(
+        "Cloud Fair: {} and {}",
+        meeting.exhibitor.name.en, meeting.buyer.name
+    );
+    let link = format!(
+        "{}{}",
+        public_url.trim_end_matches('/'),
+        meeting_path(meeting.id)
+    );
+    let lines = [
+        "BEGIN:VCALENDAR".to_owned(),
+        "VERSION:2.0".to_owned(),
+        "PRODID:-//Cloud Fair//Meetings//EN".to_owned(),
+        "METHOD:PUBLISH".to_owned(),
+        "BEGIN:VEVENT".to_owned(),
+        format!("UID:meeting-{}@{host}", meeting.id),
+        format!("DTSTAMP:{}", utc(crate::storage::accounts::now())),
+        format!("DTSTART:{}", utc(meeting.slot.starts.at)),
+        format!("DTEND:{}", utc(meeting.ends.at)),
+        format!("SUMMARY:{}", text(&summary)),
+        format!(
+            "DESCRIPTION:{}",
+            text(&format!("{}\n{link}", meeting.topic))
+        ),
+        format!("URL:{link}"),
+        format!("STATUS:{status}"),
+        "END:VEVENT".to_owned(),
+        "END:VCALENDAR".to_owned(),
+    ];
+    lines.join("\r\n") + "\r\n"
+}

@@ -1,0 +1,173 @@
+//! Time zones: each party's chosen IANA zone, else the usual one of their country, else UTC;
+//! moments written in a zone; an availability window turned into instants.
+
+use crate::storage::meetings::StoredZone;
+use app::domain::meeting::{BothTimes, ValidAvailability};
+use app::error::AppError;
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
+
+/// The usual zone of countries with one main zone (others get UTC until they choose).
+const COUNTRY_ZONES: &[(&str, &str)] = &[
+    ("CN", "Asia/Shanghai"),
+    ("HK", "Asia/Hong_Kong"),
+    ("TW", "Asia/Taipei"),
+    ("JP", "Asia/Tokyo"),
+    ("KR", "Asia/Seoul"),
+    ("IN", "Asia/Kolkata"),
+    ("VN", "Asia/Ho_Chi_Minh"),
+    ("TH", "Asia/Bangkok"),
+    ("SG", "Asia/Singapore"),
+    ("MY", "Asia/Kuala_Lumpur"),
+    ("AE", "Asia/Dubai"),
+    ("SA", "Asia/Riyadh"),
+    ("TR", "Europe/Istanbul"),
+    ("DE", "Europe/Berlin"),
+    ("FR", "Europe/Paris"),
+    ("IT", "Europe/Rome"),
+    ("ES", "Europe/Madrid"),
+    ("NL", "Europe/Amsterdam"),
+    ("PL", "Europe/Warsaw"),
+    ("GB", "Europe/London"),
+    ("NG", "Africa/Lagos"),
+    ("EG", "Africa/Cairo"),
+    ("ZA", "Africa/Johannesburg"),
+    ("KE", "Africa/Nairobi"),
+];
+
+/// The zone a party's times are shown in, and its name.
+pub fn zone(stored: &StoredZone) -> (TimeZone, String) {
+    let usual = || {
+        COUNTRY_ZONES
+            .iter()
+            .find(|(country, _)| *country == stored.country)
+            .map(|(_, zone)| *zone)
+    };
+    [
+        Some(stored.zone.as_str()).filter(|z| !z.is_empty()),
+        usual(),
+    ]
+    .into_iter()
+    .flatten()
+    .find_map(|name| TimeZone::get(name).ok().map(|tz| (tz, name.to_owned())))
+    .unwrap_or_else(|| (TimeZone::UTC, "UTC".to_owned()))
+}
+
+/// A zone a person chose, if it is one.
+pub fn valid_zone(name: &str) -> Result<String, AppError> {
+    let name = name.trim();
+    if !name.is_empty() && TimeZone::get(name).is_ok() {
+        Ok(name.to_owned())
+    } else {
+        Err(AppError::invalid("zone", "zone_unknown"))
+    }
+}
+
+/// Every zone there is to choose, sorted.
+pub fn names() -> Vec<String> {
+    let mut names: Vec<String> = jiff::tz::db()
+        .available()
+        .map(|name| name.to_string())
+        .filter(|name| name.contains('/') || name == "UTC")
+        .collect();
+    names.sort();
+    names
+}
+
+/// "Tue 2026-12-08 09:00" at `at` (unix seconds) in `tz`.
+pub fn local(at: i64, tz: &TimeZone) -> String {
+    Timestamp::from_second(at)
+        .map(|t| {
+            t.to_zoned(tz.clone())
+                .strftime("%a %Y-%m-%d %H:%M")
+                .to_string()
+        })
+        .unwrap_or_default()
+}
+
+/// `at` for both parties.
+pub fn both(at: i64, exhibitor: &TimeZone, buyer: &TimeZone) -> BothTimes {
+    BothTimes {
+        at,
+        exhibitor: local(at, exhibitor),
+        buyer: local(at, buyer),
+    }
+}
+
+/// The slots (start, end in unix seconds) of a window of local times in `tz`. A day that
+/// does not exist is refused; a local time a clock change skips moves on, as clocks do.
+pub fn window_slots(
+    window: &ValidAvailability,
+    tz: &TimeZone,
+) -> Result<Vec<(i64, i64)>, AppError> {
+    let day = jiff::civil::Date::new(window.year, window.month, window.day)
+        .map_err(|_| AppError::invalid("date", "date_invalid"))?;
+    let midnight = day
+        .to_zoned(tz.clone())
+        .map_err(|_| AppError::invalid("date", "date_invalid"))?;
+    let instant = |minute: u32| -> Result<i64, AppError> {
+        let civil = midnight
+            .datetime()
+            .checked_add(jiff::SignedDuration::from_mins(i64::from(minute)))
+            .map_err(|_| AppError::invalid("date", "date_invalid"))?;
+        civil
+            .to_zoned(tz.clone())
+            .map(|zoned| zoned.timestamp().as_second())
+            .map_err(|_| AppError::invalid("date", "date_invalid"))
+    };
+    let mut slots = Vec::new();
+    let mut start = window.from;
+    while start + window.minutes <= window.to {
+        slots.push((instant(start)?, instant(start + window.minutes)?));
+        start += window.minutes;
+    }
+    Ok(slots)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stored(zone: &str, country: &str) -> StoredZone {
+        StoredZone {
+            zone: zone.into(),
+            country: country.into(),
+        }
+    }
+
+    #[test]
+    fn a_chosen_zone_wins_then_the_country_then_utc() {
+        assert_eq!(zone(&stored("Europe/Berlin", "CN")).1, "Europe/Berlin");
+        assert_eq!(zone(&stored("", "CN")).1, "Asia/Shanghai");
+        assert_eq!(zone(&stored("Nowhere/Town", "ZZ")).1, "UTC");
+        assert!(valid_zone("America/New_York").is_ok());
+        assert!(valid_zone("Mars/Olympus").is_err());
+        assert!(names().iter().any(|n| n == "Asia/Shanghai"));
+    }
+
+    #[test]
+    fn a_window_in_shanghai_is_the_same_moments_in_berlin() {
+        let shanghai = TimeZone::get("Asia/Shanghai").unwrap();
+        let berlin = TimeZone::get("Europe/Berlin").unwrap();
+        let window = ValidAvailability {
+            year: 2026,
+            month: 12,
+            day: 8,
+            from: 9 * 60,
+            to: 10 * 60,
+            minutes: 30,
+        };
+        let slots = window_slots(&window, &shanghai).unwrap();
+        assert_eq!(slots.len(), 2);
+        assert_eq!(slots[0].1 - slots[0].0, 1800);
+        let first = both(slots[0].0, &shanghai, &berlin);
+        assert_eq!(first.exhibitor, "Tue 2026-12-08 09:00");
+        assert_eq!(first.buyer, "Tue 2026-12-08 02:00");
+        let leap = ValidAvailability {
+            month: 2,
+            day: 30,
+            ..window
+        };
+        assert!(window_slots(&leap, &shanghai).is_err());
+    }
+}
