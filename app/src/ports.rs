@@ -230,6 +230,29 @@ pub trait Conversations: Send + Sync + 'static {
         conversation: ConversationId,
         up_to: MessageId,
     ) -> Result<(), AppError>;
+    /// The actor's side blocks the conversation (no messages either way until it unblocks)
+    /// or unblocks it.
+    async fn set_blocked(
+        &self,
+        actor: Option<&CurrentUser>,
+        conversation: ConversationId,
+        blocked: bool,
+    ) -> Result<(), AppError>;
+    /// Reports the conversation to the organizer with a reason and a note, keeping its last
+    /// messages; blocks it too if asked. `Conflict` when the actor reported it before.
+    async fn report(
+        &self,
+        actor: Option<&CurrentUser>,
+        conversation: ConversationId,
+        reason: &str,
+        note: &str,
+        block: bool,
+    ) -> Result<(), AppError>;
+    /// Every report, the newest first: the organizer's.
+    async fn list_reports(
+        &self,
+        actor: Option<&CurrentUser>,
+    ) -> Result<Vec<crate::domain::moderation::ConversationReport>, AppError>;
 }
 
 /// The conversations service the server put in the context.

@@ -26,6 +26,7 @@ use crate::pages::{
     organizer_booths::OrganizerBoothsPage,
     organizer_exhibitors::OrganizerExhibitorsPage,
     organizer_invite::OrganizerInvitePage,
+    organizer_reports::OrganizerReportsPage,
     outbox::OutboxPage,
     password_reset::{ForgotPasswordPage, ForgotPasswordSentPage, ResetPasswordPage},
     product::ProductPage,
@@ -95,6 +96,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/organizer/applications") view=OrganizerApplicationsPage ssr=SsrMode::Async />
                         <Route path=path!("/organizer/invite") view=OrganizerInvitePage ssr=SsrMode::Async />
                         <Route path=path!("/organizer/outbox") view=OutboxPage ssr=SsrMode::Async />
+                        <Route path=path!("/organizer/reports") view=OrganizerReportsPage ssr=SsrMode::Async />
                         <Route path=path!("/messages") view=InboxPage ssr=SsrMode::Async />
                         <Route path=path!("/messages/:id") view=ConversationPage ssr=SsrMode::Async />
                     </Routes>

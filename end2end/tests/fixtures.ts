@@ -65,6 +65,7 @@ export const demo = {
   buyer: ['buyer@demo.cloudfair.test', 'demo-buyer-2026'],
   exhibitor: ['exhibitor@demo.cloudfair.test', 'demo-exhibitor'],
   exhibitor2: ['exhibitor2@demo.cloudfair.test', 'demo-exhibitor-2'],
+  organizer: ['organizer@demo.cloudfair.test', 'demo-organizer'],
 };
 
 /** Signs in through the form. */

@@ -1,5 +1,5 @@
 // A buyer and an exhibitor's team write to each other, each in a browser context of their
-// own: hydrated, a message appears on the other side without a reload, and a connection that
+// own: hydrated, each sees the other is here, a message appears on the other side without a reload, and a connection that
 // drops before the acknowledgement loses nothing and doubles nothing; with JavaScript off,
 // the plain form sends and the inbox counts what is unread. The hydrated test talks to the
 // first demo exhibitor, the JavaScript-off one to the second, so the two never share a
@@ -54,6 +54,8 @@ test('messages arrive without a reload, and a dropped connection loses and doubl
   await ready(team.page, js);
   for (const p of [page, team.page]) {
     await expect(p.getByRole('status').filter({ hasText: 'Connected' })).toBeVisible();
+    // Each side sees the other arrive, without a reload.
+    await expect(p.locator('.presence')).toHaveText('Online now');
   }
 
   const hello = `Hello, do you ship to Lyon? ${Date.now()}`;

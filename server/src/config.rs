@@ -53,6 +53,9 @@ pub struct Config {
     /// works on one network only (see the README on coturn).
     #[arg(long, env = "CLOUD_FAIR_ICE_SERVERS", default_value = "[]")]
     pub ice_servers: String,
+    /// How many seconds a message stays unread before its reader gets it in a digest mail.
+    #[arg(long, env = "CLOUD_FAIR_DIGEST_AFTER", default_value_t = 900)]
+    pub digest_after: u64,
     /// Log lines as text or JSON.
     #[arg(long, env = "CLOUD_FAIR_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
     pub log_format: LogFormat,

@@ -226,6 +226,12 @@ pub async fn run(
         state.public_url.clone(),
         state.mail_signal.clone(),
     );
+    crate::conversations::digest::spawn(
+        state.db.clone(),
+        state.public_url.clone(),
+        state.mail_signal.clone(),
+        Duration::from_secs(config.digest_after),
+    );
     let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())

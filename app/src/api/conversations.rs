@@ -5,6 +5,7 @@
 #[cfg(feature = "ssr")]
 use super::accounts::session;
 use crate::domain::conversation::{ConversationSummary, ConversationView};
+use crate::domain::moderation::ConversationReport;
 use crate::domain::{ConversationId, ExhibitorId, MessageId};
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -79,4 +80,62 @@ pub async fn send_message(
     session::finish(result, &page, &page, &typed)
         .await
         .map(|_| ())
+}
+
+/// The reader's side blocks (`blocked` true) or unblocks the conversation; back to it.
+#[server(endpoint = "block_conversation")]
+pub async fn block_conversation(
+    conversation: ConversationId,
+    blocked: bool,
+) -> Result<(), AppError> {
+    let result = async {
+        let user = session::current_user().await?;
+        crate::ports::conversations()?
+            .set_blocked(user.as_ref(), conversation, blocked)
+            .await
+    }
+    .await;
+    let page = crate::domain::conversation::path(conversation);
+    session::finish(result, &page, &page, &[]).await
+}
+
+/// Reports the conversation to the organizer (and blocks it when `block` is set); back to
+/// it, saying so.
+#[server(endpoint = "report_conversation")]
+pub async fn report_conversation(
+    conversation: ConversationId,
+    reason: String,
+    note: String,
+    #[server(default)] block: Option<String>,
+) -> Result<(), AppError> {
+    let result = async {
+        let user = session::current_user().await?;
+        crate::ports::conversations()?
+            .report(
+                user.as_ref(),
+                conversation,
+                &reason,
+                &note,
+                block.is_some(),
+            )
+            .await
+    }
+    .await;
+    let page = crate::domain::conversation::path(conversation);
+    let typed = [("reason", reason.as_str()), ("note", note.as_str())];
+    session::finish(result, &format!("{page}?reported=1"), &page, &typed).await
+}
+
+/// Every report of a conversation: the organizer's.
+#[server(endpoint = "list_reports")]
+pub async fn list_reports() -> Result<Vec<ConversationReport>, AppError> {
+    super::with_status(
+        async {
+            let user = session::current_user().await?;
+            crate::ports::conversations()?
+                .list_reports(user.as_ref())
+                .await
+        }
+        .await,
+    )
 }

@@ -65,6 +65,7 @@ pub fn AccountMenu() -> impl IntoView {
                     <a href="/organizer/exhibitors">{t!(i18n, nav_exhibitor_accounts)}</a>
                     <a href="/organizer/invite">{t!(i18n, invite_owner_title)}</a>
                     <a href="/organizer/outbox">{t!(i18n, nav_outbox)}</a>
+                    <a href="/organizer/reports">{t!(i18n, nav_reports)}</a>
                 }
             });
             let team = user.team.map(|_| {

@@ -7,6 +7,7 @@
 use crate::components::form_field::error_text;
 use crate::domain::conversation::{ConversationView, MESSAGE_CHARS_MAX, Message};
 use crate::domain::form::decode_errors;
+use crate::domain::moderation::{clock, offset_name};
 use crate::domain::text::utc_minute;
 use crate::i18n::*;
 use leptos::prelude::*;
@@ -58,12 +59,25 @@ pub fn Chat(conversation: ConversationView) -> impl IntoView {
     });
     let draft = RwSignal::new(typed);
     let form_client_id = conversation.form_client_id;
+    let blocked = conversation.blocked_by_reader || conversation.blocked_by_other;
+    let other = conversation.other;
+    let online = RwSignal::new(other.online);
+    // The time there, from the moment the server made the page; ticking once hydrated.
+    let now = RwSignal::new(other.at);
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        let tick = move || now.set((js_sys::Date::now() / 1000.0) as i64);
+        tick();
+        if let Ok(handle) = set_interval_with_handle(tick, std::time::Duration::from_secs(15)) {
+            on_cleanup(move || handle.clear());
+        }
+    });
     // Opened after hydration, so that the page hydrates as the server rendered it.
     #[cfg(feature = "hydrate")]
     let socket = StoredValue::new(None::<socket::ChatSocket>);
     #[cfg(feature = "hydrate")]
     Effect::new(move |_| {
-        socket.set_value(Some(socket::ChatSocket::open(id, messages, pending, link)));
+        socket.set_value(Some(socket::ChatSocket::open(id, messages, pending, link, online)));
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         #[cfg(feature = "hydrate")]
@@ -123,7 +137,41 @@ pub fn Chat(conversation: ConversationView) -> impl IntoView {
         Link::Online => Some(t_string!(i18n, chat_online).to_string()),
     };
     let empty = move || messages.with(Vec::is_empty) && pending.with(Vec::is_empty);
+    let presence = move || {
+        if online.get() {
+            t_string!(i18n, chat_other_online).to_string()
+        } else {
+            t_string!(i18n, chat_other_offline).to_string()
+        }
+    };
+    let their_time = move || {
+        t_string!(
+            i18n,
+            chat_their_time,
+            time = clock(now.get(), other.utc_offset),
+            zone = other.zone.clone(),
+            offset = offset_name(other.utc_offset)
+        )
+        .to_string()
+    };
+    let form = (!blocked).then(|| {
+        view! {
+            <form class="chat-form" method="post" action="/api/send_message" on:submit=submit>
+                <input type="hidden" name="conversation" value=id.0 />
+                <input type="hidden" name="client_id" value=form_client_id />
+                <label for="chat-body">{t!(i18n, chat_write)}</label>
+                <textarea id="chat-body" name="body" rows="3" required=true maxlength=MESSAGE_CHARS_MAX
+                    prop:value=move || draft.get()
+                    on:input=move |ev| draft.set(event_target_value(&ev))></textarea>
+                <button type="submit">{t!(i18n, chat_send)}</button>
+            </form>
+        }
+    });
     view! {
+        <p class="other-side">
+            <span class="presence" class:online=move || online.get()>{presence}</span>
+            " · "<span class="their-time">{their_time}</span>
+        </p>
         {move || empty().then(|| view! { <p class="muted">{t!(i18n, chat_empty)}</p> })}
         <ol class="messages" aria-live="polite" aria-label=t_string!(i18n, chat_messages).to_string()>
             {list}
@@ -131,15 +179,7 @@ pub fn Chat(conversation: ConversationView) -> impl IntoView {
         </ol>
         <p class="chat-status" role="status">{status}</p>
         {sent_back.map(|text| view! { <p class="form-alert" role="alert">{text}</p> })}
-        <form class="chat-form" method="post" action="/api/send_message" on:submit=submit>
-            <input type="hidden" name="conversation" value=id.0 />
-            <input type="hidden" name="client_id" value=form_client_id />
-            <label for="chat-body">{t!(i18n, chat_write)}</label>
-            <textarea id="chat-body" name="body" rows="3" required=true maxlength=MESSAGE_CHARS_MAX
-                prop:value=move || draft.get()
-                on:input=move |ev| draft.set(event_target_value(&ev))></textarea>
-            <button type="submit">{t!(i18n, chat_send)}</button>
-        </form>
+        {form}
     }
 }
 

@@ -101,6 +101,8 @@ pub fn error_text(i18n: leptos_i18n::I18nContext<Locale>, code: &str) -> String 
         "time_invalid" => t_string!(i18n, error_time_invalid).to_string(),
         "window_too_short" => t_string!(i18n, error_window_too_short).to_string(),
         "too_far_ahead" => t_string!(i18n, error_too_far_ahead).to_string(),
+        "conversation_blocked" => t_string!(i18n, error_conversation_blocked).to_string(),
+        "already_reported" => t_string!(i18n, error_already_reported).to_string(),
         _ => match code.strip_prefix("column_missing:") {
             Some(column) => {
                 let column = column.to_owned();

@@ -42,6 +42,8 @@ pub struct Team {
 pub enum Action {
     /// Read the mail the platform has sent or will send (the demo's outbox).
     ReadOutbox,
+    /// Read the reports of conversations.
+    ReadReports,
     /// Invite an exhibitor company and assign its booths.
     InviteExhibitor,
     /// See who works for an exhibitor and who is invited.
@@ -72,7 +74,7 @@ pub fn authorize(actor: Option<&CurrentUser>, action: Action) -> Result<(), AppE
     let organizer = user.role == Role::Organizer;
     let team_of = |exhibitor: ExhibitorId| user.team.filter(|team| team.exhibitor == exhibitor);
     let allowed = match action {
-        Action::ReadOutbox | Action::InviteExhibitor => organizer,
+        Action::ReadOutbox | Action::ReadReports | Action::InviteExhibitor => organizer,
         Action::ManageTeam(exhibitor) => {
             organizer || team_of(exhibitor).is_some_and(|team| team.role == TeamRole::Owner)
         }
@@ -129,6 +131,7 @@ mod tests {
         };
         let cases = [
             (Action::ReadOutbox, [401, 403, 403, 403, 403, 200]),
+            (Action::ReadReports, [401, 403, 403, 403, 403, 200]),
             (Action::InviteExhibitor, [401, 403, 403, 403, 403, 200]),
             (Action::ViewTeam(mine), [401, 403, 403, 200, 200, 200]),
             (Action::ManageTeam(mine), [401, 403, 403, 403, 200, 200]),

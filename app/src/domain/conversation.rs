@@ -6,6 +6,7 @@
 //! sender's `client_id` once, so a message sent twice across a reconnect is kept once. After a
 //! reconnect the browser asks for the messages after the last one it has, so nothing is lost.
 
+use super::moderation::{OtherSide, Side};
 use super::{ConversationId, CountryCode, ExhibitorId, Localized, MeetingId, MessageId, UserId};
 use crate::error::AppError;
 use serde::{Deserialize, Serialize};
@@ -74,6 +75,25 @@ pub struct ConversationView {
     pub reader_is_exhibitor: bool,
     /// A fresh id for the message of the page's plain form: sent twice, it is stored once.
     pub form_client_id: String,
+    /// The reader's side blocked the conversation: no messages until it unblocks.
+    pub blocked_by_reader: bool,
+    /// The other side blocked it.
+    pub blocked_by_other: bool,
+    /// Whether the reader has reported the conversation.
+    pub reported: bool,
+    /// Whether the other side is here, and their time.
+    pub other: OtherSide,
+}
+
+impl ConversationView {
+    /// The reader's side.
+    pub fn reader_side(&self) -> Side {
+        if self.reader_is_exhibitor {
+            Side::Team
+        } else {
+            Side::Buyer
+        }
+    }
 }
 
 /// The page of a conversation.
@@ -156,6 +176,12 @@ pub enum SocketFrame {
     Signal { meeting: MeetingId, signal: String },
     /// Someone else left the call.
     PeerLeft { meeting: MeetingId },
+    /// The other side of a followed conversation came (someone of it has the site open) or
+    /// went; sent first when the conversation is followed.
+    Presence {
+        conversation: ConversationId,
+        online: bool,
+    },
 }
 
 #[cfg(test)]

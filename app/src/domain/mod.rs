@@ -38,6 +38,7 @@ pub mod hall;
 pub mod ids;
 pub mod mail;
 pub mod meeting;
+pub mod moderation;
 pub mod money;
 pub mod page;
 pub mod product;

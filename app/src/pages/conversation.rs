@@ -4,6 +4,7 @@
 
 use super::loaded;
 use crate::api::conversations::get_conversation;
+use crate::components::block_report::BlockAndReport;
 use crate::components::chat::Chat;
 use crate::components::page_meta::PageMeta;
 use crate::components::status::forbid_caching;
@@ -73,7 +74,8 @@ fn conversation_view(conversation: ConversationView) -> impl IntoView {
             {(!about.is_empty()).then(|| view! { <p class="muted">{about}</p> })}
             <p><a href=booth>{t!(i18n, chat_see_booth)}</a></p>
             {older.map(|href| view! { <p><a href=href rel="prev">{t!(i18n, chat_older)}</a></p> })}
-            <Chat conversation />
+            <Chat conversation=conversation.clone() />
+            <BlockAndReport conversation />
         </section>
     }
 }

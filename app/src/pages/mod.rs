@@ -24,6 +24,7 @@ pub mod organizer_applications;
 pub mod organizer_booths;
 pub mod organizer_exhibitors;
 pub mod organizer_invite;
+pub mod organizer_reports;
 pub mod outbox;
 pub mod password_reset;
 pub mod product;

@@ -4,20 +4,29 @@
 //! the sockets following it.
 
 pub mod calls;
+pub mod digest;
 pub mod flood;
 pub mod hub;
+pub mod presence;
 pub mod socket;
 pub mod writer;
 
 use crate::accounts::secret::new_secret;
+use crate::meetings::zones;
 use crate::storage::Db;
 use crate::storage::conversations::{NewMessage, Parties, Reader};
+use crate::storage::moderation::NewReport;
 use app::domain::conversation::{self, ConversationSummary, ConversationView, Message};
+use app::domain::moderation::{
+    ConversationReport, OtherSide, REPORT_EXCERPT_MESSAGES, Side, valid_report,
+};
+use app::domain::text::utc_minute;
 use app::domain::{Action, ConversationId, CurrentUser, ExhibitorId, MessageId, authorize};
 use app::error::AppError;
 use app::ports::Conversations;
 use flood::Flood;
 use hub::ChatHub;
+use presence::{Party, Presence};
 use writer::MessageWriter;
 
 /// Conversations whose parties are kept in memory (they never change).
@@ -29,6 +38,8 @@ pub struct ChatService {
     pub flood: Flood,
     /// Who is in which meeting's video call.
     pub calls: calls::CallHub,
+    /// Who has a socket open.
+    pub presence: Presence,
     writer: MessageWriter,
     parties: moka::sync::Cache<ConversationId, Parties>,
 }
@@ -42,6 +53,7 @@ impl ChatService {
             hub: ChatHub::default(),
             flood,
             calls: calls::CallHub::default(),
+            presence: Presence::default(),
             parties: moka::sync::Cache::new(PARTIES_CACHED),
         }
     }
@@ -72,6 +84,56 @@ impl ChatService {
         };
         Ok((user, reader, parties))
     }
+
+    /// The party on the other side of `conversation` from the actor (who must be in it).
+    pub async fn other_party(
+        &self,
+        actor: &CurrentUser,
+        conversation: ConversationId,
+    ) -> Result<Party, AppError> {
+        let (_, reader, parties) = self.reader(Some(actor), conversation).await?;
+        Ok(other_party(reader, parties))
+    }
+
+    /// Whether the other side is here, its zone and that zone's offset now.
+    async fn other_side(&self, reader: Reader, parties: Parties) -> Result<OtherSide, AppError> {
+        let stored = match reader {
+            Reader::Team(..) => self.db.user_zone(parties.buyer).await?,
+            Reader::Buyer(_) => self.db.exhibitor_zone(parties.exhibitor).await?,
+        };
+        let (tz, zone) = zones::zone(&stored);
+        let now = jiff::Timestamp::now();
+        Ok(OtherSide {
+            online: self.presence.is_online(other_party(reader, parties)),
+            zone,
+            utc_offset: tz.to_offset(now).seconds(),
+            at: now.as_second(),
+        })
+    }
+}
+
+fn side(reader: Reader) -> Side {
+    match reader {
+        Reader::Buyer(_) => Side::Buyer,
+        Reader::Team(..) => Side::Team,
+    }
+}
+
+fn other_party(reader: Reader, parties: Parties) -> Party {
+    match reader {
+        Reader::Buyer(_) => Party::Team(parties.exhibitor),
+        Reader::Team(..) => Party::Person(parties.buyer),
+    }
+}
+
+/// The last messages as the organizer reads them in a report, oldest first.
+fn excerpt(messages: &[Message]) -> String {
+    let from = messages.len().saturating_sub(REPORT_EXCERPT_MESSAGES);
+    messages[from..]
+        .iter()
+        .map(|m| format!("{} UTC · {}: {}", utc_minute(m.sent_at), m.sender_name, m.body))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 #[async_trait::async_trait]
@@ -104,18 +166,24 @@ impl Conversations for ChatService {
         conversation: ConversationId,
         before: Option<MessageId>,
     ) -> Result<ConversationView, AppError> {
-        let (user, reader, _) = self.reader(actor, conversation).await?;
+        let (user, reader, parties) = self.reader(actor, conversation).await?;
         let (messages, older) = self.db.messages_before(conversation, before).await?;
         if let (None, Some(last)) = (before, messages.last()) {
             self.db.mark_read(conversation, user.id, last.id).await?;
         }
         let summary = self.db.conversation_summary(reader, conversation).await?;
+        let blocks = self.db.conversation_blocks(conversation).await?;
+        let reader_side = side(reader);
         Ok(ConversationView {
             older_before: older.then(|| messages.first().map(|m| m.id)).flatten(),
             messages,
             summary,
-            reader_is_exhibitor: matches!(reader, Reader::Team(..)),
+            reader_is_exhibitor: reader_side == Side::Team,
             form_client_id: new_secret().map_err(AppError::internal)?,
+            blocked_by_reader: blocks.by(reader_side),
+            blocked_by_other: blocks.by(reader_side.other()),
+            reported: self.db.has_reported(conversation, user.id).await?,
+            other: self.other_side(reader, parties).await?,
         })
     }
 
@@ -165,5 +233,53 @@ impl Conversations for ChatService {
     ) -> Result<(), AppError> {
         let (user, _, _) = self.reader(actor, conversation).await?;
         self.db.mark_read(conversation, user.id, up_to).await
+    }
+
+    async fn set_blocked(
+        &self,
+        actor: Option<&CurrentUser>,
+        conversation: ConversationId,
+        blocked: bool,
+    ) -> Result<(), AppError> {
+        let (_, reader, _) = self.reader(actor, conversation).await?;
+        self.db
+            .set_conversation_block(conversation, side(reader), blocked)
+            .await
+    }
+
+    async fn report(
+        &self,
+        actor: Option<&CurrentUser>,
+        conversation: ConversationId,
+        reason: &str,
+        note: &str,
+        block: bool,
+    ) -> Result<(), AppError> {
+        let (user, reader, _) = self.reader(actor, conversation).await?;
+        let (reason, note) = valid_report(reason, note)?;
+        let (messages, _) = self.db.messages_before(conversation, None).await?;
+        self.db
+            .insert_report(NewReport {
+                conversation,
+                reporter: user.id,
+                reason,
+                note: &note,
+                excerpt: &excerpt(&messages),
+            })
+            .await?;
+        if block {
+            self.db
+                .set_conversation_block(conversation, side(reader), true)
+                .await?;
+        }
+        Ok(())
+    }
+
+    async fn list_reports(
+        &self,
+        actor: Option<&CurrentUser>,
+    ) -> Result<Vec<ConversationReport>, AppError> {
+        authorize(actor, Action::ReadReports)?;
+        self.db.list_reports().await
     }
 }

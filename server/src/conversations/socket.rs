@@ -5,6 +5,7 @@
 
 use super::ChatService;
 use super::calls::{self, CallEvent};
+use super::presence::Party;
 use crate::security::is_same_origin;
 use crate::startup::AppState;
 use crate::uploads::signed_in;
@@ -21,7 +22,7 @@ use axum::response::{IntoResponse, Response};
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
-use tokio::sync::{broadcast, mpsc};
+use tokio::sync::{broadcast, mpsc, watch};
 use tokio::task::JoinHandle;
 
 /// The largest frame a browser may send: a message at its longest, in JSON, with room.
@@ -92,11 +93,35 @@ impl Drop for InCalls {
     }
 }
 
+/// A socket's parties are present while it is open.
+struct Here {
+    chat: Arc<ChatService>,
+    parties: Vec<Party>,
+}
+
+impl Here {
+    fn arrive(chat: &Arc<ChatService>, user: &CurrentUser) -> Self {
+        let parties = Party::of(user);
+        chat.presence.arrive(&parties);
+        Here {
+            chat: chat.clone(),
+            parties,
+        }
+    }
+}
+
+impl Drop for Here {
+    fn drop(&mut self) {
+        self.chat.presence.leave(&self.parties);
+    }
+}
+
 /// Numbers the sockets, to tell call members apart.
 static SOCKETS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 async fn serve(mut socket: WebSocket, user: CurrentUser, chat: Arc<ChatService>) {
     let (out, mut outgoing) = mpsc::channel::<SocketFrame>(MESSAGES_PER_PAGE * 2);
+    let _here = Here::arrive(&chat, &user);
     let mut following = Following(HashMap::new());
     let mut in_calls = InCalls {
         chat: chat.clone(),
@@ -202,13 +227,17 @@ async fn answer(
                 Ok(missed) => missed,
                 Err(error) => return Some(refused(None, error)),
             };
+            let other = match chat.other_party(user, conversation).await {
+                Ok(other) => chat.presence.watch(other),
+                Err(error) => return Some(refused(None, error)),
+            };
             let follower = Follower {
                 chat: chat.clone(),
                 user: user.clone(),
                 conversation,
                 out: out.clone(),
             };
-            let task = tokio::spawn(follower.run(live, after, missed));
+            let task = tokio::spawn(follower.run(live, other, after, missed));
             if let Some(previous) = following.0.insert(conversation, task) {
                 previous.abort();
             }
@@ -273,24 +302,36 @@ impl Follower {
     async fn run(
         self,
         mut live: broadcast::Receiver<Message>,
+        mut other: watch::Receiver<bool>,
         after: Option<MessageId>,
         missed: Vec<Message>,
     ) {
         let mut last = after;
-        if !self.replay(missed, &mut last).await {
+        let online = *other.borrow_and_update();
+        if !self.presence(online).await || !self.replay(missed, &mut last).await {
             return;
         }
         loop {
-            let going = match live.recv().await {
-                Ok(message) if Some(message.id) > last => {
-                    self.forward(vec![message], &mut last).await
-                }
-                Ok(_) => true,
-                Err(broadcast::error::RecvError::Lagged(_)) => match self.catch_up(last).await {
-                    Some(batch) => self.replay(batch, &mut last).await,
-                    None => false,
+            let going = tokio::select! {
+                received = live.recv() => match received {
+                    Ok(message) if Some(message.id) > last => {
+                        self.forward(vec![message], &mut last).await
+                    }
+                    Ok(_) => true,
+                    Err(broadcast::error::RecvError::Lagged(_)) => match self.catch_up(last).await {
+                        Some(batch) => self.replay(batch, &mut last).await,
+                        None => false,
+                    },
+                    Err(broadcast::error::RecvError::Closed) => false,
                 },
-                Err(broadcast::error::RecvError::Closed) => false,
+                changed = other.changed() => match changed {
+                    Ok(()) => {
+                        let online = *other.borrow_and_update();
+                        self.presence(online).await
+                    }
+                    // The party's entry is kept while watched: this does not happen.
+                    Err(_) => std::future::pending().await,
+                },
             };
             if !going {
                 return;
@@ -314,6 +355,15 @@ impl Follower {
                 None => return false,
             }
         }
+    }
+
+    /// Tells the socket whether the other side is here; `false` when the socket is gone.
+    async fn presence(&self, online: bool) -> bool {
+        let frame = SocketFrame::Presence {
+            conversation: self.conversation,
+            online,
+        };
+        self.out.send(frame).await.is_ok()
     }
 
     /// Sends each message; `false` when the socket is gone.

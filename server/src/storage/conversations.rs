@@ -239,8 +239,9 @@ impl Db {
 
     /// Stores `batch` in one transaction (the writer's group commit). For each message: the
     /// stored one and `true` when it is new, the one its sender stored before under the same
-    /// `client_id` and `false`, or `Conflict("client_id_reused")` when that id named a message
-    /// of another conversation. An `Err` of the whole means nothing was stored.
+    /// `client_id` and `false`, `Conflict("client_id_reused")` when that id named a message
+    /// of another conversation, or `Conflict("conversation_blocked")` when a side has blocked
+    /// the conversation. An `Err` of the whole means nothing was stored.
     pub async fn insert_messages(
         &self,
         batch: &[NewMessage],
@@ -327,9 +328,12 @@ async fn insert_one(
     new: &NewMessage,
     at: i64,
 ) -> Result<Result<(Message, bool), AppError>, AppError> {
+    // Nothing is inserted into a conversation either side has blocked.
     let inserted: Option<i64> = sqlx::query_scalar(
         "INSERT INTO messages (conversation_id, sender_id, client_id, body, sent_at) \
-         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (sender_id, client_id) DO NOTHING RETURNING id",
+         SELECT $1, $2, $3, $4, $5 WHERE NOT EXISTS (SELECT 1 FROM conversations \
+         WHERE id = $1 AND (buyer_blocked_at IS NOT NULL OR team_blocked_at IS NOT NULL)) \
+         ON CONFLICT (sender_id, client_id) DO NOTHING RETURNING id",
     )
     .bind(new.conversation.0)
     .bind(new.sender.0)
@@ -341,12 +345,15 @@ async fn insert_one(
     .map_err(internal)?;
     let Some(id) = inserted else {
         let sql = format!("SELECT {MESSAGE_COLUMNS} WHERE m.sender_id = $1 AND m.client_id = $2");
-        let row: MessageRow = sqlx::query_as(&sql)
+        let row: Option<MessageRow> = sqlx::query_as(&sql)
             .bind(new.sender.0)
             .bind(&new.client_id)
-            .fetch_one(&mut **tx)
+            .fetch_optional(&mut **tx)
             .await
             .map_err(internal)?;
+        let Some(row) = row else {
+            return Ok(Err(AppError::Conflict("conversation_blocked".into())));
+        };
         return Ok(if row.conversation_id == new.conversation.0 {
             Ok((row.into(), false))
         } else {

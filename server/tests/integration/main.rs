@@ -8,6 +8,7 @@ mod support;
 mod accounts;
 mod applications;
 mod authorization;
+mod conversation_care;
 mod deals;
 mod http;
 mod imports;

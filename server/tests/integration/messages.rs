@@ -43,7 +43,7 @@ pub async fn open_socket(
     }
 }
 
-async fn socket(app: &TestApp, cookie: &str) -> Socket {
+pub async fn socket(app: &TestApp, cookie: &str) -> Socket {
     open_socket(app, Some(cookie), None)
         .await
         .expect("the socket opens")
@@ -57,8 +57,18 @@ pub async fn put(socket: &mut Socket, frame: &ChatFrame) {
         .expect("the frame is sent");
 }
 
-/// The next frame, within 5 seconds.
+/// The next frame other than the other side's presence, within 5 seconds.
 pub async fn next(socket: &mut Socket) -> SocketFrame {
+    loop {
+        match next_any(socket).await {
+            SocketFrame::Presence { .. } => continue,
+            frame => return frame,
+        }
+    }
+}
+
+/// The next frame, within 5 seconds.
+pub async fn next_any(socket: &mut Socket) -> SocketFrame {
     tokio::time::timeout(Duration::from_secs(5), async {
         loop {
             match socket
@@ -77,13 +87,22 @@ pub async fn next(socket: &mut Socket) -> SocketFrame {
     .expect("a frame within 5 s")
 }
 
-/// No frame for 300 ms (what was sent has all arrived).
+/// No frame but the other side's presence for 300 ms (what was sent has all arrived).
 async fn quiet(socket: &mut Socket) {
-    let got = tokio::time::timeout(Duration::from_millis(300), socket.next()).await;
-    assert!(got.is_err(), "expected nothing more, got {got:?}");
+    let deadline = tokio::time::Instant::now() + Duration::from_millis(300);
+    loop {
+        let got = tokio::time::timeout_at(deadline, socket.next()).await;
+        match got {
+            Err(_) => return,
+            Ok(Some(Ok(Ws::Text(text))))
+                if matches!(serde_json::from_str(&text), Ok(SocketFrame::Presence { .. })) => {}
+            Ok(Some(Ok(Ws::Ping(_) | Ws::Pong(_)))) => {}
+            other => panic!("expected nothing more, got {other:?}"),
+        }
+    }
 }
 
-fn send(conversation: ConversationId, client_id: &str, body: &str) -> ChatFrame {
+pub fn send(conversation: ConversationId, client_id: &str, body: &str) -> ChatFrame {
     ChatFrame::Send {
         conversation,
         client_id: client_id.into(),
@@ -91,7 +110,7 @@ fn send(conversation: ConversationId, client_id: &str, body: &str) -> ChatFrame 
     }
 }
 
-fn follow(conversation: ConversationId, after: Option<MessageId>) -> ChatFrame {
+pub fn follow(conversation: ConversationId, after: Option<MessageId>) -> ChatFrame {
     ChatFrame::Follow {
         conversation,
         after,
@@ -119,7 +138,7 @@ pub fn refusal(frame: SocketFrame) -> AppError {
     }
 }
 
-async fn stored(app: &TestApp) -> i64 {
+pub async fn stored(app: &TestApp) -> i64 {
     sqlx::query_scalar("SELECT COUNT(*) FROM messages")
         .fetch_one(&app.db.db.pool)
         .await
@@ -145,13 +164,13 @@ pub async fn buyer_conversation(app: &TestApp, buyer: &str) -> ConversationId {
     ConversationId(id)
 }
 
-struct Sides {
-    buyer: String,
-    exhibitor: String,
-    conversation: ConversationId,
+pub struct Sides {
+    pub buyer: String,
+    pub exhibitor: String,
+    pub conversation: ConversationId,
 }
 
-async fn sides(app: &TestApp) -> Sides {
+pub async fn sides(app: &TestApp) -> Sides {
     let buyer = app.sign_in(BUYER.email, BUYER.password).await;
     let exhibitor = app.sign_in(EXHIBITOR.email, EXHIBITOR.password).await;
     let conversation = buyer_conversation(app, &buyer).await;

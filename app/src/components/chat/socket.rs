@@ -29,6 +29,8 @@ struct State {
     messages: RwSignal<Vec<Message>>,
     pending: RwSignal<Vec<Pending>>,
     link: RwSignal<Link>,
+    /// Whether the other side is here.
+    online: RwSignal<bool>,
     socket: Option<WebSocket>,
     retry_ms: i32,
     /// The page is gone: no more reconnecting.
@@ -43,12 +45,14 @@ impl ChatSocket {
         messages: RwSignal<Vec<Message>>,
         pending: RwSignal<Vec<Pending>>,
         link: RwSignal<Link>,
+        online: RwSignal<bool>,
     ) -> Self {
         let state = Rc::new(RefCell::new(State {
             conversation,
             messages,
             pending,
             link,
+            online,
             socket: None,
             retry_ms: RETRY_FIRST_MS,
             closed: false,
@@ -226,6 +230,10 @@ fn received(state: &State, frame: SocketFrame) {
                 }
             });
         }
+        SocketFrame::Presence {
+            conversation,
+            online,
+        } if conversation == state.conversation => state.online.set(online),
         // Refusals of other frames, and the frames of video calls, are not the chat's.
         _ => {}
     }

@@ -1,0 +1,75 @@
+//! The digest of unread messages: every minute, each person whose oldest unread message has
+//! waited `--digest-after` gets one mail listing the conversations with unread messages and
+//! links to them. Each message is mailed about once; messages the team has answered already
+//! are not mailed to its other members; blocked conversations are never mailed about.
+
+use crate::mail::MailSignal;
+use crate::storage::Db;
+use crate::storage::digests::DigestLine;
+use app::domain::ConversationId;
+use app::domain::conversation::path;
+use app::error::AppError;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// Messages older than this are never mailed about (a person who joins a team later is not
+/// sent its old conversations).
+const WINDOW: i64 = 2 * 24 * 3600;
+const EVERY: Duration = Duration::from_secs(60);
+
+pub fn spawn(db: Db, public_url: Arc<str>, mail: MailSignal, quiet: Duration) {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(EVERY);
+        loop {
+            tick.tick().await;
+            if let Err(error) = sweep(&db, &public_url, &mail, quiet).await {
+                tracing::warn!(%error, "the digest of unread messages failed; next one in a minute");
+            }
+        }
+    });
+}
+
+/// Writes the digests due now; how many.
+pub async fn sweep(
+    db: &Db,
+    public_url: &str,
+    mail: &MailSignal,
+    quiet: Duration,
+) -> Result<usize, AppError> {
+    let quiet = quiet.as_secs() as i64;
+    let written = db
+        .mail_digests(quiet, WINDOW, |lines| digest(lines, public_url, quiet))
+        .await?;
+    if written > 0 {
+        mail.wake();
+    }
+    Ok(written)
+}
+
+/// One person's mail: the subject and the text.
+fn digest(lines: &[DigestLine], public_url: &str, quiet: i64) -> (String, String) {
+    let total: i64 = lines.iter().map(|line| line.unread).sum();
+    let base = public_url.trim_end_matches('/');
+    let list: String = lines
+        .iter()
+        .map(|line| {
+            let link = path(ConversationId(line.conversation_id));
+            let count = plural(line.unread, "unread message", "unread messages");
+            format!("- {count} from {}: {base}{link}\n", line.other_name)
+        })
+        .collect();
+    let name = lines.first().map_or("", |line| line.name.as_str());
+    (
+        format!("{} on Cloud Fair", plural(total, "unread message", "unread messages")),
+        format!(
+            "Hello {name},\n\nThese messages have waited for you for {} minutes or more:\n\n\
+             {list}\nReply on the platform: {base}/messages\n\n\
+             You get this mail when a message stays unread; we mail about each message once.\n",
+            (quiet / 60).max(1)
+        ),
+    )
+}
+
+fn plural(count: i64, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
+}

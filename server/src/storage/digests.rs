@@ -1,0 +1,107 @@
+//! The digest of unread messages over SQL: who has messages from the other side that stayed
+//! unread, per conversation; each line is claimed by moving the reader's `mailed_up_to`
+//! forward with a conditional update, so that two servers of a cluster never mail the same
+//! messages twice, and the mails are written to the outbox in the same transaction.
+
+use super::accounts::now;
+use super::outbox::insert_mail;
+use super::{Db, internal};
+use app::error::AppError;
+
+/// One reader's unread messages in one conversation.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct DigestLine {
+    pub conversation_id: i64,
+    pub user_id: i64,
+    pub email: String,
+    pub name: String,
+    /// Who the messages are from: the exhibitor, or the buyer and their company.
+    pub other_name: String,
+    pub unread: i64,
+    pub last_id: i64,
+}
+
+/// Unread messages of the buyer: the team's, after what they read and were mailed.
+const BUYER_LINES: &str = "SELECT c.id AS conversation_id, u.id AS user_id, u.email, u.name, \
+     e.name_en AS other_name, COUNT(*) AS unread, MAX(m.id) AS last_id \
+     FROM messages m JOIN conversations c ON c.id = m.conversation_id \
+     JOIN users u ON u.id = c.buyer_id JOIN exhibitors e ON e.id = c.exhibitor_id \
+     LEFT JOIN conversation_reads r ON r.conversation_id = c.id AND r.user_id = c.buyer_id \
+     WHERE m.sent_at > $1 AND m.sender_id <> c.buyer_id \
+     AND c.buyer_blocked_at IS NULL AND c.team_blocked_at IS NULL \
+     AND m.id > COALESCE(r.last_read_id, 0) AND m.id > COALESCE(r.mailed_up_to, 0) \
+     GROUP BY c.id, u.id, u.email, u.name, e.name_en HAVING MIN(m.sent_at) <= $2";
+
+/// Unread messages of each team member: the buyer's, after what they read and were mailed,
+/// and after the team's last answer (someone in the team has answered those already).
+const TEAM_LINES: &str = "SELECT c.id AS conversation_id, u.id AS user_id, u.email, u.name, \
+     b.name || ' (' || b.company || ')' AS other_name, COUNT(*) AS unread, MAX(m.id) AS last_id \
+     FROM messages m JOIN conversations c ON c.id = m.conversation_id \
+     JOIN team_members t ON t.exhibitor_id = c.exhibitor_id JOIN users u ON u.id = t.user_id \
+     JOIN users b ON b.id = c.buyer_id \
+     LEFT JOIN conversation_reads r ON r.conversation_id = c.id AND r.user_id = t.user_id \
+     WHERE m.sent_at > $1 AND m.sender_id = c.buyer_id \
+     AND c.buyer_blocked_at IS NULL AND c.team_blocked_at IS NULL \
+     AND m.id > COALESCE(r.last_read_id, 0) AND m.id > COALESCE(r.mailed_up_to, 0) \
+     AND m.id > COALESCE((SELECT MAX(x.id) FROM messages x \
+         WHERE x.conversation_id = c.id AND x.sender_id <> c.buyer_id), 0) \
+     GROUP BY c.id, u.id, u.email, u.name, b.name, b.company HAVING MIN(m.sent_at) <= $2";
+
+impl Db {
+    /// Writes one mail per person whose oldest unread message (within the last `window`
+    /// seconds) has waited `quiet` seconds or more, made by `mail` from their lines; each
+    /// message is mailed about once. How many mails were written.
+    pub async fn mail_digests(
+        &self,
+        quiet: i64,
+        window: i64,
+        mail: impl Fn(&[DigestLine]) -> (String, String),
+    ) -> Result<usize, AppError> {
+        let at = now();
+        let mut tx = self.begin_write().await?;
+        let mut lines: Vec<DigestLine> = Vec::new();
+        for sql in [BUYER_LINES, TEAM_LINES] {
+            let found: Vec<DigestLine> = sqlx::query_as(sql)
+                .bind(at - window)
+                .bind(at - quiet)
+                .fetch_all(&mut *tx)
+                .await
+                .map_err(internal)?;
+            lines.extend(found);
+        }
+        let mut claimed = Vec::with_capacity(lines.len());
+        for line in lines {
+            sqlx::query(
+                "INSERT INTO conversation_reads (conversation_id, user_id, last_read_id) \
+                 VALUES ($1, $2, 0) ON CONFLICT (conversation_id, user_id) DO NOTHING",
+            )
+            .bind(line.conversation_id)
+            .bind(line.user_id)
+            .execute(&mut *tx)
+            .await
+            .map_err(internal)?;
+            let moved = sqlx::query(
+                "UPDATE conversation_reads SET mailed_up_to = $3 \
+                 WHERE conversation_id = $1 AND user_id = $2 AND mailed_up_to < $3",
+            )
+            .bind(line.conversation_id)
+            .bind(line.user_id)
+            .bind(line.last_id)
+            .execute(&mut *tx)
+            .await
+            .map_err(internal)?;
+            if moved.rows_affected() == 1 {
+                claimed.push(line);
+            }
+        }
+        claimed.sort_by_key(|line| (line.user_id, line.conversation_id));
+        let mut mails = 0;
+        for person in claimed.chunk_by(|a, b| a.user_id == b.user_id) {
+            let (subject, body) = mail(person);
+            insert_mail(&mut tx, &person[0].email, (&subject, &body)).await?;
+            mails += 1;
+        }
+        tx.commit().await.map_err(internal)?;
+        Ok(mails)
+    }
+}
