@@ -22,10 +22,12 @@ test('a buyer reports and blocks a conversation, and the organizer reads the rep
   await expect(page.locator('ol.messages li.message:not(.pending)').filter({ hasText: text })).toHaveCount(1);
 
   await page.getByText('Report this conversation to the organizer').click();
-  await page.getByLabel('Something else').check();
+  await page.getByRole('radio', { name: 'Something else' }).check();
   await page.getByRole('button', { name: 'Send the report' }).click();
   await expect(page.locator('.field-error')).toHaveText('This field is required.');
-  await page.getByLabel('What happened').fill('Asked me to pay a private account.');
+  await ready(page, js);
+  const note = `Asked me to pay a private account (${info.project.name}).`;
+  await page.getByLabel('What happened').fill(note);
   await page.getByLabel('Block the conversation too').check();
   await page.getByRole('button', { name: 'Send the report' }).click();
   await expect(page.getByText('You reported this conversation.')).toBeVisible();
@@ -41,7 +43,7 @@ test('a buyer reports and blocks a conversation, and the organizer reads the rep
   await signIn(desk.page, js, demo.organizer);
   await desk.page.getByRole('link', { name: 'Reports' }).click();
   await expect(desk.page).toHaveURL(/\/organizer\/reports$/);
-  const report = desk.page.locator('li.report-item').filter({ hasText: 'Asked me to pay a private account.' });
+  const report = desk.page.locator('li.report-item').filter({ hasText: note });
   await expect(report.getByRole('heading')).toContainText('Something else');
   await report.getByText('The last messages when it was reported').click();
   await expect(report.locator('pre')).toContainText(text);
