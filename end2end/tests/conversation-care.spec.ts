@@ -18,7 +18,7 @@ test('a buyer reports and blocks a conversation, and the organizer reads the rep
   await expect(page.getByText('Their time:')).toBeVisible();
   const text = `Send the deposit by wire today ${Date.now()}`;
   await page.getByLabel('Your message').fill(text);
-  await page.getByRole('button', { name: 'Send' }).click();
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
   await expect(page.locator('ol.messages li.message:not(.pending)').filter({ hasText: text })).toHaveCount(1);
 
   await page.getByText('Report this conversation to the organizer').click();

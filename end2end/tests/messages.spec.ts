@@ -60,20 +60,20 @@ test('messages arrive without a reload, and a dropped connection loses and doubl
 
   const hello = `Hello, do you ship to Lyon? ${Date.now()}`;
   await page.getByLabel('Your message').fill(hello);
-  await page.getByRole('button', { name: 'Send' }).click();
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
   await expect(messages(team.page).filter({ hasText: hello })).toHaveCount(1);
   await expect(messages(page).filter({ hasText: hello })).toHaveCount(1);
 
   const reply = `Yes, by sea in 30 days ${Date.now()}`;
   await team.page.getByLabel('Your message').fill(reply);
-  await team.page.getByRole('button', { name: 'Send' }).click();
+  await team.page.getByRole('button', { name: 'Send', exact: true }).click();
   await expect(messages(page).filter({ hasText: reply })).toHaveCount(1);
 
   // The server stores the next message, but nothing it says reaches the buyer.
   holdBack = true;
   const unacked = `Price for 500 pieces? ${Date.now()}`;
   await page.getByLabel('Your message').fill(unacked);
-  await page.getByRole('button', { name: 'Send' }).click();
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
   await expect(page.locator('li.pending').filter({ hasText: unacked })).toContainText('Sending…');
   await expect(messages(team.page).filter({ hasText: unacked })).toHaveCount(1);
   // Then the connection drops, and the team writes meanwhile.
@@ -84,7 +84,7 @@ test('messages arrive without a reload, and a dropped connection loses and doubl
   await last.page.close();
   const meanwhile = `EUR 2.10 each ${Date.now()}`;
   await team.page.getByLabel('Your message').fill(meanwhile);
-  await team.page.getByRole('button', { name: 'Send' }).click();
+  await team.page.getByRole('button', { name: 'Send', exact: true }).click();
   await expect(messages(team.page).filter({ hasText: meanwhile })).toHaveCount(1);
 
   // The buyer reconnects, sends the message again under its id, and catches up.
@@ -113,11 +113,11 @@ test('with JavaScript off, the plain form sends and the inbox counts the unread'
   const conversation = new URL(page.url()).pathname;
 
   await page.getByLabel('Your message').fill('   ');
-  await page.getByRole('button', { name: 'Send' }).click();
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
   await expect(page.getByRole('alert')).toHaveText('Write a message first.');
   const text = `Samples before the order? ${Date.now()}`;
   await page.getByLabel('Your message').fill(text);
-  await page.getByRole('button', { name: 'Send' }).click();
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`${conversation}$`));
   await expect(messages(page).filter({ hasText: text })).toHaveCount(1);
 

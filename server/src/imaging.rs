@@ -21,6 +21,9 @@ pub enum ImageKind {
     /// A booth's banner: JPEG on white, at most 1,600 pixels a side, with an 800 pixel one
     /// for narrow screens.
     Banner,
+    /// An image sent in a conversation: JPEG on white, at most 2,000 pixels a side, with a
+    /// 320 pixel preview.
+    Attachment,
 }
 
 impl ImageKind {
@@ -29,6 +32,7 @@ impl ImageKind {
             ImageKind::Logo => 512,
             ImageKind::ProductPhoto => 1200,
             ImageKind::Banner => 1600,
+            ImageKind::Attachment => 2000,
         }
     }
 
@@ -37,6 +41,7 @@ impl ImageKind {
             ImageKind::Logo => &[96, 192],
             ImageKind::ProductPhoto => &[160, 480],
             ImageKind::Banner => &[800],
+            ImageKind::Attachment => &[320],
         }
     }
 
@@ -44,7 +49,7 @@ impl ImageKind {
     pub fn extension(self) -> &'static str {
         match self {
             ImageKind::Logo => "png",
-            ImageKind::ProductPhoto | ImageKind::Banner => "jpg",
+            ImageKind::ProductPhoto | ImageKind::Banner | ImageKind::Attachment => "jpg",
         }
     }
 }
@@ -126,7 +131,7 @@ pub fn process(bytes: &[u8], kind: ImageKind) -> Result<Processed, ImageError> {
     let image = fit(image, kind.largest_side());
     let image = match kind {
         ImageKind::Logo => image,
-        ImageKind::ProductPhoto | ImageKind::Banner => on_white(&image),
+        ImageKind::ProductPhoto | ImageKind::Banner | ImageKind::Attachment => on_white(&image),
     };
     let thumbnails = kind
         .thumbnail_sides()
@@ -167,9 +172,10 @@ fn encode(image: &DynamicImage, kind: ImageKind) -> Result<Vec<u8>, ImageError> 
     let mut out = Cursor::new(Vec::new());
     match kind {
         ImageKind::Logo => image.write_to(&mut out, ImageFormat::Png),
-        ImageKind::ProductPhoto | ImageKind::Banner => image.write_with_encoder(
-            image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 85),
-        ),
+        ImageKind::ProductPhoto | ImageKind::Banner | ImageKind::Attachment => image
+            .write_with_encoder(image::codecs::jpeg::JpegEncoder::new_with_quality(
+                &mut out, 85,
+            )),
     }
     .map_err(|_| ImageError::Corrupt)?;
     Ok(out.into_inner())

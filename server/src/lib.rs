@@ -23,6 +23,7 @@ pub mod meetings;
 pub mod models3d;
 pub mod onboarding;
 pub mod page_cache;
+pub mod pdf;
 pub mod products;
 pub mod rate_limit;
 pub mod reindex;

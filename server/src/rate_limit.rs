@@ -26,7 +26,7 @@ pub struct Limit {
 }
 
 /// The limits the server applies.
-pub const LIMITS: [Limit; 11] = [
+pub const LIMITS: [Limit; 12] = [
     Limit {
         path: "/api/log_in",
         max: 10,
@@ -86,6 +86,12 @@ pub const LIMITS: [Limit; 11] = [
         max: 30,
         window: Duration::from_secs(600),
         form_page: "/exhibitor/products",
+    },
+    Limit {
+        path: "/messages/*/attachments",
+        max: 30,
+        window: Duration::from_secs(600),
+        form_page: "/messages",
     },
     Limit {
         path: "/exhibitor/products/import",

@@ -22,6 +22,7 @@ use crate::{
     api_status, assets, bench, imaging, import, lang, media, models3d, security, seo, video,
 };
 use anyhow::Context;
+use app::domain::conversation::ATTACHMENT_BYTES_MAX;
 use app::domain::product_edit::PHOTOS_MAX;
 use app::domain::product_import::IMPORT_BYTES_MAX;
 use app::ports::{
@@ -364,6 +365,20 @@ pub fn router(state: AppState) -> Router {
             )),
         )
         .route("/ws", get(conversations::socket::upgrade))
+        .route(
+            "/messages/{id}/attachments",
+            axum::routing::post(conversations::attachments::upload).layer(
+                axum::extract::DefaultBodyLimit::max(ATTACHMENT_BYTES_MAX + 64 * 1024),
+            ),
+        )
+        .route(
+            "/messages/{id}/attachments/{message}",
+            get(conversations::attachments::file),
+        )
+        .route(
+            "/messages/{id}/attachments/{message}/preview",
+            get(conversations::attachments::preview),
+        )
         .route(
             "/meetings/{id}/meeting.ics",
             get(meetings::ics::meeting_file),

@@ -41,7 +41,7 @@ impl MediaStore {
     }
 
     /// Writes `bytes` as `name` unless it exists already, atomically (temporary file, rename).
-    async fn put(&self, name: &str, bytes: &[u8]) -> std::io::Result<()> {
+    pub(crate) async fn put(&self, name: &str, bytes: &[u8]) -> std::io::Result<()> {
         let path = self.dir.join(name);
         if tokio::fs::try_exists(&path).await? {
             return Ok(());
@@ -54,7 +54,7 @@ impl MediaStore {
 }
 
 /// The hex SHA-256 of `bytes`.
-fn sha256(bytes: &[u8]) -> String {
+pub(crate) fn sha256(bytes: &[u8]) -> String {
     Sha256::digest(bytes)
         .iter()
         .map(|b| format!("{b:02x}"))
@@ -246,7 +246,11 @@ async fn store_model(
 
 /// A plain form goes back to `page`, with `saved=1` or the errors; a script gets JSON with
 /// the stored files' URLs, or the error and its status.
-fn answer(headers: &HeaderMap, result: Result<Vec<String>, AppError>, page: &str) -> Response {
+pub(crate) fn answer(
+    headers: &HeaderMap,
+    result: Result<Vec<String>, AppError>,
+    page: &str,
+) -> Response {
     let plain = is_plain_form(headers);
     match result {
         Ok(_) if plain => Redirect::to(&format!("{page}?saved=1")).into_response(),
@@ -353,7 +357,7 @@ async fn store_photos(
 }
 
 /// A file field's bytes, refused as soon as they pass `limit`.
-async fn read_file(
+pub(crate) async fn read_file(
     mut field: axum::extract::multipart::Field<'_>,
     name: &'static str,
     limit: usize,
@@ -369,7 +373,7 @@ async fn read_file(
 }
 
 /// Checks and re-encodes an upload on the blocking pool.
-async fn process(
+pub(crate) async fn process(
     bytes: Vec<u8>,
     kind: ImageKind,
     name: &'static str,
@@ -400,7 +404,9 @@ async fn keep(state: &AppState, image: &Processed) -> Result<String, AppError> {
     Ok(hash)
 }
 
-fn bad_form(name: &'static str) -> impl Fn(axum::extract::multipart::MultipartError) -> AppError {
+pub(crate) fn bad_form(
+    name: &'static str,
+) -> impl Fn(axum::extract::multipart::MultipartError) -> AppError {
     move |error| {
         if error.status() == StatusCode::PAYLOAD_TOO_LARGE {
             AppError::invalid(name, ImageError::TooLarge.code())

@@ -111,13 +111,7 @@ pub async fn report_conversation(
     let result = async {
         let user = session::current_user().await?;
         crate::ports::conversations()?
-            .report(
-                user.as_ref(),
-                conversation,
-                &reason,
-                &note,
-                block.is_some(),
-            )
+            .report(user.as_ref(), conversation, &reason, &note, block.is_some())
             .await
     }
     .await;

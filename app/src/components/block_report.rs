@@ -14,7 +14,10 @@ use leptos_router::hooks::use_query_map;
 pub fn BlockAndReport(conversation: ConversationView) -> impl IntoView {
     let i18n = use_i18n();
     let id = conversation.summary.id.0;
-    let blocked_notice = match (conversation.blocked_by_reader, conversation.blocked_by_other) {
+    let blocked_notice = match (
+        conversation.blocked_by_reader,
+        conversation.blocked_by_other,
+    ) {
         (true, _) => Some(t_string!(i18n, block_by_you).to_string()),
         (false, true) => Some(t_string!(i18n, block_by_them).to_string()),
         (false, false) => None,
@@ -55,7 +58,8 @@ fn ReportForm(conversation: i64) -> impl IntoView {
             q.get("note").unwrap_or_default(),
         )
     });
-    let reason_error = move || error_for(&errors.get(), "reason").map(|code| error_text(i18n, &code));
+    let reason_error =
+        move || error_for(&errors.get(), "reason").map(|code| error_text(i18n, &code));
     let reasons = ReportReason::ALL
         .into_iter()
         .map(|reason| {

@@ -4,6 +4,7 @@
 //! and one being sent stays shown as "sending" until the server has stored it, through
 //! dropped connections (it is sent again, under the same id, after each reconnect).
 
+use crate::components::attachment::{AttachmentForm, AttachmentLink};
 use crate::components::form_field::error_text;
 use crate::domain::conversation::{ConversationView, MESSAGE_CHARS_MAX, Message};
 use crate::domain::form::decode_errors;
@@ -53,7 +54,9 @@ pub fn Chat(conversation: ConversationView) -> impl IntoView {
             .get("errors")
             .map(|v| decode_errors(&v))
             .unwrap_or_default()
-            .first()
+            .iter()
+            // The chat form's own fields; the file and report forms show theirs.
+            .find(|e| ["", "body", "client_id"].contains(&e.field.as_str()))
             .map(|e| error_text(i18n, &e.message));
         (query.get("body").unwrap_or_default(), refused)
     });
@@ -77,7 +80,9 @@ pub fn Chat(conversation: ConversationView) -> impl IntoView {
     let socket = StoredValue::new(None::<socket::ChatSocket>);
     #[cfg(feature = "hydrate")]
     Effect::new(move |_| {
-        socket.set_value(Some(socket::ChatSocket::open(id, messages, pending, link, online)));
+        socket.set_value(Some(socket::ChatSocket::open(
+            id, messages, pending, link, online,
+        )));
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         #[cfg(feature = "hydrate")]
@@ -107,7 +112,10 @@ pub fn Chat(conversation: ConversationView) -> impl IntoView {
                             <span class="message-sender">{message.sender_name}</span>" · "
                             <time>{utc_minute(message.sent_at)}</time>
                         </p>
-                        <p class="message-body">{message.body}</p>
+                        {message.attachment.map(|attachment| view! {
+                            <AttachmentLink conversation=id message=message.id attachment />
+                        })}
+                        {(!message.body.is_empty()).then(|| view! { <p class="message-body">{message.body}</p> })}
                     </li>
                 }
             })
@@ -154,6 +162,7 @@ pub fn Chat(conversation: ConversationView) -> impl IntoView {
         )
         .to_string()
     };
+    let file_client_id = format!("{form_client_id}-file");
     let form = (!blocked).then(|| {
         view! {
             <form class="chat-form" method="post" action="/api/send_message" on:submit=submit>
@@ -165,6 +174,7 @@ pub fn Chat(conversation: ConversationView) -> impl IntoView {
                     on:input=move |ev| draft.set(event_target_value(&ev))></textarea>
                 <button type="submit">{t!(i18n, chat_send)}</button>
             </form>
+            <AttachmentForm conversation=id client_id=file_client_id />
         }
     });
     view! {

@@ -103,6 +103,8 @@ pub fn error_text(i18n: leptos_i18n::I18nContext<Locale>, code: &str) -> String 
         "too_far_ahead" => t_string!(i18n, error_too_far_ahead).to_string(),
         "conversation_blocked" => t_string!(i18n, error_conversation_blocked).to_string(),
         "already_reported" => t_string!(i18n, error_already_reported).to_string(),
+        "not_a_pdf" => t_string!(i18n, error_not_a_pdf).to_string(),
+        "pdf_active_content" => t_string!(i18n, error_pdf_active_content).to_string(),
         _ => match code.strip_prefix("column_missing:") {
             Some(column) => {
                 let column = column.to_owned();

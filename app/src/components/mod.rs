@@ -1,6 +1,7 @@
 //! Reusable pieces of the interface.
 
 pub mod account_menu;
+pub mod attachment;
 pub mod block_report;
 pub mod both_times;
 pub mod breadcrumbs;

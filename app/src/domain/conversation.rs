@@ -28,9 +28,75 @@ pub struct Message {
     /// Written by a member of the exhibitor's team (else by the buyer).
     pub from_exhibitor: bool,
     pub client_id: String,
+    /// The text, or a file's caption (which may be empty).
     pub body: String,
     /// Unix seconds.
     pub sent_at: i64,
+    /// A file sent with the message.
+    pub attachment: Option<Attachment>,
+}
+
+/// The largest file sent in a conversation, in bytes.
+pub const ATTACHMENT_BYTES_MAX: usize = 10 * 1024 * 1024;
+/// The longest file name kept, in characters.
+const ATTACHMENT_NAME_CHARS_MAX: usize = 120;
+
+status_type! {
+    /// What a file sent in a conversation is: an image (re-encoded, with a preview) or a PDF.
+    AttachmentKind {
+        Image => "image",
+        Pdf => "pdf",
+    }
+}
+
+/// A file sent in a conversation, as both sides see it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attachment {
+    pub name: String,
+    pub kind: AttachmentKind,
+    /// The stored file's size.
+    pub bytes: i64,
+}
+
+/// Where a message's file is read (its two parties only).
+pub fn attachment_path(conversation: ConversationId, message: MessageId) -> String {
+    format!("/messages/{conversation}/attachments/{message}")
+}
+
+/// The name a file is shown under: the sender's, without control characters or folders, cut
+/// to 120 characters; a plain one if nothing is left.
+pub fn attachment_name(sent: &str, kind: AttachmentKind) -> String {
+    let base = sent.rsplit(['/', '\\']).next().unwrap_or_default();
+    let name: String = base
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(ATTACHMENT_NAME_CHARS_MAX)
+        .collect();
+    let name = name.trim();
+    match (name.is_empty(), kind) {
+        (false, _) => name.to_owned(),
+        (true, AttachmentKind::Image) => "image.jpg".to_owned(),
+        (true, AttachmentKind::Pdf) => "document.pdf".to_owned(),
+    }
+}
+
+/// "820 KB", "2.4 MB": a file's size as people read it.
+pub fn file_size(bytes: i64) -> String {
+    let kb = (bytes.max(0) as f64) / 1024.0;
+    if kb < 1024.0 {
+        format!("{} KB", kb.ceil() as i64)
+    } else {
+        format!("{:.1} MB", kb / 1024.0)
+    }
+}
+
+/// A file's caption, trimmed: empty is fine, too long is not.
+pub fn caption(text: &str) -> Result<String, AppError> {
+    let caption = text.trim();
+    if caption.chars().count() > MESSAGE_CHARS_MAX {
+        return Err(AppError::invalid("body", "message_too_long"));
+    }
+    Ok(caption.to_owned())
 }
 
 /// The buyer of a conversation, as the exhibitor's team sees them.
@@ -201,6 +267,29 @@ mod tests {
             message_body(&format!("{longest}!")),
             Err(AppError::invalid("body", "message_too_long"))
         );
+    }
+
+    #[test]
+    fn file_names_lose_folders_and_control_characters() {
+        assert_eq!(
+            attachment_name("C:\\Users\\me\\报价单.pdf", AttachmentKind::Pdf),
+            "报价单.pdf"
+        );
+        assert_eq!(
+            attachment_name("../../etc/passwd\n", AttachmentKind::Pdf),
+            "passwd"
+        );
+        assert_eq!(attachment_name("  ", AttachmentKind::Image), "image.jpg");
+        assert_eq!(
+            attachment_name(&"a".repeat(500), AttachmentKind::Pdf)
+                .chars()
+                .count(),
+            120
+        );
+        assert!(caption("").unwrap().is_empty());
+        assert_eq!(file_size(839_680), "820 KB");
+        assert_eq!(file_size(2_516_582), "2.4 MB");
+        assert!(caption(&"x".repeat(MESSAGE_CHARS_MAX + 1)).is_err());
     }
 
     #[test]

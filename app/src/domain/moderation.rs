@@ -94,7 +94,9 @@ pub struct OtherSide {
 
 /// "14:05", the time of day at `unix` seconds with `utc_offset`.
 pub fn clock(unix: i64, utc_offset: i32) -> String {
-    let minute = (unix + i64::from(utc_offset)).div_euclid(60).rem_euclid(24 * 60);
+    let minute = (unix + i64::from(utc_offset))
+        .div_euclid(60)
+        .rem_euclid(24 * 60);
     format!("{:02}:{:02}", minute / 60, minute % 60)
 }
 

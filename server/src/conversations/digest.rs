@@ -60,7 +60,10 @@ fn digest(lines: &[DigestLine], public_url: &str, quiet: i64) -> (String, String
         .collect();
     let name = lines.first().map_or("", |line| line.name.as_str());
     (
-        format!("{} on Cloud Fair", plural(total, "unread message", "unread messages")),
+        format!(
+            "{} on Cloud Fair",
+            plural(total, "unread message", "unread messages")
+        ),
         format!(
             "Hello {name},\n\nThese messages have waited for you for {} minutes or more:\n\n\
              {list}\nReply on the platform: {base}/messages\n\n\

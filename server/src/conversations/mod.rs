@@ -3,6 +3,7 @@
 //! `client_id`, by the writer's group commit) before anyone is told of it, then published to
 //! the sockets following it.
 
+pub mod attachments;
 pub mod calls;
 pub mod digest;
 pub mod flood;
@@ -14,7 +15,7 @@ pub mod writer;
 use crate::accounts::secret::new_secret;
 use crate::meetings::zones;
 use crate::storage::Db;
-use crate::storage::conversations::{NewMessage, Parties, Reader};
+use crate::storage::conversations::{NewMessage, Parties, Reader, StoredAttachment};
 use crate::storage::moderation::NewReport;
 use app::domain::conversation::{self, ConversationSummary, ConversationView, Message};
 use app::domain::moderation::{
@@ -85,6 +86,89 @@ impl ChatService {
         Ok((user, reader, parties))
     }
 
+    /// Stores a message (once per sender and `client_id`) and tells the followers of a new one.
+    async fn store(
+        &self,
+        user: &CurrentUser,
+        parties: Parties,
+        conversation: ConversationId,
+        client_id: &str,
+        body: String,
+        attachment: Option<StoredAttachment>,
+    ) -> Result<(Message, bool), AppError> {
+        let client_id = conversation::client_id(client_id)?;
+        self.flood.allow(user.id)?;
+        let (message, new) = self
+            .writer
+            .store(NewMessage {
+                conversation,
+                sender: user.id,
+                sender_name: user.name.clone(),
+                buyer: parties.buyer,
+                client_id,
+                body,
+                attachment,
+            })
+            .await?;
+        if new {
+            self.hub.publish(&message);
+        }
+        Ok((message, new))
+    }
+
+    /// Whether `user` may write in `conversation` now: one of its sides, and not blocked.
+    pub async fn may_write(
+        &self,
+        user: &CurrentUser,
+        conversation: ConversationId,
+    ) -> Result<(), AppError> {
+        self.reader(Some(user), conversation).await?;
+        let blocks = self.db.conversation_blocks(conversation).await?;
+        if blocks.buyer || blocks.team {
+            return Err(AppError::Conflict("conversation_blocked".into()));
+        }
+        Ok(())
+    }
+
+    /// Sends a stored file with its caption, as a message.
+    pub async fn send_file(
+        &self,
+        user: &CurrentUser,
+        conversation: ConversationId,
+        client_id: &str,
+        caption: &str,
+        attachment: StoredAttachment,
+    ) -> Result<Message, AppError> {
+        let (user, _, parties) = self.reader(Some(user), conversation).await?;
+        let caption = conversation::caption(caption)?;
+        let (message, _) = self
+            .store(
+                user,
+                parties,
+                conversation,
+                client_id,
+                caption,
+                Some(attachment),
+            )
+            .await?;
+        Ok(message)
+    }
+
+    /// The file of `message` in `conversation`, for one of its sides; `NotFound` when the
+    /// message has none.
+    pub async fn attachment(
+        &self,
+        user: &CurrentUser,
+        conversation: ConversationId,
+        message: MessageId,
+    ) -> Result<StoredAttachment, AppError> {
+        self.reader(Some(user), conversation).await?;
+        self.db
+            .message_attachment(conversation, message)
+            .await?
+            .ok_or(AppError::NotFound)
+    }
+
     /// The party on the other side of `conversation` from the actor (who must be in it).
     pub async fn other_party(
         &self,
@@ -131,7 +215,19 @@ fn excerpt(messages: &[Message]) -> String {
     let from = messages.len().saturating_sub(REPORT_EXCERPT_MESSAGES);
     messages[from..]
         .iter()
-        .map(|m| format!("{} UTC · {}: {}", utc_minute(m.sent_at), m.sender_name, m.body))
+        .map(|m| {
+            let file = m
+                .attachment
+                .as_ref()
+                .map(|a| format!(" [{}]", a.name))
+                .unwrap_or_default();
+            format!(
+                "{} UTC · {}: {}{file}",
+                utc_minute(m.sent_at),
+                m.sender_name,
+                m.body
+            )
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -195,24 +291,9 @@ impl Conversations for ChatService {
         body: &str,
     ) -> Result<(Message, bool), AppError> {
         let (user, _, parties) = self.reader(actor, conversation).await?;
-        let client_id = conversation::client_id(client_id)?;
         let body = conversation::message_body(body)?;
-        self.flood.allow(user.id)?;
-        let (message, new) = self
-            .writer
-            .store(NewMessage {
-                conversation,
-                sender: user.id,
-                sender_name: user.name.clone(),
-                buyer: parties.buyer,
-                client_id,
-                body,
-            })
-            .await?;
-        if new {
-            self.hub.publish(&message);
-        }
-        Ok((message, new))
+        self.store(user, parties, conversation, client_id, body, None)
+            .await
     }
 
     async fn messages_after(

@@ -54,7 +54,9 @@ impl Presence {
         for party in parties {
             let entry = map.entry(*party).or_insert_with(Entry::new);
             entry.sockets += 1;
-            entry.online.send_if_modified(|online| !std::mem::replace(online, true));
+            entry
+                .online
+                .send_if_modified(|online| !std::mem::replace(online, true));
         }
     }
 
@@ -85,7 +87,10 @@ impl Presence {
     pub fn watch(&self, party: Party) -> watch::Receiver<bool> {
         let mut map = self.parties.lock().unwrap_or_else(|e| e.into_inner());
         map.retain(|_, entry| !entry.unused());
-        map.entry(party).or_insert_with(Entry::new).online.subscribe()
+        map.entry(party)
+            .or_insert_with(Entry::new)
+            .online
+            .subscribe()
     }
 }
 
@@ -111,6 +116,9 @@ mod tests {
         assert!(!*watching.borrow_and_update());
         drop(watching);
         presence.watch(Party::Person(UserId(2)));
-        assert!(presence.parties.lock().unwrap().len() <= 1, "unused entries are dropped");
+        assert!(
+            presence.parties.lock().unwrap().len() <= 1,
+            "unused entries are dropped"
+        );
     }
 }

@@ -3,7 +3,9 @@
 
 use super::accounts::now;
 use super::{Db, internal};
-use app::domain::conversation::{ConversationBuyer, ConversationExhibitor, MESSAGES_PER_PAGE};
+use app::domain::conversation::{
+    Attachment, AttachmentKind, ConversationBuyer, ConversationExhibitor, MESSAGES_PER_PAGE,
+};
 use app::domain::{
     ConversationId, ConversationSummary, CountryCode, ExhibitorId, Localized, Message, MessageId,
     UserId,
@@ -41,7 +43,8 @@ impl Reader {
 const SUMMARY_COLUMNS: &str = "c.id, c.buyer_id, u.name AS buyer_name, u.company AS buyer_company, \
      u.country AS buyer_country, c.exhibitor_id, e.slug AS exhibitor_slug, \
      e.name_en AS exhibitor_name_en, e.name_zh AS exhibitor_name_zh, c.last_message_at, \
-     (SELECT m.body FROM messages m WHERE m.conversation_id = c.id ORDER BY m.id DESC LIMIT 1) AS last_body";
+     (SELECT CASE WHEN m.body = '' THEN m.attachment_name ELSE m.body END FROM messages m \
+     WHERE m.conversation_id = c.id ORDER BY m.id DESC LIMIT 1) AS last_body";
 
 /// The unread messages of `$1`, the reader: the other side's, after the last one read.
 fn unread_column(reader: Reader) -> String {
@@ -104,7 +107,8 @@ impl SummaryRow {
 }
 
 const MESSAGE_COLUMNS: &str = "m.id, m.conversation_id, m.sender_id, u.name AS sender_name, \
-     c.buyer_id, m.client_id, m.body, m.sent_at \
+     c.buyer_id, m.client_id, m.body, m.sent_at, m.attachment_name, m.attachment_kind, \
+     m.attachment_bytes \
      FROM messages m JOIN users u ON u.id = m.sender_id JOIN conversations c ON c.id = m.conversation_id";
 
 #[derive(sqlx::FromRow)]
@@ -117,6 +121,9 @@ struct MessageRow {
     client_id: String,
     body: String,
     sent_at: i64,
+    attachment_name: Option<String>,
+    attachment_kind: Option<String>,
+    attachment_bytes: Option<i64>,
 }
 
 impl From<MessageRow> for Message {
@@ -130,6 +137,14 @@ impl From<MessageRow> for Message {
             client_id: row.client_id,
             body: row.body,
             sent_at: row.sent_at,
+            attachment: match (row.attachment_name, row.attachment_kind) {
+                (Some(name), Some(kind)) => AttachmentKind::parse(&kind).map(|kind| Attachment {
+                    name,
+                    kind,
+                    bytes: row.attachment_bytes.unwrap_or(0),
+                }),
+                _ => None,
+            },
         }
     }
 }
@@ -298,6 +313,38 @@ impl Db {
         Ok((rows.into_iter().map(Message::from).collect(), older))
     }
 
+    /// The file of `message`, if it is in `conversation` and has one.
+    pub async fn message_attachment(
+        &self,
+        conversation: ConversationId,
+        message: MessageId,
+    ) -> Result<Option<StoredAttachment>, AppError> {
+        #[derive(sqlx::FromRow)]
+        struct Row {
+            attachment_file: Option<String>,
+            attachment_name: Option<String>,
+            attachment_kind: Option<String>,
+            attachment_bytes: Option<i64>,
+        }
+        let row: Option<Row> = sqlx::query_as(
+            "SELECT attachment_file, attachment_name, attachment_kind, attachment_bytes \
+             FROM messages WHERE id = $1 AND conversation_id = $2",
+        )
+        .bind(message.0)
+        .bind(conversation.0)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(internal)?;
+        Ok(row.and_then(|row| {
+            Some(StoredAttachment {
+                file: row.attachment_file?,
+                name: row.attachment_name?,
+                kind: AttachmentKind::parse(&row.attachment_kind?)?,
+                bytes: row.attachment_bytes.unwrap_or(0),
+            })
+        }))
+    }
+
     /// `reader` has read `conversation` up to `up_to`, or up to its last message if `up_to`
     /// is past it (a later mark is never moved back).
     pub async fn mark_read(
@@ -321,6 +368,17 @@ pub struct NewMessage {
     pub buyer: UserId,
     pub client_id: String,
     pub body: String,
+    pub attachment: Option<StoredAttachment>,
+}
+
+/// A file kept in the attachments store, sent with a message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoredAttachment {
+    /// Its name in the store (its hash and extension).
+    pub file: String,
+    pub name: String,
+    pub kind: AttachmentKind,
+    pub bytes: i64,
 }
 
 async fn insert_one(
@@ -330,8 +388,9 @@ async fn insert_one(
 ) -> Result<Result<(Message, bool), AppError>, AppError> {
     // Nothing is inserted into a conversation either side has blocked.
     let inserted: Option<i64> = sqlx::query_scalar(
-        "INSERT INTO messages (conversation_id, sender_id, client_id, body, sent_at) \
-         SELECT $1, $2, $3, $4, $5 WHERE NOT EXISTS (SELECT 1 FROM conversations \
+        "INSERT INTO messages (conversation_id, sender_id, client_id, body, sent_at, \
+         attachment_file, attachment_name, attachment_kind, attachment_bytes) \
+         SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9 WHERE NOT EXISTS (SELECT 1 FROM conversations \
          WHERE id = $1 AND (buyer_blocked_at IS NOT NULL OR team_blocked_at IS NOT NULL)) \
          ON CONFLICT (sender_id, client_id) DO NOTHING RETURNING id",
     )
@@ -340,6 +399,10 @@ async fn insert_one(
     .bind(&new.client_id)
     .bind(&new.body)
     .bind(at)
+    .bind(new.attachment.as_ref().map(|a| a.file.clone()))
+    .bind(new.attachment.as_ref().map(|a| a.name.clone()))
+    .bind(new.attachment.as_ref().map(|a| a.kind.as_str()))
+    .bind(new.attachment.as_ref().map(|a| a.bytes))
     .fetch_optional(&mut **tx)
     .await
     .map_err(internal)?;
@@ -375,6 +438,11 @@ async fn insert_one(
         client_id: new.client_id.clone(),
         body: new.body.clone(),
         sent_at: at,
+        attachment: new.attachment.as_ref().map(|a| Attachment {
+            name: a.name.clone(),
+            kind: a.kind,
+            bytes: a.bytes,
+        }),
     };
     Ok(Ok((message, true)))
 }

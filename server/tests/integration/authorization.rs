@@ -3,6 +3,7 @@
 //! status each cell must get. A new endpoint gets a row here.
 
 use crate::applications::application;
+use crate::attachments;
 use crate::deals;
 use crate::meetings;
 use crate::messages;
@@ -352,6 +353,29 @@ on_both_engines! { mod matrix; support::spawn_app;
             let got = app.get_with(&format!("/meetings/{meeting}/meeting.ics"), &headers).await.status;
             if got != expected {
                 failures.push(format!("download the meeting's calendar file as {}: {got}, expected {expected}", ACTORS[i]));
+            }
+        }
+        // A file in the buyer's conversation with A: sending one, then reading the buyer's.
+        let mut file_url = None;
+        for (i, cookie) in cookies.iter().enumerate() {
+            let expected = [401, 200, 403, 200, 200, 403][i];
+            let sent = attachments::attach(&app, cookie.as_deref().unwrap_or(""), ConversationId(conversation),
+                &format!("file-{i}"), ("photo.png", &attachments::png(40, 30))).await;
+            if sent.status == 200 && file_url.is_none() {
+                let json: serde_json::Value = serde_json::from_slice(&sent.body).unwrap();
+                file_url = json["urls"][0].as_str().map(str::to_owned);
+            }
+            if sent.status != expected {
+                failures.push(format!("send a file in the conversation as {}: {}, expected {expected}", ACTORS[i], sent.status));
+            }
+        }
+        let file_url = file_url.expect("the buyer sent a file");
+        for (i, cookie) in cookies.iter().enumerate() {
+            let expected = [401, 200, 403, 200, 200, 403][i];
+            let headers: Vec<(&str, &str)> = cookie.as_deref().map(|c| ("Cookie", c)).into_iter().collect();
+            let got = app.get_with(&file_url, &headers).await.status;
+            if got != expected {
+                failures.push(format!("read a file of the conversation as {}: {got}, expected {expected}", ACTORS[i]));
             }
         }
         // The socket: open it, then write in the buyer's conversation with A.

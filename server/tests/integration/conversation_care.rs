@@ -3,7 +3,9 @@
 //! unblocks; reporting to the organizer with what the reporter saw; the digest mail of
 //! messages left unread, each mailed about once.
 
-use crate::messages::{Sides, acked, follow, next, next_any, put, refusal, send, sides, socket, stored};
+use crate::messages::{
+    Sides, acked, follow, next, next_any, put, refusal, send, sides, socket, stored,
+};
 use crate::support::{self, TestApp};
 use app::domain::moderation::{ConversationReport, ReportReason, Side};
 use app::domain::{ConversationId, ConversationView, SocketFrame};
@@ -12,16 +14,24 @@ use std::time::Duration;
 
 async fn view(app: &TestApp, cookie: &str, conversation: ConversationId) -> ConversationView {
     let got = app
-        .post("/api/get_conversation", &[("Cookie", cookie)], &format!("conversation={conversation}"))
+        .post(
+            "/api/get_conversation",
+            &[("Cookie", cookie)],
+            &format!("conversation={conversation}"),
+        )
         .await;
     assert_eq!(got.status, 200, "{}", got.text());
     serde_json::from_slice(&got.body).expect("a conversation")
 }
 
 async fn block(app: &TestApp, cookie: &str, conversation: ConversationId, blocked: bool) -> u16 {
-    app.post("/api/block_conversation", &[("Cookie", cookie)], &format!("conversation={conversation}&blocked={blocked}"))
-        .await
-        .status
+    app.post(
+        "/api/block_conversation",
+        &[("Cookie", cookie)],
+        &format!("conversation={conversation}&blocked={blocked}"),
+    )
+    .await
+    .status
 }
 
 async fn presence(socket: &mut crate::messages::Socket) -> bool {
@@ -33,9 +43,14 @@ async fn presence(socket: &mut crate::messages::Socket) -> bool {
 
 async fn digest(app: &TestApp, quiet: u64) -> usize {
     let signal = server::mail::MailSignal::default();
-    server::conversations::digest::sweep(&app.db.db, "http://fair.example", &signal, Duration::from_secs(quiet))
-        .await
-        .unwrap()
+    server::conversations::digest::sweep(
+        &app.db.db,
+        "http://fair.example",
+        &signal,
+        Duration::from_secs(quiet),
+    )
+    .await
+    .unwrap()
 }
 
 async fn digests_to(app: &TestApp, email: &str) -> Vec<(String, String)> {

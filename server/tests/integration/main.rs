@@ -7,6 +7,7 @@ mod support;
 
 mod accounts;
 mod applications;
+mod attachments;
 mod authorization;
 mod conversation_care;
 mod deals;

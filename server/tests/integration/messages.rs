@@ -95,7 +95,10 @@ async fn quiet(socket: &mut Socket) {
         match got {
             Err(_) => return,
             Ok(Some(Ok(Ws::Text(text))))
-                if matches!(serde_json::from_str(&text), Ok(SocketFrame::Presence { .. })) => {}
+                if matches!(
+                    serde_json::from_str(&text),
+                    Ok(SocketFrame::Presence { .. })
+                ) => {}
             Ok(Some(Ok(Ws::Ping(_) | Ws::Pong(_)))) => {}
             other => panic!("expected nothing more, got {other:?}"),
         }
