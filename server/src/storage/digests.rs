@@ -33,18 +33,22 @@ const BUYER_LINES: &str = "SELECT c.id AS conversation_id, u.id AS user_id, u.em
      GROUP BY c.id, u.id, u.email, u.name, e.name_en HAVING MIN(m.sent_at) <= $2";
 
 /// Unread messages of each team member: the buyer's, after what they read and were mailed,
-/// and after the team's last answer (someone in the team has answered those already).
+/// and after the team's last answer within the window (someone in the team has answered
+/// those already; an answer before the window is before every message in it).
 const TEAM_LINES: &str = "SELECT c.id AS conversation_id, u.id AS user_id, u.email, u.name, \
      b.name || ' (' || b.company || ')' AS other_name, COUNT(*) AS unread, MAX(m.id) AS last_id \
      FROM messages m JOIN conversations c ON c.id = m.conversation_id \
      JOIN team_members t ON t.exhibitor_id = c.exhibitor_id JOIN users u ON u.id = t.user_id \
      JOIN users b ON b.id = c.buyer_id \
      LEFT JOIN conversation_reads r ON r.conversation_id = c.id AND r.user_id = t.user_id \
+     LEFT JOIN (SELECT x.conversation_id, MAX(x.id) AS answered FROM messages x \
+         JOIN conversations cx ON cx.id = x.conversation_id \
+         WHERE x.sent_at > $1 AND x.sender_id <> cx.buyer_id GROUP BY x.conversation_id) a \
+         ON a.conversation_id = c.id \
      WHERE m.sent_at > $1 AND m.sender_id = c.buyer_id \
      AND c.buyer_blocked_at IS NULL AND c.team_blocked_at IS NULL \
      AND m.id > COALESCE(r.last_read_id, 0) AND m.id > COALESCE(r.mailed_up_to, 0) \
-     AND m.id > COALESCE((SELECT MAX(x.id) FROM messages x \
-         WHERE x.conversation_id = c.id AND x.sender_id <> c.buyer_id), 0) \
+     AND m.id > COALESCE(a.answered, 0) \
      GROUP BY c.id, u.id, u.email, u.name, b.name, b.company HAVING MIN(m.sent_at) <= $2";
 
 impl Db {
@@ -58,17 +62,22 @@ impl Db {
         mail: impl Fn(&[DigestLine]) -> (String, String),
     ) -> Result<usize, AppError> {
         let at = now();
-        let mut tx = self.begin_write().await?;
+        // Found outside the write transaction, so that the one writer is held only for the
+        // claims and the mails; a line another server claims meanwhile is skipped below.
         let mut lines: Vec<DigestLine> = Vec::new();
         for sql in [BUYER_LINES, TEAM_LINES] {
             let found: Vec<DigestLine> = sqlx::query_as(sql)
                 .bind(at - window)
                 .bind(at - quiet)
-                .fetch_all(&mut *tx)
+                .fetch_all(&self.pool)
                 .await
                 .map_err(internal)?;
             lines.extend(found);
         }
+        if lines.is_empty() {
+            return Ok(0);
+        }
+        let mut tx = self.begin_write().await?;
         let mut claimed = Vec::with_capacity(lines.len());
         for line in lines {
             sqlx::query(
