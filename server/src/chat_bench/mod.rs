@@ -150,6 +150,11 @@ async fn load(
             start,
             length,
             id: n,
+            // Spread over the period, so that the rate is even rather than every buyer's
+            // message at once each period.
+            offset: period.map_or(Duration::ZERO, |period| {
+                period * n as u32 / pairs.len() as u32
+            }),
             acks: acks.clone(),
         };
         tasks.push(tokio::spawn(sender.run(buyer)));
@@ -174,6 +179,8 @@ struct Sender {
     start: Instant,
     length: Duration,
     id: usize,
+    /// When this buyer's first message goes, after `start`.
+    offset: Duration,
     acks: Arc<Mutex<Vec<f64>>>,
 }
 
@@ -200,8 +207,9 @@ impl Sender {
             }
             own
         });
+        let first = tokio::time::Instant::from_std(start + self.offset);
         let mut ticker = self.period.map(|period| {
-            let mut ticker = tokio::time::interval(period);
+            let mut ticker = tokio::time::interval_at(first, period);
             ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Burst);
             ticker
         });

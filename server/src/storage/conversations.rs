@@ -106,15 +106,15 @@ impl SummaryRow {
     }
 }
 
-const MESSAGE_COLUMNS: &str = "m.id, m.conversation_id, m.sender_id, u.name AS sender_name, \
+pub(super) const MESSAGE_COLUMNS: &str = "m.id, m.conversation_id, m.sender_id, u.name AS sender_name, \
      c.buyer_id, m.client_id, m.body, m.sent_at, m.attachment_name, m.attachment_kind, \
      m.attachment_bytes \
      FROM messages m JOIN users u ON u.id = m.sender_id JOIN conversations c ON c.id = m.conversation_id";
 
 #[derive(sqlx::FromRow)]
-struct MessageRow {
+pub(super) struct MessageRow {
     id: i64,
-    conversation_id: i64,
+    pub(super) conversation_id: i64,
     sender_id: i64,
     sender_name: String,
     buyer_id: i64,
@@ -252,25 +252,6 @@ impl Db {
         row.ok_or(AppError::NotFound)?.into_summary()
     }
 
-    /// Stores `batch` in one transaction (the writer's group commit). For each message: the
-    /// stored one and `true` when it is new, the one its sender stored before under the same
-    /// `client_id` and `false`, `Conflict("client_id_reused")` when that id named a message
-    /// of another conversation, or `Conflict("conversation_blocked")` when a side has blocked
-    /// the conversation. An `Err` of the whole means nothing was stored.
-    pub async fn insert_messages(
-        &self,
-        batch: &[NewMessage],
-    ) -> Result<Vec<Result<(Message, bool), AppError>>, AppError> {
-        let mut tx = self.begin_write().await?;
-        let at = now();
-        let mut out = Vec::with_capacity(batch.len());
-        for new in batch {
-            out.push(insert_one(&mut tx, new, at).await?);
-        }
-        tx.commit().await.map_err(internal)?;
-        Ok(out)
-    }
-
     /// Up to a page of messages after `after`, oldest first.
     pub async fn messages_after(
         &self,
@@ -379,72 +360,6 @@ pub struct StoredAttachment {
     pub name: String,
     pub kind: AttachmentKind,
     pub bytes: i64,
-}
-
-async fn insert_one(
-    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
-    new: &NewMessage,
-    at: i64,
-) -> Result<Result<(Message, bool), AppError>, AppError> {
-    // Nothing is inserted into a conversation either side has blocked.
-    let inserted: Option<i64> = sqlx::query_scalar(
-        "INSERT INTO messages (conversation_id, sender_id, client_id, body, sent_at, \
-         attachment_file, attachment_name, attachment_kind, attachment_bytes) \
-         SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9 WHERE NOT EXISTS (SELECT 1 FROM conversations \
-         WHERE id = $1 AND (buyer_blocked_at IS NOT NULL OR team_blocked_at IS NOT NULL)) \
-         ON CONFLICT (sender_id, client_id) DO NOTHING RETURNING id",
-    )
-    .bind(new.conversation.0)
-    .bind(new.sender.0)
-    .bind(&new.client_id)
-    .bind(&new.body)
-    .bind(at)
-    .bind(new.attachment.as_ref().map(|a| a.file.clone()))
-    .bind(new.attachment.as_ref().map(|a| a.name.clone()))
-    .bind(new.attachment.as_ref().map(|a| a.kind.as_str()))
-    .bind(new.attachment.as_ref().map(|a| a.bytes))
-    .fetch_optional(&mut **tx)
-    .await
-    .map_err(internal)?;
-    let Some(id) = inserted else {
-        let sql = format!("SELECT {MESSAGE_COLUMNS} WHERE m.sender_id = $1 AND m.client_id = $2");
-        let row: Option<MessageRow> = sqlx::query_as(&sql)
-            .bind(new.sender.0)
-            .bind(&new.client_id)
-            .fetch_optional(&mut **tx)
-            .await
-            .map_err(internal)?;
-        let Some(row) = row else {
-            return Ok(Err(AppError::Conflict("conversation_blocked".into())));
-        };
-        return Ok(if row.conversation_id == new.conversation.0 {
-            Ok((row.into(), false))
-        } else {
-            Err(AppError::Conflict("client_id_reused".into()))
-        });
-    };
-    sqlx::query("UPDATE conversations SET last_message_at = $1 WHERE id = $2")
-        .bind(at)
-        .bind(new.conversation.0)
-        .execute(&mut **tx)
-        .await
-        .map_err(internal)?;
-    let message = Message {
-        id: MessageId(id),
-        conversation: new.conversation,
-        sender: new.sender,
-        sender_name: new.sender_name.clone(),
-        from_exhibitor: new.sender != new.buyer,
-        client_id: new.client_id.clone(),
-        body: new.body.clone(),
-        sent_at: at,
-        attachment: new.attachment.as_ref().map(|a| Attachment {
-            name: a.name.clone(),
-            kind: a.kind,
-            bytes: a.bytes,
-        }),
-    };
-    Ok(Ok((message, true)))
 }
 
 async fn upsert_read(

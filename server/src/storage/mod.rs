@@ -7,12 +7,14 @@ pub mod applications;
 pub mod booth_assignments;
 pub mod booths;
 pub mod catalogue;
+mod checkpoint;
 pub mod contracts;
 pub mod conversations;
 pub mod deals;
 pub mod digests;
 pub mod imports;
 pub mod meetings;
+pub mod message_batch;
 pub mod moderation;
 pub mod outbox;
 pub mod products;
@@ -79,10 +81,13 @@ impl Db {
             .after_connect(move |conn, _| {
                 Box::pin(async move {
                     if backend == Backend::Sqlite {
+                        // No commit checkpoints: `checkpoint` makes them, beside the
+                        // commits; a log grown long is cut back when it starts again.
                         conn.execute(
                             "PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON; \
                              PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; \
-                             PRAGMA mmap_size = 1073741824; PRAGMA temp_store = MEMORY;",
+                             PRAGMA mmap_size = 1073741824; PRAGMA temp_store = MEMORY; \
+                             PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = 67108864;",
                         )
                         .await?;
                     }
@@ -96,6 +101,7 @@ impl Db {
             pool.execute("PRAGMA journal_mode = WAL;")
                 .await
                 .context("cannot switch SQLite to WAL mode")?;
+            checkpoint::spawn(pool.clone());
         }
         let db = Db { pool, backend };
         db.migrate().await?;

@@ -4,10 +4,12 @@
 //! conversations and floods are refused and change nothing.
 
 use crate::support::{self, TestApp};
-use app::domain::{ChatFrame, ConversationId, Message, MessageId, SocketFrame};
+use app::domain::moderation::Side;
+use app::domain::{ChatFrame, ConversationId, ExhibitorId, Message, MessageId, SocketFrame};
 use app::error::AppError;
 use futures_util::{SinkExt, StreamExt};
 use server::demo::accounts::{BUYER, EXHIBITOR, OTHER_EXHIBITOR};
+use server::storage::conversations::{NewMessage, Parties};
 use std::time::Duration;
 use tokio::net::TcpStream;
 use tokio_tungstenite::tungstenite::client::IntoClientRequest;
@@ -363,5 +365,62 @@ on_both_engines! { mod chat; support::spawn_app;
         let empty = app.post("/api/send_message", &html, &format!("conversation={}&client_id=plain-form-2&body=+", conversation.0)).await;
         assert_eq!(empty.status, 302);
         assert!(empty.header("location").unwrap().contains("message_empty"), "sent back with the reason");
+    }
+
+    async fn one_batch_stores_each_message_or_says_why_not(app) {
+        let Sides { conversation, .. } = sides(&app).await;
+        let db = &app.db.db;
+        let Parties { buyer, exhibitor } = db.conversation_parties(conversation).await.unwrap();
+        let elsewhere = db.start_conversation(buyer, ExhibitorId(exhibitor.0 + 1)).await.unwrap();
+        let blocked = db.start_conversation(buyer, ExhibitorId(exhibitor.0 + 2)).await.unwrap();
+        db.set_conversation_block(blocked, Side::Team, true).await.unwrap();
+        let name: String = sqlx::query_scalar("SELECT name FROM users WHERE id = $1")
+            .bind(buyer.0)
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+        let new = |conversation, client_id: &str, body: &str| NewMessage {
+            conversation,
+            sender: buyer,
+            sender_name: name.clone(),
+            buyer,
+            client_id: client_id.into(),
+            body: body.into(),
+            attachment: None,
+        };
+        let earlier = db.insert_messages(&[new(conversation, "b-0", "Before")]).await.unwrap();
+        let (before, _) = earlier[0].clone().unwrap();
+        let batch = [
+            new(conversation, "b-1", "First"),
+            new(conversation, "b-1", "First, sent again"),
+            new(conversation, "b-0", "Before, sent again"),
+            new(elsewhere, "b-1", "Same id, other conversation"),
+            new(blocked, "b-2", "Into a blocked one"),
+            new(elsewhere, "b-3", "Second"),
+        ];
+        let results = db.insert_messages(&batch).await.unwrap();
+        let (first, is_new) = results[0].clone().unwrap();
+        assert!(is_new);
+        assert_eq!((first.body.as_str(), first.conversation), ("First", conversation));
+        assert_eq!(results[1], Ok((first.clone(), false)), "a copy in the same batch is the first");
+        assert_eq!(results[2].clone().unwrap().0.id, before.id, "a copy of an earlier batch's");
+        assert_eq!(results[2].clone().unwrap().1, false);
+        assert_eq!(results[3], Err(AppError::Conflict("client_id_reused".into())));
+        assert_eq!(results[4], Err(AppError::Conflict("conversation_blocked".into())));
+        let (second, is_new) = results[5].clone().unwrap();
+        assert!(is_new && second.conversation == elsewhere && second.body == "Second");
+        assert!(second.id > first.id, "ids follow the batch's order");
+        assert_eq!(stored(&app).await, 3);
+        let (messages, _) = db.messages_before(elsewhere, None).await.unwrap();
+        assert_eq!(messages, vec![second.clone()], "what was acknowledged is what is stored");
+        let touched: Vec<i64> = sqlx::query_scalar(
+            "SELECT last_message_at FROM conversations WHERE id IN ($1, $2) ORDER BY id",
+        )
+        .bind(conversation.0)
+        .bind(elsewhere.0)
+        .fetch_all(&db.pool)
+        .await
+        .unwrap();
+        assert_eq!(touched, vec![first.sent_at, second.sent_at]);
     }
 }
