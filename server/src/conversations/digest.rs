@@ -5,7 +5,7 @@
 
 use crate::mail::MailSignal;
 use crate::storage::Db;
-use crate::storage::digests::DigestLine;
+use crate::storage::digests::{DigestLine, Swept};
 use app::domain::ConversationId;
 use app::domain::conversation::path;
 use app::error::AppError;
@@ -20,30 +20,40 @@ const EVERY: Duration = Duration::from_secs(60);
 pub fn spawn(db: Db, public_url: Arc<str>, mail: MailSignal, quiet: Duration) {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(EVERY);
+        // The first sweep looks at the whole window; each later one from where the last
+        // succeeded.
+        let mut since = 0;
         loop {
             tick.tick().await;
-            if let Err(error) = sweep(&db, &public_url, &mail, quiet).await {
-                tracing::warn!(%error, "the digest of unread messages failed; next one in a minute");
+            match sweep(&db, &public_url, &mail, quiet, since).await {
+                Ok(swept) => since = swept.due,
+                Err(error) => {
+                    tracing::warn!(%error, "the digest of unread messages failed; next one in a minute")
+                }
             }
         }
     });
 }
 
-/// Writes the digests due now; how many.
+/// Writes the digests due now, looking at conversations where a message became due since
+/// `since` (see `Db::mail_digests`).
 pub async fn sweep(
     db: &Db,
     public_url: &str,
     mail: &MailSignal,
     quiet: Duration,
-) -> Result<usize, AppError> {
+    since: i64,
+) -> Result<Swept, AppError> {
     let quiet = quiet.as_secs() as i64;
-    let written = db
-        .mail_digests(quiet, WINDOW, |lines| digest(lines, public_url, quiet))
+    let swept = db
+        .mail_digests(since, quiet, WINDOW, |lines| {
+            digest(lines, public_url, quiet)
+        })
         .await?;
-    if written > 0 {
+    if swept.mails > 0 {
         mail.wake();
     }
-    Ok(written)
+    Ok(swept)
 }
 
 /// One person's mail: the subject and the text.
