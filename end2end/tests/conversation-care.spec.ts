@@ -2,6 +2,8 @@
 // else" needs first) and blocks it: the box to write disappears until they unblock it; the
 // organizer, in a browser of their own, reads the report with the messages the buyer saw.
 // Each project talks to an exhibitor of its own, so the two never share a conversation.
+// A hydrated conversation page whose session is signed out in another tab says so and stays
+// disconnected.
 import { test, expect, ready, demo, signIn, otherPerson, expectAccessible } from './fixtures';
 
 test('a buyer reports and blocks a conversation, and the organizer reads the report', async ({ page, browser }, info) => {
@@ -49,4 +51,29 @@ test('a buyer reports and blocks a conversation, and the organizer reads the rep
   await expect(report.locator('pre')).toContainText(text);
   expect(desk.errors).toEqual([]);
   await desk.close();
+});
+
+test('a conversation page whose session ends says so and stops reconnecting', async ({ page, context }, info) => {
+  const js = info.project.use.javaScriptEnabled;
+  test.skip(js === false, 'only a hydrated page has a socket');
+  await signIn(page, js, demo.buyer);
+  await page.goto('/exhibitors');
+  await page.locator('main a[href^="/exhibitors/"]').nth(6).click();
+  await expect(page).toHaveURL(/\/exhibitors\/[a-z0-9-]+$/);
+  await ready(page, js);
+  await page.getByRole('button', { name: 'Contact the exhibitor' }).click();
+  await expect(page).toHaveURL(/\/messages\/\d+$/);
+  await ready(page, js);
+  const status = page.locator('.chat-status');
+  await expect(status).toHaveText(/^Connected/);
+
+  // Signing out in another tab of the same browser ends the session this page's socket has.
+  const tab = await context.newPage();
+  await tab.goto('/');
+  await tab.getByRole('group', { name: 'Your account' }).getByRole('button', { name: 'Sign out' }).click();
+  await expect(tab).toHaveURL(/\/$/);
+  await expect(status).toHaveText('You are signed out: sign in again to keep talking.');
+  await page.waitForTimeout(1500);
+  await expect(status).toHaveText('You are signed out: sign in again to keep talking.');
+  await tab.close();
 });

@@ -2,6 +2,7 @@
 //! media, SEO files, the language switch, `/healthz`; compression and security headers;
 //! graceful shutdown on SIGINT and SIGTERM.
 
+use crate::accounts::session_ends::SessionEnds;
 use crate::accounts::{self, AccountService};
 use crate::booths::BoothEditor;
 use crate::cache::{CacheLimits, CachedCatalogue};
@@ -55,6 +56,8 @@ pub struct AppState {
     pub pages: PageCache,
     /// People, their sessions and the mail sent to them.
     pub accounts: Arc<dyn Accounts>,
+    /// Where sockets hear that their person's sessions ended.
+    pub session_ends: Arc<SessionEnds>,
     /// Exhibitor teams and their invitations.
     pub teams: Arc<dyn Teams>,
     /// Applications to exhibit and booth assignment.
@@ -107,10 +110,12 @@ impl AppState {
         });
         let public_url: Arc<str> = public_url.into();
         let mail_signal = MailSignal::default();
+        let session_ends = Arc::new(SessionEnds::default());
         let accounts = Arc::new(AccountService {
             db: db.clone(),
             public_url: public_url.clone(),
             mail_signal: mail_signal.clone(),
+            session_ends: session_ends.clone(),
         });
         let onboarding = Arc::new(OnboardingService {
             db: db.clone(),
@@ -145,6 +150,7 @@ impl AppState {
             media: MediaStore { dir: media_dir },
             teams: accounts.clone(),
             accounts,
+            session_ends,
             mail_signal,
             limiter: RateLimiter::new(&rate_limit::scaled(rate_limit_scale)),
             public_url,

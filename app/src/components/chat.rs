@@ -30,6 +30,8 @@ pub enum Link {
     Offline,
     Connecting,
     Online,
+    /// The session ended (signed out elsewhere): no more reconnecting.
+    SignedOut,
 }
 
 /// Adds `message` unless it is there already, keeping the list in id order.
@@ -143,6 +145,7 @@ pub fn Chat(conversation: ConversationView) -> impl IntoView {
         Link::Offline => None,
         Link::Connecting => Some(t_string!(i18n, chat_connecting).to_string()),
         Link::Online => Some(t_string!(i18n, chat_online).to_string()),
+        Link::SignedOut => Some(t_string!(i18n, chat_signed_out).to_string()),
     };
     let empty = move || messages.with(Vec::is_empty) && pending.with(Vec::is_empty);
     let presence = move || {

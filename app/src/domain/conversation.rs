@@ -17,6 +17,9 @@ pub const MESSAGE_CHARS_MAX: usize = 4_000;
 pub const CLIENT_ID_CHARS_MAX: usize = 64;
 /// Messages shown at a time, and replayed per frame after a reconnect.
 pub const MESSAGES_PER_PAGE: usize = 50;
+/// The code a socket is closed with when its session has ended (signed out, a new password,
+/// removed from the team): the browser stops reconnecting and says so.
+pub const SESSION_ENDED_CLOSE: u16 = 4401;
 
 /// One message, as both sides see it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -6,6 +6,7 @@
 pub mod identify;
 pub mod password;
 pub mod secret;
+pub mod session_ends;
 pub mod teams;
 
 use crate::mail::MailSignal;
@@ -15,6 +16,7 @@ use app::domain::account::{SESSION_SECONDS, ValidRegistration, normalise_email, 
 use app::domain::{Action, CurrentUser, OutboxMail, UserId, authorize};
 use app::error::AppError;
 use app::ports::{Accounts, SessionToken};
+use session_ends::SessionEnds;
 use std::sync::Arc;
 
 /// How long a verification link stays valid.
@@ -27,6 +29,8 @@ pub struct AccountService {
     pub db: Db,
     pub public_url: Arc<str>,
     pub mail_signal: MailSignal,
+    /// Where the sockets of people whose sessions end hear of it.
+    pub session_ends: Arc<SessionEnds>,
 }
 
 #[async_trait::async_trait]
@@ -80,10 +84,13 @@ impl Accounts for AccountService {
         let hash = password::hash(new_password.to_owned())
             .await
             .map_err(AppError::internal)?;
-        self.db
+        let user = self
+            .db
             .reset_password(&secret::fingerprint(token), &hash)
-            .await
-            .map(drop)
+            .await?;
+        // Every session of the account ended with the old password.
+        self.session_ends.ended(user);
+        Ok(())
     }
 
     async fn verify_email(&self, token: &str) -> Result<(), AppError> {
@@ -111,9 +118,14 @@ impl Accounts for AccountService {
     }
 
     async fn log_out(&self, session: &SessionToken, everywhere: bool) -> Result<(), AppError> {
-        self.db
+        let user = self
+            .db
             .delete_sessions(&secret::fingerprint(&session.0), everywhere)
-            .await
+            .await?;
+        if let Some(user) = user {
+            self.session_ends.ended(user);
+        }
+        Ok(())
     }
 
     async fn current_user(&self, session: &SessionToken) -> Result<Option<CurrentUser>, AppError> {

@@ -117,7 +117,10 @@ impl Teams for AccountService {
         user: UserId,
     ) -> Result<(), AppError> {
         authorize(actor, Action::ManageTeam(exhibitor))?;
-        self.db.remove_staff(exhibitor, user).await
+        self.db.remove_staff(exhibitor, user).await?;
+        // Their sessions ended with their place in the team.
+        self.session_ends.ended(user);
+        Ok(())
     }
 }
 

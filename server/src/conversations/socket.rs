@@ -1,22 +1,25 @@
 //! `/ws`: the browser's WebSocket. It follows conversations (the messages after the last
 //! one the browser has, then each new one) and sends messages, each acknowledged only once
-//! stored; it also carries the signals of meetings' video calls (`calls.rs`). Frames are JSON (`ChatFrame` in, `SocketFrame` out); a frame that cannot be read
-//! or is refused gets a `Refused` frame, and the socket stays open.
+//! stored; it also carries the signals of meetings' video calls (`calls.rs`). Frames are
+//! JSON (`ChatFrame` in, `SocketFrame` out); a frame that cannot be read or is refused gets a
+//! `Refused` frame, and the socket stays open. When the session the socket was opened with
+//! ends, the server closes it with `SESSION_ENDED_CLOSE`.
 
 use super::ChatService;
 use super::calls::{self, CallEvent};
 use super::presence::Party;
+use crate::accounts::session_ends::Listener;
 use crate::security::is_same_origin;
 use crate::startup::AppState;
-use crate::uploads::signed_in;
-use app::domain::conversation::MESSAGES_PER_PAGE;
+use app::api::accounts::session::token_in;
+use app::domain::conversation::{MESSAGES_PER_PAGE, SESSION_ENDED_CLOSE};
 use app::domain::{
     ChatFrame, ConversationId, CurrentUser, MeetingId, Message, MessageId, SocketFrame,
 };
 use app::error::AppError;
-use app::ports::Conversations;
+use app::ports::{Accounts, Conversations, SessionToken};
 use axum::extract::State;
-use axum::extract::ws::{Message as WsMessage, WebSocket, WebSocketUpgrade};
+use axum::extract::ws::{CloseFrame, Message as WsMessage, WebSocket, WebSocketUpgrade};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use std::collections::HashMap;
@@ -35,6 +38,9 @@ const FOLLOWED_MAX: usize = 64;
 /// How often an idle socket is pinged, so that proxies keep it open.
 const PING_EVERY: Duration = Duration::from_secs(30);
 
+/// What a refused upgrade says.
+const SIGN_IN: &str = "Sign in to send messages.\n";
+
 /// The upgrade: signed-in people only, from pages of this site.
 pub async fn upgrade(
     State(state): State<AppState>,
@@ -48,20 +54,58 @@ pub async fn upgrade(
         )
             .into_response();
     }
-    let user = match signed_in(&state, &headers).await {
-        Ok(user) => user,
+    let signed_in = match token_in(&headers) {
+        Some(token) => state
+            .accounts
+            .current_user(&token)
+            .await
+            .map(|user| user.map(|user| (user, token))),
+        None => Ok(None),
+    };
+    let (user, token) = match signed_in {
+        Ok(Some(signed_in)) => signed_in,
+        Ok(None) => return (StatusCode::UNAUTHORIZED, SIGN_IN).into_response(),
         Err(error) => {
             let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::UNAUTHORIZED);
-            return (status, "Sign in to send messages.\n").into_response();
+            return (status, SIGN_IN).into_response();
         }
     };
     let chat = state.chat.clone();
+    let session = Session {
+        token,
+        accounts: state.accounts.clone(),
+        ends: state.session_ends.listen(user.id),
+    };
     upgrade
         .max_message_size(FRAME_BYTES_MAX)
         .max_frame_size(FRAME_BYTES_MAX)
         .read_buffer_size(BUFFER_BYTES)
         .write_buffer_size(BUFFER_BYTES)
-        .on_upgrade(move |socket| serve(socket, user, chat))
+        .on_upgrade(move |socket| serve(socket, user, session, chat))
+}
+
+/// The session a socket was opened with, checked again whenever one of its person's sessions
+/// ends on this server and at every ping.
+struct Session {
+    token: SessionToken,
+    accounts: Arc<dyn Accounts>,
+    ends: Listener,
+}
+
+impl Session {
+    /// Whether the session is still there; a failed check leaves the socket open.
+    async fn holds(&self) -> bool {
+        !matches!(self.accounts.current_user(&self.token).await, Ok(None))
+    }
+}
+
+/// Closes a socket whose session has ended, with the code the browser knows.
+async fn close_ended(socket: &mut WebSocket) {
+    let frame = CloseFrame {
+        code: SESSION_ENDED_CLOSE,
+        reason: "session ended".into(),
+    };
+    let _ = socket.send(WsMessage::Close(Some(frame))).await;
 }
 
 /// The followers of one socket, stopped with it.
@@ -119,7 +163,12 @@ impl Drop for Here {
 /// Numbers the sockets, to tell call members apart.
 static SOCKETS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
-async fn serve(mut socket: WebSocket, user: CurrentUser, chat: Arc<ChatService>) {
+async fn serve(
+    mut socket: WebSocket,
+    user: CurrentUser,
+    mut session: Session,
+    chat: Arc<ChatService>,
+) {
     let (out, mut outgoing) = mpsc::channel::<SocketFrame>(MESSAGES_PER_PAGE * 2);
     let _here = Here::arrive(&chat, &user);
     let mut following = Following(HashMap::new());
@@ -155,7 +204,17 @@ async fn serve(mut socket: WebSocket, user: CurrentUser, chat: Arc<ChatService>)
                     break;
                 }
             }
+            () = session.ends.ended() => {
+                if !session.holds().await {
+                    close_ended(&mut socket).await;
+                    break;
+                }
+            }
             _ = ping.tick() => {
+                if !session.holds().await {
+                    close_ended(&mut socket).await;
+                    break;
+                }
                 if socket.send(WsMessage::Ping(Default::default())).await.is_err() {
                     break;
                 }

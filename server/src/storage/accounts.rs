@@ -224,24 +224,25 @@ impl Db {
         Ok(())
     }
 
-    /// Deletes one session, or with `everywhere` every session of its account.
+    /// Deletes one session, or with `everywhere` every session of its account; whose they
+    /// were, if there was such a session.
     pub async fn delete_sessions(
         &self,
         fingerprint: &str,
         everywhere: bool,
-    ) -> Result<(), AppError> {
+    ) -> Result<Option<UserId>, AppError> {
         let sql = if everywhere {
             "DELETE FROM user_sessions WHERE user_id = \
-             (SELECT user_id FROM user_sessions WHERE token_hash = $1)"
+             (SELECT user_id FROM user_sessions WHERE token_hash = $1) RETURNING user_id"
         } else {
-            "DELETE FROM user_sessions WHERE token_hash = $1"
+            "DELETE FROM user_sessions WHERE token_hash = $1 RETURNING user_id"
         };
-        sqlx::query(sql)
+        let users: Vec<i64> = sqlx::query_scalar(sql)
             .bind(fingerprint)
-            .execute(&self.pool)
+            .fetch_all(&self.pool)
             .await
             .map_err(internal)?;
-        Ok(())
+        Ok(users.first().copied().map(UserId))
     }
 
     /// The account of an unexpired session.

@@ -4,6 +4,7 @@
 //! conversations and floods are refused and change nothing.
 
 use crate::support::{self, TestApp};
+use app::domain::conversation::SESSION_ENDED_CLOSE;
 use app::domain::moderation::Side;
 use app::domain::{ChatFrame, ConversationId, ExhibitorId, Message, MessageId, SocketFrame};
 use app::error::AppError;
@@ -87,6 +88,25 @@ pub async fn next_any(socket: &mut Socket) -> SocketFrame {
     })
     .await
     .expect("a frame within 5 s")
+}
+
+/// The code the server closed `socket` with, within 5 seconds (frames before it are skipped).
+async fn close_code(socket: &mut Socket) -> u16 {
+    tokio::time::timeout(Duration::from_secs(5), async {
+        loop {
+            match socket
+                .next()
+                .await
+                .expect("a close frame first")
+                .expect("a frame")
+            {
+                Ws::Close(frame) => return frame.map(|f| u16::from(f.code)).unwrap_or(0),
+                _ => continue,
+            }
+        }
+    })
+    .await
+    .expect("closed within 5 s")
 }
 
 /// No frame but the other side's presence for 300 ms (what was sent has all arrived).
@@ -422,5 +442,20 @@ on_both_engines! { mod chat; support::spawn_app;
         .await
         .unwrap();
         assert_eq!(touched, vec![first.sent_at, second.sent_at]);
+    }
+
+    async fn a_socket_closes_when_its_session_ends_and_only_then(app) {
+        let Sides { conversation, .. } = sides(&app).await;
+        let (first, second) = (app.sign_in(BUYER.email, BUYER.password).await, app.sign_in(BUYER.email, BUYER.password).await);
+        let (mut on_first, mut on_second) = (socket(&app, &first).await, socket(&app, &second).await);
+        let out = app.post("/api/log_out", &[("Cookie", &first)], "everywhere=false").await;
+        assert!(out.status < 400, "{}", out.text());
+        assert_eq!(close_code(&mut on_first).await, SESSION_ENDED_CLOSE, "the signed-out session's socket");
+        put(&mut on_second, &send(conversation, "after-1", "Still here")).await;
+        assert_eq!(acked(next(&mut on_second).await).body, "Still here", "another session's socket is untouched");
+        let everywhere = app.post("/api/log_out", &[("Cookie", &second)], "everywhere=true").await;
+        assert!(everywhere.status < 400, "{}", everywhere.text());
+        assert_eq!(close_code(&mut on_second).await, SESSION_ENDED_CLOSE);
+        assert_eq!(open_socket(&app, Some(&second), None).await.err(), Some(401), "no new socket either");
     }
 }

@@ -1,10 +1,10 @@
 //! The browser's end of `/ws` for one conversation: connects, follows the conversation from
 //! the last message shown, sends what is pending, and reconnects after a drop (half a second,
-//! doubling up to eight). A message leaves `pending` only when its `Ack` (or its own echo)
+//! doubling up to eight), but not after the server closed it because the session ended. A message leaves `pending` only when its `Ack` (or its own echo)
 //! arrives, so a drop before the acknowledgement sends it again under the same id.
 
 use super::{Link, Pending, merge};
-use crate::domain::conversation::Message;
+use crate::domain::conversation::{Message, SESSION_ENDED_CLOSE};
 use crate::domain::form::field_errors;
 use crate::domain::{ChatFrame, ConversationId, SocketFrame};
 use leptos::prelude::*;
@@ -174,9 +174,13 @@ fn connect(state: &Rc<RefCell<State>>) {
     };
     let on_close = {
         let state = state.clone();
-        Closure::<dyn FnMut(CloseEvent)>::new(move |_: CloseEvent| {
+        Closure::<dyn FnMut(CloseEvent)>::new(move |event: CloseEvent| {
             let mut s = state.borrow_mut();
             s.socket = None;
+            if event.code() == SESSION_ENDED_CLOSE {
+                s.closed = true;
+                s.link.set(Link::SignedOut);
+            }
             if s.closed {
                 return;
             }
