@@ -12,6 +12,7 @@ use app::domain::product::{uploaded_file, uploaded_image};
 use app::domain::product_edit::PHOTOS_MAX;
 use app::domain::{Action, CurrentUser, ExhibitorId, ProductId, authorize};
 use app::error::AppError;
+use app::ports::SessionToken;
 use axum::body::Body;
 use axum::extract::{Multipart, Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
@@ -279,11 +280,17 @@ pub(crate) async fn signed_in(
     state: &AppState,
     headers: &HeaderMap,
 ) -> Result<CurrentUser, AppError> {
-    let user = match token_in(headers) {
-        Some(token) => state.accounts.current_user(&token).await?,
-        None => None,
-    };
-    user.ok_or(AppError::Unauthenticated)
+    session_in(state, headers).await.map(|(user, _)| user)
+}
+
+/// The signed-in person and the session the request carries.
+pub(crate) async fn session_in(
+    state: &AppState,
+    headers: &HeaderMap,
+) -> Result<(CurrentUser, SessionToken), AppError> {
+    let token = token_in(headers).ok_or(AppError::Unauthenticated)?;
+    let user = state.accounts.current_user(&token).await?;
+    Ok((user.ok_or(AppError::Unauthenticated)?, token))
 }
 
 async fn store_booth_image(

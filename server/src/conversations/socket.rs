@@ -11,7 +11,7 @@ use super::presence::Party;
 use crate::accounts::session_ends::Listener;
 use crate::security::is_same_origin;
 use crate::startup::AppState;
-use app::api::accounts::session::token_in;
+use crate::uploads::session_in;
 use app::domain::conversation::{MESSAGES_PER_PAGE, SESSION_ENDED_CLOSE};
 use app::domain::{
     ChatFrame, ConversationId, CurrentUser, MeetingId, Message, MessageId, SocketFrame,
@@ -38,9 +38,6 @@ const FOLLOWED_MAX: usize = 64;
 /// How often an idle socket is pinged, so that proxies keep it open.
 const PING_EVERY: Duration = Duration::from_secs(30);
 
-/// What a refused upgrade says.
-const SIGN_IN: &str = "Sign in to send messages.\n";
-
 /// The upgrade: signed-in people only, from pages of this site.
 pub async fn upgrade(
     State(state): State<AppState>,
@@ -54,20 +51,11 @@ pub async fn upgrade(
         )
             .into_response();
     }
-    let signed_in = match token_in(&headers) {
-        Some(token) => state
-            .accounts
-            .current_user(&token)
-            .await
-            .map(|user| user.map(|user| (user, token))),
-        None => Ok(None),
-    };
-    let (user, token) = match signed_in {
-        Ok(Some(signed_in)) => signed_in,
-        Ok(None) => return (StatusCode::UNAUTHORIZED, SIGN_IN).into_response(),
+    let (user, token) = match session_in(&state, &headers).await {
+        Ok(session) => session,
         Err(error) => {
             let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::UNAUTHORIZED);
-            return (status, SIGN_IN).into_response();
+            return (status, "Sign in to send messages.\n").into_response();
         }
     };
     let chat = state.chat.clone();
