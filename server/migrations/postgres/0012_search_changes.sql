@@ -1,6 +1,5 @@
--- The search index's feed: every change to a product or an exhibitor that search shows (an
--- exhibitor's own document, and what its products' documents take from it) adds a row here
--- in the same transaction (triggers, so no write path can
+-- The search index's feed: every change to a product, or to what its search document takes
+-- from its exhibitor, adds a row here in the same transaction (triggers, so no write path can
 -- forget it). Each server's indexer reads the rows after the last one it indexed; the index
 -- records that number with each commit, so after a crash it resumes from there.
 CREATE TABLE search_changes (
@@ -39,10 +38,6 @@ CREATE TRIGGER search_product_updated AFTER UPDATE OF
 CREATE TRIGGER search_product_deleted AFTER DELETE ON products
     FOR EACH ROW EXECUTE FUNCTION search_product_changed();
 
-CREATE TRIGGER search_exhibitor_inserted AFTER INSERT ON exhibitors
-    FOR EACH ROW EXECUTE FUNCTION search_exhibitor_changed();
-
 CREATE TRIGGER search_exhibitor_updated AFTER UPDATE OF
-    slug, name_en, name_zh, country, verified, certifications, year_founded, description_en,
-    description_zh, main_markets, category_id, section_id ON exhibitors
+    name_en, name_zh, country, verified, certifications ON exhibitors
     FOR EACH ROW EXECUTE FUNCTION search_exhibitor_changed();

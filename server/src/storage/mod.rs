@@ -15,6 +15,7 @@ pub mod digests;
 pub mod imports;
 pub mod meetings;
 pub mod message_batch;
+pub mod migrations;
 pub mod moderation;
 pub mod outbox;
 pub mod products;
@@ -25,7 +26,6 @@ pub mod teams;
 
 use anyhow::{Context, bail};
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions, install_default_drivers};
-use sqlx::migrate::Migrator;
 use sqlx::{AnyPool, ConnectOptions, Executor};
 use std::str::FromStr;
 use std::time::Duration;
@@ -34,9 +34,6 @@ use std::time::Duration;
 pub(crate) fn internal(error: sqlx::Error) -> app::error::AppError {
     app::error::AppError::internal(error)
 }
-
-static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("migrations/sqlite");
-static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("migrations/postgres");
 
 /// Which engine a pool talks to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -104,7 +101,7 @@ impl Db {
             checkpoint::spawn(pool.clone());
         }
         let db = Db { pool, backend };
-        db.migrate().await?;
+        migrations::run(&db.pool, backend).await?;
         Ok(db)
     }
 
@@ -120,17 +117,6 @@ impl Db {
             Backend::Postgres => self.pool.begin().await,
         };
         begun.map_err(internal)
-    }
-
-    async fn migrate(&self) -> anyhow::Result<()> {
-        let migrator = match self.backend {
-            Backend::Sqlite => &SQLITE_MIGRATIONS,
-            Backend::Postgres => &POSTGRES_MIGRATIONS,
-        };
-        migrator
-            .run(&self.pool)
-            .await
-            .context("cannot apply the database migrations")
     }
 }
 

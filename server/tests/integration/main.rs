@@ -17,6 +17,7 @@ mod mail;
 mod meetings;
 mod messages;
 mod products;
+mod schema;
 mod search;
 mod storage;
 mod teams;

@@ -25,13 +25,19 @@ pub struct TestDb {
     _dir: TempDir,
 }
 
+/// The URL of a new database that nothing has touched yet: a file in `dir` or a database on
+/// the test cluster.
+pub async fn blank_database_url(engine: Engine, dir: &std::path::Path) -> String {
+    match engine {
+        Engine::Sqlite => format!("sqlite://{}?mode=rwc", dir.join("fair.db").display()),
+        Engine::Postgres => postgres::fresh_database().await,
+    }
+}
+
 /// An empty, migrated database.
 pub async fn empty_db(engine: Engine) -> TestDb {
     let dir = tempfile::tempdir().expect("temp dir");
-    let url = match engine {
-        Engine::Sqlite => format!("sqlite://{}?mode=rwc", dir.path().join("fair.db").display()),
-        Engine::Postgres => postgres::fresh_database().await,
-    };
+    let url = blank_database_url(engine, dir.path()).await;
     TestDb {
         db: Db::connect(&url, 4).await.expect("connect"),
         _dir: dir,
