@@ -4,8 +4,8 @@
 //! not retried. Writers wake the task through `MailSignal` so a mail leaves within a moment;
 //! it also looks every few seconds for mail written by other servers of a cluster.
 
+use crate::clock::now;
 use crate::storage::Db;
-use crate::storage::accounts::now;
 use anyhow::Context;
 use app::domain::OutboxMail;
 use lettre::message::Mailbox;

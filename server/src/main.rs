@@ -2,7 +2,9 @@
 
 use clap::Parser;
 use server::cli::{Cli, Command};
-use server::{chat_bench, generate, reindex, search_bench, startup, telemetry};
+use server::commands::{chat_bench, generate, reindex, search_bench};
+use server::http::serve;
+use server::telemetry;
 use std::process::ExitCode;
 
 #[tokio::main]
@@ -13,7 +15,7 @@ async fn main() -> ExitCode {
         demo: false,
         bench_copy: None,
     }) {
-        Command::Serve { demo, bench_copy } => startup::run(cli.config, demo, bench_copy).await,
+        Command::Serve { demo, bench_copy } => serve::run(cli.config, demo, bench_copy).await,
         Command::Generate { scale, seed } => generate::run(cli.config, &scale, seed).await,
         Command::Reindex => reindex::run(cli.config).await,
         Command::BenchSearch {

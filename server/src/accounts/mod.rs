@@ -9,9 +9,10 @@ pub mod secret;
 pub mod session_ends;
 pub mod teams;
 
+use crate::clock::now;
 use crate::mail::MailSignal;
 use crate::storage::Db;
-use crate::storage::accounts::{LinkPurpose, now};
+use crate::storage::accounts::LinkPurpose;
 use app::domain::account::{SESSION_SECONDS, ValidRegistration, normalise_email, password_problem};
 use app::domain::{Action, CurrentUser, OutboxMail, UserId, authorize};
 use app::error::AppError;

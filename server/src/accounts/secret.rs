@@ -1,9 +1,9 @@
 //! Secrets handed to browsers (session cookies, links in mails): 256 random bits, URL-safe.
 //! Only their SHA-256 is stored, so the database alone opens nothing.
 
+use crate::hashing::sha256_hex;
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use sha2::{Digest, Sha256};
 
 /// A fresh secret, 43 URL-safe characters.
 pub fn new_secret() -> anyhow::Result<String> {
@@ -15,14 +15,6 @@ pub fn new_secret() -> anyhow::Result<String> {
 /// What the database keeps of a secret.
 pub fn fingerprint(secret: &str) -> String {
     sha256_hex(secret.as_bytes())
-}
-
-/// The SHA-256 of `bytes`, in lowercase hex (as `sha256sum` prints it).
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! list and removing staff. Each action checks `domain::access` before touching data.
 
 use super::{AccountService, password, secret};
-use crate::storage::accounts::now;
+use crate::clock::now;
 use crate::storage::teams::Invitation;
 use app::domain::account::{NAME_MAX, normalise_email, password_problem};
 use app::domain::team::INVITATION_SECONDS;

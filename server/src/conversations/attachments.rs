@@ -4,56 +4,57 @@
 //! They are stored content-addressed under `DATA_DIR/media/attachments`, which `/media` never
 //! serves: only the conversation's two sides read them, through `/messages/{id}/attachments/`.
 
-use crate::imaging::{self, ImageKind};
-use crate::pdf;
-use crate::startup::AppState;
+use super::ChatService;
+use crate::hashing::sha256_hex;
+use crate::http::error::HttpError;
+use crate::http::extract::SignedIn;
+use crate::http::multipart::{answer_files, bad_form, read_file};
+use crate::media::imaging::{self, ImageKind};
+use crate::media::{MediaStore, pdf, process_image};
 use crate::storage::conversations::StoredAttachment;
-use crate::uploads::{self, MediaStore, read_file, sha256, signed_in};
 use app::domain::conversation::{
     ATTACHMENT_BYTES_MAX, AttachmentKind, attachment_name, attachment_path, path,
 };
 use app::domain::{ConversationId, MessageId};
 use app::error::AppError;
 use axum::extract::{Multipart, Path, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
+use std::sync::Arc;
 
 const FIELD: &str = "file";
 
-/// The private store of attachments, beside the public uploads.
-fn store(state: &AppState) -> MediaStore {
-    MediaStore {
-        dir: state.media.dir.join("attachments"),
-    }
+/// The private store of attachments, below the public uploads.
+fn store(media: &MediaStore) -> MediaStore {
+    media.below("attachments")
 }
 
 /// `POST /messages/{id}/attachments`: fields `client_id`, `body` (a caption) and `file`.
 pub async fn upload(
-    State(state): State<AppState>,
+    State(chat): State<Arc<ChatService>>,
+    State(media): State<MediaStore>,
+    signed_in: Result<SignedIn, HttpError>,
     Path(conversation): Path<i64>,
     headers: HeaderMap,
     multipart: Multipart,
 ) -> Response {
     let conversation = ConversationId(conversation);
-    let result = receive(&state, &headers, conversation, multipart).await;
-    uploads::answer(&headers, result, &path(conversation))
+    let result = receive(&chat, &media, signed_in, conversation, multipart).await;
+    answer_files(&headers, result, &path(conversation))
 }
 
 async fn receive(
-    state: &AppState,
-    headers: &HeaderMap,
+    chat: &ChatService,
+    media: &MediaStore,
+    signed_in: Result<SignedIn, HttpError>,
     conversation: ConversationId,
     mut multipart: Multipart,
 ) -> Result<Vec<String>, AppError> {
-    let user = signed_in(state, headers).await?;
+    let user = signed_in?.user;
     // The right to write, and that nobody blocked it, before any file is read.
-    state.chat.may_write(&user, conversation).await?;
+    chat.may_write(&user, conversation).await?;
     let (mut client_id, mut caption, mut file) = (String::new(), String::new(), None);
-    while let Some(field) = multipart
-        .next_field()
-        .await
-        .map_err(uploads::bad_form(FIELD))?
-    {
+    while let Some(field) = multipart.next_field().await.map_err(bad_form(FIELD))? {
         match field.name() {
             Some("client_id") => client_id = field.text().await.unwrap_or_default(),
             Some("body") => caption = field.text().await.unwrap_or_default(),
@@ -66,20 +67,23 @@ async fn receive(
         }
     }
     let (name, bytes) = file.ok_or_else(|| AppError::invalid(FIELD, "required"))?;
-    let attachment = keep(state, &name, bytes).await?;
-    let message = state
-        .chat
+    let attachment = keep(media, &name, bytes).await?;
+    let message = chat
         .send_file(&user, conversation, &client_id, &caption, attachment)
         .await?;
     Ok(vec![attachment_path(conversation, message.id)])
 }
 
 /// Checks the file, stores it (and an image's preview), and says what was stored.
-async fn keep(state: &AppState, name: &str, bytes: Vec<u8>) -> Result<StoredAttachment, AppError> {
-    let media = store(state);
+async fn keep(
+    media: &MediaStore,
+    name: &str,
+    bytes: Vec<u8>,
+) -> Result<StoredAttachment, AppError> {
+    let media = store(media);
     if pdf::sniff(&bytes) {
         pdf::check(&bytes).map_err(|error| AppError::invalid(FIELD, error.code()))?;
-        let file = format!("{}.pdf", sha256(&bytes));
+        let file = format!("{}.pdf", sha256_hex(&bytes));
         media.put(&file, &bytes).await.map_err(AppError::internal)?;
         return Ok(StoredAttachment {
             file,
@@ -91,8 +95,8 @@ async fn keep(state: &AppState, name: &str, bytes: Vec<u8>) -> Result<StoredAtta
     if imaging::sniff(&bytes).is_none() {
         return Err(AppError::invalid(FIELD, pdf::PdfError::NotAPdf.code()));
     }
-    let image = uploads::process(bytes, ImageKind::Attachment, FIELD).await?;
-    let hash = sha256(&image.bytes);
+    let image = process_image(bytes, ImageKind::Attachment, FIELD).await?;
+    let hash = sha256_hex(&image.bytes);
     for (_, preview) in &image.thumbnails {
         media
             .put(&format!("{hash}-preview.jpg"), preview)
@@ -114,54 +118,49 @@ async fn keep(state: &AppState, name: &str, bytes: Vec<u8>) -> Result<StoredAtta
 
 /// `GET /messages/{id}/attachments/{message}`: the file, to the conversation's two sides.
 pub async fn file(
-    State(state): State<AppState>,
+    State(chat): State<Arc<ChatService>>,
+    State(media): State<MediaStore>,
+    signed_in: Result<SignedIn, HttpError>,
     Path((conversation, message)): Path<(i64, i64)>,
-    headers: HeaderMap,
-) -> Response {
-    read(&state, &headers, conversation, message, false).await
+) -> Result<Response, HttpError> {
+    read(&chat, &media, signed_in?, conversation, message, false).await
 }
 
 /// `GET /messages/{id}/attachments/{message}/preview`: an image's 320 pixel preview.
 pub async fn preview(
-    State(state): State<AppState>,
+    State(chat): State<Arc<ChatService>>,
+    State(media): State<MediaStore>,
+    signed_in: Result<SignedIn, HttpError>,
     Path((conversation, message)): Path<(i64, i64)>,
-    headers: HeaderMap,
-) -> Response {
-    read(&state, &headers, conversation, message, true).await
+) -> Result<Response, HttpError> {
+    read(&chat, &media, signed_in?, conversation, message, true).await
 }
 
 async fn read(
-    state: &AppState,
-    headers: &HeaderMap,
+    chat: &ChatService,
+    media: &MediaStore,
+    signed_in: SignedIn,
     conversation: i64,
     message: i64,
     preview: bool,
-) -> Response {
-    let found = async {
-        let user = signed_in(state, headers).await?;
-        state
-            .chat
-            .attachment(&user, ConversationId(conversation), MessageId(message))
-            .await
-    }
-    .await;
-    let stored = match found {
-        Ok(stored) => stored,
-        Err(error) => {
-            let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::NOT_FOUND);
-            return (status, format!("{error}\n")).into_response();
-        }
-    };
+) -> Result<Response, HttpError> {
+    let stored = chat
+        .attachment(
+            &signed_in.user,
+            ConversationId(conversation),
+            MessageId(message),
+        )
+        .await?;
     let file = match (stored.kind, preview) {
         (AttachmentKind::Image, true) => stored.file.replace(".jpg", "-preview.jpg"),
-        (AttachmentKind::Pdf, true) => return StatusCode::NOT_FOUND.into_response(),
+        (AttachmentKind::Pdf, true) => return Err(AppError::NotFound.into()),
         (_, false) => stored.file.clone(),
     };
-    let bytes = match tokio::fs::read(store(state).dir.join(&file)).await {
+    let bytes = match tokio::fs::read(store(media).dir.join(&file)).await {
         Ok(bytes) => bytes,
         Err(error) => {
             tracing::error!(%error, file, "an attachment's file is missing");
-            return StatusCode::NOT_FOUND.into_response();
+            return Err(AppError::NotFound.into());
         }
     };
     let (content_type, disposition) = match stored.kind {
@@ -182,7 +181,7 @@ async fn read(
         header::CONTENT_SECURITY_POLICY,
         HeaderValue::from_static("sandbox; default-src 'none'"),
     );
-    response
+    Ok(response)
 }
 
 /// `attachment; filename="…"; filename*=UTF-8''…`: an ASCII name for old clients, the real

@@ -8,10 +8,10 @@
 use super::ChatService;
 use super::calls::{self, CallEvent};
 use super::presence::Party;
-use crate::accounts::session_ends::Listener;
-use crate::security::is_same_origin;
-use crate::startup::AppState;
-use crate::uploads::session_in;
+use crate::accounts::session_ends::{Listener, SessionEnds};
+use crate::http::error::HttpError;
+use crate::http::extract::SignedIn;
+use crate::http::layers::security::is_same_origin;
 use app::domain::conversation::{MESSAGES_PER_PAGE, SESSION_ENDED_CLOSE};
 use app::domain::{
     ChatFrame, ConversationId, CurrentUser, MeetingId, Message, MessageId, SocketFrame,
@@ -20,8 +20,8 @@ use app::error::AppError;
 use app::ports::{Accounts, Conversations, SessionToken};
 use axum::extract::State;
 use axum::extract::ws::{CloseFrame, Message as WsMessage, WebSocket, WebSocketUpgrade};
-use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::http::HeaderMap;
+use axum::response::Response;
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
@@ -40,36 +40,28 @@ const PING_EVERY: Duration = Duration::from_secs(30);
 
 /// The upgrade: signed-in people only, from pages of this site.
 pub async fn upgrade(
-    State(state): State<AppState>,
+    State(chat): State<Arc<ChatService>>,
+    State(accounts): State<Arc<dyn Accounts>>,
+    State(session_ends): State<Arc<SessionEnds>>,
+    signed_in: Result<SignedIn, HttpError>,
     headers: HeaderMap,
     upgrade: WebSocketUpgrade,
-) -> Response {
+) -> Result<Response, HttpError> {
     if !is_same_origin(&headers) {
-        return (
-            StatusCode::FORBIDDEN,
-            "This socket was opened from another site.\n",
-        )
-            .into_response();
+        return Err(AppError::Forbidden.into());
     }
-    let (user, token) = match session_in(&state, &headers).await {
-        Ok(session) => session,
-        Err(error) => {
-            let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::UNAUTHORIZED);
-            return (status, "Sign in to send messages.\n").into_response();
-        }
-    };
-    let chat = state.chat.clone();
+    let SignedIn { user, token } = signed_in?;
     let session = Session {
         token,
-        accounts: state.accounts.clone(),
-        ends: state.session_ends.listen(user.id),
+        accounts,
+        ends: session_ends.listen(user.id),
     };
-    upgrade
+    Ok(upgrade
         .max_message_size(FRAME_BYTES_MAX)
         .max_frame_size(FRAME_BYTES_MAX)
         .read_buffer_size(BUFFER_BYTES)
         .write_buffer_size(BUFFER_BYTES)
-        .on_upgrade(move |socket| serve(socket, user, session, chat))
+        .on_upgrade(move |socket| serve(socket, user, session, chat)))
 }
 
 /// The session a socket was opened with, checked again whenever one of its person's sessions

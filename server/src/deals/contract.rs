@@ -1,7 +1,8 @@
 //! The contract an order becomes: a plain text written once from the order's terms, and the
 //! SHA-256 of its exact UTF-8 bytes. Anyone can check a downloaded copy with `sha256sum`.
 
-use crate::accounts::secret::{new_secret, sha256_hex};
+use crate::accounts::secret::new_secret;
+use crate::hashing::sha256_hex;
 use crate::storage::deals::{NewContract, OrderTerms};
 use app::domain::deal::money;
 use app::domain::text::utc_minute;

@@ -1,29 +1,28 @@
 //! `/contracts/{token}/contract.txt`: a contract's exact text as a file, the bytes its
 //! recorded SHA-256 was taken of. Anyone with the link may download it, as they may see it.
 
-use crate::startup::AppState;
+use crate::http::error::HttpError;
+use app::ports::Deals;
 use axum::extract::{Path, State};
-use axum::http::{StatusCode, header};
+use axum::http::header;
 use axum::response::{IntoResponse, Response};
+use std::sync::Arc;
 
-pub async fn contract_file(State(state): State<AppState>, Path(token): Path<String>) -> Response {
-    match state.deals.contract(&token).await {
-        Ok(public) => (
-            [
-                (header::CONTENT_TYPE, "text/plain; charset=utf-8".to_owned()),
-                (
-                    header::CONTENT_DISPOSITION,
-                    format!("attachment; filename=\"contract-CF-{}.txt\"", public.order),
-                ),
-                (header::CACHE_CONTROL, "private, no-cache".to_owned()),
-            ],
-            public.contract.body,
-        )
-            .into_response(),
-        Err(error) => {
-            let status =
-                StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-            (status, format!("{error}\n")).into_response()
-        }
-    }
+pub async fn contract_file(
+    State(deals): State<Arc<dyn Deals>>,
+    Path(token): Path<String>,
+) -> Result<Response, HttpError> {
+    let public = deals.contract(&token).await?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/plain; charset=utf-8".to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"contract-CF-{}.txt\"", public.order),
+            ),
+            (header::CACHE_CONTROL, "private, no-cache".to_owned()),
+        ],
+        public.contract.body,
+    )
+        .into_response())
 }

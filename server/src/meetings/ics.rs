@@ -1,49 +1,42 @@
 //! `/meetings/{id}/meeting.ics`: a meeting as a calendar event (RFC 5545), for its two
 //! parties only, in UTC so that every calendar shows it in its owner's own zone.
 
-use crate::startup::AppState;
-use crate::uploads::signed_in;
+use crate::http::error::HttpError;
+use crate::http::extract::SignedIn;
 use app::domain::MeetingId;
 use app::domain::meeting::{MeetingStatus, MeetingView, meeting_path};
 use app::error::AppError;
+use app::ports::Meetings;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::header;
 use axum::response::{IntoResponse, Response};
+use std::sync::Arc;
 
+/// The meeting's calendar file, to its two parties.
 pub async fn meeting_file(
-    State(state): State<AppState>,
+    State(meetings): State<Arc<dyn Meetings>>,
+    State(public_url): State<Arc<str>>,
+    signed_in: Result<SignedIn, HttpError>,
     Path(id): Path<String>,
-    headers: HeaderMap,
-) -> Response {
-    let file = async {
-        let id = id.parse::<MeetingId>().map_err(|_| AppError::NotFound)?;
-        let user = signed_in(&state, &headers).await?;
-        let meeting = state.meetings.meeting(Some(&user), id).await?;
-        Ok::<_, AppError>(event(&meeting, &state.public_url))
-    }
-    .await;
-    match file {
-        Ok(text) => (
-            [
-                (
-                    header::CONTENT_TYPE,
-                    "text/calendar; charset=utf-8".to_owned(),
-                ),
-                (
-                    header::CONTENT_DISPOSITION,
-                    format!("attachment; filename=\"meeting-{id}.ics\""),
-                ),
-                (header::CACHE_CONTROL, "private, no-store".to_owned()),
-            ],
-            text,
-        )
-            .into_response(),
-        Err(error) => {
-            let status =
-                StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-            (status, format!("{error}\n")).into_response()
-        }
-    }
+) -> Result<Response, HttpError> {
+    let id = id.parse::<MeetingId>().map_err(|_| AppError::NotFound)?;
+    let user = signed_in?.user;
+    let meeting = meetings.meeting(Some(&user), id).await?;
+    Ok((
+        [
+            (
+                header::CONTENT_TYPE,
+                "text/calendar; charset=utf-8".to_owned(),
+            ),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"meeting-{id}.ics\""),
+            ),
+            (header::CACHE_CONTROL, "private, no-store".to_owned()),
+        ],
+        event(&meeting, &public_url),
+    )
+        .into_response())
 }
 
 /// A UTC time as iCalendar writes it: 20261208T010000Z.
@@ -89,7 +82,7 @@ pub fn event(meeting: &MeetingView, public_url: &str) -> String {
         "METHOD:PUBLISH".to_owned(),
         "BEGIN:VEVENT".to_owned(),
         format!("UID:meeting-{}@{host}", meeting.id),
-        format!("DTSTAMP:{}", utc(crate::storage::accounts::now())),
+        format!("DTSTAMP:{}", utc(crate::clock::now())),
         format!("DTSTART:{}", utc(meeting.slot.starts.at)),
         format!("DTEND:{}", utc(meeting.ends.at)),
         format!("SUMMARY:{}", text(&summary)),

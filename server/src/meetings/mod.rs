@@ -296,7 +296,7 @@ impl Meetings for MeetingService {
         let exhibitor = Self::team(actor)?;
         let (tz, _) = zones::zone(&self.db.exhibitor_zone(exhibitor).await?);
         let slots = zones::window_slots(&window, &tz)?;
-        let at = crate::storage::accounts::now();
+        let at = crate::clock::now();
         let horizon = at + meeting::DAYS_AHEAD_MAX * 86_400;
         match slots.first() {
             Some((start, _)) if *start <= at => {

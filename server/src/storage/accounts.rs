@@ -3,19 +3,13 @@
 
 use super::outbox::insert_mail;
 use super::{Db, internal};
+use crate::clock::now;
 use app::domain::account::ValidRegistration;
 use app::domain::{
     BusinessType, CountryCode, CurrentUser, ExhibitorId, Role, Team, TeamRole, UserId,
 };
 use app::error::AppError;
 use sqlx::Row;
-
-/// Seconds since the Unix epoch.
-pub fn now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |elapsed| elapsed.as_secs() as i64)
-}
 
 /// A new account's fields, validated already.
 pub struct NewUser<'a> {

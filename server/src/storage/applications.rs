@@ -2,10 +2,10 @@
 //! list of pending ones, and deciding: approving creates the exhibitor and the owner's
 //! invitation in one transaction; declining mails the reason.
 
-use super::accounts::now;
 use super::outbox::insert_mail;
 use super::teams::{Invitation, insert_invitation};
 use super::{Db, internal};
+use crate::clock::now;
 use app::domain::application::slug_for;
 use app::domain::{Application, CountryCode, ExhibitorId, Localized, Page, TeamRole, UserId};
 use app::domain::{ValidApplication, team::INVITATION_SECONDS};

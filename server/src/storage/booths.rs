@@ -1,9 +1,9 @@
 //! The booth editor over SQL: the profile's editable fields, saving them with an audit entry
 //! in the same transaction, and reading the audit log.
 
-use super::accounts::now;
 use super::rows::list;
 use super::{Db, internal};
+use crate::clock::now;
 use app::domain::exhibitor::BoothImage;
 use app::domain::{AuditEntry, ExhibitorId, ProfileForm, UserId, ValidProfile};
 use app::error::AppError;

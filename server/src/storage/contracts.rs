@@ -1,8 +1,8 @@
 //! Contracts over SQL: the text and hash stored with an order, and the signatures. The
 //! database refuses to change or delete either (triggers of migration 0014).
 
-use super::accounts::now;
 use super::{Db, internal};
+use crate::clock::now;
 use app::domain::deal::{Side, Signature};
 use app::domain::{OrderId, UserId};
 use app::error::AppError;

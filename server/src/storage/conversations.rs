@@ -1,8 +1,8 @@
 //! Conversations and their messages over SQL: one conversation per buyer and exhibitor,
 //! messages stored once per sender and `client_id`, and each reader's last read message.
 
-use super::accounts::now;
 use super::{Db, internal};
+use crate::clock::now;
 use app::domain::conversation::{
     Attachment, AttachmentKind, ConversationBuyer, ConversationExhibitor, MESSAGES_PER_PAGE,
 };

@@ -2,9 +2,9 @@
 //! change of state is one conditional UPDATE inside a write transaction, so two answers to
 //! the same quotation, however close together, change it once and place one order.
 
-use super::accounts::now;
 use super::conversations::Parties;
 use super::{Db, internal};
+use crate::clock::now;
 use app::domain::conversation::{ConversationBuyer, ConversationExhibitor};
 use app::domain::deal::{
     Answer, Counter, DealLists, Incoterm, InquiryDraft, InquiryStatus, InquirySummary,

@@ -3,9 +3,9 @@
 //! forward with a conditional update, so that two servers of a cluster never mail the same
 //! messages twice, and the mails are written to the outbox in the same transaction.
 
-use super::accounts::now;
 use super::outbox::insert_mail;
 use super::{Db, internal};
+use crate::clock::now;
 use app::error::AppError;
 
 /// One reader's unread messages in one conversation.

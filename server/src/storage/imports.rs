@@ -2,12 +2,12 @@
 //! same SKU is updated, any other row adds a product), with an audit entry per product, the
 //! counters moved once, and the import's report kept for the team.
 
-use super::accounts::now;
 use super::booths::{Audited, log_change};
 use super::products::{
     Tx, count_change, counted, insert_product, locked_product, sku_conflict, write_product,
 };
 use super::{Db, internal};
+use crate::clock::now;
 use app::domain::product_import::{ImportReport, RowError};
 use app::domain::{ExhibitorId, ProductForm, ProductId, UserId, ValidProduct};
 use app::error::AppError;

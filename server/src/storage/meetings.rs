@@ -2,10 +2,10 @@
 //! one live booking (partial unique index `meetings_one_per_slot`): of two bookings at once,
 //! the database refuses the second, on both engines.
 
-use super::accounts::now;
 use super::conversations::Parties;
 use super::outbox::insert_mail;
 use super::{Db, internal};
+use crate::clock::now;
 use app::domain::conversation::{ConversationBuyer, ConversationExhibitor};
 use app::domain::meeting::MeetingStatus;
 use app::domain::{CountryCode, ExhibitorId, Localized, MeetingId, SlotId, UserId};

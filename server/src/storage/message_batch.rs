@@ -4,7 +4,8 @@
 //! PostgreSQL server.
 
 use super::conversations::{MESSAGE_COLUMNS, MessageRow, NewMessage};
-use super::{Db, accounts::now, internal};
+use super::{Db, internal};
+use crate::clock::now;
 use app::domain::conversation::Attachment;
 use app::domain::{Message, MessageId};
 use app::error::AppError;

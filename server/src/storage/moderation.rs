@@ -2,8 +2,8 @@
 //! (cleared when it unblocks); a report, one per person and conversation, keeps the excerpt
 //! the reporter saw.
 
-use super::accounts::now;
 use super::{Db, internal};
+use crate::clock::now;
 use app::domain::moderation::{ConversationReport, ReportReason, Side};
 use app::domain::{ConversationId, UserId};
 use app::error::AppError;

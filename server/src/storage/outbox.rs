@@ -2,8 +2,8 @@
 //! delivered by `mail::sender` when SMTP is configured, or read by the organizer in the
 //! browser when it is not.
 
-use super::accounts::now;
 use super::{Db, internal};
+use crate::clock::now;
 use app::domain::OutboxMail;
 use app::error::AppError;
 use sqlx::Row;

@@ -457,7 +457,7 @@ pub(super) async fn insert_product(
     .bind(category)
     .bind(section)
     .bind(last + 1)
-    .bind(app::domain::text::utc_minute(super::accounts::now())[..10].to_owned())
+    .bind(app::domain::text::utc_minute(crate::clock::now())[..10].to_owned())
     .fetch_one(&mut **tx)
     .await
     .map_err(sku_conflict)?;

@@ -1,9 +1,10 @@
 //! Exhibitor teams over SQL: who works for which exhibitor, as owner or staff, and the
 //! invitations that bring people in.
 
-use super::accounts::{NewUser, insert_user, now};
+use super::accounts::{NewUser, insert_user};
 use super::outbox::insert_mail;
 use super::{Db, internal};
+use crate::clock::now;
 use app::domain::{
     BusinessType, CountryCode, ExhibitorId, ExhibitorOnboarding, InvitationOffer, Localized, Page,
     PendingInvitation, Role, TeamMember, TeamRole, TeamView, UserId,

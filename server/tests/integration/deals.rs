@@ -5,8 +5,8 @@
 //! they should not.
 
 use crate::support::{self, TestApp};
-use server::accounts::secret::sha256_hex;
 use server::demo::accounts::{BUYER, EXHIBITOR};
+use server::hashing::sha256_hex;
 
 pub struct Deal {
     pub buyer: String,

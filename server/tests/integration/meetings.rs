@@ -195,7 +195,7 @@ on_both_engines! { mod meetings; support::spawn_app;
         // Confirmed and starting within the hour: one sweep writes one reminder per person.
         let confirmed = app.post("/api/answer_meeting", &[("Cookie", &p.exhibitor)], &format!("meeting={fresh}&answer=confirm")).await;
         assert_eq!(confirmed.status, 200);
-        let soon = server::storage::accounts::now() + 1800;
+        let soon = server::clock::now() + 1800;
         sqlx::query("UPDATE meeting_slots SET starts_at = $2, ends_at = $3 WHERE id = $1")
             .bind(ids[0]).bind(soon).bind(soon + 1800).execute(&app.db.db.pool).await.unwrap();
         let signal = server::mail::MailSignal::default();

@@ -222,7 +222,7 @@ on_both_engines! { mod products; support::spawn_app;
                 post_multipart(addr, &path, &headers, &parts).await
             }
         };
-        let glb = server::models3d::triangle_glb();
+        let glb = server::media::models3d::triangle_glb();
         assert_eq!(send(None, glb.clone()).await.status, 401);
         assert_eq!(send(Some(other.clone()), glb.clone()).await.status, 403);
         let files_before = std::fs::read_dir(app.media_dir()).map_or(0, |d| d.count());

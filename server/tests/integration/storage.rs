@@ -22,7 +22,7 @@ async fn count(db: &TestDb, sql: &str) -> i64 {
 on_both_engines! { mod catalogue; support::fair_db;
 
     async fn the_cached_catalogue_answers_repeats_from_memory_until_told(db) {
-        use server::cache::{CacheLimits, CachedCatalogue};
+        use server::catalogue::cache::{CacheLimits, CachedCatalogue};
         let cached = CachedCatalogue::new(std::sync::Arc::new(db.db.clone()), CacheLimits::new(std::time::Duration::from_secs(60)));
         let id = ProductId(5);
         let before = cached.get_product(id).await.unwrap();

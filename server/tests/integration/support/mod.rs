@@ -7,7 +7,8 @@ pub mod postgres;
 pub mod smtp;
 
 use server::demo::{self, scale::TINY};
-use server::startup::{AppState, router};
+use server::http::routes::router;
+use server::http::state::AppState;
 use server::storage::Db;
 use std::net::SocketAddr;
 use tempfile::TempDir;
@@ -147,7 +148,7 @@ pub async fn spawn_app(engine: Engine) -> TestApp {
         .expect("bind");
     let addr = listener.local_addr().expect("addr");
     let site_root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/site");
-    let leptos = server::startup::leptos_options(&site_root, addr);
+    let leptos = server::http::serve::leptos_options(&site_root, addr);
     let search = server::search::sync::spawn(db.db.clone(), &db._dir.path().join("search"))
         .expect("search index");
     let state = AppState::new(

@@ -5,10 +5,10 @@
 
 use crate::accounts::teams::invitation_mail;
 use crate::accounts::{reader_locale, secret};
-use crate::booths::this_year;
-use crate::cache::CachedCatalogue;
+use crate::catalogue::cache::CachedCatalogue;
+use crate::exhibitors::booths::this_year;
+use crate::http::layers::page_cache::PageCache;
 use crate::mail::MailSignal;
-use crate::page_cache::PageCache;
 use crate::storage::Db;
 use app::domain::application::MESSAGE_MAX;
 use app::domain::{

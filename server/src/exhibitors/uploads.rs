@@ -3,88 +3,60 @@
 //! content-addressed under the data folder, and served with immutable caching. A refused file leaves nothing
 //! behind: files are written only after the image was accepted, under a temporary name first.
 
-use crate::imaging::{self, ImageError, ImageKind, MAX_UPLOAD_BYTES, Processed};
-use crate::startup::AppState;
-use crate::{models3d, video};
-use app::api::accounts::session::{is_plain_form, token_in};
+use crate::hashing::sha256_hex;
+use crate::http::error::HttpError;
+use crate::http::extract::SignedIn;
+use crate::http::multipart::{answer_files, bad_form, read_file};
+use crate::media::imaging::{ImageKind, MAX_UPLOAD_BYTES};
+use crate::media::{MediaStore, models3d, process_image, video};
+use crate::storage::Db;
 use app::domain::exhibitor::{BoothImage, uploaded_banner, uploaded_logo};
 use app::domain::product::{uploaded_file, uploaded_image};
 use app::domain::product_edit::PHOTOS_MAX;
 use app::domain::{Action, CurrentUser, ExhibitorId, ProductId, authorize};
 use app::error::AppError;
-use app::ports::SessionToken;
+use app::ports::{Booths, Products};
 use axum::body::Body;
 use axum::extract::{Multipart, Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
-use axum::response::{IntoResponse, Redirect, Response};
-use sha2::{Digest, Sha256};
-use std::path::PathBuf;
+use axum::response::{IntoResponse, Response};
+use std::sync::Arc;
 
-/// Where uploaded files live: `DATA_DIR/media`.
-#[derive(Clone, Debug)]
-pub struct MediaStore {
-    pub dir: PathBuf,
-}
-
-impl MediaStore {
-    /// Writes `bytes` under a temporary name for `name`, for checks that need a file; the
-    /// path. `promote` then keeps it, or the caller removes it.
-    async fn staged(&self, name: &str, bytes: &[u8]) -> std::io::Result<PathBuf> {
-        tokio::fs::create_dir_all(&self.dir).await?;
-        let path = self.dir.join(format!(".{name}.part"));
-        tokio::fs::write(&path, bytes).await?;
-        Ok(path)
-    }
-
-    /// Keeps a staged file as `name`.
-    async fn promote(&self, staged: &std::path::Path, name: &str) -> std::io::Result<()> {
-        tokio::fs::rename(staged, self.dir.join(name)).await
-    }
-
-    /// Writes `bytes` as `name` unless it exists already, atomically (temporary file, rename).
-    pub(crate) async fn put(&self, name: &str, bytes: &[u8]) -> std::io::Result<()> {
-        let path = self.dir.join(name);
-        if tokio::fs::try_exists(&path).await? {
-            return Ok(());
-        }
-        tokio::fs::create_dir_all(&self.dir).await?;
-        let temporary = self.dir.join(format!(".{name}.part"));
-        tokio::fs::write(&temporary, bytes).await?;
-        tokio::fs::rename(&temporary, &path).await
-    }
-}
-
-/// The hex SHA-256 of `bytes`.
-pub(crate) fn sha256(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+/// What the upload handlers use of the state.
+#[derive(Clone)]
+pub struct Uploads {
+    pub db: Db,
+    pub booths: Arc<dyn Booths>,
+    pub products: Arc<dyn Products>,
+    pub media: MediaStore,
 }
 
 /// `POST /exhibitor/logo`: fields `exhibitor` and `file`.
 pub async fn upload_logo(
-    State(state): State<AppState>,
+    State(state): State<Uploads>,
+    signed_in: Result<SignedIn, HttpError>,
     headers: HeaderMap,
     multipart: Multipart,
 ) -> Response {
-    let result = store_booth_image(&state, &headers, multipart, BoothImage::Logo).await;
-    answer(&headers, result, "/exhibitor/booth")
+    let result = store_booth_image(&state, signed_in, multipart, BoothImage::Logo).await;
+    answer_files(&headers, result, "/exhibitor/booth")
 }
 
 /// `POST /exhibitor/banner`: fields `exhibitor` and `file`.
 pub async fn upload_banner(
-    State(state): State<AppState>,
+    State(state): State<Uploads>,
+    signed_in: Result<SignedIn, HttpError>,
     headers: HeaderMap,
     multipart: Multipart,
 ) -> Response {
-    let result = store_booth_image(&state, &headers, multipart, BoothImage::Banner).await;
-    answer(&headers, result, "/exhibitor/booth")
+    let result = store_booth_image(&state, signed_in, multipart, BoothImage::Banner).await;
+    answer_files(&headers, result, "/exhibitor/booth")
 }
 
 /// `POST /exhibitor/products/{id}/photos`: one or more `file` fields, all accepted or none.
 pub async fn upload_product_photos(
-    State(state): State<AppState>,
+    State(state): State<Uploads>,
+    signed_in: Result<SignedIn, HttpError>,
     Path(id): Path<String>,
     headers: HeaderMap,
     multipart: Multipart,
@@ -92,8 +64,8 @@ pub async fn upload_product_photos(
     let Ok(id) = id.parse::<i64>().map(ProductId) else {
         return StatusCode::NOT_FOUND.into_response();
     };
-    let result = store_photos(&state, &headers, id, multipart).await;
-    answer(&headers, result, &format!("/exhibitor/products/{id}"))
+    let result = store_photos(&state, signed_in, id, multipart).await;
+    answer_files(&headers, result, &format!("/exhibitor/products/{id}"))
 }
 
 /// The `exhibitor` and `file` fields of a booth upload, once `user` may edit that booth
@@ -136,26 +108,27 @@ pub(crate) async fn booth_file(
 
 /// `POST /exhibitor/video`: fields `exhibitor` and `file`, an MP4 or WebM video.
 pub async fn upload_video(
-    State(state): State<AppState>,
+    State(state): State<Uploads>,
+    signed_in: Result<SignedIn, HttpError>,
     headers: HeaderMap,
     multipart: Multipart,
 ) -> Response {
-    let result = store_video(&state, &headers, multipart).await;
-    answer(&headers, result, "/exhibitor/booth")
+    let result = store_video(&state, signed_in, multipart).await;
+    answer_files(&headers, result, "/exhibitor/booth")
 }
 
 async fn store_video(
-    state: &AppState,
-    headers: &HeaderMap,
+    state: &Uploads,
+    signed_in: Result<SignedIn, HttpError>,
     mut multipart: Multipart,
 ) -> Result<Vec<String>, AppError> {
     const FIELD: &str = "video";
-    let user = signed_in(state, headers).await?;
+    let user = signed_in?.user;
     let (exhibitor, _, bytes) =
         booth_file(&user, &mut multipart, FIELD, video::MAX_VIDEO_BYTES).await?;
     let refused = |error: video::VideoError| AppError::invalid(FIELD, error.code());
     let extension = video::sniff(&bytes).ok_or(refused(video::VideoError::NotAVideo))?;
-    let name = format!("{}.{extension}", sha256(&bytes));
+    let name = format!("{}.{extension}", sha256_hex(&bytes));
     // ffmpeg reads the video from a file of its own until it is accepted.
     let trial = state
         .media
@@ -170,8 +143,8 @@ async fn store_video(
             return Err(refused(error));
         }
     };
-    let poster = match process(frame, ImageKind::ProductPhoto, FIELD).await {
-        Ok(poster) => keep(state, &poster).await,
+    let poster = match process_image(frame, ImageKind::ProductPhoto, FIELD).await {
+        Ok(poster) => state.media.keep_image(&poster).await,
         Err(error) => Err(error),
     };
     let poster = match poster {
@@ -195,7 +168,8 @@ async fn store_video(
 
 /// `POST /exhibitor/products/{id}/model`: one `file` field, a glTF 2.0 model.
 pub async fn upload_product_model(
-    State(state): State<AppState>,
+    State(state): State<Uploads>,
+    signed_in: Result<SignedIn, HttpError>,
     Path(id): Path<String>,
     headers: HeaderMap,
     multipart: Multipart,
@@ -203,18 +177,18 @@ pub async fn upload_product_model(
     let Ok(id) = id.parse::<i64>().map(ProductId) else {
         return StatusCode::NOT_FOUND.into_response();
     };
-    let result = store_model(&state, &headers, id, multipart).await;
-    answer(&headers, result, &format!("/exhibitor/products/{id}"))
+    let result = store_model(&state, signed_in, id, multipart).await;
+    answer_files(&headers, result, &format!("/exhibitor/products/{id}"))
 }
 
 async fn store_model(
-    state: &AppState,
-    headers: &HeaderMap,
+    state: &Uploads,
+    signed_in: Result<SignedIn, HttpError>,
     id: ProductId,
     mut multipart: Multipart,
 ) -> Result<Vec<String>, AppError> {
     const FIELD: &str = "model";
-    let user = signed_in(state, headers).await?;
+    let user = signed_in?.user;
     let exhibitor = state.db.product_exhibitor(id).await?;
     authorize(Some(&user), Action::EditBooth(exhibitor))?;
     let mut file = None;
@@ -232,7 +206,7 @@ async fn store_model(
     .await
     .map_err(AppError::internal)?
     .map_err(|error| AppError::invalid(FIELD, error.code()))?;
-    let name = format!("{}.{extension}", sha256(&bytes));
+    let name = format!("{}.{extension}", sha256_hex(&bytes));
     state
         .media
         .put(&name, &bytes)
@@ -245,69 +219,21 @@ async fn store_model(
     Ok(vec![uploaded_file(&name)])
 }
 
-/// A plain form goes back to `page`, with `saved=1` or the errors; a script gets JSON with
-/// the stored files' URLs, or the error and its status.
-pub(crate) fn answer(
-    headers: &HeaderMap,
-    result: Result<Vec<String>, AppError>,
-    page: &str,
-) -> Response {
-    let plain = is_plain_form(headers);
-    match result {
-        Ok(_) if plain => Redirect::to(&format!("{page}?saved=1")).into_response(),
-        Ok(urls) => axum::Json(serde_json::json!({ "urls": urls })).into_response(),
-        Err(error) if plain => {
-            let query = app::domain::form::encode(&error, &[]);
-            Redirect::to(&format!("{page}?{query}")).into_response()
-        }
-        Err(error) => (status_of(&error), axum::Json(error)).into_response(),
-    }
-}
-
-/// The error's status, except that an oversized file is 413 Payload Too Large.
-fn status_of(error: &AppError) -> StatusCode {
-    let too_large = ImageError::TooLarge.code();
-    let oversized = matches!(error, AppError::Validation(errors)
-        if errors.iter().any(|e| e.message == too_large));
-    if oversized {
-        StatusCode::PAYLOAD_TOO_LARGE
-    } else {
-        StatusCode::from_u16(error.status()).unwrap_or(StatusCode::BAD_REQUEST)
-    }
-}
-
-pub(crate) async fn signed_in(
-    state: &AppState,
-    headers: &HeaderMap,
-) -> Result<CurrentUser, AppError> {
-    session_in(state, headers).await.map(|(user, _)| user)
-}
-
-/// The signed-in person and the session the request carries.
-pub(crate) async fn session_in(
-    state: &AppState,
-    headers: &HeaderMap,
-) -> Result<(CurrentUser, SessionToken), AppError> {
-    let token = token_in(headers).ok_or(AppError::Unauthenticated)?;
-    let user = state.accounts.current_user(&token).await?;
-    Ok((user.ok_or(AppError::Unauthenticated)?, token))
-}
-
 async fn store_booth_image(
-    state: &AppState,
-    headers: &HeaderMap,
+    state: &Uploads,
+    signed_in: Result<SignedIn, HttpError>,
     mut multipart: Multipart,
     which: BoothImage,
 ) -> Result<Vec<String>, AppError> {
     let field = which.name();
-    let user = signed_in(state, headers).await?;
+    let user = signed_in?.user;
     let (exhibitor, _, bytes) = booth_file(&user, &mut multipart, field, MAX_UPLOAD_BYTES).await?;
     let kind = match which {
         BoothImage::Logo => ImageKind::Logo,
         BoothImage::Banner => ImageKind::Banner,
     };
-    let processed = process(bytes, kind, field).await?;
-    let hash = keep(state, &processed).await?;
+    let processed = process_image(bytes, kind, field).await?;
+    let hash = state.media.keep_image(&processed).await?;
     state
         .booths
         .set_image(Some(&user), exhibitor, which, &hash)
@@ -319,13 +245,13 @@ async fn store_booth_image(
 }
 
 async fn store_photos(
-    state: &AppState,
-    headers: &HeaderMap,
+    state: &Uploads,
+    signed_in: Result<SignedIn, HttpError>,
     id: ProductId,
     mut multipart: Multipart,
 ) -> Result<Vec<String>, AppError> {
     const FIELD: &str = "photos";
-    let user = signed_in(state, headers).await?;
+    let user = signed_in?.user;
     // The right to edit is checked before reading any file.
     let exhibitor = state.db.product_exhibitor(id).await?;
     authorize(Some(&user), Action::EditBooth(exhibitor))?;
@@ -347,11 +273,11 @@ async fn store_photos(
     }
     let mut processed = Vec::with_capacity(files.len());
     for bytes in files {
-        processed.push(process(bytes, ImageKind::ProductPhoto, FIELD).await?);
+        processed.push(process_image(bytes, ImageKind::ProductPhoto, FIELD).await?);
     }
     let mut hashes = Vec::with_capacity(processed.len());
     for image in &processed {
-        hashes.push(keep(state, image).await?);
+        hashes.push(state.media.keep_image(image).await?);
     }
     state
         .products
@@ -361,66 +287,6 @@ async fn store_photos(
         .iter()
         .map(|hash| uploaded_image(hash, None))
         .collect())
-}
-
-/// A file field's bytes, refused as soon as they pass `limit`.
-pub(crate) async fn read_file(
-    mut field: axum::extract::multipart::Field<'_>,
-    name: &'static str,
-    limit: usize,
-) -> Result<Vec<u8>, AppError> {
-    let mut bytes = Vec::new();
-    while let Some(chunk) = field.chunk().await.map_err(bad_form(name))? {
-        if bytes.len() + chunk.len() > limit {
-            return Err(AppError::invalid(name, ImageError::TooLarge.code()));
-        }
-        bytes.extend_from_slice(&chunk);
-    }
-    Ok(bytes)
-}
-
-/// Checks and re-encodes an upload on the blocking pool.
-pub(crate) async fn process(
-    bytes: Vec<u8>,
-    kind: ImageKind,
-    name: &'static str,
-) -> Result<Processed, AppError> {
-    tokio::task::spawn_blocking(move || imaging::process(&bytes, kind))
-        .await
-        .map_err(AppError::internal)?
-        .map_err(|error| AppError::invalid(name, error.code()))
-}
-
-/// Stores an accepted image and its thumbnails (the largest last, so that a file named by
-/// the hash means the whole set is there); returns the hash.
-async fn keep(state: &AppState, image: &Processed) -> Result<String, AppError> {
-    let hash = sha256(&image.bytes);
-    let extension = image.kind.extension();
-    for (side, thumbnail) in &image.thumbnails {
-        state
-            .media
-            .put(&format!("{hash}-{side}.{extension}"), thumbnail)
-            .await
-            .map_err(AppError::internal)?;
-    }
-    state
-        .media
-        .put(&format!("{hash}.{extension}"), &image.bytes)
-        .await
-        .map_err(AppError::internal)?;
-    Ok(hash)
-}
-
-pub(crate) fn bad_form(
-    name: &'static str,
-) -> impl Fn(axum::extract::multipart::MultipartError) -> AppError {
-    move |error| {
-        if error.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            AppError::invalid(name, ImageError::TooLarge.code())
-        } else {
-            AppError::invalid(name, "upload_broken")
-        }
-    }
 }
 
 /// The name without its extension, and the type a stored file is served as.
@@ -441,7 +307,7 @@ fn served_type(file: &str) -> Option<(&str, &'static str)> {
 /// `GET /media/uploads/{file}`: a stored upload, cached for a year (its name is its hash),
 /// with range requests for seeking in videos.
 pub async fn serve(
-    State(state): State<AppState>,
+    State(media): State<MediaStore>,
     Path(file): Path<String>,
     request: axum::extract::Request,
 ) -> Response {
@@ -461,8 +327,7 @@ pub async fn serve(
         Ok(mime) => mime,
         Err(_) => return StatusCode::NOT_FOUND.into_response(),
     };
-    let service =
-        tower_http::services::ServeFile::new_with_mime(state.media.dir.join(&file), &mime);
+    let service = tower_http::services::ServeFile::new_with_mime(media.dir.join(&file), &mime);
     match tower::ServiceExt::oneshot(service, request).await {
         Ok(response) if response.status().is_success() => {
             let mut response = response.map(Body::new);

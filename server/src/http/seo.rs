@@ -1,27 +1,28 @@
 //! `robots.txt` and the sitemap: an index pointing at `pages.xml` and at numbered files of
 //! exhibitors and products, each within the protocol's 50,000-URL limit.
 
-use crate::startup::AppState;
+use crate::storage::Db;
 use crate::storage::sitemap::{CHUNK, SitemapTable};
 use app::error::AppError;
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use std::fmt::Write;
+use std::sync::Arc;
 
-pub async fn robots(State(state): State<AppState>) -> Response {
+pub async fn robots(State(public_url): State<Arc<str>>) -> Response {
     let body = format!(
         "User-agent: *\nAllow: /\nDisallow: /api/\nDisallow: /lang/\n\nSitemap: {}/sitemap.xml\n",
-        state.public_url
+        public_url
     );
     ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], body).into_response()
 }
 
-pub async fn sitemap_index(State(state): State<AppState>) -> Response {
+pub async fn sitemap_index(State(db): State<Db>, State(public_url): State<Arc<str>>) -> Response {
     let result = async {
         let mut files = vec!["pages.xml".to_owned()];
         for table in [SitemapTable::Exhibitors, SitemapTable::Products] {
-            let chunks = (state.db.max_id(table).await? + CHUNK - 1) / CHUNK;
+            let chunks = (db.max_id(table).await? + CHUNK - 1) / CHUNK;
             files.extend((0..chunks).map(|n| format!("{}-{n}.xml", table.name())));
         }
         Ok::<_, sqlx::Error>(files)
@@ -36,7 +37,7 @@ pub async fn sitemap_index(State(state): State<AppState>) -> Response {
                 let _ = write!(
                     xml,
                     "<sitemap><loc>{}/sitemaps/{file}</loc></sitemap>",
-                    state.public_url
+                    public_url
                 );
             }
             xml.push_str("</sitemapindex>");
@@ -47,12 +48,16 @@ pub async fn sitemap_index(State(state): State<AppState>) -> Response {
 }
 
 /// `/sitemaps/pages.xml`, `/sitemaps/exhibitors-N.xml`, `/sitemaps/products-N.xml`.
-pub async fn sitemap(State(state): State<AppState>, Path(file): Path<String>) -> Response {
+pub async fn sitemap(
+    State(db): State<Db>,
+    State(public_url): State<Arc<str>>,
+    Path(file): Path<String>,
+) -> Response {
     let Some(stem) = file.strip_suffix(".xml") else {
         return (StatusCode::NOT_FOUND, "no such sitemap\n").into_response();
     };
     let paths = if stem == "pages" {
-        state.db.structure_paths().await.map(|mut p| {
+        db.structure_paths().await.map(|mut p| {
             p.insert(0, "/".to_owned());
             p.insert(1, "/exhibitors".to_owned());
             p
@@ -77,7 +82,7 @@ pub async fn sitemap(State(state): State<AppState>, Path(file): Path<String>) ->
         } else {
             "/products/"
         };
-        state.db.sitemap_chunk(table, n).await.map(|segments| {
+        db.sitemap_chunk(table, n).await.map(|segments| {
             segments
                 .into_iter()
                 .map(|s| format!("{prefix}{s}"))
@@ -96,7 +101,7 @@ pub async fn sitemap(State(state): State<AppState>, Path(file): Path<String>) ->
                 let _ = write!(
                     xml,
                     "<url><loc>{}{}</loc></url>",
-                    state.public_url,
+                    public_url,
                     escape_xml(&path)
                 );
             }

@@ -3,10 +3,10 @@
 //! tags), stores the profile with its audit entry, and makes the public pages show the change
 //! at once (catalogue cache and page cache).
 
-use crate::cache::CachedCatalogue;
-use crate::page_cache::PageCache;
+use crate::catalogue::cache::CachedCatalogue;
+use crate::clock::now;
+use crate::http::layers::page_cache::PageCache;
 use crate::storage::Db;
-use crate::storage::accounts::now;
 use crate::storage::booths::StoredProfile;
 use app::domain::exhibitor::BoothImage;
 use app::domain::text::utc_minute;

@@ -8,9 +8,9 @@
 pub mod fts5;
 pub mod queries;
 
-use crate::cache::{CacheLimits, CachedCatalogue};
+use crate::catalogue::cache::{CacheLimits, CachedCatalogue};
+use crate::commands::reindex::folder_size;
 use crate::config::Config;
-use crate::reindex::folder_size;
 use crate::search::{ProductSearch, SearchIndex};
 use crate::storage::{Backend, Db};
 use anyhow::{Context, bail};

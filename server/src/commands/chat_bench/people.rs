@@ -4,8 +4,9 @@
 
 use crate::accounts::password;
 use crate::accounts::secret::{fingerprint, new_secret};
+use crate::clock::now;
 use crate::storage::Db;
-use crate::storage::accounts::{NewUser, now};
+use crate::storage::accounts::NewUser;
 use app::domain::{BusinessType, ConversationId, CountryCode, ExhibitorId, Role, TeamRole, UserId};
 use app::error::AppError;
 

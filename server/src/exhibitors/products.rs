@@ -2,7 +2,7 @@
 //! product's exhibitor's booth (`domain::access`), forms follow the shared rules
 //! (`domain::product_edit`), and buyers see each change at once.
 
-use crate::booths::BoothEditor;
+use crate::exhibitors::booths::BoothEditor;
 use crate::storage::imports::ImportFile;
 use crate::storage::products::Saving;
 use app::domain::product_edit::{EditableProduct, TeamProduct, is_ticked};

@@ -5,7 +5,7 @@
 //! (`clear`). Requests with any cookie but the language preference are never served from here,
 //! so nothing personal is ever cached or shared.
 
-use crate::lang;
+use crate::http::lang;
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};

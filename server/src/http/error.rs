@@ -1,0 +1,68 @@
+//! The error of raw handlers as a response: `AppError`'s own status (413 for a file over its
+//! limit) and the error as JSON, the same body server functions answer with. Handlers return
+//! `Result<_, HttpError>` and use `?`; none converts a status by hand.
+
+use app::error::AppError;
+use axum::Json;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+
+/// The field error code of a file over its size limit.
+pub const FILE_TOO_LARGE: &str = "file_too_large";
+
+/// An `AppError` on its way to the client.
+#[derive(Debug)]
+pub struct HttpError(pub AppError);
+
+impl From<AppError> for HttpError {
+    fn from(error: AppError) -> Self {
+        HttpError(error)
+    }
+}
+
+impl From<HttpError> for AppError {
+    fn from(error: HttpError) -> Self {
+        error.0
+    }
+}
+
+/// The status `error` is answered with.
+pub fn status_of(error: &AppError) -> StatusCode {
+    let oversized = matches!(error, AppError::Validation(errors)
+        if errors.iter().any(|e| e.message == FILE_TOO_LARGE));
+    if oversized {
+        StatusCode::PAYLOAD_TOO_LARGE
+    } else {
+        StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+    }
+}
+
+impl IntoResponse for HttpError {
+    fn into_response(self) -> Response {
+        (status_of(&self.0), Json(self.0)).into_response()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_error_keeps_its_status() {
+        assert_eq!(
+            status_of(&AppError::Unauthenticated),
+            StatusCode::UNAUTHORIZED
+        );
+        assert_eq!(status_of(&AppError::NotFound), StatusCode::NOT_FOUND);
+        assert_eq!(
+            status_of(&AppError::invalid("file", "required")),
+            StatusCode::BAD_REQUEST
+        );
+        assert_eq!(
+            status_of(&AppError::invalid("file", FILE_TOO_LARGE)),
+            StatusCode::PAYLOAD_TOO_LARGE
+        );
+        let response = HttpError(AppError::Forbidden).into_response();
+        assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    }
+}

@@ -1,0 +1,9 @@
+//! What every request and response passes through, outside the handlers: security headers
+//! and same-origin writes, rate limits, the page cache, static assets' caching, and the
+//! statuses of failed server functions.
+
+pub mod api_status;
+pub mod assets;
+pub mod page_cache;
+pub mod rate_limit;
+pub mod security;

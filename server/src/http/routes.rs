@@ -1,0 +1,193 @@
+//! The whole HTTP surface in one table: Leptos pages and server functions, static files,
+//! media, SEO files, the language switch, uploads, sockets and downloads, `/healthz`; then the
+//! layers every response passes (rate limits, compression, same-origin writes, security
+//! headers, tracing).
+
+use crate::accounts;
+use crate::commands::bench_copy;
+use crate::conversations;
+use crate::deals;
+use crate::exhibitors::{import, uploads};
+use crate::http::layers::{api_status, assets, page_cache, rate_limit, security};
+use crate::http::state::AppState;
+use crate::http::{lang, seo};
+use crate::media::{generated, imaging, models3d, video};
+use crate::meetings;
+use crate::storage::Db;
+use app::domain::conversation::ATTACHMENT_BYTES_MAX;
+use app::domain::product_edit::PHOTOS_MAX;
+use app::domain::product_import::IMPORT_BYTES_MAX;
+use app::ports::Conversations;
+use app::routes::App;
+use app::shell::shell;
+use axum::Router;
+use axum::routing::get;
+use leptos::prelude::provide_context;
+use leptos_axum::{LeptosRoutes, generate_route_list};
+use std::convert::Infallible;
+use std::sync::Arc;
+use tower_http::compression::CompressionLayer;
+use tower_http::services::ServeDir;
+
+/// The site's routes, found once per process. Finding them runs the app with resource
+/// loading suppressed by a process-wide flag (leptos_server's `SuppressResourceLoad`): a page
+/// rendered meanwhile by another router in the same process, as in tests that start many
+/// apps, would wait forever for its first resource (leptos-rs/leptos#4773). This was the
+/// intermittent test hang.
+fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> =
+        std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
+/// The whole HTTP surface.
+pub fn router(state: AppState) -> Router {
+    let catalogue = state.catalogue.clone();
+    let accounts = state.accounts.clone();
+    let teams = state.teams.clone();
+    let onboarding = state.onboarding.clone();
+    let booths = state.booths.clone();
+    let products = state.products.clone();
+    let search = state.search.clone();
+    let conversations: Arc<dyn Conversations> = state.chat.clone();
+    let deals = state.deals.clone();
+    let meetings = state.meetings.clone();
+    let context = move || {
+        provide_context(meetings.clone());
+        provide_context(deals.clone());
+        provide_context(search.clone());
+        provide_context(conversations.clone());
+        provide_context(booths.clone());
+        provide_context(products.clone());
+        provide_context(catalogue.clone());
+        provide_context(accounts.clone());
+        provide_context(teams.clone());
+        provide_context(onboarding.clone());
+    };
+    let options = state.leptos.clone();
+    let page = move || {
+        leptos::nonce::provide_nonce();
+        shell(options.clone())
+    };
+    let not_found = leptos_axum::render_app_to_stream_with_context(context.clone(), page.clone());
+    let static_files = ServeDir::new(&*state.leptos.site_root)
+        .precompressed_br()
+        .precompressed_gzip()
+        .fallback(tower::service_fn(move |request| {
+            let render = not_found.clone();
+            async move { Ok::<_, Infallible>(render(request).await) }
+        }));
+    let static_files = tower::ServiceBuilder::new()
+        .layer(axum::middleware::from_fn_with_state(
+            state.leptos.clone(),
+            assets::cache_control,
+        ))
+        .service(static_files);
+    Router::new()
+        .leptos_routes_with_context(&state, route_list(), context, page)
+        .route_layer(axum::middleware::from_fn_with_state(
+            state.pages.clone(),
+            page_cache::serve,
+        ))
+        .route_layer(axum::middleware::from_fn_with_state(
+            state.accounts.clone(),
+            accounts::identify::identify,
+        ))
+        .route_layer(axum::middleware::from_fn(api_status::error_status))
+        .route("/healthz", get(health))
+        .route("/lang/{code}", get(lang::switch))
+        .route("/robots.txt", get(seo::robots))
+        .route("/sitemap.xml", get(seo::sitemap_index))
+        .route("/sitemaps/{file}", get(seo::sitemap))
+        .route("/media/products/{id}/{file}", get(generated::product_image))
+        .route("/media/logos/{file}", get(generated::logo))
+        .route("/media/uploads/{file}", get(uploads::serve))
+        .route(
+            "/exhibitor/logo",
+            axum::routing::post(uploads::upload_logo).layer(axum::extract::DefaultBodyLimit::max(
+                imaging::MAX_UPLOAD_BYTES + 64 * 1024,
+            )),
+        )
+        .route(
+            "/exhibitor/products/{id}/photos",
+            axum::routing::post(uploads::upload_product_photos).layer(
+                axum::extract::DefaultBodyLimit::max(
+                    PHOTOS_MAX * imaging::MAX_UPLOAD_BYTES + 64 * 1024,
+                ),
+            ),
+        )
+        .route(
+            "/exhibitor/products/import",
+            axum::routing::post(import::upload).layer(axum::extract::DefaultBodyLimit::max(
+                IMPORT_BYTES_MAX + 64 * 1024,
+            )),
+        )
+        .route(
+            "/exhibitor/products/{id}/model",
+            axum::routing::post(uploads::upload_product_model).layer(
+                axum::extract::DefaultBodyLimit::max(models3d::MAX_MODEL_BYTES + 64 * 1024),
+            ),
+        )
+        .route(
+            "/exhibitor/banner",
+            axum::routing::post(uploads::upload_banner).layer(
+                axum::extract::DefaultBodyLimit::max(imaging::MAX_UPLOAD_BYTES + 64 * 1024),
+            ),
+        )
+        .route(
+            "/exhibitor/video",
+            axum::routing::post(uploads::upload_video).layer(axum::extract::DefaultBodyLimit::max(
+                video::MAX_VIDEO_BYTES + 64 * 1024,
+            )),
+        )
+        .route("/ws", get(conversations::socket::upgrade))
+        .route(
+            "/messages/{id}/attachments",
+            axum::routing::post(conversations::attachments::upload).layer(
+                axum::extract::DefaultBodyLimit::max(ATTACHMENT_BYTES_MAX + 64 * 1024),
+            ),
+        )
+        .route(
+            "/messages/{id}/attachments/{message}",
+            get(conversations::attachments::file),
+        )
+        .route(
+            "/messages/{id}/attachments/{message}/preview",
+            get(conversations::attachments::preview),
+        )
+        .route(
+            "/meetings/{id}/meeting.ics",
+            get(meetings::ics::meeting_file),
+        )
+        .route(
+            "/contracts/{token}/contract.txt",
+            get(deals::download::contract_file),
+        )
+        .route("/bench/copy", get(bench_copy::copy))
+        .fallback_service(static_files)
+        .layer(axum::middleware::from_fn_with_state(
+            state.limiter.clone(),
+            rate_limit::guard,
+        ))
+        .with_state(state)
+        .layer(CompressionLayer::new())
+        .layer(axum::middleware::from_fn(security::same_origin_writes))
+        .layer(axum::middleware::from_fn(security::headers))
+        .layer(tower_http::trace::TraceLayer::new_for_http())
+}
+
+/// 200 when the database answers, 503 otherwise.
+async fn health(
+    axum::extract::State(db): axum::extract::State<Db>,
+) -> (axum::http::StatusCode, &'static str) {
+    match sqlx::query("SELECT 1").execute(&db.pool).await {
+        Ok(_) => (axum::http::StatusCode::OK, "ok\n"),
+        Err(error) => {
+            tracing::error!(%error, "health check failed");
+            (
+                axum::http::StatusCode::SERVICE_UNAVAILABLE,
+                "database unavailable\n",
+            )
+        }
+    }
+}

@@ -1,0 +1,139 @@
+//! Serving: the database opened (and the demo fair generated when asked), the background
+//! tasks started (mail, meeting reminders, digests), the router bound with `TCP_NODELAY`, and
+//! a graceful shutdown on SIGINT and SIGTERM.
+
+use crate::commands::bench_copy::BenchCopy;
+use crate::config::Config;
+use crate::demo::{self, Outcome, scale::DEMO};
+use crate::http::layers::assets;
+use crate::http::routes::router;
+use crate::http::state::AppState;
+use crate::mail;
+use crate::meetings::{self, MeetingService};
+use crate::storage::Db;
+use anyhow::Context;
+use axum::serve::ListenerExt;
+use leptos::config::LeptosOptions;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::net::TcpListener;
+
+/// Opens the database (generating the demo fair if asked and empty) and serves until a
+/// shutdown signal arrives.
+pub async fn run(
+    config: Config,
+    demo: bool,
+    bench_copy: Option<std::path::PathBuf>,
+) -> anyhow::Result<()> {
+    let bench_copy = match bench_copy {
+        Some(path) => BenchCopy(Some(
+            std::fs::read(&path)
+                .with_context(|| format!("cannot read the benchmark page {}", path.display()))?
+                .into(),
+        )),
+        None => BenchCopy::default(),
+    };
+    let url = config.database_url()?;
+    let db = Db::connect(&url, config.db_connections).await?;
+    if demo {
+        let started = std::time::Instant::now();
+        if let Outcome::Generated { halls } = demo::generate(&db, DEMO, 2026, |done, total| {
+            if done % 10 == 0 || done == total {
+                tracing::info!("demo fair: {done}/{total} halls written");
+            }
+            std::ops::ControlFlow::Continue(())
+        })
+        .await?
+        {
+            tracing::info!(
+                "generated the demo fair ({halls} halls) in {:.1} s",
+                started.elapsed().as_secs_f64()
+            );
+        }
+        demo::accounts::ensure(&db).await?;
+    }
+    let listener = TcpListener::bind(config.addr)
+        .await
+        .with_context(|| format!("cannot listen on {}", config.addr))?;
+    tracing::info!(
+        "Cloud Fair is listening on http://{}",
+        listener.local_addr()?
+    );
+    let listener = listener.tap_io(|tcp| {
+        let _ = tcp.set_nodelay(true);
+    });
+    let search = crate::search::sync::spawn(db.clone(), &config.search_dir())?;
+    let state = AppState::new(
+        leptos_options(&config.site_root, config.addr),
+        db,
+        config.public_url(),
+        Duration::from_secs(config.cache_seconds),
+        config.data_dir.join("media"),
+        search,
+        config.rate_limit_scale,
+    );
+    let state = AppState {
+        bench_copy,
+        meetings: Arc::new(MeetingService {
+            db: state.db.clone(),
+            ice_servers: config.ice_servers()?.into(),
+        }),
+        ..state
+    };
+    match config.smtp() {
+        Some(smtp) => {
+            mail::spawn_sender(state.db.clone(), &smtp, state.mail_signal.clone())?;
+            tracing::info!("mail goes out through SMTP");
+        }
+        None => tracing::info!("no SMTP server configured: mail stays in the outbox"),
+    }
+    meetings::sweeper::spawn(
+        state.db.clone(),
+        state.public_url.clone(),
+        state.mail_signal.clone(),
+    );
+    crate::conversations::digest::spawn(
+        state.db.clone(),
+        state.public_url.clone(),
+        state.mail_signal.clone(),
+        Duration::from_secs(config.digest_after),
+    );
+    let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// Leptos' settings, from our configuration rather than from Cargo.toml, so the binary runs
+/// anywhere.
+pub fn leptos_options(site_root: &std::path::Path, addr: std::net::SocketAddr) -> LeptosOptions {
+    LeptosOptions::builder()
+        .output_name("cloud-fair")
+        .site_root(site_root.display().to_string())
+        .site_pkg_dir("pkg")
+        .site_addr(addr)
+        .hash_files(assets::hash_file().is_some())
+        .build()
+}
+
+/// Resolves on Ctrl-C or SIGTERM.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutdown signal received; finishing open requests");
+}

@@ -1,0 +1,85 @@
+//! Media: the store of uploaded files under the data folder, and what checks and converts
+//! what is put in it: images (`imaging`), videos (`video`), PDFs (`pdf`), 3D models
+//! (`models3d`); and the pictures the demo fair draws for itself (`generated`).
+
+pub mod generated;
+pub mod imaging;
+pub mod models3d;
+pub mod pdf;
+pub mod video;
+
+use crate::hashing::sha256_hex;
+use app::error::AppError;
+use imaging::{ImageKind, Processed};
+use std::path::{Path, PathBuf};
+
+/// Where uploaded files live: `DATA_DIR/media`. Files are named by their content's SHA-256
+/// and written under a temporary name first, so a name that exists is a whole file.
+#[derive(Clone, Debug)]
+pub struct MediaStore {
+    pub dir: PathBuf,
+}
+
+impl MediaStore {
+    /// The store in `dir` below this one (the private attachments).
+    pub fn below(&self, dir: &str) -> MediaStore {
+        MediaStore {
+            dir: self.dir.join(dir),
+        }
+    }
+
+    /// Writes `bytes` under a temporary name for `name`, for checks that need a file; the
+    /// path. `promote` then keeps it, or the caller removes it.
+    pub async fn staged(&self, name: &str, bytes: &[u8]) -> std::io::Result<PathBuf> {
+        tokio::fs::create_dir_all(&self.dir).await?;
+        let path = self.dir.join(format!(".{name}.part"));
+        tokio::fs::write(&path, bytes).await?;
+        Ok(path)
+    }
+
+    /// Keeps a staged file as `name`.
+    pub async fn promote(&self, staged: &Path, name: &str) -> std::io::Result<()> {
+        tokio::fs::rename(staged, self.dir.join(name)).await
+    }
+
+    /// Writes `bytes` as `name` unless it exists already, atomically (temporary file, rename).
+    pub async fn put(&self, name: &str, bytes: &[u8]) -> std::io::Result<()> {
+        let path = self.dir.join(name);
+        if tokio::fs::try_exists(&path).await? {
+            return Ok(());
+        }
+        tokio::fs::create_dir_all(&self.dir).await?;
+        let temporary = self.dir.join(format!(".{name}.part"));
+        tokio::fs::write(&temporary, bytes).await?;
+        tokio::fs::rename(&temporary, &path).await
+    }
+
+    /// Stores an accepted image and its thumbnails as `{hash}-{side}` (the full image last,
+    /// so that a file named by the hash means the whole set is there); returns the hash.
+    pub async fn keep_image(&self, image: &Processed) -> Result<String, AppError> {
+        let hash = sha256_hex(&image.bytes);
+        let extension = image.kind.extension();
+        for (side, thumbnail) in &image.thumbnails {
+            self.put(&format!("{hash}-{side}.{extension}"), thumbnail)
+                .await
+                .map_err(AppError::internal)?;
+        }
+        self.put(&format!("{hash}.{extension}"), &image.bytes)
+            .await
+            .map_err(AppError::internal)?;
+        Ok(hash)
+    }
+}
+
+/// Checks and re-encodes an uploaded image on the blocking pool; a refusal is a field error
+/// on `field`.
+pub async fn process_image(
+    bytes: Vec<u8>,
+    kind: ImageKind,
+    field: &'static str,
+) -> Result<Processed, AppError> {
+    tokio::task::spawn_blocking(move || imaging::process(&bytes, kind))
+        .await
+        .map_err(AppError::internal)?
+        .map_err(|error| AppError::invalid(field, error.code()))
+}
