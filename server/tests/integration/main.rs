@@ -16,6 +16,7 @@ mod imports;
 mod mail;
 mod meetings;
 mod messages;
+mod module_graph;
 mod products;
 mod schema;
 mod search;
