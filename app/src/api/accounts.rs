@@ -18,7 +18,9 @@ pub async fn register(form: Registration) -> Result<(), AppError> {
     let result = async {
         let valid = form.validate().map_err(AppError::Validation)?;
         let locale = session::request_locale().await;
-        crate::ports::accounts()?.register(valid, locale).await?;
+        crate::ports::port::<dyn crate::ports::Accounts>()?
+            .register(valid, locale)
+            .await?;
         Ok(())
     }
     .await;
@@ -34,14 +36,18 @@ pub async fn register(form: Registration) -> Result<(), AppError> {
 
 #[server(endpoint = "verify_email")]
 pub async fn verify_email(token: String) -> Result<(), AppError> {
-    super::with_status(crate::ports::accounts()?.verify_email(&token).await)
+    super::with_status(
+        crate::ports::port::<dyn crate::ports::Accounts>()?
+            .verify_email(&token)
+            .await,
+    )
 }
 
 #[server(endpoint = "request_password_reset")]
 pub async fn request_password_reset(email: String) -> Result<(), AppError> {
     let result = async {
         let locale = session::request_locale().await;
-        crate::ports::accounts()?
+        crate::ports::port::<dyn crate::ports::Accounts>()?
             .request_password_reset(&email, locale)
             .await
     }
@@ -53,7 +59,7 @@ pub async fn request_password_reset(email: String) -> Result<(), AppError> {
 #[server(endpoint = "reset_password")]
 pub async fn reset_password(token: String, password: String) -> Result<(), AppError> {
     let result = async {
-        crate::ports::accounts()?
+        crate::ports::port::<dyn crate::ports::Accounts>()?
             .reset_password(&token, &password)
             .await
     }
@@ -65,7 +71,7 @@ pub async fn reset_password(token: String, password: String) -> Result<(), AppEr
 #[server(endpoint = "log_in")]
 pub async fn log_in(email: String, password: String) -> Result<CurrentUser, AppError> {
     let result = async {
-        let accounts = crate::ports::accounts()?;
+        let accounts = crate::ports::port::<dyn crate::ports::Accounts>()?;
         if let Some(old) = session::token().await {
             accounts.log_out(&old, false).await?;
         }
@@ -85,7 +91,7 @@ pub async fn log_in(email: String, password: String) -> Result<CurrentUser, AppE
 pub async fn log_out(everywhere: bool) -> Result<(), AppError> {
     super::with_status(
         async {
-            let accounts = crate::ports::accounts()?;
+            let accounts = crate::ports::port::<dyn crate::ports::Accounts>()?;
             if let Some(token) = session::token().await {
                 accounts.log_out(&token, everywhere).await?;
             }
@@ -167,7 +173,11 @@ pub mod session {
             return Ok(user);
         }
         match token().await {
-            Some(token) => crate::ports::accounts()?.current_user(&token).await,
+            Some(token) => {
+                crate::ports::port::<dyn crate::ports::Accounts>()?
+                    .current_user(&token)
+                    .await
+            }
             None => Ok(None),
         }
     }
@@ -203,10 +213,8 @@ pub mod session {
         match &result {
             Ok(_) => leptos_axum::redirect(done),
             Err(error) if is_plain_form(&headers().await) => {
-                leptos_axum::redirect(&format!(
-                    "{back}?{}",
-                    crate::domain::form::encode(error, typed)
-                ));
+                let errors = crate::domain::form::encode(error, typed);
+                leptos_axum::redirect(&crate::links::with_query(back, &errors));
             }
             Err(_) => return crate::api::with_status(result),
         }

@@ -32,9 +32,13 @@ pub async fn get_booth_editor() -> Result<BoothEditorData, AppError> {
             let user = session::current_user().await?;
             let user = user.as_ref().ok_or(AppError::Unauthenticated)?;
             let exhibitor = user.team.ok_or(AppError::Forbidden)?.exhibitor;
-            let booths = crate::ports::booths()?;
-            let team = crate::ports::teams()?.team(Some(user), exhibitor).await?;
-            let profile = crate::ports::catalogue()?.get_exhibitor(&team.slug).await?;
+            let booths = crate::ports::port::<dyn crate::ports::Booths>()?;
+            let team = crate::ports::port::<dyn crate::ports::Teams>()?
+                .team(Some(user), exhibitor)
+                .await?;
+            let profile = crate::ports::port::<dyn crate::ports::Catalogue>()?
+                .get_exhibitor(&team.slug)
+                .await?;
             Ok(BoothEditorData {
                 exhibitor,
                 logo: profile.logo,
@@ -54,7 +58,7 @@ pub async fn get_booth_editor() -> Result<BoothEditorData, AppError> {
 pub async fn save_profile(exhibitor: ExhibitorId, form: ProfileForm) -> Result<(), AppError> {
     let result = async {
         let user = session::current_user().await?;
-        crate::ports::booths()?
+        crate::ports::port::<dyn crate::ports::Booths>()?
             .save_profile(user.as_ref(), exhibitor, form.clone())
             .await
     }

@@ -19,7 +19,7 @@ pub struct HomeData {
 pub async fn get_home() -> Result<HomeData, AppError> {
     super::with_status(
         async {
-            let catalogue = crate::ports::catalogue()?;
+            let catalogue = crate::ports::port::<dyn crate::ports::Catalogue>()?;
             Ok(HomeData {
                 session: catalogue.get_current_session().await?,
                 categories: catalogue.list_categories().await?,
@@ -32,26 +32,46 @@ pub async fn get_home() -> Result<HomeData, AppError> {
 
 #[server(endpoint = "list_categories")]
 pub async fn list_categories() -> Result<Vec<CategorySummary>, AppError> {
-    super::with_status(crate::ports::catalogue()?.list_categories().await)
+    super::with_status(
+        crate::ports::port::<dyn crate::ports::Catalogue>()?
+            .list_categories()
+            .await,
+    )
 }
 
 #[server(endpoint = "get_category")]
 pub async fn get_category(slug: String) -> Result<CategoryDetail, AppError> {
-    super::with_status(crate::ports::catalogue()?.get_category(&slug).await)
+    super::with_status(
+        crate::ports::port::<dyn crate::ports::Catalogue>()?
+            .get_category(&slug)
+            .await,
+    )
 }
 
 #[server(endpoint = "get_section")]
 pub async fn get_section(slug: String) -> Result<SectionDetail, AppError> {
-    super::with_status(crate::ports::catalogue()?.get_section(&slug).await)
+    super::with_status(
+        crate::ports::port::<dyn crate::ports::Catalogue>()?
+            .get_section(&slug)
+            .await,
+    )
 }
 
 #[server(endpoint = "get_hall_map")]
 pub async fn get_hall_map(slug: String) -> Result<HallMap, AppError> {
-    super::with_status(crate::ports::catalogue()?.get_hall_map(&slug).await)
+    super::with_status(
+        crate::ports::port::<dyn crate::ports::Catalogue>()?
+            .get_hall_map(&slug)
+            .await,
+    )
 }
 
 /// Every exhibition section of the current session, by category then position.
 #[server(endpoint = "list_sections")]
 pub async fn list_sections() -> Result<Vec<crate::domain::SectionSummary>, AppError> {
-    super::with_status(crate::ports::catalogue()?.list_sections().await)
+    super::with_status(
+        crate::ports::port::<dyn crate::ports::Catalogue>()?
+            .list_sections()
+            .await,
+    )
 }

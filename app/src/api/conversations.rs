@@ -15,19 +15,14 @@ use leptos::prelude::*;
 pub async fn start_conversation(exhibitor: ExhibitorId, back: String) -> Result<(), AppError> {
     let result = async {
         let user = session::current_user().await?;
-        crate::ports::conversations()?
+        crate::ports::port::<dyn crate::ports::Conversations>()?
             .start(user.as_ref(), exhibitor)
             .await
     }
     .await;
-    // Only a path of this site to go back to.
-    let back = if back.starts_with('/') && !back.starts_with("//") {
-        back
-    } else {
-        "/".to_owned()
-    };
+    let back = crate::links::local_or_home(&back).to_owned();
     let done = match &result {
-        Ok(id) => crate::domain::conversation::path(*id),
+        Ok(id) => crate::links::conversation_path(*id),
         Err(_) => back.clone(),
     };
     session::finish(result, &done, &back, &[]).await.map(|_| ())
@@ -38,7 +33,9 @@ pub async fn list_conversations() -> Result<Vec<ConversationSummary>, AppError> 
     super::with_status(
         async {
             let user = session::current_user().await?;
-            crate::ports::conversations()?.list(user.as_ref()).await
+            crate::ports::port::<dyn crate::ports::Conversations>()?
+                .list(user.as_ref())
+                .await
         }
         .await,
     )
@@ -52,7 +49,7 @@ pub async fn get_conversation(
     super::with_status(
         async {
             let user = session::current_user().await?;
-            crate::ports::conversations()?
+            crate::ports::port::<dyn crate::ports::Conversations>()?
                 .open(user.as_ref(), conversation, before)
                 .await
         }
@@ -70,12 +67,12 @@ pub async fn send_message(
 ) -> Result<(), AppError> {
     let result = async {
         let user = session::current_user().await?;
-        crate::ports::conversations()?
+        crate::ports::port::<dyn crate::ports::Conversations>()?
             .send(user.as_ref(), conversation, &client_id, &body)
             .await
     }
     .await;
-    let page = crate::domain::conversation::path(conversation);
+    let page = crate::links::conversation_path(conversation);
     let typed = [("body", body.as_str())];
     session::finish(result, &page, &page, &typed)
         .await
@@ -90,12 +87,12 @@ pub async fn block_conversation(
 ) -> Result<(), AppError> {
     let result = async {
         let user = session::current_user().await?;
-        crate::ports::conversations()?
+        crate::ports::port::<dyn crate::ports::Conversations>()?
             .set_blocked(user.as_ref(), conversation, blocked)
             .await
     }
     .await;
-    let page = crate::domain::conversation::path(conversation);
+    let page = crate::links::conversation_path(conversation);
     session::finish(result, &page, &page, &[]).await
 }
 
@@ -110,12 +107,12 @@ pub async fn report_conversation(
 ) -> Result<(), AppError> {
     let result = async {
         let user = session::current_user().await?;
-        crate::ports::conversations()?
+        crate::ports::port::<dyn crate::ports::Conversations>()?
             .report(user.as_ref(), conversation, &reason, &note, block.is_some())
             .await
     }
     .await;
-    let page = crate::domain::conversation::path(conversation);
+    let page = crate::links::conversation_path(conversation);
     let typed = [("reason", reason.as_str()), ("note", note.as_str())];
     session::finish(result, &format!("{page}?reported=1"), &page, &typed).await
 }
@@ -126,7 +123,7 @@ pub async fn list_reports() -> Result<Vec<ConversationReport>, AppError> {
     super::with_status(
         async {
             let user = session::current_user().await?;
-            crate::ports::conversations()?
+            crate::ports::port::<dyn crate::ports::Conversations>()?
                 .list_reports(user.as_ref())
                 .await
         }

@@ -2,29 +2,24 @@
 //! work without JavaScript and go back to their page with the errors; the service checks
 //! every right.
 
-#[cfg(feature = "ssr")]
 use super::accounts::session;
 use crate::domain::deal::{
     AnswerForm, DealLists, InquiryDraft, InquiryForm, InquiryView, OrderView, PublicContract,
     QuotationForm,
 };
 #[cfg(feature = "ssr")]
-use crate::domain::deal::{inquiry_path, order_path};
 use crate::domain::{InquiryId, OrderId, ProductId, QuotationId};
 use crate::error::AppError;
+#[cfg(feature = "ssr")]
+use crate::links::{inquiry_path, order_path};
 use leptos::prelude::*;
-
-/// The page that asks about a product.
-pub fn new_inquiry_path(product: ProductId) -> String {
-    format!("/products/{product}/inquiry")
-}
 
 #[server(endpoint = "get_inquiry_draft")]
 pub async fn get_inquiry_draft(product: ProductId) -> Result<InquiryDraft, AppError> {
     super::with_status(
         async {
             let user = session::current_user().await?;
-            crate::ports::deals()?
+            crate::ports::port::<dyn crate::ports::Deals>()?
                 .inquiry_draft(user.as_ref(), product)
                 .await
         }
@@ -37,7 +32,7 @@ pub async fn send_inquiry(product: ProductId, form: InquiryForm) -> Result<(), A
     let result = async {
         let user = session::current_user().await?;
         let valid = form.validate().map_err(AppError::Validation)?;
-        crate::ports::deals()?
+        crate::ports::port::<dyn crate::ports::Deals>()?
             .send_inquiry(user.as_ref(), product, valid)
             .await
     }
@@ -55,9 +50,14 @@ pub async fn send_inquiry(product: ProductId, form: InquiryForm) -> Result<(), A
         ("destination_place", &form.destination_place),
         ("message", &form.message),
     ];
-    session::finish(result, &done, &new_inquiry_path(product), &typed)
-        .await
-        .map(|_| ())
+    session::finish(
+        result,
+        &done,
+        &crate::links::new_inquiry_path(product),
+        &typed,
+    )
+    .await
+    .map(|_| ())
 }
 
 #[server(endpoint = "get_inquiry")]
@@ -65,7 +65,9 @@ pub async fn get_inquiry(id: InquiryId) -> Result<InquiryView, AppError> {
     super::with_status(
         async {
             let user = session::current_user().await?;
-            crate::ports::deals()?.inquiry(user.as_ref(), id).await
+            crate::ports::port::<dyn crate::ports::Deals>()?
+                .inquiry(user.as_ref(), id)
+                .await
         }
         .await,
     )
@@ -76,7 +78,7 @@ pub async fn send_quotation(inquiry: InquiryId, form: QuotationForm) -> Result<(
     let result = async {
         let user = session::current_user().await?;
         let valid = form.validate().map_err(AppError::Validation)?;
-        crate::ports::deals()?
+        crate::ports::port::<dyn crate::ports::Deals>()?
             .quote(user.as_ref(), inquiry, valid)
             .await
     }
@@ -106,7 +108,7 @@ pub async fn answer_quotation(
     let result = async {
         let user = session::current_user().await?;
         let answer = form.validate().map_err(AppError::Validation)?;
-        crate::ports::deals()?
+        crate::ports::port::<dyn crate::ports::Deals>()?
             .answer(user.as_ref(), quotation, answer)
             .await
     }
@@ -131,7 +133,9 @@ pub async fn get_order(id: OrderId) -> Result<OrderView, AppError> {
     super::with_status(
         async {
             let user = session::current_user().await?;
-            crate::ports::deals()?.order(user.as_ref(), id).await
+            crate::ports::port::<dyn crate::ports::Deals>()?
+                .order(user.as_ref(), id)
+                .await
         }
         .await,
     )
@@ -143,8 +147,8 @@ pub async fn move_order(order: OrderId, status: String) -> Result<(), AppError> 
     let result = async {
         let user = session::current_user().await?;
         let to = crate::domain::deal::OrderStatus::parse(&status)
-            .ok_or_else(|| AppError::invalid("status", "choose_one"))?;
-        crate::ports::deals()?
+            .ok_or_else(|| AppError::invalid("status", crate::error::ErrorCode::ChooseOne))?;
+        crate::ports::port::<dyn crate::ports::Deals>()?
             .move_order(user.as_ref(), order, to)
             .await
     }
@@ -165,7 +169,7 @@ pub async fn sign_contract(
         let user = session::current_user().await?;
         let name = crate::domain::deal::signer_name(&signer_name).map_err(AppError::Validation)?;
         let from = session::signed_from().await;
-        crate::ports::deals()?
+        crate::ports::port::<dyn crate::ports::Deals>()?
             .sign(user.as_ref(), order, &sha256, name, from)
             .await
     }
@@ -178,7 +182,14 @@ pub async fn sign_contract(
 /// A contract by its public link, for anyone who has it.
 #[server(endpoint = "get_contract")]
 pub async fn get_contract(token: String) -> Result<PublicContract, AppError> {
-    super::with_status(async { crate::ports::deals()?.contract(&token).await }.await)
+    super::with_status(
+        async {
+            crate::ports::port::<dyn crate::ports::Deals>()?
+                .contract(&token)
+                .await
+        }
+        .await,
+    )
 }
 
 #[server(endpoint = "list_deals")]
@@ -186,7 +197,9 @@ pub async fn list_deals() -> Result<DealLists, AppError> {
     super::with_status(
         async {
             let user = session::current_user().await?;
-            crate::ports::deals()?.deals(user.as_ref()).await
+            crate::ports::port::<dyn crate::ports::Deals>()?
+                .deals(user.as_ref())
+                .await
         }
         .await,
     )

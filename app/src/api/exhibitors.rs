@@ -23,9 +23,12 @@ pub async fn get_booth_page(slug: String, after: i64) -> Result<BoothPageData, A
     super::with_status(
         async {
             if after < 0 {
-                return Err(AppError::invalid("after", "must not be negative"));
+                return Err(AppError::invalid(
+                    "after",
+                    crate::error::ErrorCode::Reason("must not be negative".into()),
+                ));
             }
-            let catalogue = crate::ports::catalogue()?;
+            let catalogue = crate::ports::port::<dyn crate::ports::Catalogue>()?;
             let profile = catalogue.get_exhibitor(&slug).await?;
             let products = catalogue
                 .list_exhibitor_products(profile.summary.id, after, PAGE_SIZE)
@@ -50,7 +53,7 @@ pub async fn get_directory(
 ) -> Result<DirectoryData, AppError> {
     super::with_status(
         async {
-            let catalogue = crate::ports::catalogue()?;
+            let catalogue = crate::ports::port::<dyn crate::ports::Catalogue>()?;
             Ok(DirectoryData {
                 categories: catalogue.list_categories().await?,
                 sections: catalogue.list_sections().await?,

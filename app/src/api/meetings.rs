@@ -2,36 +2,26 @@
 //! the team's availability. Plain forms that work without JavaScript; the service checks
 //! every right.
 
-#[cfg(feature = "ssr")]
 use super::accounts::session;
 use crate::domain::meeting::{
     AvailabilityForm, AvailabilityPage, BookingPage, CallRoom, MeetingSummary, MeetingView,
 };
 #[cfg(feature = "ssr")]
-use crate::domain::meeting::{booking_path, meeting_path};
 use crate::domain::{MeetingId, SlotId};
 use crate::error::AppError;
+#[cfg(feature = "ssr")]
+use crate::links::{booking_path, meeting_path};
 use leptos::prelude::*;
 
 /// The team's page of availability.
 pub const AVAILABILITY_PATH: &str = "/exhibitor/meetings";
-
-/// Only a path of this site to go back to.
-#[cfg(feature = "ssr")]
-fn local_path(back: &str) -> String {
-    if back.starts_with('/') && !back.starts_with("//") && !back.contains('?') {
-        back.to_owned()
-    } else {
-        "/".to_owned()
-    }
-}
 
 #[server(endpoint = "get_booking_page")]
 pub async fn get_booking_page(exhibitor: String) -> Result<BookingPage, AppError> {
     super::with_status(
         async {
             let user = session::current_user().await?;
-            crate::ports::meetings()?
+            crate::ports::port::<dyn crate::ports::Meetings>()?
                 .booking_page(user.as_ref(), &exhibitor)
                 .await
         }
@@ -44,7 +34,7 @@ pub async fn book_meeting(exhibitor: String, slot: SlotId, topic: String) -> Res
     let result = async {
         let user = session::current_user().await?;
         let topic = crate::domain::meeting::topic(&topic).map_err(AppError::Validation)?;
-        crate::ports::meetings()?
+        crate::ports::port::<dyn crate::ports::Meetings>()?
             .book(user.as_ref(), slot, topic)
             .await
     }
@@ -64,7 +54,9 @@ pub async fn get_meeting(id: MeetingId) -> Result<MeetingView, AppError> {
     super::with_status(
         async {
             let user = session::current_user().await?;
-            crate::ports::meetings()?.meeting(user.as_ref(), id).await
+            crate::ports::port::<dyn crate::ports::Meetings>()?
+                .meeting(user.as_ref(), id)
+                .await
         }
         .await,
     )
@@ -78,9 +70,14 @@ pub async fn answer_meeting(meeting: MeetingId, answer: String) -> Result<(), Ap
         let confirm = match answer.as_str() {
             "confirm" => true,
             "decline" => false,
-            _ => return Err(AppError::invalid("answer", "choose_one")),
+            _ => {
+                return Err(AppError::invalid(
+                    "answer",
+                    crate::error::ErrorCode::ChooseOne,
+                ));
+            }
         };
-        crate::ports::meetings()?
+        crate::ports::port::<dyn crate::ports::Meetings>()?
             .answer_meeting(user.as_ref(), meeting, confirm)
             .await
     }
@@ -93,7 +90,7 @@ pub async fn answer_meeting(meeting: MeetingId, answer: String) -> Result<(), Ap
 pub async fn cancel_meeting(meeting: MeetingId) -> Result<(), AppError> {
     let result = async {
         let user = session::current_user().await?;
-        crate::ports::meetings()?
+        crate::ports::port::<dyn crate::ports::Meetings>()?
             .cancel_meeting(user.as_ref(), meeting)
             .await
     }
@@ -106,7 +103,7 @@ pub async fn cancel_meeting(meeting: MeetingId) -> Result<(), AppError> {
 pub async fn reschedule_meeting(meeting: MeetingId, slot: SlotId) -> Result<(), AppError> {
     let result = async {
         let user = session::current_user().await?;
-        crate::ports::meetings()?
+        crate::ports::port::<dyn crate::ports::Meetings>()?
             .reschedule(user.as_ref(), meeting, slot)
             .await
     }
@@ -120,7 +117,9 @@ pub async fn get_availability() -> Result<AvailabilityPage, AppError> {
     super::with_status(
         async {
             let user = session::current_user().await?;
-            crate::ports::meetings()?.availability(user.as_ref()).await
+            crate::ports::port::<dyn crate::ports::Meetings>()?
+                .availability(user.as_ref())
+                .await
         }
         .await,
     )
@@ -131,7 +130,7 @@ pub async fn add_availability(form: AvailabilityForm) -> Result<u64, AppError> {
     let result = async {
         let user = session::current_user().await?;
         let window = form.validate().map_err(AppError::Validation)?;
-        crate::ports::meetings()?
+        crate::ports::port::<dyn crate::ports::Meetings>()?
             .add_availability(user.as_ref(), window)
             .await
     }
@@ -151,13 +150,13 @@ pub async fn add_availability(form: AvailabilityForm) -> Result<u64, AppError> {
 pub async fn set_time_zone(zone: String, back: String) -> Result<(), AppError> {
     let result = async {
         let user = session::current_user().await?;
-        crate::ports::meetings()?
+        crate::ports::port::<dyn crate::ports::Meetings>()?
             .set_time_zone(user.as_ref(), &zone)
             .await
     }
     .await;
-    let back = local_path(&back);
-    session::finish(result, &back, &back, &[]).await
+    let back = crate::links::local_or_home(&back);
+    session::finish(result, back, back, &[]).await
 }
 
 #[server(endpoint = "list_meetings")]
@@ -165,7 +164,9 @@ pub async fn list_meetings() -> Result<Vec<MeetingSummary>, AppError> {
     super::with_status(
         async {
             let user = session::current_user().await?;
-            crate::ports::meetings()?.meetings(user.as_ref()).await
+            crate::ports::port::<dyn crate::ports::Meetings>()?
+                .meetings(user.as_ref())
+                .await
         }
         .await,
     )
@@ -179,10 +180,10 @@ pub async fn get_call_room(
     super::with_status(
         async {
             let user = session::current_user().await?;
-            let room = crate::ports::meetings()?
+            let room = crate::ports::port::<dyn crate::ports::Meetings>()?
                 .call_room(user.as_ref(), meeting)
                 .await?;
-            let conversation = crate::ports::conversations()?
+            let conversation = crate::ports::port::<dyn crate::ports::Conversations>()?
                 .open(user.as_ref(), room.conversation, None)
                 .await?;
             Ok((room, conversation))

@@ -12,14 +12,16 @@ use leptos::prelude::*;
 pub fn booths_page(exhibitor: &str) -> String {
     format!(
         "/organizer/exhibitors/{}",
-        crate::domain::form::percent_encode(exhibitor)
+        crate::domain::text::percent_encode(exhibitor)
     )
 }
 
 #[server(endpoint = "submit_application")]
 pub async fn submit_application(form: ApplicationForm) -> Result<(), AppError> {
     let locale = session::request_locale().await;
-    let result = crate::ports::onboarding()?.apply(&form, locale).await;
+    let result = crate::ports::port::<dyn crate::ports::Onboarding>()?
+        .apply(&form, locale)
+        .await;
     let typed = [
         ("company_en", form.company_en.as_str()),
         ("company_zh", &form.company_zh),
@@ -42,7 +44,7 @@ pub async fn get_applications(after: i64) -> Result<Page<Application>, AppError>
         async {
             let user = session::current_user().await?;
             let cursor = crate::domain::Cursor(Some(after).filter(|after| *after > 0));
-            crate::ports::onboarding()?
+            crate::ports::port::<dyn crate::ports::Onboarding>()?
                 .applications(user.as_ref(), cursor)
                 .await
         }
@@ -55,7 +57,7 @@ pub async fn get_applications(after: i64) -> Result<Page<Application>, AppError>
 pub async fn approve_application(application: i64) -> Result<(), AppError> {
     let result = async {
         let user = session::current_user().await?;
-        crate::ports::onboarding()?
+        crate::ports::port::<dyn crate::ports::Onboarding>()?
             .approve(user.as_ref(), application)
             .await
     }
@@ -72,7 +74,7 @@ pub async fn approve_application(application: i64) -> Result<(), AppError> {
 pub async fn decline_application(application: i64, reason: String) -> Result<(), AppError> {
     let result = async {
         let user = session::current_user().await?;
-        crate::ports::onboarding()?
+        crate::ports::port::<dyn crate::ports::Onboarding>()?
             .decline(user.as_ref(), application, &reason)
             .await
     }
@@ -91,7 +93,7 @@ pub async fn get_booth_assignments(exhibitor: String) -> Result<BoothAssignments
     super::with_status(
         async {
             let user = session::current_user().await?;
-            crate::ports::onboarding()?
+            crate::ports::port::<dyn crate::ports::Onboarding>()?
                 .booth_assignments(user.as_ref(), &exhibitor)
                 .await
         }
@@ -103,7 +105,7 @@ pub async fn get_booth_assignments(exhibitor: String) -> Result<BoothAssignments
 pub async fn assign_booth(exhibitor: String, booth: String) -> Result<(), AppError> {
     let result = async {
         let user = session::current_user().await?;
-        crate::ports::onboarding()?
+        crate::ports::port::<dyn crate::ports::Onboarding>()?
             .assign_booth(user.as_ref(), &exhibitor, &booth)
             .await
     }
@@ -116,7 +118,7 @@ pub async fn assign_booth(exhibitor: String, booth: String) -> Result<(), AppErr
 pub async fn release_booth(exhibitor: String, booth: String) -> Result<(), AppError> {
     let result = async {
         let user = session::current_user().await?;
-        crate::ports::onboarding()?
+        crate::ports::port::<dyn crate::ports::Onboarding>()?
             .release_booth(user.as_ref(), &exhibitor, &booth)
             .await
     }

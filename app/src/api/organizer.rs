@@ -12,7 +12,7 @@ pub async fn get_outbox() -> Result<Vec<OutboxMail>, AppError> {
     super::with_status(
         async {
             let user = super::accounts::session::current_user().await?;
-            crate::ports::accounts()?
+            crate::ports::port::<dyn crate::ports::Accounts>()?
                 .outbox(user.as_ref(), OUTBOX_PAGE)
                 .await
         }
@@ -27,7 +27,7 @@ pub async fn get_onboarding(after: i64) -> Result<Page<ExhibitorOnboarding>, App
         async {
             let user = super::accounts::session::current_user().await?;
             let cursor = crate::domain::Cursor(Some(after).filter(|after| *after > 0));
-            crate::ports::teams()?
+            crate::ports::port::<dyn crate::ports::Teams>()?
                 .onboarding(user.as_ref(), cursor)
                 .await
         }

@@ -48,8 +48,10 @@ pub async fn get_team_products(after: Option<i64>) -> Result<ProductListData, Ap
     super::with_status(
         async {
             let (user, exhibitor) = member().await?;
-            let team = crate::ports::teams()?.team(Some(&user), exhibitor).await?;
-            let products = crate::ports::products()?
+            let team = crate::ports::port::<dyn crate::ports::Teams>()?
+                .team(Some(&user), exhibitor)
+                .await?;
+            let products = crate::ports::port::<dyn crate::ports::Products>()?
                 .team_products(Some(&user), exhibitor, after.unwrap_or(0), TEAM_PAGE)
                 .await?;
             Ok(ProductListData {
@@ -84,7 +86,7 @@ pub async fn get_product_editor(id: Option<ProductId>) -> Result<ProductEditorDa
                     model: None,
                 });
             };
-            let product = crate::ports::products()?
+            let product = crate::ports::port::<dyn crate::ports::Products>()?
                 .product_form(Some(&user), id)
                 .await?;
             Ok(ProductEditorData {
@@ -108,7 +110,7 @@ pub async fn save_product(
 ) -> Result<ProductId, AppError> {
     let result = async {
         let user = session::current_user().await?;
-        let products = crate::ports::products()?;
+        let products = crate::ports::port::<dyn crate::ports::Products>()?;
         match id {
             Some(id) => {
                 products
@@ -148,7 +150,7 @@ pub async fn autosave_product(id: ProductId, form: ProductForm) -> Result<(), Ap
     super::with_status(
         async {
             let user = session::current_user().await?;
-            crate::ports::products()?
+            crate::ports::port::<dyn crate::ports::Products>()?
                 .autosave_draft(user.as_ref(), id, form)
                 .await
         }
@@ -160,7 +162,7 @@ pub async fn autosave_product(id: ProductId, form: ProductForm) -> Result<(), Ap
 pub async fn delete_product(id: ProductId) -> Result<(), AppError> {
     let result = async {
         let user = session::current_user().await?;
-        crate::ports::products()?
+        crate::ports::port::<dyn crate::ports::Products>()?
             .delete_product(user.as_ref(), id)
             .await
     }
@@ -175,7 +177,7 @@ pub async fn delete_product(id: ProductId) -> Result<(), AppError> {
 pub async fn reorder_products(exhibitor: ExhibitorId, ids: Vec<ProductId>) -> Result<(), AppError> {
     let result = async {
         let user = session::current_user().await?;
-        crate::ports::products()?
+        crate::ports::port::<dyn crate::ports::Products>()?
             .reorder_products(user.as_ref(), exhibitor, ids)
             .await
     }
@@ -193,7 +195,7 @@ pub async fn reorder_products(exhibitor: ExhibitorId, ids: Vec<ProductId>) -> Re
 pub async fn remove_product_photo(id: ProductId, index: usize) -> Result<(), AppError> {
     let result = async {
         let user = session::current_user().await?;
-        crate::ports::products()?
+        crate::ports::port::<dyn crate::ports::Products>()?
             .remove_photo(user.as_ref(), id, index)
             .await
     }
@@ -216,7 +218,7 @@ pub async fn get_import_page(report: Option<i64>) -> Result<ImportPageData, AppE
             let (user, exhibitor) = member().await?;
             let report = match report {
                 Some(id) => Some(
-                    crate::ports::products()?
+                    crate::ports::port::<dyn crate::ports::Products>()?
                         .import_report(Some(&user), exhibitor, id)
                         .await?,
                 ),

@@ -7,7 +7,9 @@ use leptos::prelude::*;
 
 #[server(endpoint = "get_product")]
 pub async fn get_product(id: ProductId) -> Result<ProductDetail, AppError> {
-    let published = crate::ports::catalogue()?.get_product(id).await;
+    let published = crate::ports::port::<dyn crate::ports::Catalogue>()?
+        .get_product(id)
+        .await;
     let result = match published {
         Err(AppError::NotFound) => team_preview(id).await,
         other => other,
@@ -24,7 +26,7 @@ async fn team_preview(id: ProductId) -> Result<ProductDetail, AppError> {
     if user.team.is_none() {
         return Err(AppError::NotFound);
     }
-    match crate::ports::products()?
+    match crate::ports::port::<dyn crate::ports::Products>()?
         .preview_product(Some(&user), id)
         .await
     {

@@ -9,7 +9,11 @@ pub const SUGGESTIONS_MAX: usize = 8;
 
 #[server(endpoint = "search_products")]
 pub async fn search_products(query: SearchQuery) -> Result<SearchResults, AppError> {
-    super::with_status(crate::ports::search()?.search_products(&query).await)
+    super::with_status(
+        crate::ports::port::<dyn crate::ports::Search>()?
+            .search_products(&query)
+            .await,
+    )
 }
 
 /// Product titles that start with `prefix`, in the visitor's language.
@@ -17,7 +21,7 @@ pub async fn search_products(query: SearchQuery) -> Result<SearchResults, AppErr
 pub async fn suggest_products(prefix: String) -> Result<Vec<String>, AppError> {
     let locale = super::accounts::session::request_locale().await;
     super::with_status(
-        crate::ports::search()?
+        crate::ports::port::<dyn crate::ports::Search>()?
             .suggest(&prefix, locale, SUGGESTIONS_MAX)
             .await,
     )

@@ -13,7 +13,7 @@ pub async fn invite_owner(exhibitor: String, email: String) -> Result<(), AppErr
     let result = async {
         let user = session::current_user().await?;
         let locale = session::request_locale().await;
-        crate::ports::teams()?
+        crate::ports::port::<dyn crate::ports::Teams>()?
             .invite_owner(user.as_ref(), &exhibitor, &email, locale)
             .await
     }
@@ -33,7 +33,7 @@ pub async fn invite_staff(exhibitor: ExhibitorId, email: String) -> Result<(), A
     let result = async {
         let user = session::current_user().await?;
         let locale = session::request_locale().await;
-        crate::ports::teams()?
+        crate::ports::port::<dyn crate::ports::Teams>()?
             .invite_staff(user.as_ref(), exhibitor, &email, locale)
             .await
     }
@@ -46,7 +46,7 @@ pub async fn invite_staff(exhibitor: ExhibitorId, email: String) -> Result<(), A
 pub async fn remove_staff(exhibitor: ExhibitorId, user: UserId) -> Result<(), AppError> {
     let result = async {
         let actor = session::current_user().await?;
-        crate::ports::teams()?
+        crate::ports::port::<dyn crate::ports::Teams>()?
             .remove_staff(actor.as_ref(), exhibitor, user)
             .await
     }
@@ -62,7 +62,7 @@ pub async fn get_my_team() -> Result<TeamView, AppError> {
             let user = session::current_user().await?;
             let user = user.as_ref().ok_or(AppError::Unauthenticated)?;
             let team = user.team.ok_or(AppError::Forbidden)?;
-            crate::ports::teams()?
+            crate::ports::port::<dyn crate::ports::Teams>()?
                 .team(Some(user), team.exhibitor)
                 .await
         }
@@ -72,7 +72,11 @@ pub async fn get_my_team() -> Result<TeamView, AppError> {
 
 #[server(endpoint = "get_invitation")]
 pub async fn get_invitation(token: String) -> Result<InvitationOffer, AppError> {
-    super::with_status(crate::ports::teams()?.invitation(&token).await)
+    super::with_status(
+        crate::ports::port::<dyn crate::ports::Teams>()?
+            .invitation(&token)
+            .await,
+    )
 }
 
 #[server(endpoint = "accept_invitation")]
@@ -82,8 +86,8 @@ pub async fn accept_invitation(
     password: String,
 ) -> Result<CurrentUser, AppError> {
     let result = async {
-        let accounts = crate::ports::accounts()?;
-        let session_token = crate::ports::teams()?
+        let accounts = crate::ports::port::<dyn crate::ports::Accounts>()?;
+        let session_token = crate::ports::port::<dyn crate::ports::Teams>()?
             .accept_invitation(&token, &name, &password)
             .await?;
         let user = accounts

@@ -5,12 +5,12 @@
 use crate::components::form_field::{FileField, form_errors};
 use crate::components::upload_form::UploadForm;
 use crate::domain::conversation::{
-    ATTACHMENT_BYTES_MAX, Attachment, AttachmentKind, MESSAGE_CHARS_MAX, attachment_path,
-    file_size, path,
+    ATTACHMENT_BYTES_MAX, Attachment, AttachmentKind, MESSAGE_CHARS_MAX, file_size,
 };
 use crate::domain::{ConversationId, MessageId};
 use crate::error::AppError;
 use crate::i18n::*;
+use crate::links::{attachment_path, conversation_path};
 use leptos::prelude::*;
 
 /// The types the file picker offers; the server decides by content.
@@ -48,7 +48,7 @@ pub fn AttachmentForm(conversation: ConversationId, client_id: String) -> impl I
     let errors = form_errors(|| None::<Result<(), AppError>>);
     let limit = format!("{} MB", ATTACHMENT_BYTES_MAX / (1024 * 1024));
     view! {
-        <UploadForm action=format!("{}/attachments", path(conversation)) class="attachment-form">
+        <UploadForm action=format!("{}/attachments", conversation_path(conversation)) class="attachment-form">
             <input type="hidden" name="client_id" value=client_id />
             <FileField id="file" label=t_string!(i18n, chat_attach, limit = limit).to_string() accept=ACCEPTED errors />
             <label for="attachment-caption">{t!(i18n, chat_caption)}</label>

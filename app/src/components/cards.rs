@@ -3,6 +3,7 @@
 use crate::domain::exhibitor::logo_url;
 use crate::domain::{ExhibitorSummary, ProductSummary};
 use crate::i18n::*;
+use crate::links::{exhibitor_path, product_path};
 use leptos::prelude::*;
 
 #[component]
@@ -12,7 +13,7 @@ pub fn ProductCard(product: ProductSummary) -> impl IntoView {
     let title = product.title.get(locale).to_owned();
     view! {
         <li class="card product-card">
-            <a href=format!("/products/{}", product.id)>
+            <a href=product_path(product.id)>
                 <img src=product.card_image() alt="" width="160" height="160" loading="lazy" />
                 <span class="card-title">{title}</span>
             </a>
@@ -31,7 +32,7 @@ pub fn ExhibitorCard(exhibitor: ExhibitorSummary) -> impl IntoView {
     view! {
         <li class="card exhibitor-card">
             <img src=logo_url(exhibitor.id) alt="" width="48" height="48" loading="lazy" />
-            <a href=format!("/exhibitors/{}", exhibitor.slug)>{exhibitor.name.get(locale).to_owned()}</a>
+            <a href=exhibitor_path(&exhibitor.slug)>{exhibitor.name.get(locale).to_owned()}</a>
             <span class="country">{exhibitor.country.name(locale)}</span>
             {exhibitor.verified.then(|| view! { <span class="badge verified">{t!(i18n, verified)}</span> })}
         </li>

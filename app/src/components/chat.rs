@@ -10,6 +10,7 @@ use crate::domain::conversation::{ConversationView, MESSAGE_CHARS_MAX, Message};
 use crate::domain::form::decode_errors;
 use crate::domain::moderation::{clock, offset_name};
 use crate::domain::text::utc_minute;
+use crate::error::ErrorCode;
 use crate::i18n::*;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -20,7 +21,7 @@ pub struct Pending {
     pub client_id: String,
     pub body: String,
     /// Why the server refused it (a message key), if it did.
-    pub refused: Option<String>,
+    pub refused: Option<ErrorCode>,
 }
 
 /// The socket's state, as the page shows it.

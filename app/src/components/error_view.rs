@@ -19,7 +19,7 @@ pub fn ErrorView(error: AppError, #[prop(optional)] within_page: bool) -> impl I
         AppError::Validation(fields) => {
             let items = fields
                 .iter()
-                .map(|f| view! { <li><code>{f.field.clone()}</code>": "{f.message.clone()}</li> })
+                .map(|f| view! { <li><code>{f.field.clone()}</code>": "{f.message.to_string()}</li> })
                 .collect_view();
             (
                 t_string!(i18n, bad_request_title).to_string(),

@@ -3,7 +3,7 @@
 //! from the query the server sent the form back with (`crate::domain::form`).
 
 use crate::domain::form::{decode_errors, field_errors};
-use crate::error::{AppError, FieldError};
+use crate::error::{AppError, ErrorCode, FieldError};
 use crate::i18n::*;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -25,98 +25,101 @@ pub fn form_errors<T>(
     })
 }
 
-/// The translated message of an error code (see `domain::account` and `domain::form`).
-pub fn error_text(i18n: leptos_i18n::I18nContext<Locale>, code: &str) -> String {
+/// The translated message of an error code; the compiler checks that every code has one.
+pub fn error_text(i18n: leptos_i18n::I18nContext<Locale>, code: &ErrorCode) -> String {
     match code {
-        "email_invalid" => t_string!(i18n, error_email_invalid).to_string(),
-        "email_taken" => t_string!(i18n, error_email_taken).to_string(),
-        "password_short" => t_string!(i18n, error_password_short).to_string(),
-        "required" => t_string!(i18n, error_required).to_string(),
-        "too_long" => t_string!(i18n, error_too_long).to_string(),
-        "too_many" => t_string!(i18n, error_too_many).to_string(),
-        "country_unknown" => t_string!(i18n, error_country_unknown).to_string(),
-        "choose_one" => t_string!(i18n, error_choose_one).to_string(),
-        "unauthenticated" => t_string!(i18n, error_unauthenticated).to_string(),
-        "rate_limited" => t_string!(i18n, error_rate_limited).to_string(),
-        "link_invalid" => t_string!(i18n, error_link_invalid).to_string(),
-        "exhibitor_unknown" => t_string!(i18n, error_exhibitor_unknown).to_string(),
-        "owner_exists" => t_string!(i18n, error_owner_exists).to_string(),
-        "already_in_a_team" => t_string!(i18n, error_already_in_a_team).to_string(),
-        "file_too_large" => t_string!(i18n, error_file_too_large).to_string(),
-        "not_an_image" => t_string!(i18n, error_not_an_image).to_string(),
-        "image_corrupt" => t_string!(i18n, error_image_corrupt).to_string(),
-        "image_too_big" => t_string!(i18n, error_image_too_big).to_string(),
-        "upload_broken" => t_string!(i18n, error_upload_broken).to_string(),
-        "year_invalid" => t_string!(i18n, error_year_invalid).to_string(),
-        "number_invalid" => t_string!(i18n, error_number_invalid).to_string(),
-        "phone_invalid" => t_string!(i18n, error_phone_invalid).to_string(),
-        "url_invalid" => t_string!(i18n, error_url_invalid).to_string(),
-        "price_invalid" => t_string!(i18n, error_price_invalid).to_string(),
-        "price_order" => t_string!(i18n, error_price_order).to_string(),
-        "currency_unknown" => t_string!(i18n, error_currency_unknown).to_string(),
-        "hs_code_invalid" => t_string!(i18n, error_hs_code_invalid).to_string(),
-        "spec_invalid" => t_string!(i18n, error_spec_invalid).to_string(),
-        "sku_invalid" => t_string!(i18n, error_sku_invalid).to_string(),
-        "sku_taken" => t_string!(i18n, error_sku_taken).to_string(),
-        "duplicate" => t_string!(i18n, error_duplicate).to_string(),
-        "not_a_model" => t_string!(i18n, error_not_a_model).to_string(),
-        "model_corrupt" => t_string!(i18n, error_model_corrupt).to_string(),
-        "model_external" => t_string!(i18n, error_model_external).to_string(),
-        "not_a_video" => t_string!(i18n, error_not_a_video).to_string(),
-        "video_corrupt" => t_string!(i18n, error_video_corrupt).to_string(),
-        "video_unavailable" => t_string!(i18n, error_video_unavailable).to_string(),
-        "import_empty" => t_string!(i18n, error_import_empty).to_string(),
-        "import_too_many_rows" => t_string!(i18n, error_import_too_many_rows).to_string(),
-        "import_not_a_table" => t_string!(i18n, error_import_not_a_table).to_string(),
-        "import_unreadable" => t_string!(i18n, error_import_unreadable).to_string(),
-        "sku_repeated" => t_string!(i18n, error_sku_repeated).to_string(),
-        "application_pending" => t_string!(i18n, error_application_pending).to_string(),
-        "application_decided" => t_string!(i18n, error_application_decided).to_string(),
-        "booth_unknown" => t_string!(i18n, error_booth_unknown).to_string(),
-        "booth_taken" => t_string!(i18n, error_booth_taken).to_string(),
-        "slug_taken" => t_string!(i18n, error_slug_taken).to_string(),
-        "product_published" => t_string!(i18n, error_product_published).to_string(),
-        "autosave_draft_only" => t_string!(i18n, error_autosave_draft_only).to_string(),
-        "message_empty" => t_string!(i18n, error_message_empty).to_string(),
-        "message_too_long" => t_string!(i18n, error_message_too_long).to_string(),
-        "client_id_reused" => t_string!(i18n, error_client_id_reused).to_string(),
-        "forbidden" => t_string!(i18n, error_forbidden).to_string(),
-        "quantity_below_moq" => t_string!(i18n, error_quantity_below_moq).to_string(),
-        "total_too_large" => t_string!(i18n, error_total_too_large).to_string(),
-        "inquiry_closed" => t_string!(i18n, error_inquiry_closed).to_string(),
-        "quotation_answered" => t_string!(i18n, error_quotation_answered).to_string(),
-        "quotation_expired" => t_string!(i18n, error_quotation_expired).to_string(),
-        "order_changed" => t_string!(i18n, error_order_changed).to_string(),
-        "order_status_invalid" => t_string!(i18n, error_order_status_invalid).to_string(),
-        "order_cancelled" => t_string!(i18n, error_order_cancelled).to_string(),
-        "contract_changed" => t_string!(i18n, error_contract_changed).to_string(),
-        "already_signed" => t_string!(i18n, error_already_signed).to_string(),
-        "slot_taken" => t_string!(i18n, error_slot_taken).to_string(),
-        "call_full" => t_string!(i18n, error_call_full).to_string(),
-        "call_not_joined" => t_string!(i18n, error_call_not_joined).to_string(),
-        "slot_past" => t_string!(i18n, error_slot_past).to_string(),
-        "meeting_closed" => t_string!(i18n, error_meeting_closed).to_string(),
-        "zone_unknown" => t_string!(i18n, error_zone_unknown).to_string(),
-        "date_invalid" => t_string!(i18n, error_date_invalid).to_string(),
-        "time_invalid" => t_string!(i18n, error_time_invalid).to_string(),
-        "window_too_short" => t_string!(i18n, error_window_too_short).to_string(),
-        "too_far_ahead" => t_string!(i18n, error_too_far_ahead).to_string(),
-        "conversation_blocked" => t_string!(i18n, error_conversation_blocked).to_string(),
-        "already_reported" => t_string!(i18n, error_already_reported).to_string(),
-        "not_a_pdf" => t_string!(i18n, error_not_a_pdf).to_string(),
-        "pdf_active_content" => t_string!(i18n, error_pdf_active_content).to_string(),
-        _ => match code.strip_prefix("column_missing:") {
-            Some(column) => {
-                let column = column.to_owned();
-                t_string!(i18n, error_column_missing, column = column).to_string()
-            }
-            None => t_string!(i18n, error_generic).to_string(),
-        },
+        ErrorCode::EmailInvalid => t_string!(i18n, error_email_invalid).to_string(),
+        ErrorCode::EmailTaken => t_string!(i18n, error_email_taken).to_string(),
+        ErrorCode::PasswordShort => t_string!(i18n, error_password_short).to_string(),
+        ErrorCode::Required => t_string!(i18n, error_required).to_string(),
+        ErrorCode::TooLong => t_string!(i18n, error_too_long).to_string(),
+        ErrorCode::TooMany => t_string!(i18n, error_too_many).to_string(),
+        ErrorCode::CountryUnknown => t_string!(i18n, error_country_unknown).to_string(),
+        ErrorCode::ChooseOne => t_string!(i18n, error_choose_one).to_string(),
+        ErrorCode::Unauthenticated => t_string!(i18n, error_unauthenticated).to_string(),
+        ErrorCode::RateLimited => t_string!(i18n, error_rate_limited).to_string(),
+        ErrorCode::LinkInvalid => t_string!(i18n, error_link_invalid).to_string(),
+        ErrorCode::ExhibitorUnknown => t_string!(i18n, error_exhibitor_unknown).to_string(),
+        ErrorCode::OwnerExists => t_string!(i18n, error_owner_exists).to_string(),
+        ErrorCode::AlreadyInATeam => t_string!(i18n, error_already_in_a_team).to_string(),
+        ErrorCode::FileTooLarge => t_string!(i18n, error_file_too_large).to_string(),
+        ErrorCode::NotAnImage => t_string!(i18n, error_not_an_image).to_string(),
+        ErrorCode::ImageCorrupt => t_string!(i18n, error_image_corrupt).to_string(),
+        ErrorCode::ImageTooBig => t_string!(i18n, error_image_too_big).to_string(),
+        ErrorCode::UploadBroken => t_string!(i18n, error_upload_broken).to_string(),
+        ErrorCode::YearInvalid => t_string!(i18n, error_year_invalid).to_string(),
+        ErrorCode::NumberInvalid => t_string!(i18n, error_number_invalid).to_string(),
+        ErrorCode::PhoneInvalid => t_string!(i18n, error_phone_invalid).to_string(),
+        ErrorCode::UrlInvalid => t_string!(i18n, error_url_invalid).to_string(),
+        ErrorCode::PriceInvalid => t_string!(i18n, error_price_invalid).to_string(),
+        ErrorCode::PriceOrder => t_string!(i18n, error_price_order).to_string(),
+        ErrorCode::CurrencyUnknown => t_string!(i18n, error_currency_unknown).to_string(),
+        ErrorCode::HsCodeInvalid => t_string!(i18n, error_hs_code_invalid).to_string(),
+        ErrorCode::SpecInvalid => t_string!(i18n, error_spec_invalid).to_string(),
+        ErrorCode::SkuInvalid => t_string!(i18n, error_sku_invalid).to_string(),
+        ErrorCode::SkuTaken => t_string!(i18n, error_sku_taken).to_string(),
+        ErrorCode::Duplicate => t_string!(i18n, error_duplicate).to_string(),
+        ErrorCode::NotAModel => t_string!(i18n, error_not_a_model).to_string(),
+        ErrorCode::ModelCorrupt => t_string!(i18n, error_model_corrupt).to_string(),
+        ErrorCode::ModelExternal => t_string!(i18n, error_model_external).to_string(),
+        ErrorCode::NotAVideo => t_string!(i18n, error_not_a_video).to_string(),
+        ErrorCode::VideoCorrupt => t_string!(i18n, error_video_corrupt).to_string(),
+        ErrorCode::VideoUnavailable => t_string!(i18n, error_video_unavailable).to_string(),
+        ErrorCode::ImportEmpty => t_string!(i18n, error_import_empty).to_string(),
+        ErrorCode::ImportTooManyRows => t_string!(i18n, error_import_too_many_rows).to_string(),
+        ErrorCode::ImportNotATable => t_string!(i18n, error_import_not_a_table).to_string(),
+        ErrorCode::ImportUnreadable => t_string!(i18n, error_import_unreadable).to_string(),
+        ErrorCode::SkuRepeated => t_string!(i18n, error_sku_repeated).to_string(),
+        ErrorCode::ApplicationPending => t_string!(i18n, error_application_pending).to_string(),
+        ErrorCode::ApplicationDecided => t_string!(i18n, error_application_decided).to_string(),
+        ErrorCode::BoothUnknown => t_string!(i18n, error_booth_unknown).to_string(),
+        ErrorCode::BoothTaken => t_string!(i18n, error_booth_taken).to_string(),
+        ErrorCode::SlugTaken => t_string!(i18n, error_slug_taken).to_string(),
+        ErrorCode::ProductPublished => t_string!(i18n, error_product_published).to_string(),
+        ErrorCode::AutosaveDraftOnly => t_string!(i18n, error_autosave_draft_only).to_string(),
+        ErrorCode::MessageEmpty => t_string!(i18n, error_message_empty).to_string(),
+        ErrorCode::MessageTooLong => t_string!(i18n, error_message_too_long).to_string(),
+        ErrorCode::ClientIdReused => t_string!(i18n, error_client_id_reused).to_string(),
+        ErrorCode::ClientIdInvalid => t_string!(i18n, error_client_id_invalid).to_string(),
+        ErrorCode::FrameNotJson | ErrorCode::FrameUnreadable => {
+            t_string!(i18n, error_frame_unreadable).to_string()
+        }
+        ErrorCode::FollowingTooMany => t_string!(i18n, error_following_too_many).to_string(),
+        ErrorCode::Forbidden => t_string!(i18n, error_forbidden).to_string(),
+        ErrorCode::QuantityBelowMoq => t_string!(i18n, error_quantity_below_moq).to_string(),
+        ErrorCode::TotalTooLarge => t_string!(i18n, error_total_too_large).to_string(),
+        ErrorCode::InquiryClosed => t_string!(i18n, error_inquiry_closed).to_string(),
+        ErrorCode::QuotationAnswered => t_string!(i18n, error_quotation_answered).to_string(),
+        ErrorCode::QuotationExpired => t_string!(i18n, error_quotation_expired).to_string(),
+        ErrorCode::OrderChanged => t_string!(i18n, error_order_changed).to_string(),
+        ErrorCode::OrderStatusInvalid => t_string!(i18n, error_order_status_invalid).to_string(),
+        ErrorCode::OrderCancelled => t_string!(i18n, error_order_cancelled).to_string(),
+        ErrorCode::ContractChanged => t_string!(i18n, error_contract_changed).to_string(),
+        ErrorCode::AlreadySigned => t_string!(i18n, error_already_signed).to_string(),
+        ErrorCode::SlotTaken => t_string!(i18n, error_slot_taken).to_string(),
+        ErrorCode::CallFull => t_string!(i18n, error_call_full).to_string(),
+        ErrorCode::CallNotJoined => t_string!(i18n, error_call_not_joined).to_string(),
+        ErrorCode::SlotPast => t_string!(i18n, error_slot_past).to_string(),
+        ErrorCode::MeetingClosed => t_string!(i18n, error_meeting_closed).to_string(),
+        ErrorCode::ZoneUnknown => t_string!(i18n, error_zone_unknown).to_string(),
+        ErrorCode::DateInvalid => t_string!(i18n, error_date_invalid).to_string(),
+        ErrorCode::TimeInvalid => t_string!(i18n, error_time_invalid).to_string(),
+        ErrorCode::WindowTooShort => t_string!(i18n, error_window_too_short).to_string(),
+        ErrorCode::TooFarAhead => t_string!(i18n, error_too_far_ahead).to_string(),
+        ErrorCode::ConversationBlocked => t_string!(i18n, error_conversation_blocked).to_string(),
+        ErrorCode::AlreadyReported => t_string!(i18n, error_already_reported).to_string(),
+        ErrorCode::NotAPdf => t_string!(i18n, error_not_a_pdf).to_string(),
+        ErrorCode::PdfActiveContent => t_string!(i18n, error_pdf_active_content).to_string(),
+        ErrorCode::ColumnMissing(column) => {
+            let column = column.clone();
+            t_string!(i18n, error_column_missing, column = column).to_string()
+        }
+        ErrorCode::Generic | ErrorCode::Reason(_) => t_string!(i18n, error_generic).to_string(),
     }
 }
 
 /// The message for `field` among `errors`, if any.
-pub fn error_for(errors: &[FieldError], field: &str) -> Option<String> {
+pub fn error_for(errors: &[FieldError], field: &str) -> Option<ErrorCode> {
     errors
         .iter()
         .find(|e| e.field == field)

@@ -4,6 +4,7 @@
 
 use crate::domain::{BoothOnMap, HallMap};
 use crate::i18n::*;
+use crate::links::exhibitor_path;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -176,7 +177,7 @@ fn booth_shape(booth: &BoothOnMap, query: RwSignal<String>, locale: Locale) -> A
             let name = exhibitor.name.get(locale).to_owned();
             let label = format!("{} {}", booth.code, name);
             view! {
-                <a href=format!("/exhibitors/{}", exhibitor.slug) class="booth" class:match=is_match
+                <a href=exhibitor_path(&exhibitor.slug) class="booth" class:match=is_match
                     id=format!("booth-{}", booth.code) aria-label=label.clone()>
                     <title>{label.clone()}</title>
                     <rect x=r.x y=r.y width=r.w height=r.h />
@@ -207,7 +208,7 @@ fn booth_row(booth: &BoothOnMap, locale: Locale, vacant: &str) -> impl IntoView 
         <tr>
             <td>{booth.code.clone()}</td>
             <td>{match exhibitor {
-                Some((slug, name)) => view! { <a href=format!("/exhibitors/{slug}")>{name}</a> }.into_any(),
+                Some((slug, name)) => view! { <a href=exhibitor_path(&slug)>{name}</a> }.into_any(),
                 None => view! { <span>{vacant}</span> }.into_any(),
             }}</td>
         </tr>

@@ -3,6 +3,7 @@
 //! `rel="external"` so that the hydrated router loads them from the server.
 
 use crate::i18n::*;
+use crate::links::language_path;
 use leptos::prelude::*;
 
 /// The cookie `leptos_i18n` reads on the server and writes in the browser.
@@ -26,7 +27,7 @@ pub fn LanguageSwitch() -> impl IntoView {
         view! {
             <li>
                 <a
-                    href=move || format!("/lang/{code}?next={}", encode_component(&here()))
+                    href=move || language_path(code, &here())
                     hreflang=code
                     lang=code
                     rel="external"
@@ -44,29 +45,5 @@ pub fn LanguageSwitch() -> impl IntoView {
                 {link("zh", "中文", Locale::zh)}
             </ul>
         </nav>
-    }
-}
-
-/// Percent-encodes everything but unreserved characters, for a URL inside a query parameter.
-pub fn encode_component(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b'/') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn encodes_query_strings() {
-        assert_eq!(
-            super::encode_component("/halls/a?booth=1.1A01&x=é"),
-            "/halls/a%3Fbooth%3D1.1A01%26x%3D%C3%A9"
-        );
     }
 }

@@ -3,7 +3,9 @@
 //! Field errors carry a message code; the interface shows the `error_<code>` string of its
 //! language.
 
+use super::validation::Problems;
 use super::{CategoryId, CountryCode, UserId};
+use crate::error::ErrorCode;
 use crate::error::FieldError;
 use serde::{Deserialize, Serialize};
 
@@ -111,45 +113,39 @@ pub struct ValidRegistration {
 impl Registration {
     /// Checks every field and reports all problems at once.
     pub fn validate(&self) -> Result<ValidRegistration, Vec<FieldError>> {
-        let mut errors = Vec::new();
-        let mut fail = |field: &str, code: &str| {
-            errors.push(FieldError {
-                field: field.to_owned(),
-                message: code.to_owned(),
-            })
-        };
+        let mut problems = Problems::default();
         let email = normalise_email(&self.email);
         if email.is_none() {
-            fail("email", "email_invalid");
+            problems.add("email", ErrorCode::EmailInvalid);
         }
         if let Some(code) = password_problem(&self.password) {
-            fail("password", code);
+            problems.add("password", code);
         }
         let name = self.name.trim();
         if name.is_empty() {
-            fail("name", "required");
+            problems.add("name", ErrorCode::Required);
         } else if name.chars().count() > NAME_MAX {
-            fail("name", "too_long");
+            problems.add("name", ErrorCode::TooLong);
         }
         let company = self.company.trim();
         if company.is_empty() {
-            fail("company", "required");
+            problems.add("company", ErrorCode::Required);
         } else if company.chars().count() > NAME_MAX {
-            fail("company", "too_long");
+            problems.add("company", ErrorCode::TooLong);
         }
         let country = CountryCode::parse(&self.country);
         if country.is_none() {
-            fail("country", "country_unknown");
+            problems.add("country", ErrorCode::CountryUnknown);
         }
         let business_type = BusinessType::parse(&self.business_type);
         if business_type.is_none() {
-            fail("business_type", "choose_one");
+            problems.add("business_type", ErrorCode::ChooseOne);
         }
         if self.interests.len() > 16 {
-            fail("interests", "too_many");
+            problems.add("interests", ErrorCode::TooMany);
         }
         match (email, country, business_type) {
-            (Some(email), Some(country), Some(business_type)) if errors.is_empty() => {
+            (Some(email), Some(country), Some(business_type)) if problems.is_empty() => {
                 let mut interests = self.interests.clone();
                 interests.sort();
                 interests.dedup();
@@ -163,7 +159,7 @@ impl Registration {
                     interests,
                 })
             }
-            _ => Err(errors),
+            _ => Err(problems.into_errors()),
         }
     }
 }
@@ -184,11 +180,11 @@ pub fn normalise_email(raw: &str) -> Option<String> {
 }
 
 /// Why a password is refused, as a message code; `None` when it is accepted.
-pub fn password_problem(password: &str) -> Option<&'static str> {
+pub fn password_problem(password: &str) -> Option<ErrorCode> {
     if password.chars().count() < PASSWORD_MIN {
-        Some("password_short")
+        Some(ErrorCode::PasswordShort)
     } else if password.len() > PASSWORD_MAX {
-        Some("too_long")
+        Some(ErrorCode::TooLong)
     } else {
         None
     }
@@ -244,17 +240,17 @@ mod tests {
         let errors = bad.validate().unwrap_err();
         let pairs: Vec<_> = errors
             .iter()
-            .map(|e| (e.field.as_str(), e.message.as_str()))
+            .map(|e| format!("{}:{}", e.field, e.message))
             .collect();
         assert_eq!(
             pairs,
             [
-                ("email", "email_invalid"),
-                ("password", "password_short"),
-                ("name", "required"),
-                ("company", "too_long"),
-                ("country", "country_unknown"),
-                ("business_type", "choose_one"),
+                "email:email_invalid",
+                "password:password_short",
+                "name:required",
+                "company:too_long",
+                "country:country_unknown",
+                "business_type:choose_one",
             ]
         );
     }

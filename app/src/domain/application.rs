@@ -5,7 +5,9 @@
 use super::account::{NAME_MAX, normalise_email};
 use super::booth_edit::{parse_staff_size, parse_year_founded, website_problem};
 use super::text::or_english;
+use super::validation::Problems;
 use super::{CountryCode, ExhibitorId, Localized};
+use crate::error::ErrorCode;
 use crate::error::FieldError;
 use serde::{Deserialize, Serialize};
 
@@ -51,19 +53,13 @@ pub struct ValidApplication {
 impl ApplicationForm {
     /// Checks every field and reports all problems at once; `this_year` bounds the founding year.
     pub fn validate(&self, this_year: i64) -> Result<ValidApplication, Vec<FieldError>> {
-        let mut errors = Vec::new();
-        let mut fail = |field: &str, code: &str| {
-            errors.push(FieldError {
-                field: field.to_owned(),
-                message: code.to_owned(),
-            })
-        };
+        let mut problems = Problems::default();
         let mut short_text = |field: &str, text: &str, required: bool| {
             let text = text.trim();
             if required && text.is_empty() {
-                fail(field, "required");
+                problems.add(field, ErrorCode::Required);
             } else if text.chars().count() > NAME_MAX {
-                fail(field, "too_long");
+                problems.add(field, ErrorCode::TooLong);
             }
             text.to_owned()
         };
@@ -72,34 +68,34 @@ impl ApplicationForm {
         let contact_name = short_text("contact_name", &self.contact_name, true);
         let country = CountryCode::parse(&self.country);
         if country.is_none() {
-            fail("country", "country_unknown");
+            problems.add("country", ErrorCode::CountryUnknown);
         }
         let section = self.section.trim().to_owned();
         if section.is_empty() {
-            fail("section", "choose_one");
+            problems.add("section", ErrorCode::ChooseOne);
         }
         let year_founded = parse_year_founded(&self.year_founded, this_year).unwrap_or_else(|| {
-            fail("year_founded", "year_invalid");
+            problems.add("year_founded", ErrorCode::YearInvalid);
             0
         });
         let staff_size = parse_staff_size(&self.staff_size).unwrap_or_else(|| {
-            fail("staff_size", "number_invalid");
+            problems.add("staff_size", ErrorCode::NumberInvalid);
             0
         });
         let email = normalise_email(&self.email);
         if email.is_none() {
-            fail("email", "email_invalid");
+            problems.add("email", ErrorCode::EmailInvalid);
         }
         let website = self.website.trim().to_owned();
         if let Some(code) = website_problem(&website) {
-            fail("website", code);
+            problems.add("website", code);
         }
         let message = self.message.trim().to_owned();
         if message.chars().count() > MESSAGE_MAX {
-            fail("message", "too_long");
+            problems.add("message", ErrorCode::TooLong);
         }
         match (country, email) {
-            (Some(country), Some(email)) if errors.is_empty() => Ok(ValidApplication {
+            (Some(country), Some(email)) if problems.is_empty() => Ok(ValidApplication {
                 company: Localized::new(company_en.clone(), or_english(company_zh, &company_en)),
                 country,
                 section,
@@ -110,7 +106,7 @@ impl ApplicationForm {
                 website,
                 message,
             }),
-            _ => Err(errors),
+            _ => Err(problems.into_errors()),
         }
     }
 }

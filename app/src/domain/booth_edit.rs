@@ -2,6 +2,8 @@
 //! both apply. The description is rich text: the server sanitises its HTML before storing it.
 
 use super::account::normalise_email;
+use super::validation::Problems;
+use crate::error::ErrorCode;
 use crate::error::FieldError;
 use serde::{Deserialize, Serialize};
 
@@ -45,27 +47,21 @@ impl ProfileForm {
     /// Checks every field against the rules, reporting all problems at once; `this_year`
     /// bounds the founding year.
     pub fn validate(&self, this_year: i64) -> Result<ValidProfile, Vec<FieldError>> {
-        let mut errors = Vec::new();
-        let mut fail = |field: &str, code: &str| {
-            errors.push(FieldError {
-                field: field.to_owned(),
-                message: code.to_owned(),
-            })
-        };
+        let mut problems = Problems::default();
         for (field, text) in [
             ("description_en", &self.description_en),
             ("description_zh", &self.description_zh),
         ] {
             if text.chars().count() > DESCRIPTION_MAX {
-                fail(field, "too_long");
+                problems.add(field, ErrorCode::TooLong);
             }
         }
         let year_founded = parse_year_founded(&self.year_founded, this_year).unwrap_or_else(|| {
-            fail("year_founded", "year_invalid");
+            problems.add("year_founded", ErrorCode::YearInvalid);
             0
         });
         let staff_size = parse_staff_size(&self.staff_size).unwrap_or_else(|| {
-            fail("staff_size", "number_invalid");
+            problems.add("staff_size", ErrorCode::NumberInvalid);
             0
         });
         let main_markets = split_list(&self.main_markets);
@@ -75,13 +71,13 @@ impl ProfileForm {
             ("certifications", &certifications),
         ] {
             if list.len() > LIST_MAX || list.iter().any(|e| e.chars().count() > LIST_ENTRY_MAX) {
-                fail(field, "too_long");
+                problems.add(field, ErrorCode::TooLong);
             }
         }
         let contact_email = match self.contact_email.trim() {
             "" => String::new(),
             typed => normalise_email(typed).unwrap_or_else(|| {
-                fail("contact_email", "email_invalid");
+                problems.add("contact_email", ErrorCode::EmailInvalid);
                 String::new()
             }),
         };
@@ -91,13 +87,13 @@ impl ProfileForm {
                 .chars()
                 .all(|c| c.is_ascii_digit() || " +-().".contains(c));
         if !phone_ok {
-            fail("contact_phone", "phone_invalid");
+            problems.add("contact_phone", ErrorCode::PhoneInvalid);
         }
         let website = self.website.trim().to_owned();
         if let Some(code) = website_problem(&website) {
-            fail("website", code);
+            problems.add("website", code);
         }
-        if errors.is_empty() {
+        if problems.is_empty() {
             Ok(ValidProfile {
                 description_en: self.description_en.clone(),
                 description_zh: self.description_zh.clone(),
@@ -110,7 +106,7 @@ impl ProfileForm {
                 website,
             })
         } else {
-            Err(errors)
+            Err(problems.into_errors())
         }
     }
 }
@@ -133,7 +129,7 @@ pub fn parse_staff_size(text: &str) -> Option<i64> {
 
 /// What is wrong with a trimmed website address, if anything: empty is fine, otherwise an
 /// http(s) address with a dotted host, no spaces, at most 200 bytes.
-pub fn website_problem(website: &str) -> Option<&'static str> {
+pub fn website_problem(website: &str) -> Option<ErrorCode> {
     let ok = website.is_empty()
         || (website.len() <= 200
             && (website.starts_with("https://") || website.starts_with("http://"))
@@ -142,7 +138,7 @@ pub fn website_problem(website: &str) -> Option<&'static str> {
                 .split("://")
                 .nth(1)
                 .is_some_and(|rest| rest.contains('.')));
-    (!ok).then_some("url_invalid")
+    (!ok).then_some(ErrorCode::UrlInvalid)
 }
 
 /// The entries of a comma-separated list, trimmed, without empty ones.

@@ -9,6 +9,7 @@
 use super::moderation::{OtherSide, Side};
 use super::{ConversationId, CountryCode, ExhibitorId, Localized, MeetingId, MessageId, UserId};
 use crate::error::AppError;
+use crate::error::ErrorCode;
 use serde::{Deserialize, Serialize};
 
 /// The longest message, in characters.
@@ -61,11 +62,6 @@ pub struct Attachment {
     pub bytes: i64,
 }
 
-/// Where a message's file is read (its two parties only).
-pub fn attachment_path(conversation: ConversationId, message: MessageId) -> String {
-    format!("/messages/{conversation}/attachments/{message}")
-}
-
 /// The name a file is shown under: the sender's, without control characters or folders, cut
 /// to 120 characters; a plain one if nothing is left.
 pub fn attachment_name(sent: &str, kind: AttachmentKind) -> String {
@@ -97,7 +93,7 @@ pub fn file_size(bytes: i64) -> String {
 pub fn caption(text: &str) -> Result<String, AppError> {
     let caption = text.trim();
     if caption.chars().count() > MESSAGE_CHARS_MAX {
-        return Err(AppError::invalid("body", "message_too_long"));
+        return Err(AppError::invalid("body", ErrorCode::MessageTooLong));
     }
     Ok(caption.to_owned())
 }
@@ -165,19 +161,14 @@ impl ConversationView {
     }
 }
 
-/// The page of a conversation.
-pub fn path(id: ConversationId) -> String {
-    format!("/messages/{id}")
-}
-
 /// A message's text, trimmed, if it is neither empty nor too long.
 pub fn message_body(text: &str) -> Result<String, AppError> {
     let body = text.trim();
     if body.is_empty() {
-        return Err(AppError::invalid("body", "message_empty"));
+        return Err(AppError::invalid("body", ErrorCode::MessageEmpty));
     }
     if body.chars().count() > MESSAGE_CHARS_MAX {
-        return Err(AppError::invalid("body", "message_too_long"));
+        return Err(AppError::invalid("body", ErrorCode::MessageTooLong));
     }
     Ok(body.to_owned())
 }
@@ -192,7 +183,7 @@ pub fn client_id(text: &str) -> Result<String, AppError> {
     if valid {
         Ok(text.to_owned())
     } else {
-        Err(AppError::invalid("client_id", "client_id_invalid"))
+        Err(AppError::invalid("client_id", ErrorCode::ClientIdInvalid))
     }
 }
 
@@ -262,13 +253,13 @@ mod tests {
         assert_eq!(message_body("  Hello  ").unwrap(), "Hello");
         assert_eq!(
             message_body(" \n "),
-            Err(AppError::invalid("body", "message_empty"))
+            Err(AppError::invalid("body", ErrorCode::MessageEmpty))
         );
         let longest = "字".repeat(MESSAGE_CHARS_MAX);
         assert!(message_body(&longest).is_ok());
         assert_eq!(
             message_body(&format!("{longest}!")),
-            Err(AppError::invalid("body", "message_too_long"))
+            Err(AppError::invalid("body", ErrorCode::MessageTooLong))
         );
     }
 

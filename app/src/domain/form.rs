@@ -2,27 +2,28 @@
 //! sends the form back to its page with `errors=field:code,field:code` and the typed values,
 //! and the page shows them as the hydrated form would.
 
-use crate::error::{AppError, FieldError};
+use super::text::percent_encode;
+use crate::error::{AppError, ErrorCode, FieldError};
 
 /// The field errors an error stands for: validation errors as they are, a taken address on
 /// the e-mail field, anything else on the form as a whole (field `""`); the only thing a
 /// form can fail to find is the one-time link it came with.
 pub fn field_errors(error: &AppError) -> Vec<FieldError> {
-    let on = |field: &str, code: &str| {
+    let on = |field: &str, message: ErrorCode| {
         vec![FieldError {
             field: field.to_owned(),
-            message: code.to_owned(),
+            message,
         }]
     };
     match error {
         AppError::Validation(fields) => fields.clone(),
-        AppError::Conflict(code) if code == "email_taken" => on("email", code),
-        AppError::Conflict(code) => on("", code),
-        AppError::Unauthenticated => on("", "unauthenticated"),
-        AppError::Forbidden => on("", "forbidden"),
-        AppError::NotFound => on("", "link_invalid"),
-        AppError::RateLimited => on("", "rate_limited"),
-        _ => on("", "generic"),
+        AppError::Conflict(ErrorCode::EmailTaken) => on("email", ErrorCode::EmailTaken),
+        AppError::Conflict(code) => on("", code.clone()),
+        AppError::Unauthenticated => on("", ErrorCode::Unauthenticated),
+        AppError::Forbidden => on("", ErrorCode::Forbidden),
+        AppError::NotFound => on("", ErrorCode::LinkInvalid),
+        AppError::RateLimited => on("", ErrorCode::RateLimited),
+        _ => on("", ErrorCode::Generic),
     }
 }
 
@@ -46,20 +47,7 @@ pub fn decode_errors(value: &str) -> Vec<FieldError> {
         .filter_map(|pair| pair.split_once(':'))
         .map(|(field, code)| FieldError {
             field: field.to_owned(),
-            message: code.to_owned(),
-        })
-        .collect()
-}
-
-/// `value` with every byte but unreserved ASCII percent-encoded, safe in a query or a path segment.
-pub fn percent_encode(value: &str) -> String {
-    value
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
+            message: ErrorCode::parse(code),
         })
         .collect()
 }
@@ -73,11 +61,11 @@ mod tests {
         let error = AppError::Validation(vec![
             FieldError {
                 field: "email".into(),
-                message: "email_invalid".into(),
+                message: ErrorCode::EmailInvalid,
             },
             FieldError {
                 field: "name".into(),
-                message: "required".into(),
+                message: ErrorCode::Required,
             },
         ]);
         let query = encode(&error, &[("email", "a b@c"), ("company", "Lima & Co")]);

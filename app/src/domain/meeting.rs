@@ -4,7 +4,9 @@
 
 use super::conversation::{ConversationBuyer, ConversationExhibitor};
 use super::deal::Side;
+use super::validation::Problems;
 use super::{MeetingId, SlotId};
+use crate::error::ErrorCode;
 use crate::error::FieldError;
 use serde::{Deserialize, Serialize};
 
@@ -83,24 +85,18 @@ fn minute_of_day(typed: &str) -> Option<u32> {
 
 impl AvailabilityForm {
     pub fn validate(&self) -> Result<ValidAvailability, Vec<FieldError>> {
-        let mut errors = Vec::new();
-        let mut fail = |field: &str, message: &str| {
-            errors.push(FieldError {
-                field: field.into(),
-                message: message.into(),
-            })
-        };
+        let mut problems = Problems::default();
         let day = date(&self.date);
         if day.is_none() {
-            fail("date", "date_invalid");
+            problems.add("date", ErrorCode::DateInvalid);
         }
         let from = minute_of_day(&self.from);
         if from.is_none() {
-            fail("from", "time_invalid");
+            problems.add("from", ErrorCode::TimeInvalid);
         }
         let to = minute_of_day(&self.to);
         if to.is_none() {
-            fail("to", "time_invalid");
+            problems.add("to", ErrorCode::TimeInvalid);
         }
         let minutes = self
             .minutes
@@ -109,18 +105,18 @@ impl AvailabilityForm {
             .ok()
             .filter(|m| SLOT_MINUTES.contains(m));
         if minutes.is_none() {
-            fail("minutes", "choose_one");
+            problems.add("minutes", ErrorCode::ChooseOne);
         }
         if let (Some(from), Some(to), Some(minutes)) = (from, to, minutes) {
             if to < from + minutes {
-                fail("to", "window_too_short");
+                problems.add("to", ErrorCode::WindowTooShort);
             } else if (to - from) / minutes > SLOTS_PER_WINDOW_MAX {
-                fail("to", "too_many");
+                problems.add("to", ErrorCode::TooMany);
             }
         }
         match (day, from, to, minutes) {
             (Some((year, month, day)), Some(from), Some(to), Some(minutes))
-                if errors.is_empty() =>
+                if problems.is_empty() =>
             {
                 Ok(ValidAvailability {
                     year,
@@ -131,7 +127,7 @@ impl AvailabilityForm {
                     minutes,
                 })
             }
-            _ => Err(errors),
+            _ => Err(problems.into_errors()),
         }
     }
 }
@@ -142,7 +138,7 @@ pub fn topic(typed: &str) -> Result<String, Vec<FieldError>> {
     if topic.chars().count() > TOPIC_CHARS_MAX {
         return Err(vec![FieldError {
             field: "topic".into(),
-            message: "too_long".into(),
+            message: ErrorCode::TooLong,
         }]);
     }
     Ok(topic.to_owned())
@@ -230,25 +226,6 @@ pub struct CallRoom {
     pub meeting: MeetingView,
     pub conversation: super::ConversationId,
     pub ice_servers: String,
-}
-
-/// The page of a meeting's video call.
-pub fn call_path(id: MeetingId) -> String {
-    format!("/meetings/{id}/call")
-}
-
-pub fn meeting_path(id: MeetingId) -> String {
-    format!("/meetings/{id}")
-}
-
-/// The meeting as a calendar file.
-pub fn meeting_ics_path(id: MeetingId) -> String {
-    format!("/meetings/{id}/meeting.ics")
-}
-
-/// The page that books a meeting with an exhibitor.
-pub fn booking_path(exhibitor_slug: &str) -> String {
-    format!("/exhibitors/{exhibitor_slug}/meetings")
 }
 
 #[cfg(test)]

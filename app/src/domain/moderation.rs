@@ -3,8 +3,10 @@
 //! reporter saw. Also what the reader sees of the other side: present or not, and the time
 //! where they are.
 
+use super::validation::Problems;
 use super::{ConversationId, UserId};
 use crate::error::AppError;
+use crate::error::ErrorCode;
 use serde::{Deserialize, Serialize};
 
 /// The longest note a report may carry, in characters.
@@ -54,28 +56,19 @@ impl ReportReason {
 /// A report as the form sent it, checked: a known reason and a note of bounded length
 /// (needed when the reason is "other").
 pub fn valid_report(reason: &str, note: &str) -> Result<(ReportReason, String), AppError> {
-    let mut problems = Vec::new();
-    let reason = ReportReason::parse(reason.trim());
-    if reason.is_none() {
-        problems.push(("reason", "choose_one"));
-    }
-    let note = note.trim();
-    if note.chars().count() > REPORT_NOTE_CHARS_MAX {
-        problems.push(("note", "too_long"));
-    } else if reason == Some(ReportReason::Other) && note.is_empty() {
-        problems.push(("note", "required"));
+    let mut problems = Problems::default();
+    let reason = problems.need(
+        ReportReason::parse(reason.trim()),
+        "reason",
+        ErrorCode::ChooseOne,
+    );
+    let note = problems.text("note", note, REPORT_NOTE_CHARS_MAX, false);
+    if reason == Some(ReportReason::Other) && note.is_empty() {
+        problems.add("note", ErrorCode::Required);
     }
     match reason {
-        Some(reason) if problems.is_empty() => Ok((reason, note.to_owned())),
-        _ => Err(AppError::Validation(
-            problems
-                .into_iter()
-                .map(|(field, message)| crate::error::FieldError {
-                    field: field.into(),
-                    message: message.into(),
-                })
-                .collect(),
-        )),
+        Some(reason) if problems.is_empty() => Ok((reason, note)),
+        _ => Err(AppError::Validation(problems.into_errors())),
     }
 }
 

@@ -4,6 +4,7 @@
 //! itself (no header, a missing column, too many rows) refuses the whole file.
 
 use super::product_edit::{PRODUCT_FIELDS, ProductForm, ValidProduct};
+use crate::error::ErrorCode;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -26,7 +27,7 @@ pub const REQUIRED_COLUMNS: [&str; 6] = [
 pub struct RowError {
     pub row: usize,
     pub field: String,
-    pub code: String,
+    pub code: ErrorCode,
 }
 
 /// What an import did.
@@ -47,9 +48,9 @@ pub struct ImportReport {
 /// column it is about, if any.
 pub fn read_table(
     rows: Vec<Vec<String>>,
-) -> Result<(Vec<(usize, ValidProduct)>, Vec<RowError>), (String, &'static str)> {
+) -> Result<(Vec<(usize, ValidProduct)>, Vec<RowError>), ErrorCode> {
     let mut rows = rows.into_iter();
-    let header = rows.next().ok_or((String::new(), "import_empty"))?;
+    let header = rows.next().ok_or(ErrorCode::ImportEmpty)?;
     let columns: Vec<Option<&'static str>> = header
         .iter()
         .map(|name| {
@@ -64,7 +65,7 @@ pub fn read_table(
         .iter()
         .find(|required| !columns.contains(&Some(**required)))
     {
-        return Err(((*missing).to_owned(), "column_missing"));
+        return Err(ErrorCode::ColumnMissing((*missing).to_owned()));
     }
     let mut valid = Vec::new();
     let mut errors = Vec::new();
@@ -76,7 +77,7 @@ pub fn read_table(
         }
         count += 1;
         if count > IMPORT_ROWS_MAX {
-            return Err((String::new(), "import_too_many_rows"));
+            return Err(ErrorCode::ImportTooManyRows);
         }
         let row = index + 2;
         let mut form = ProductForm::default();
@@ -95,7 +96,7 @@ pub fn read_table(
                     Some(_) => errors.push(RowError {
                         row,
                         field: "sku".into(),
-                        code: "sku_repeated".into(),
+                        code: ErrorCode::SkuRepeated,
                     }),
                     None => valid.push((row, product)),
                 }
@@ -164,9 +165,9 @@ mod tests {
         let missing = table(&[&["title_en", "price_min"], &["Lamp", "1"]]);
         assert_eq!(
             read_table(missing).unwrap_err(),
-            ("currency".to_owned(), "column_missing")
+            ErrorCode::ColumnMissing("currency".to_owned())
         );
-        assert_eq!(read_table(Vec::new()).unwrap_err().1, "import_empty");
+        assert_eq!(read_table(Vec::new()).unwrap_err(), ErrorCode::ImportEmpty);
         let row: &[&str] = &["Lamp", "1", "USD", "1", "pieces", "1"];
         let mut rows = vec![REQUIRED_COLUMNS.to_vec()];
         rows.extend(std::iter::repeat_n(row.to_vec(), IMPORT_ROWS_MAX + 1));
@@ -174,6 +175,6 @@ mod tests {
             .into_iter()
             .map(|r| r.into_iter().map(str::to_owned).collect())
             .collect();
-        assert_eq!(read_table(rows).unwrap_err().1, "import_too_many_rows");
+        assert_eq!(read_table(rows).unwrap_err(), ErrorCode::ImportTooManyRows);
     }
 }

@@ -75,6 +75,31 @@ pub fn grouped(n: i64) -> String {
     out
 }
 
+/// `value` with every byte but RFC 3986's unreserved characters percent-encoded: safe in a
+/// query value or a path segment.
+pub fn percent_encode(value: &str) -> String {
+    encode(value, "%20")
+}
+
+/// A query-string value as forms write it: `percent_encode`d, with a space as `+`.
+pub fn query_value(value: &str) -> String {
+    encode(value, "+")
+}
+
+fn encode(value: &str, space: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for byte in value.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(byte as char)
+            }
+            b' ' => out.push_str(space),
+            other => out.push_str(&format!("%{other:02X}")),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,9 +8,10 @@ use crate::components::form_field::{FormAlert, TextField, form_errors, options};
 use crate::components::page_meta::PageMeta;
 use crate::components::status::forbid_caching;
 use crate::components::time_zone_form::TimeZoneForm;
-use crate::domain::meeting::{AvailabilityPage, SLOT_MINUTES, meeting_path};
+use crate::domain::meeting::{AvailabilityPage, SLOT_MINUTES};
 use crate::error::AppError;
 use crate::i18n::*;
+use crate::links::meeting_path;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 

@@ -10,9 +10,11 @@ use crate::components::page_meta::PageMeta;
 use crate::components::status::forbid_caching;
 use crate::components::time_zone_form::TimeZoneForm;
 use crate::domain::deal::Side;
-use crate::domain::meeting::{BookingPage, booking_path, meeting_path};
+use crate::domain::meeting::BookingPage;
 use crate::error::AppError;
 use crate::i18n::*;
+use crate::links::exhibitor_path;
+use crate::links::{booking_path, meeting_path};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -74,7 +76,7 @@ fn booking_view(page: BookingPage) -> impl IntoView {
     view! {
         <PageMeta title=title.clone() description=title.clone() canonical=href.clone() />
         <section class="deal">
-            <p><a href=format!("/exhibitors/{}", page.exhibitor.slug)>{t!(i18n, chat_see_booth)}</a></p>
+            <p><a href=exhibitor_path(&page.exhibitor.slug)>{t!(i18n, chat_see_booth)}</a></p>
             <h1>{title}</h1>
             <p>{t!(i18n, booking_intro, zone = page.zones.exhibitor.clone())}</p>
             {view! { <TimeZoneForm zone=page.zones.buyer.clone() names=page.zone_names back=href /> }.into_any()}

@@ -6,8 +6,9 @@ use crate::components::contact_form::ContactForm;
 use crate::components::{cards::ProductCard, page_meta::PageMeta, pager::Pager};
 use crate::domain::Cursor;
 use crate::domain::exhibitor::{logo_url, uploaded_banner};
-use crate::error::AppError;
+use crate::error::{AppError, ErrorCode};
 use crate::i18n::*;
+use crate::links::exhibitor_path;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
@@ -23,8 +24,9 @@ pub fn BoothPage() -> impl IntoView {
             )
         },
         |(slug, cursor)| async move {
-            let cursor =
-                cursor.ok_or_else(|| AppError::invalid("after", "must be a whole number"))?;
+            let cursor = cursor.ok_or_else(|| {
+                AppError::invalid("after", ErrorCode::Reason("must be a whole number".into()))
+            })?;
             Ok((get_booth_page(slug, cursor.after()).await?, cursor))
         },
     );
@@ -37,7 +39,7 @@ fn booth_view(data: BoothPageData, cursor: Cursor) -> impl IntoView {
     let BoothPageData { profile, products } = data;
     let company = profile.summary.clone();
     let name = company.name.get(locale).to_owned();
-    let href = format!("/exhibitors/{}", company.slug);
+    let href = exhibitor_path(&company.slug);
     let description = profile.description.get(locale).to_owned();
     // Rich text was sanitised by the server when it was saved (`server::booths::sanitise`).
     let rich = profile
@@ -92,7 +94,7 @@ fn booth_view(data: BoothPageData, cursor: Cursor) -> impl IntoView {
                     {company.verified.then(|| view! { <span class="badge verified">{t!(i18n, verified)}</span> })}
                 </div>
                 <ContactForm exhibitor=company.id back=href.clone() />
-                <a class="button" href=crate::domain::meeting::booking_path(&company.slug) rel="nofollow">{t!(i18n, booking_start)}</a>
+                <a class="button" href=crate::links::booking_path(&company.slug) rel="nofollow">{t!(i18n, booking_start)}</a>
             </header>
             {about}
             {video.map(|video| view! {

@@ -16,6 +16,7 @@ use crate::components::upload_form::UploadForm;
 use crate::domain::exhibitor::uploaded_banner;
 use crate::domain::text::utc_minute;
 use crate::i18n::*;
+use crate::links::exhibitor_path;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -43,7 +44,7 @@ fn editor(data: BoothEditorData, save: ServerAction<SaveProfile>) -> impl IntoVi
         || matches!(save.value().get_untracked(), Some(Ok(())));
     let company = data.name.get(locale).to_owned();
     let title = t_string!(i18n, editor_title, company = company.clone()).to_string();
-    let preview = format!("/exhibitors/{}", data.slug);
+    let preview = exhibitor_path(&data.slug);
     let form = data.form;
     let audit = data
         .audit

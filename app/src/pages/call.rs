@@ -9,9 +9,10 @@ use crate::components::chat::Chat;
 use crate::components::page_meta::PageMeta;
 use crate::components::status::forbid_caching;
 use crate::domain::deal::Side;
-use crate::domain::meeting::{CallRoom, call_path, meeting_path};
+use crate::domain::meeting::CallRoom;
 use crate::domain::{ConversationView, MeetingId};
 use crate::i18n::*;
+use crate::links::{call_path, meeting_path};
 use leptos::prelude::*;
 
 #[component]

@@ -6,6 +6,7 @@ use crate::components::link_list::{LinkItem, LinkList};
 use crate::components::{breadcrumbs::Breadcrumbs, page_meta::PageMeta};
 use crate::domain::CategoryDetail;
 use crate::i18n::*;
+use crate::links::{category_path, section_path};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -23,7 +24,7 @@ fn category_view(detail: CategoryDetail) -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
     let name = detail.category.name.get(locale).to_owned();
-    let href = format!("/categories/{}", detail.category.slug);
+    let href = category_path(&detail.category.slug);
     let description = {
         let name = name.clone();
         t_string!(i18n, category_description, name = name).to_string()
@@ -34,7 +35,7 @@ fn category_view(detail: CategoryDetail) -> impl IntoView {
         <h1>{name}</h1>
         <h2>{t!(i18n, sections_heading)}</h2>
         <LinkList items=detail.sections.into_iter().map(|s| LinkItem {
-            href: format!("/sections/{}", s.slug),
+            href: section_path(&s.slug),
             label: s.name.get(locale).to_owned(),
             note: t_string!(i18n, hall_count, count = s.hall_count).to_string(),
         }).collect() />

@@ -8,9 +8,10 @@ use crate::components::contract_text::ContractText;
 use crate::components::deal_status::side_name;
 use crate::components::page_meta::PageMeta;
 use crate::components::status::forbid_caching;
-use crate::domain::deal::{PublicContract, contract_file_path, contract_path};
+use crate::domain::deal::PublicContract;
 use crate::domain::text::utc_minute;
 use crate::i18n::*;
+use crate::links::{contract_file_path, contract_path};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 

@@ -8,10 +8,13 @@ use crate::components::block_report::BlockAndReport;
 use crate::components::chat::Chat;
 use crate::components::page_meta::PageMeta;
 use crate::components::status::forbid_caching;
-use crate::domain::conversation::{ConversationView, path};
+use crate::domain::conversation::ConversationView;
 use crate::domain::{ConversationId, MessageId};
 use crate::error::AppError;
+use crate::error::ErrorCode;
 use crate::i18n::*;
+use crate::links::conversation_path;
+use crate::links::exhibitor_path;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
@@ -35,7 +38,7 @@ pub fn ConversationPage() -> impl IntoView {
                 None | Some("") => None,
                 Some(raw) => Some(
                     raw.parse::<MessageId>()
-                        .map_err(|_| AppError::invalid("before", "number_invalid"))?,
+                        .map_err(|_| AppError::invalid("before", ErrorCode::NumberInvalid))?,
                 ),
             };
             get_conversation(id, before).await
@@ -48,7 +51,7 @@ fn conversation_view(conversation: ConversationView) -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
     let summary = &conversation.summary;
-    let href = path(summary.id);
+    let href = conversation_path(summary.id);
     let (title, about) = if conversation.reader_is_exhibitor {
         let buyer = &summary.buyer;
         (
@@ -62,7 +65,7 @@ fn conversation_view(conversation: ConversationView) -> impl IntoView {
             String::new(),
         )
     };
-    let booth = format!("/exhibitors/{}", summary.exhibitor.slug);
+    let booth = exhibitor_path(&summary.exhibitor.slug);
     let older = conversation
         .older_before
         .map(|before| format!("{href}?before={before}"));

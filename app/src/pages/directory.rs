@@ -5,7 +5,7 @@ use crate::api::exhibitors::{DirectoryData, get_directory};
 use crate::components::{cards::ExhibitorCard, page_meta::PageMeta, pager::Pager};
 use crate::domain::directory::FilterProblem;
 use crate::domain::{CountryCode, DirectoryFilter};
-use crate::error::AppError;
+use crate::error::{AppError, ErrorCode};
 use crate::i18n::*;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -25,15 +25,18 @@ pub fn DirectoryPage() -> impl IntoView {
 
 fn problem_error(problem: FilterProblem) -> AppError {
     match problem {
-        FilterProblem::UnknownCountry(v) => {
-            AppError::invalid("country", format!("unknown country code {v:?}"))
-        }
-        FilterProblem::BadSlug(v) => {
-            AppError::invalid("category/section", format!("not a valid name: {v:?}"))
-        }
-        FilterProblem::BadCursor(v) => {
-            AppError::invalid("after", format!("not a whole number: {v:?}"))
-        }
+        FilterProblem::UnknownCountry(v) => AppError::invalid(
+            "country",
+            ErrorCode::Reason(format!("unknown country code {v:?}")),
+        ),
+        FilterProblem::BadSlug(v) => AppError::invalid(
+            "category/section",
+            ErrorCode::Reason(format!("not a valid name: {v:?}")),
+        ),
+        FilterProblem::BadCursor(v) => AppError::invalid(
+            "after",
+            ErrorCode::Reason(format!("not a whole number: {v:?}")),
+        ),
     }
 }
 

@@ -5,6 +5,7 @@ use crate::api::catalogue::get_hall_map;
 use crate::components::{breadcrumbs::Breadcrumbs, hall_map::HallMapView, page_meta::PageMeta};
 use crate::domain::HallMap;
 use crate::i18n::*;
+use crate::links::{category_path, hall_path, section_path};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
@@ -28,15 +29,15 @@ fn hall_view(map: HallMap, booth: String) -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
     let name = map.hall.name.get(locale).to_owned();
-    let href = format!("/halls/{}", map.hall.slug);
+    let href = hall_path(&map.hall.slug);
     let trail = vec![
         (
             map.category.name.get(locale).to_owned(),
-            format!("/categories/{}", map.category.slug),
+            category_path(&map.category.slug),
         ),
         (
             map.section.name.get(locale).to_owned(),
-            format!("/sections/{}", map.section.slug),
+            section_path(&map.section.slug),
         ),
         (name.clone(), href.clone()),
     ];

@@ -7,6 +7,7 @@ use crate::components::{cards::ProductCard, page_meta::PageMeta};
 use crate::domain::Phase;
 use crate::domain::text::grouped;
 use crate::i18n::*;
+use crate::links::category_path;
 use leptos::prelude::*;
 
 #[component]
@@ -51,7 +52,7 @@ fn home_view(data: HomeData) -> impl IntoView {
         <section aria-labelledby="categories-heading">
             <h2 id="categories-heading">{t!(i18n, categories_heading)}</h2>
             <LinkList class="category-grid" items=categories.into_iter().map(|c| LinkItem {
-                href: format!("/categories/{}", c.slug),
+                href: category_path(&c.slug),
                 label: c.name.get(locale).to_owned(),
                 note: t_string!(i18n, section_count, count = c.section_count).to_string(),
             }).collect() />

@@ -9,11 +9,12 @@ use crate::api::meetings::list_meetings;
 use crate::components::deal_status::{inquiry_status, meeting_status, order_status};
 use crate::components::page_meta::PageMeta;
 use crate::components::status::forbid_caching;
-use crate::domain::conversation::{ConversationSummary, path};
-use crate::domain::deal::{DealLists, inquiry_path, money, order_path};
-use crate::domain::meeting::{MeetingSummary, meeting_path};
+use crate::domain::conversation::ConversationSummary;
+use crate::domain::deal::{DealLists, money};
+use crate::domain::meeting::MeetingSummary;
 use crate::domain::text::utc_minute;
 use crate::i18n::*;
+use crate::links::{conversation_path, inquiry_path, meeting_path, order_path};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -93,7 +94,7 @@ fn inbox_view(
             let has_unread = c.unread > 0;
             view! {
                 <li class="conversation-row" class:has-unread=has_unread>
-                    <a href=path(c.id)>{with}</a>" "{unread}
+                    <a href=conversation_path(c.id)>{with}</a>" "{unread}
                     <p class="muted">
                         <time>{utc_minute(c.last_message_at)}</time>" · "
                         {c.last_body.unwrap_or_default()}

@@ -11,12 +11,11 @@ use crate::components::form_field::{
 use crate::components::page_meta::PageMeta;
 use crate::components::status::forbid_caching;
 use crate::domain::InquiryId;
-use crate::domain::deal::{
-    InquiryStatus, InquiryView, Quotation, Side, inquiry_path, money, order_path,
-};
+use crate::domain::deal::{InquiryStatus, InquiryView, Quotation, Side, money};
 use crate::domain::text::utc_minute;
 use crate::error::{AppError, FieldError};
 use crate::i18n::*;
+use crate::links::{inquiry_path, order_path};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 

@@ -3,7 +3,7 @@
 //! without JavaScript.
 
 use super::loaded;
-use crate::api::deals::{get_inquiry_draft, new_inquiry_path};
+use crate::api::deals::get_inquiry_draft;
 use crate::components::form_field::{
     FormAlert, SelectField, TextAreaField, TextField, currency_options, form_errors, options,
 };
@@ -13,6 +13,8 @@ use crate::domain::deal::{Incoterm, InquiryDraft};
 use crate::domain::{CountryCode, ProductId};
 use crate::error::AppError;
 use crate::i18n::*;
+use crate::links::new_inquiry_path;
+use crate::links::{exhibitor_path, product_path};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -50,8 +52,8 @@ fn inquiry_form(draft: InquiryDraft) -> impl IntoView {
         <section class="account-form deal-form">
             <h1>{title}</h1>
             <p>
-                <a href=format!("/products/{}", draft.product)>{product}</a>" · "
-                <a href=format!("/exhibitors/{}", draft.exhibitor.slug)>{exhibitor}</a>
+                <a href=product_path(draft.product)>{product}</a>" · "
+                <a href=exhibitor_path(&draft.exhibitor.slug)>{exhibitor}</a>
             </p>
             <p class="muted">{t!(i18n, inquiry_moq, moq = draft.moq, unit = unit.clone())}</p>
             <FormAlert errors summarize=true />

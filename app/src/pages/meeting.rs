@@ -11,11 +11,10 @@ use crate::components::page_meta::PageMeta;
 use crate::components::status::forbid_caching;
 use crate::domain::MeetingId;
 use crate::domain::deal::Side;
-use crate::domain::meeting::{
-    MeetingStatus, MeetingView, call_path, meeting_ics_path, meeting_path,
-};
+use crate::domain::meeting::{MeetingStatus, MeetingView};
 use crate::error::AppError;
 use crate::i18n::*;
+use crate::links::{call_path, meeting_ics_path, meeting_path};
 use leptos::prelude::*;
 
 #[component]

@@ -10,12 +10,11 @@ use crate::components::form_field::{FormAlert, TextField, form_errors};
 use crate::components::page_meta::PageMeta;
 use crate::components::status::forbid_caching;
 use crate::domain::OrderId;
-use crate::domain::deal::{
-    OrderStatus, OrderView, contract_file_path, contract_path, inquiry_path, money, order_path,
-};
+use crate::domain::deal::{OrderStatus, OrderView, money};
 use crate::domain::text::utc_minute;
 use crate::error::AppError;
 use crate::i18n::*;
+use crate::links::{contract_file_path, contract_path, inquiry_path, order_path};
 use leptos::prelude::*;
 
 #[component]
@@ -29,19 +28,19 @@ fn order_view(order: OrderView) -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
     let errors = form_errors(|| None::<Result<(), AppError>>);
-    let title = t_string!(i18n, order_title, id = order.id.0).to_string();
-    let seller = order.exhibitor.name.get(locale).to_owned();
+    let title = t_string!(i18n, order_title, id = order.terms.id.0).to_string();
+    let seller = order.terms.exhibitor.name.get(locale).to_owned();
     let buyer = format!(
         "{} · {} · {}",
-        order.buyer.name,
-        order.buyer.company,
-        order.buyer.country.name(locale)
+        order.terms.buyer.name,
+        order.terms.buyer.company,
+        order.terms.buyer.country.name(locale)
     );
     let delivery = format!(
         "{} {}, {}",
-        order.incoterm.code(),
-        order.destination_place,
-        order.destination_country.name(locale)
+        order.terms.incoterm.code(),
+        order.terms.destination_place,
+        order.terms.destination_country.name(locale)
     );
     let history = order
         .history
@@ -53,6 +52,7 @@ fn order_view(order: OrderView) -> impl IntoView {
         })
         .collect_view();
     let actions = order
+        .terms
         .status
         .next_for(order.reader)
         .into_iter()
@@ -64,7 +64,7 @@ fn order_view(order: OrderView) -> impl IntoView {
             };
             view! {
                 <form method="post" action="/api/move_order" class="inline-form">
-                    <input type="hidden" name="order" value=order.id.0 />
+                    <input type="hidden" name="order" value=order.terms.id.0 />
                     <input type="hidden" name="status" value=to.as_str() />
                     <button type="submit" class=class>{order_action(i18n, to)}</button>
                 </form>
@@ -90,13 +90,13 @@ fn order_view(order: OrderView) -> impl IntoView {
         .collect_view();
     let signed_by_reader = contract.signed_by(order.reader).is_some();
     let may_sign =
-        order.reader_may_sign && !signed_by_reader && order.status != OrderStatus::Cancelled;
+        order.reader_may_sign && !signed_by_reader && order.terms.status != OrderStatus::Cancelled;
     let sign_form = may_sign.then(|| {
         view! {
             <form method="post" action="/api/sign_contract" class="deal-form sign-form">
                 <h3>{t!(i18n, contract_sign_title)}</h3>
                 <p>{t!(i18n, contract_sign_intro)}</p>
-                <input type="hidden" name="order" value=order.id.0 />
+                <input type="hidden" name="order" value=order.terms.id.0 />
                 <input type="hidden" name="sha256" value=contract.sha256.clone() />
                 <TextField name="signer_name" id="signer_name" autocomplete="name"
                     label=t_string!(i18n, contract_signer_name).to_string() errors />
@@ -109,22 +109,22 @@ fn order_view(order: OrderView) -> impl IntoView {
     let fully_signed = contract.fully_signed();
     let verify = contract_path(&contract.token);
     view! {
-        <PageMeta title=title.clone() description=title.clone() canonical=order_path(order.id) />
+        <PageMeta title=title.clone() description=title.clone() canonical=order_path(order.terms.id) />
         <section class="deal">
             <p><a href="/messages?show=orders">{t!(i18n, inbox_orders)}</a></p>
             <h1>{title}</h1>
-            <p><span class="badge deal-status" id="order-status">{order_status(i18n, order.status)}</span></p>
+            <p><span class="badge deal-status" id="order-status">{order_status(i18n, order.terms.status)}</span></p>
             <dl class="deal-terms">
                 <dt>{t!(i18n, deal_seller)}</dt><dd>{seller}</dd>
                 <dt>{t!(i18n, deal_buyer)}</dt><dd>{buyer}</dd>
-                <dt>{t!(i18n, order_goods)}</dt><dd>{order.product_title.clone()}</dd>
-                <dt>{t!(i18n, inquiry_quantity_label)}</dt><dd>{format!("{} {}", order.quantity, order.unit)}</dd>
-                <dt>{t!(i18n, quotation_unit_price)}</dt><dd>{money(order.unit_price_cents, order.currency)}</dd>
-                <dt>{t!(i18n, order_total)}</dt><dd>{money(order.total_cents, order.currency)}</dd>
+                <dt>{t!(i18n, order_goods)}</dt><dd>{order.terms.product_title.clone()}</dd>
+                <dt>{t!(i18n, inquiry_quantity_label)}</dt><dd>{format!("{} {}", order.terms.quantity, order.terms.unit)}</dd>
+                <dt>{t!(i18n, quotation_unit_price)}</dt><dd>{money(order.terms.unit_price_cents, order.terms.currency)}</dd>
+                <dt>{t!(i18n, order_total)}</dt><dd>{money(order.terms.total_cents, order.terms.currency)}</dd>
                 <dt>{t!(i18n, inquiry_delivery)}</dt><dd>{delivery}</dd>
-                <dt>{t!(i18n, field_lead_time)}</dt><dd>{order.lead_time_days}</dd>
+                <dt>{t!(i18n, field_lead_time)}</dt><dd>{order.terms.lead_time_days}</dd>
             </dl>
-            <p><a href=inquiry_path(order.inquiry)>{t!(i18n, order_see_inquiry)}</a></p>
+            <p><a href=inquiry_path(order.terms.inquiry)>{t!(i18n, order_see_inquiry)}</a></p>
             <FormAlert errors summarize=true />
             <div class="order-actions">{actions}</div>
             <h2>{t!(i18n, order_history)}</h2>

@@ -10,7 +10,7 @@ use crate::components::pager::Pager;
 use crate::components::status::forbid_caching;
 use crate::domain::text::utc_minute;
 use crate::domain::{Application, Cursor, Page};
-use crate::error::AppError;
+use crate::error::{AppError, ErrorCode};
 use crate::i18n::*;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -31,8 +31,9 @@ pub fn OrganizerApplicationsPage() -> impl IntoView {
             )
         },
         |(cursor, _, _)| async move {
-            let cursor =
-                cursor.ok_or_else(|| AppError::invalid("after", "must be a whole number"))?;
+            let cursor = cursor.ok_or_else(|| {
+                AppError::invalid("after", ErrorCode::Reason("must be a whole number".into()))
+            })?;
             Ok((get_applications(cursor.after()).await?, cursor))
         },
     );

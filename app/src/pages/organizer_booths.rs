@@ -8,6 +8,7 @@ use crate::components::page_meta::PageMeta;
 use crate::components::status::forbid_caching;
 use crate::domain::BoothAssignments;
 use crate::i18n::*;
+use crate::links::exhibitor_path;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -78,7 +79,7 @@ fn booths(
         <section class="organizer-booths account-form">
             <h1>{title}</h1>
             <p>
-                <a href=format!("/exhibitors/{}", data.slug)>{t!(i18n, team_see_booth)}</a>" · "
+                <a href=exhibitor_path(&data.slug)>{t!(i18n, team_see_booth)}</a>" · "
                 <a href="/organizer/exhibitors">{t!(i18n, onboarding_title)}</a>" · "
                 <a href="/organizer/applications">{t!(i18n, applications_title)}</a>
             </p>

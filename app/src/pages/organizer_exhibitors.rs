@@ -8,8 +8,9 @@ use crate::components::page_meta::PageMeta;
 use crate::components::pager::Pager;
 use crate::components::status::forbid_caching;
 use crate::domain::{Cursor, ExhibitorOnboarding, Page};
-use crate::error::AppError;
+use crate::error::{AppError, ErrorCode};
 use crate::i18n::*;
+use crate::links::exhibitor_path;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -20,8 +21,9 @@ pub fn OrganizerExhibitorsPage() -> impl IntoView {
     let data = Resource::new_blocking(
         move || Cursor::parse(query.read().get("after").as_deref()),
         |cursor| async move {
-            let cursor =
-                cursor.ok_or_else(|| AppError::invalid("after", "must be a whole number"))?;
+            let cursor = cursor.ok_or_else(|| {
+                AppError::invalid("after", ErrorCode::Reason("must be a whole number".into()))
+            })?;
             Ok((get_onboarding(cursor.after()).await?, cursor))
         },
     );
@@ -44,7 +46,7 @@ fn overview(page: Page<ExhibitorOnboarding>, cursor: Cursor) -> impl IntoView {
             };
             view! {
                 <tr>
-                    <td><a href=format!("/exhibitors/{}", item.slug)>{item.name.get(locale).to_owned()}</a></td>
+                    <td><a href=exhibitor_path(&item.slug)>{item.name.get(locale).to_owned()}</a></td>
                     <td>{item.country.name(locale)}</td>
                     <td>{item.booths.join(", ")}" "<a href=booths_page(&item.slug)>{t!(i18n, onboarding_manage_booths)}</a></td>
                     <td>{who}</td>

@@ -1,7 +1,6 @@
 //! A product: gallery, specifications, price, MOQ, the exhibitor and where its booth is.
 
 use super::loaded;
-use crate::api::deals::new_inquiry_path;
 use crate::api::products::get_product;
 use crate::components::contact_form::ContactForm;
 use crate::components::model_viewer::ModelViewer;
@@ -11,6 +10,8 @@ use crate::domain::product::uploaded_file;
 use crate::domain::{ProductDetail, ProductId};
 use crate::error::AppError;
 use crate::i18n::*;
+use crate::links::new_inquiry_path;
+use crate::links::{category_path, exhibitor_path, product_path, section_path};
 use leptos::prelude::*;
 use leptos_meta::Meta;
 use leptos_router::hooks::use_params_map;
@@ -39,16 +40,16 @@ fn product_view(product: ProductDetail) -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
     let title = product.title.get(locale).to_owned();
-    let href = format!("/products/{}", product.id);
+    let href = product_path(product.id);
     let description = product.description.get(locale).to_owned();
     let trail = vec![
         (
             product.category.name.get(locale).to_owned(),
-            format!("/categories/{}", product.category.slug),
+            category_path(&product.category.slug),
         ),
         (
             product.section.name.get(locale).to_owned(),
-            format!("/sections/{}", product.section.slug),
+            section_path(&product.section.slug),
         ),
         (title.clone(), href.clone()),
     ];
@@ -118,7 +119,7 @@ fn product_view(product: ProductDetail) -> impl IntoView {
             <aside class="exhibitor-card" aria-labelledby="exhibitor-heading">
                 <h2 id="exhibitor-heading">{t!(i18n, exhibitor_heading)}</h2>
                 <img src=logo_url(exhibitor.id) alt="" width="48" height="48" />
-                <p><a href=format!("/exhibitors/{}", exhibitor.slug)>{exhibitor.name.get(locale).to_owned()}</a></p>
+                <p><a href=exhibitor_path(&exhibitor.slug)>{exhibitor.name.get(locale).to_owned()}</a></p>
                 <p class="muted">{exhibitor.country.name(locale)}</p>
                 {exhibitor.verified.then(|| view! { <span class="badge verified">{t!(i18n, verified)}</span> })}
                 <ul class="link-list">

@@ -19,6 +19,7 @@ use crate::domain::product::{CARD_SIDE, uploaded_file, uploaded_image};
 use crate::domain::product_edit::{PHOTOS_MAX, is_ticked};
 use crate::error::FieldError;
 use crate::i18n::*;
+use crate::links::{product_editor_path, product_path};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -68,7 +69,7 @@ fn editor(
         None => t_string!(i18n, product_new).to_string(),
     };
     let canonical = match data.id {
-        Some(id) => format!("/exhibitor/products/{id}"),
+        Some(id) => product_editor_path(id),
         None => "/exhibitor/products/new".to_owned(),
     };
     let currency = typed("currency", &form.currency);
@@ -85,7 +86,7 @@ fn editor(
                         true => t_string!(i18n, product_view).to_string(),
                         false => t_string!(i18n, product_preview).to_string(),
                     };
-                    view! { " · "<a href=format!("/products/{id}")>{label}</a> }
+                    view! { " · "<a href=product_path(id)>{label}</a> }
                 })}
             </p>
             {saved.then(|| view! { <p class="form-notice" role="status">{t!(i18n, product_saved)}</p> })}

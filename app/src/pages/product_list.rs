@@ -12,6 +12,7 @@ use crate::domain::ProductId;
 use crate::domain::product::card_image;
 use crate::domain::product_edit::TeamProduct;
 use crate::i18n::*;
+use crate::links::product_editor_path;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -129,7 +130,7 @@ fn product_row(
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
     let title = product.title.get(locale).to_owned();
-    let edit = format!("/exhibitor/products/{}", product.id);
+    let edit = product_editor_path(product.id);
     let image = card_image(product.id, product.cover.as_deref());
     let swap = move |pair: [ProductId; 2], label: String, arrow: &'static str| {
         view! {

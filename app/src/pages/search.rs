@@ -14,8 +14,9 @@ use crate::components::{
 };
 use crate::domain::search::{SearchHint, SearchProblem};
 use crate::domain::{SearchQuery, SearchResults};
-use crate::error::AppError;
+use crate::error::{AppError, ErrorCode};
 use crate::i18n::*;
+use crate::links::search_path;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -48,7 +49,10 @@ pub fn SearchPage() -> impl IntoView {
 }
 
 fn problem_error(problem: SearchProblem) -> AppError {
-    AppError::invalid(problem.parameter, format!("cannot use {:?}", problem.value))
+    AppError::invalid(
+        problem.parameter,
+        ErrorCode::Reason(format!("cannot use {:?}", problem.value)),
+    )
 }
 
 fn results_view(results: SearchResults, search: SearchQuery) -> impl IntoView {
@@ -59,7 +63,7 @@ fn results_view(results: SearchResults, search: SearchQuery) -> impl IntoView {
         let query = search.text.clone();
         t_string!(i18n, search_title_for, query = query).to_string()
     };
-    let canonical = format!("/search?{}", search.query_string(search.page));
+    let canonical = search_path(&search.query_string(search.page));
     let count = results.total;
     let hint = results.hint.map(|hint| match hint {
         SearchHint::EmptyQuery => t_string!(i18n, search_hint_empty),
@@ -69,7 +73,7 @@ fn results_view(results: SearchResults, search: SearchQuery) -> impl IntoView {
     });
     let pages = results.pages();
     let page = search.page;
-    let link = |page: u32| format!("/search?{}", search.query_string(page));
+    let link = |page: u32| search_path(&search.query_string(page));
     let previous = (page > 1).then(|| link(page - 1));
     let next = (page < pages).then(|| link(page + 1));
     view! {

@@ -6,6 +6,7 @@ use crate::components::link_list::{LinkItem, LinkList};
 use crate::components::{breadcrumbs::Breadcrumbs, page_meta::PageMeta};
 use crate::domain::SectionDetail;
 use crate::i18n::*;
+use crate::links::{category_path, hall_path, section_path};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -23,10 +24,10 @@ fn section_view(detail: SectionDetail) -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
     let name = detail.section.name.get(locale).to_owned();
-    let href = format!("/sections/{}", detail.section.slug);
+    let href = section_path(&detail.section.slug);
     let category = (
         detail.category.name.get(locale).to_owned(),
-        format!("/categories/{}", detail.category.slug),
+        category_path(&detail.category.slug),
     );
     let description = {
         let name = name.clone();
@@ -38,7 +39,7 @@ fn section_view(detail: SectionDetail) -> impl IntoView {
         <h1>{name}</h1>
         <h2>{t!(i18n, halls_heading)}</h2>
         <LinkList items=detail.halls.into_iter().map(|h| LinkItem {
-            href: format!("/halls/{}", h.slug),
+            href: hall_path(&h.slug),
             label: h.name.get(locale).to_owned(),
             note: t_string!(i18n, booth_count, count = h.booth_count).to_string(),
         }).collect() />

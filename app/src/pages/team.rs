@@ -11,6 +11,7 @@ use crate::components::status::forbid_caching;
 use crate::domain::text::utc_minute;
 use crate::domain::{TeamRole, TeamView};
 use crate::i18n::*;
+use crate::links::exhibitor_path;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -98,7 +99,7 @@ fn team_view(
         <PageMeta title=title.clone() description=title.clone() canonical="/exhibitor/team".to_owned() />
         <section class="team">
             <h1>{title}</h1>
-            <p><a href=format!("/exhibitors/{}", team.slug)>{t!(i18n, team_see_booth)}</a></p>
+            <p><a href=exhibitor_path(&team.slug)>{t!(i18n, team_see_booth)}</a></p>
             {(sent || matches!(invite.value().get_untracked(), Some(Ok(())))).then(|| view! {
                 <p class="form-notice" role="status">{t!(i18n, team_invite_sent)}</p>
             })}

@@ -16,6 +16,7 @@ use crate::storage::accounts::LinkPurpose;
 use app::domain::account::{SESSION_SECONDS, ValidRegistration, normalise_email, password_problem};
 use app::domain::{Action, CurrentUser, OutboxMail, UserId, authorize};
 use app::error::AppError;
+use app::error::ErrorCode;
 use app::ports::{Accounts, SessionToken};
 use session_ends::SessionEnds;
 use std::sync::Arc;
@@ -36,6 +37,7 @@ pub struct AccountService {
 
 #[async_trait::async_trait]
 impl Accounts for AccountService {
+    #[tracing::instrument(skip_all, fields(locale))]
     async fn register(&self, form: ValidRegistration, locale: &str) -> Result<UserId, AppError> {
         let hash = password::hash(form.password.clone())
             .await
@@ -56,9 +58,10 @@ impl Accounts for AccountService {
         Ok(user)
     }
 
+    #[tracing::instrument(skip_all, fields(locale))]
     async fn request_password_reset(&self, email: &str, locale: &str) -> Result<(), AppError> {
-        let email =
-            normalise_email(email).ok_or_else(|| AppError::invalid("email", "email_invalid"))?;
+        let email = normalise_email(email)
+            .ok_or_else(|| AppError::invalid("email", ErrorCode::EmailInvalid))?;
         let Some(account) = self.db.find_account(&email).await? else {
             // The same answer as for a known address: the form must not reveal who has an account.
             return Ok(());
@@ -78,6 +81,7 @@ impl Accounts for AccountService {
         Ok(())
     }
 
+    #[tracing::instrument(skip_all)]
     async fn reset_password(&self, token: &str, new_password: &str) -> Result<(), AppError> {
         if let Some(code) = password_problem(new_password) {
             return Err(AppError::invalid("password", code));
@@ -94,6 +98,7 @@ impl Accounts for AccountService {
         Ok(())
     }
 
+    #[tracing::instrument(skip_all)]
     async fn verify_email(&self, token: &str) -> Result<(), AppError> {
         let user = self
             .db
@@ -102,6 +107,7 @@ impl Accounts for AccountService {
         self.db.mark_email_verified(user).await
     }
 
+    #[tracing::instrument(skip_all)]
     async fn log_in(&self, email: &str, password: &str) -> Result<SessionToken, AppError> {
         let email = normalise_email(email).unwrap_or_default();
         let found = self.db.find_account(&email).await?;
@@ -118,6 +124,7 @@ impl Accounts for AccountService {
         self.start_session(user).await
     }
 
+    #[tracing::instrument(skip_all, fields(everywhere))]
     async fn log_out(&self, session: &SessionToken, everywhere: bool) -> Result<(), AppError> {
         let user = self
             .db
@@ -129,6 +136,7 @@ impl Accounts for AccountService {
         Ok(())
     }
 
+    #[tracing::instrument(skip_all)]
     async fn current_user(&self, session: &SessionToken) -> Result<Option<CurrentUser>, AppError> {
         self.db.session_user(&secret::fingerprint(&session.0)).await
     }
@@ -137,6 +145,7 @@ impl Accounts for AccountService {
         self.public_url.starts_with("https://")
     }
 
+    #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), limit))]
     async fn outbox(
         &self,
         actor: Option<&CurrentUser>,

@@ -6,11 +6,13 @@ use crate::clock::now;
 use crate::storage::teams::Invitation;
 use app::domain::account::{NAME_MAX, normalise_email, password_problem};
 use app::domain::team::INVITATION_SECONDS;
+use app::domain::validation::Problems;
 use app::domain::{
     Action, CurrentUser, Cursor, ExhibitorId, ExhibitorOnboarding, InvitationOffer, Page, TeamRole,
     TeamView, UserId, authorize,
 };
-use app::error::{AppError, FieldError};
+use app::error::AppError;
+use app::error::ErrorCode;
 use app::ports::{SessionToken, Teams};
 
 /// Exhibitors per page of the organizer's overview.
@@ -18,6 +20,7 @@ const ONBOARDING_PAGE: usize = 50;
 
 #[async_trait::async_trait]
 impl Teams for AccountService {
+    #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), exhibitor_slug, locale))]
     async fn invite_owner(
         &self,
         actor: Option<&CurrentUser>,
@@ -31,19 +34,20 @@ impl Teams for AccountService {
             .exhibitor_id(exhibitor_slug.trim())
             .await
             .map_err(|error| match error {
-                AppError::NotFound => AppError::invalid("exhibitor", "exhibitor_unknown"),
+                AppError::NotFound => AppError::invalid("exhibitor", ErrorCode::ExhibitorUnknown),
                 other => other,
             })?;
         let team = self.db.team(exhibitor).await?;
         let has_owner = team.members.iter().any(|m| m.role == TeamRole::Owner)
             || team.invitations.iter().any(|i| i.role == TeamRole::Owner);
         if has_owner {
-            return Err(AppError::Conflict("owner_exists".into()));
+            return Err(AppError::Conflict(ErrorCode::OwnerExists));
         }
         self.invite(actor, &team, TeamRole::Owner, email, locale)
             .await
     }
 
+    #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), exhibitor = exhibitor.0, locale))]
     async fn invite_staff(
         &self,
         actor: Option<&CurrentUser>,
@@ -57,39 +61,35 @@ impl Teams for AccountService {
             .await
     }
 
+    #[tracing::instrument(skip_all)]
     async fn invitation(&self, token: &str) -> Result<InvitationOffer, AppError> {
         self.db.invitation_offer(&secret::fingerprint(token)).await
     }
 
+    #[tracing::instrument(skip_all)]
     async fn accept_invitation(
         &self,
         token: &str,
         name: &str,
         new_password: &str,
     ) -> Result<SessionToken, AppError> {
-        let name = name.trim();
-        let mut problems = Vec::new();
-        if name.is_empty() {
-            problems.push(field("name", "required"));
-        } else if name.chars().count() > NAME_MAX {
-            problems.push(field("name", "too_long"));
-        }
+        let mut problems = Problems::default();
+        let name = problems.text("name", name, NAME_MAX, true);
         if let Some(code) = password_problem(new_password) {
-            problems.push(field("password", code));
+            problems.add("password", code);
         }
-        if !problems.is_empty() {
-            return Err(AppError::Validation(problems));
-        }
+        problems.into_result().map_err(AppError::Validation)?;
         let hash = password::hash(new_password.to_owned())
             .await
             .map_err(AppError::internal)?;
         let user = self
             .db
-            .accept_invitation(&secret::fingerprint(token), name, &hash)
+            .accept_invitation(&secret::fingerprint(token), &name, &hash)
             .await?;
         self.start_session(user).await
     }
 
+    #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), exhibitor = exhibitor.0))]
     async fn team(
         &self,
         actor: Option<&CurrentUser>,
@@ -99,6 +99,7 @@ impl Teams for AccountService {
         self.db.team(exhibitor).await
     }
 
+    #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0)))]
     async fn onboarding(
         &self,
         actor: Option<&CurrentUser>,
@@ -110,6 +111,7 @@ impl Teams for AccountService {
             .await
     }
 
+    #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), exhibitor = exhibitor.0, user = user.0))]
     async fn remove_staff(
         &self,
         actor: Option<&CurrentUser>,
@@ -135,10 +137,10 @@ impl AccountService {
         locale: &str,
     ) -> Result<(), AppError> {
         let inviter = actor.ok_or(AppError::Unauthenticated)?;
-        let email =
-            normalise_email(email).ok_or_else(|| AppError::invalid("email", "email_invalid"))?;
+        let email = normalise_email(email)
+            .ok_or_else(|| AppError::invalid("email", ErrorCode::EmailInvalid))?;
         if self.db.find_account(&email).await?.is_some() {
-            return Err(AppError::Conflict("email_taken".into()));
+            return Err(AppError::Conflict(ErrorCode::EmailTaken));
         }
         let link = secret::new_secret().map_err(AppError::internal)?;
         let url = format!("{}/invitation?token={link}", self.public_url);
@@ -158,13 +160,6 @@ impl AccountService {
             .await?;
         self.mail_signal.wake();
         Ok(())
-    }
-}
-
-fn field(field: &str, code: &str) -> FieldError {
-    FieldError {
-        field: field.to_owned(),
-        message: code.to_owned(),
     }
 }
 

@@ -12,11 +12,11 @@ use crate::http::multipart::{answer_files, bad_form, read_file};
 use crate::media::imaging::{self, ImageKind};
 use crate::media::{MediaStore, pdf, process_image};
 use crate::storage::conversations::StoredAttachment;
-use app::domain::conversation::{
-    ATTACHMENT_BYTES_MAX, AttachmentKind, attachment_name, attachment_path, path,
-};
+use app::domain::conversation::{ATTACHMENT_BYTES_MAX, AttachmentKind, attachment_name};
 use app::domain::{ConversationId, MessageId};
 use app::error::AppError;
+use app::error::ErrorCode;
+use app::links::{attachment_path, conversation_path};
 use axum::extract::{Multipart, Path, State};
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
@@ -40,7 +40,7 @@ pub async fn upload(
 ) -> Response {
     let conversation = ConversationId(conversation);
     let result = receive(&chat, &media, signed_in, conversation, multipart).await;
-    answer_files(&headers, result, &path(conversation))
+    answer_files(&headers, result, &conversation_path(conversation))
 }
 
 async fn receive(
@@ -66,7 +66,7 @@ async fn receive(
             _ => {}
         }
     }
-    let (name, bytes) = file.ok_or_else(|| AppError::invalid(FIELD, "required"))?;
+    let (name, bytes) = file.ok_or_else(|| AppError::invalid(FIELD, ErrorCode::Required))?;
     let attachment = keep(media, &name, bytes).await?;
     let message = chat
         .send_file(&user, conversation, &client_id, &caption, attachment)

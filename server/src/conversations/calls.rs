@@ -6,6 +6,7 @@ use crate::storage::Db;
 use app::domain::meeting::MeetingStatus;
 use app::domain::{Action, CurrentUser, MeetingId, authorize};
 use app::error::AppError;
+use app::error::ErrorCode;
 use std::collections::{HashMap, HashSet};
 use std::sync::Mutex;
 use tokio::sync::broadcast;
@@ -46,7 +47,7 @@ impl CallHub {
             members: HashSet::new(),
         });
         if !room.members.contains(&member) && room.members.len() >= CALLERS_MAX {
-            return Err(AppError::Conflict("call_full".into()));
+            return Err(AppError::Conflict(ErrorCode::CallFull));
         }
         let others = room.members.iter().filter(|m| **m != member).count();
         room.members.insert(member);
@@ -63,7 +64,7 @@ impl CallHub {
                 let _ = room.channel.send((member, CallEvent::Signal(signal)));
                 Ok(())
             }
-            _ => Err(AppError::Conflict("call_not_joined".into())),
+            _ => Err(AppError::Conflict(ErrorCode::CallNotJoined)),
         }
     }
 
@@ -93,6 +94,6 @@ pub async fn may_join(db: &Db, user: &CurrentUser, meeting: MeetingId) -> Result
     )?;
     match row.status()? {
         MeetingStatus::Requested | MeetingStatus::Confirmed => Ok(()),
-        _ => Err(AppError::Conflict("meeting_closed".into())),
+        _ => Err(AppError::Conflict(ErrorCode::MeetingClosed)),
     }
 }

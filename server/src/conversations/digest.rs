@@ -7,8 +7,8 @@ use crate::mail::MailSignal;
 use crate::storage::Db;
 use crate::storage::digests::{DigestLine, Swept};
 use app::domain::ConversationId;
-use app::domain::conversation::path;
 use app::error::AppError;
+use app::links::conversation_path;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -63,7 +63,7 @@ fn digest(lines: &[DigestLine], public_url: &str, quiet: i64) -> (String, String
     let list: String = lines
         .iter()
         .map(|line| {
-            let link = path(ConversationId(line.conversation_id));
+            let link = conversation_path(ConversationId(line.conversation_id));
             let count = plural(line.unread, "unread message", "unread messages");
             format!("- {count} from {}: {base}{link}\n", line.other_name)
         })

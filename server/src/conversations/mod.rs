@@ -7,6 +7,7 @@ pub mod attachments;
 pub mod calls;
 pub mod digest;
 pub mod flood;
+mod follower;
 pub mod hub;
 pub mod presence;
 pub mod socket;
@@ -24,6 +25,7 @@ use app::domain::moderation::{
 use app::domain::text::utc_minute;
 use app::domain::{Action, ConversationId, CurrentUser, ExhibitorId, MessageId, authorize};
 use app::error::AppError;
+use app::error::ErrorCode;
 use app::ports::Conversations;
 use flood::Flood;
 use hub::ChatHub;
@@ -125,7 +127,7 @@ impl ChatService {
         self.reader(Some(user), conversation).await?;
         let blocks = self.db.conversation_blocks(conversation).await?;
         if blocks.buyer || blocks.team {
-            return Err(AppError::Conflict("conversation_blocked".into()));
+            return Err(AppError::Conflict(ErrorCode::ConversationBlocked));
         }
         Ok(())
     }
@@ -234,6 +236,7 @@ fn excerpt(messages: &[Message]) -> String {
 
 #[async_trait::async_trait]
 impl Conversations for ChatService {
+    #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), exhibitor = exhibitor.0))]
     async fn start(
         &self,
         actor: Option<&CurrentUser>,
@@ -244,6 +247,7 @@ impl Conversations for ChatService {
         self.db.start_conversation(user.id, exhibitor).await
     }
 
+    #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0)))]
     async fn list(
         &self,
         actor: Option<&CurrentUser>,
@@ -256,6 +260,7 @@ impl Conversations for ChatService {
         self.db.list_conversations(reader).await
     }
 
+    #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), conversation = conversation.0, before = ?before.map(|id| id.0)))]
     async fn open(
         &self,
         actor: Option<&CurrentUser>,
@@ -283,6 +288,7 @@ impl Conversations for ChatService {
         })
     }
 
+    #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), conversation = conversation.0))]
     async fn send(
         &self,
         actor: Option<&CurrentUser>,
@@ -296,6 +302,7 @@ impl Conversations for ChatService {
             .await
     }
 
+    #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), conversation = conversation.0, after = ?after.map(|id| id.0)))]
     async fn messages_after(
         &self,
         actor: Option<&CurrentUser>,
@@ -306,6 +313,7 @@ impl Conversations for ChatService {
         self.db.messages_after(conversation, after).await
     }
 
+    #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), conversation = conversation.0, up_to = up_to.0))]
     async fn mark_read(
         &self,
         actor: Option<&CurrentUser>,
@@ -316,6 +324,7 @@ impl Conversations for ChatService {
         self.db.mark_read(conversation, user.id, up_to).await
     }
 
+    #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), conversation = conversation.0, blocked))]
     async fn set_blocked(
         &self,
         actor: Option<&CurrentUser>,
@@ -328,6 +337,7 @@ impl Conversations for ChatService {
             .await
     }
 
+    #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), conversation = conversation.0, block))]
     async fn report(
         &self,
         actor: Option<&CurrentUser>,
@@ -356,6 +366,7 @@ impl Conversations for ChatService {
         Ok(())
     }
 
+    #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0)))]
     async fn list_reports(
         &self,
         actor: Option<&CurrentUser>,

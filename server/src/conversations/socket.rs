@@ -7,16 +7,15 @@
 
 use super::ChatService;
 use super::calls::{self, CallEvent};
+use super::follower::Follower;
 use super::presence::Party;
 use crate::accounts::session_ends::{Listener, SessionEnds};
 use crate::http::error::HttpError;
 use crate::http::extract::SignedIn;
 use crate::http::layers::security::is_same_origin;
 use app::domain::conversation::{MESSAGES_PER_PAGE, SESSION_ENDED_CLOSE};
-use app::domain::{
-    ChatFrame, ConversationId, CurrentUser, MeetingId, Message, MessageId, SocketFrame,
-};
-use app::error::AppError;
+use app::domain::{ChatFrame, ConversationId, CurrentUser, MeetingId, SocketFrame};
+use app::error::{AppError, ErrorCode};
 use app::ports::{Accounts, Conversations, SessionToken};
 use axum::extract::State;
 use axum::extract::ws::{CloseFrame, Message as WsMessage, WebSocket, WebSocketUpgrade};
@@ -25,7 +24,7 @@ use axum::response::Response;
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
-use tokio::sync::{broadcast, mpsc, watch};
+use tokio::sync::{broadcast, mpsc};
 use tokio::task::JoinHandle;
 
 /// The largest frame a browser may send: a message at its longest, in JSON, with room.
@@ -171,7 +170,7 @@ async fn serve(
                     }
                 }
                 Some(Ok(WsMessage::Binary(_))) => {
-                    let refused = refused(None, AppError::invalid("frame", "frame_not_json"));
+                    let refused = refused(None, AppError::invalid("frame", ErrorCode::FrameNotJson));
                     if send(&mut socket, &refused).await.is_err() {
                         break;
                     }
@@ -226,7 +225,7 @@ async fn answer(
         Err(_) => {
             return Some(refused(
                 None,
-                AppError::invalid("frame", "frame_unreadable"),
+                AppError::invalid("frame", ErrorCode::FrameUnreadable),
             ));
         }
     };
@@ -257,7 +256,7 @@ async fn answer(
             if following.0.len() >= FOLLOWED_MAX && !following.0.contains_key(&conversation) {
                 return Some(refused(
                     None,
-                    AppError::Conflict("following_too_many".into()),
+                    AppError::Conflict(ErrorCode::FollowingTooMany),
                 ));
             }
             // Subscribed before the first read, so no message falls between the two.
@@ -327,105 +326,4 @@ async fn join_call(
         previous.abort();
     }
     Ok(others)
-}
-
-/// Sends one conversation's messages to a socket: those it missed, then each new one.
-struct Follower {
-    chat: Arc<ChatService>,
-    user: CurrentUser,
-    conversation: ConversationId,
-    out: mpsc::Sender<SocketFrame>,
-}
-
-impl Follower {
-    async fn run(
-        self,
-        mut live: broadcast::Receiver<Message>,
-        mut other: watch::Receiver<bool>,
-        after: Option<MessageId>,
-        missed: Vec<Message>,
-    ) {
-        let mut last = after;
-        let online = *other.borrow_and_update();
-        if !self.presence(online).await || !self.replay(missed, &mut last).await {
-            return;
-        }
-        loop {
-            let going = tokio::select! {
-                received = live.recv() => match received {
-                    Ok(message) if Some(message.id) > last => {
-                        self.forward(vec![message], &mut last).await
-                    }
-                    Ok(_) => true,
-                    Err(broadcast::error::RecvError::Lagged(_)) => match self.catch_up(last).await {
-                        Some(batch) => self.replay(batch, &mut last).await,
-                        None => false,
-                    },
-                    Err(broadcast::error::RecvError::Closed) => false,
-                },
-                changed = other.changed() => match changed {
-                    Ok(()) => {
-                        let online = *other.borrow_and_update();
-                        self.presence(online).await
-                    }
-                    // The party's entry is kept while watched: this does not happen.
-                    Err(_) => std::future::pending().await,
-                },
-            };
-            if !going {
-                return;
-            }
-        }
-    }
-
-    /// Sends `batch` and the pages after it, until one is not full; `false` when the
-    /// socket is gone or the database could not be read.
-    async fn replay(&self, mut batch: Vec<Message>, last: &mut Option<MessageId>) -> bool {
-        loop {
-            let full = batch.len() >= MESSAGES_PER_PAGE;
-            if !self.forward(batch, last).await {
-                return false;
-            }
-            if !full {
-                return true;
-            }
-            match self.catch_up(*last).await {
-                Some(next) => batch = next,
-                None => return false,
-            }
-        }
-    }
-
-    /// Tells the socket whether the other side is here; `false` when the socket is gone.
-    async fn presence(&self, online: bool) -> bool {
-        let frame = SocketFrame::Presence {
-            conversation: self.conversation,
-            online,
-        };
-        self.out.send(frame).await.is_ok()
-    }
-
-    /// Sends each message; `false` when the socket is gone.
-    async fn forward(&self, batch: Vec<Message>, last: &mut Option<MessageId>) -> bool {
-        for message in batch {
-            *last = Some(message.id);
-            if self
-                .out
-                .send(SocketFrame::Message { message })
-                .await
-                .is_err()
-            {
-                return false;
-            }
-        }
-        true
-    }
-
-    /// The page after `last`; `None` when it cannot be read (the follower then stops).
-    async fn catch_up(&self, last: Option<MessageId>) -> Option<Vec<Message>> {
-        self.chat
-            .messages_after(Some(&self.user), self.conversation, last)
-            .await
-            .ok()
-    }
 }

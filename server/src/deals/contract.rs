@@ -3,7 +3,8 @@
 
 use crate::accounts::secret::new_secret;
 use crate::hashing::sha256_hex;
-use crate::storage::deals::{NewContract, OrderTerms};
+use crate::storage::deals::orders::NewContract;
+use app::domain::deal::OrderTerms;
 use app::domain::deal::money;
 use app::domain::text::utc_minute;
 use app::error::AppError;

@@ -15,6 +15,7 @@ use app::domain::deal::{
 };
 use app::domain::{Action, CurrentUser, InquiryId, OrderId, ProductId, QuotationId, authorize};
 use app::error::AppError;
+use app::error::ErrorCode;
 use app::ports::{Deals, SignedFrom};
 
 pub struct DealService {
@@ -54,6 +55,7 @@ fn contract_view(stored: StoredContract) -> Contract {
 
 #[async_trait::async_trait]
 impl Deals for DealService {
+    #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), product = product.0))]
     async fn inquiry_draft(
         &self,
         actor: Option<&CurrentUser>,
@@ -65,6 +67,7 @@ impl Deals for DealService {
         Ok(draft)
     }
 
+    #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), product = product.0))]
     async fn send_inquiry(
         &self,
         actor: Option<&CurrentUser>,
@@ -78,6 +81,7 @@ impl Deals for DealService {
             .await
     }
 
+    #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), id = id.0))]
     async fn inquiry(
         &self,
         actor: Option<&CurrentUser>,
@@ -87,6 +91,7 @@ impl Deals for DealService {
         self.db.inquiry_view(id, side).await
     }
 
+    #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), inquiry = inquiry.0))]
     async fn quote(
         &self,
         actor: Option<&CurrentUser>,
@@ -99,6 +104,7 @@ impl Deals for DealService {
         self.db.insert_quotation(inquiry, user.id, &quotation).await
     }
 
+    #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), quotation = quotation.0))]
     async fn answer(
         &self,
         actor: Option<&CurrentUser>,
@@ -125,6 +131,7 @@ impl Deals for DealService {
         }
     }
 
+    #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), id = id.0))]
     async fn order(&self, actor: Option<&CurrentUser>, id: OrderId) -> Result<OrderView, AppError> {
         let parties = self.db.order_parties(id).await?;
         let (_, side) = party(actor, parties)?;
@@ -136,21 +143,7 @@ impl Deals for DealService {
             Side::Exhibitor => authorize(actor, Action::SignFor(parties.exhibitor)).is_ok(),
         };
         Ok(OrderView {
-            id,
-            inquiry: terms.inquiry,
-            buyer: terms.buyer,
-            exhibitor: terms.exhibitor,
-            product_title: terms.product_title,
-            unit: terms.unit,
-            quantity: terms.quantity,
-            unit_price_cents: terms.unit_price_cents,
-            currency: terms.currency,
-            total_cents: terms.total_cents,
-            incoterm: terms.incoterm,
-            destination_country: terms.destination_country,
-            destination_place: terms.destination_place,
-            lead_time_days: terms.lead_time_days,
-            status: terms.status,
+            terms,
             history,
             contract,
             reader: side,
@@ -158,6 +151,7 @@ impl Deals for DealService {
         })
     }
 
+    #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), id = id.0, to = ?to))]
     async fn move_order(
         &self,
         actor: Option<&CurrentUser>,
@@ -169,11 +163,12 @@ impl Deals for DealService {
         authorize(actor, acts_for(side, parties))?;
         let from = self.db.order_terms(id).await?.status;
         if !from.may_become(to, side) {
-            return Err(AppError::Conflict("order_status_invalid".into()));
+            return Err(AppError::Conflict(ErrorCode::OrderStatusInvalid));
         }
         self.db.move_order(id, from, to, user.id).await
     }
 
+    #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), id = id.0))]
     async fn sign(
         &self,
         actor: Option<&CurrentUser>,
@@ -192,7 +187,7 @@ impl Deals for DealService {
             },
         )?;
         if self.db.order_terms(id).await?.status == OrderStatus::Cancelled {
-            return Err(AppError::Conflict("order_cancelled".into()));
+            return Err(AppError::Conflict(ErrorCode::OrderCancelled));
         }
         let stored = self.db.order_contract(id).await?;
         if !contract::intact(&stored.body, &stored.sha256) {
@@ -201,7 +196,7 @@ impl Deals for DealService {
             )));
         }
         if sha256.trim() != stored.sha256 {
-            return Err(AppError::Conflict("contract_changed".into()));
+            return Err(AppError::Conflict(ErrorCode::ContractChanged));
         }
         self.db
             .insert_signature(
@@ -218,6 +213,7 @@ impl Deals for DealService {
             .await
     }
 
+    #[tracing::instrument(skip_all)]
     async fn contract(&self, token: &str) -> Result<PublicContract, AppError> {
         let stored = self.db.contract_by_token(token).await?;
         let order = stored.order;
@@ -230,6 +226,7 @@ impl Deals for DealService {
         Ok(PublicContract { order, contract })
     }
 
+    #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0)))]
     async fn deals(&self, actor: Option<&CurrentUser>) -> Result<DealLists, AppError> {
         let user = actor.ok_or(AppError::Unauthenticated)?;
         let dealer = match user.team {

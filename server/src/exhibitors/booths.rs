@@ -27,6 +27,7 @@ pub struct BoothEditor {
 
 #[async_trait::async_trait]
 impl Booths for BoothEditor {
+    #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), exhibitor = exhibitor.0))]
     async fn profile_form(
         &self,
         actor: Option<&CurrentUser>,
@@ -36,6 +37,7 @@ impl Booths for BoothEditor {
         self.db.profile_form(exhibitor).await
     }
 
+    #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), exhibitor = exhibitor.0))]
     async fn save_profile(
         &self,
         actor: Option<&CurrentUser>,
@@ -59,6 +61,7 @@ impl Booths for BoothEditor {
         Ok(())
     }
 
+    #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), exhibitor = exhibitor.0, which = ?which))]
     async fn set_image(
         &self,
         actor: Option<&CurrentUser>,
@@ -76,6 +79,7 @@ impl Booths for BoothEditor {
         Ok(())
     }
 
+    #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), exhibitor = exhibitor.0))]
     async fn set_video(
         &self,
         actor: Option<&CurrentUser>,
@@ -93,6 +97,7 @@ impl Booths for BoothEditor {
         Ok(())
     }
 
+    #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), exhibitor = exhibitor.0))]
     async fn audit_log(
         &self,
         actor: Option<&CurrentUser>,

@@ -16,6 +16,7 @@ use app::domain::{
     authorize,
 };
 use app::error::AppError;
+use app::error::ErrorCode;
 use app::ports::Onboarding;
 use std::sync::Arc;
 
@@ -32,6 +33,7 @@ pub struct OnboardingService {
 
 #[async_trait::async_trait]
 impl Onboarding for OnboardingService {
+    #[tracing::instrument(skip_all, fields(locale))]
     async fn apply(&self, form: &ApplicationForm, locale: &str) -> Result<(), AppError> {
         let valid = form.validate(this_year()).map_err(AppError::Validation)?;
         self.refuse_taken_address(&valid.email).await?;
@@ -44,6 +46,7 @@ impl Onboarding for OnboardingService {
         Ok(())
     }
 
+    #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0)))]
     async fn applications(
         &self,
         actor: Option<&CurrentUser>,
@@ -55,6 +58,7 @@ impl Onboarding for OnboardingService {
             .await
     }
 
+    #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), application))]
     async fn approve(
         &self,
         actor: Option<&CurrentUser>,
@@ -83,6 +87,7 @@ impl Onboarding for OnboardingService {
         Ok(slug)
     }
 
+    #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), application))]
     async fn decline(
         &self,
         actor: Option<&CurrentUser>,
@@ -93,10 +98,10 @@ impl Onboarding for OnboardingService {
         let organizer = actor.ok_or(AppError::Unauthenticated)?;
         let reason = reason.trim();
         if reason.is_empty() {
-            return Err(AppError::invalid("reason", "required"));
+            return Err(AppError::invalid("reason", ErrorCode::Required));
         }
         if reason.chars().count() > MESSAGE_MAX {
-            return Err(AppError::invalid("reason", "too_long"));
+            return Err(AppError::invalid("reason", ErrorCode::TooLong));
         }
         let (application, locale) = self.db.pending_application(application).await?;
         let company = application.company.get(reader_locale(&locale));
@@ -114,6 +119,7 @@ impl Onboarding for OnboardingService {
         Ok(())
     }
 
+    #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), exhibitor_slug))]
     async fn booth_assignments(
         &self,
         actor: Option<&CurrentUser>,
@@ -123,6 +129,7 @@ impl Onboarding for OnboardingService {
         self.db.booth_assignments(exhibitor_slug).await
     }
 
+    #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), exhibitor_slug))]
     async fn assign_booth(
         &self,
         actor: Option<&CurrentUser>,
@@ -132,6 +139,7 @@ impl Onboarding for OnboardingService {
         self.change_booth(actor, exhibitor_slug, booth, true).await
     }
 
+    #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), exhibitor_slug))]
     async fn release_booth(
         &self,
         actor: Option<&CurrentUser>,
@@ -147,7 +155,7 @@ impl OnboardingService {
     /// invitation creates a new account.
     async fn refuse_taken_address(&self, email: &str) -> Result<(), AppError> {
         match self.db.find_account(email).await? {
-            Some(_) => Err(AppError::Conflict("email_taken".into())),
+            Some(_) => Err(AppError::Conflict(ErrorCode::EmailTaken)),
             None => Ok(()),
         }
     }
@@ -165,7 +173,7 @@ impl OnboardingService {
         let exhibitor = self.db.exhibitor_id(exhibitor_slug).await?;
         let booth = booth.trim().to_ascii_uppercase();
         if booth.is_empty() {
-            return Err(AppError::invalid("booth", "required"));
+            return Err(AppError::invalid("booth", ErrorCode::Required));
         }
         if give {
             self.db

@@ -11,10 +11,12 @@ use app::domain::{
     Action, CurrentUser, ExhibitorId, Page, ProductDetail, ProductForm, ProductId, authorize,
 };
 use app::error::AppError;
+use app::error::ErrorCode;
 use app::ports::Products;
 
 #[async_trait::async_trait]
 impl Products for BoothEditor {
+    #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), exhibitor = exhibitor.0, after, limit))]
     async fn team_products(
         &self,
         actor: Option<&CurrentUser>,
@@ -26,6 +28,7 @@ impl Products for BoothEditor {
         self.db.team_products(exhibitor, after, limit).await
     }
 
+    #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), id = id.0))]
     async fn preview_product(
         &self,
         actor: Option<&CurrentUser>,
@@ -35,6 +38,7 @@ impl Products for BoothEditor {
         self.db.product_detail(id, true).await
     }
 
+    #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), id = id.0))]
     async fn product_form(
         &self,
         actor: Option<&CurrentUser>,
@@ -44,6 +48,7 @@ impl Products for BoothEditor {
         self.db.product_form(id).await
     }
 
+    #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), exhibitor = exhibitor.0))]
     async fn create_product(
         &self,
         actor: Option<&CurrentUser>,
@@ -58,6 +63,7 @@ impl Products for BoothEditor {
         Ok(id)
     }
 
+    #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), id = id.0))]
     async fn update_product(
         &self,
         actor: Option<&CurrentUser>,
@@ -67,6 +73,7 @@ impl Products for BoothEditor {
         self.save(actor, id, form, Saving::Any).await
     }
 
+    #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), id = id.0))]
     async fn autosave_draft(
         &self,
         actor: Option<&CurrentUser>,
@@ -74,11 +81,12 @@ impl Products for BoothEditor {
         form: ProductForm,
     ) -> Result<(), AppError> {
         if is_ticked(&form.published) {
-            return Err(AppError::invalid("published", "autosave_draft_only"));
+            return Err(AppError::invalid("published", ErrorCode::AutosaveDraftOnly));
         }
         self.save(actor, id, form, Saving::DraftOnly).await
     }
 
+    #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), id = id.0))]
     async fn delete_product(
         &self,
         actor: Option<&CurrentUser>,
@@ -91,6 +99,7 @@ impl Products for BoothEditor {
         Ok(())
     }
 
+    #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), exhibitor = exhibitor.0))]
     async fn reorder_products(
         &self,
         actor: Option<&CurrentUser>,
@@ -100,13 +109,14 @@ impl Products for BoothEditor {
         authorize(actor, Action::EditBooth(exhibitor))?;
         let editor = actor.ok_or(AppError::Unauthenticated)?;
         if ids.len() > 1_000 {
-            return Err(AppError::invalid("order", "too_many"));
+            return Err(AppError::invalid("order", ErrorCode::TooMany));
         }
         let slug = self.db.reorder_products(exhibitor, editor.id, &ids).await?;
         self.show_changes(&slug, exhibitor);
         Ok(())
     }
 
+    #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), id = id.0))]
     async fn add_photos(
         &self,
         actor: Option<&CurrentUser>,
@@ -120,6 +130,7 @@ impl Products for BoothEditor {
         Ok(())
     }
 
+    #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), id = id.0))]
     async fn set_model(
         &self,
         actor: Option<&CurrentUser>,
@@ -133,6 +144,7 @@ impl Products for BoothEditor {
         Ok(())
     }
 
+    #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), id = id.0, index))]
     async fn remove_photo(
         &self,
         actor: Option<&CurrentUser>,
@@ -146,6 +158,7 @@ impl Products for BoothEditor {
         Ok(())
     }
 
+    #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), exhibitor = exhibitor.0))]
     async fn import_products(
         &self,
         actor: Option<&CurrentUser>,
@@ -155,14 +168,7 @@ impl Products for BoothEditor {
     ) -> Result<ImportReport, AppError> {
         authorize(actor, Action::EditBooth(exhibitor))?;
         let editor = actor.ok_or(AppError::Unauthenticated)?;
-        let (valid, errors) = read_table(rows).map_err(|(column, code)| {
-            let message = if column.is_empty() {
-                code.to_owned()
-            } else {
-                format!("{code}:{column}")
-            };
-            AppError::invalid("file", message)
-        })?;
+        let (valid, errors) = read_table(rows).map_err(|code| AppError::invalid("file", code))?;
         let products: Vec<_> = valid.into_iter().map(|(_, product)| product).collect();
         let file = ImportFile {
             name: file_name,
@@ -177,6 +183,7 @@ impl Products for BoothEditor {
         Ok(report)
     }
 
+    #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), exhibitor = exhibitor.0, id))]
     async fn import_report(
         &self,
         actor: Option<&CurrentUser>,

@@ -2,6 +2,8 @@
 //! without a byte-order mark, comma or semicolon separated), as rows of cell texts. The type
 //! is decided by the content: an XLSX file is a ZIP archive.
 
+use app::error::ErrorCode;
+
 /// Why a file is not a table; each is a message code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TableError {
@@ -12,10 +14,10 @@ pub enum TableError {
 }
 
 impl TableError {
-    pub fn code(self) -> &'static str {
+    pub fn code(self) -> ErrorCode {
         match self {
-            TableError::NotATable => "import_not_a_table",
-            TableError::Unreadable => "import_unreadable",
+            TableError::NotATable => ErrorCode::ImportNotATable,
+            TableError::Unreadable => ErrorCode::ImportUnreadable,
         }
     }
 }

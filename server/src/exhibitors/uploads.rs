@@ -15,10 +15,11 @@ use app::domain::product::{uploaded_file, uploaded_image};
 use app::domain::product_edit::PHOTOS_MAX;
 use app::domain::{Action, CurrentUser, ExhibitorId, ProductId, authorize};
 use app::error::AppError;
+use app::error::ErrorCode;
 use app::ports::{Booths, Products};
 use axum::body::Body;
 use axum::extract::{Multipart, Path, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 use std::sync::Arc;
 
@@ -31,25 +32,19 @@ pub struct Uploads {
     pub media: MediaStore,
 }
 
-/// `POST /exhibitor/logo`: fields `exhibitor` and `file`.
-pub async fn upload_logo(
+/// `POST /exhibitor/logo` and `POST /exhibitor/banner`: fields `exhibitor` and `file`.
+pub async fn upload_booth_image(
     State(state): State<Uploads>,
     signed_in: Result<SignedIn, HttpError>,
+    uri: Uri,
     headers: HeaderMap,
     multipart: Multipart,
 ) -> Response {
-    let result = store_booth_image(&state, signed_in, multipart, BoothImage::Logo).await;
-    answer_files(&headers, result, "/exhibitor/booth")
-}
-
-/// `POST /exhibitor/banner`: fields `exhibitor` and `file`.
-pub async fn upload_banner(
-    State(state): State<Uploads>,
-    signed_in: Result<SignedIn, HttpError>,
-    headers: HeaderMap,
-    multipart: Multipart,
-) -> Response {
-    let result = store_booth_image(&state, signed_in, multipart, BoothImage::Banner).await;
+    let image = match uri.path().rsplit('/').next() {
+        Some("banner") => BoothImage::Banner,
+        _ => BoothImage::Logo,
+    };
+    let result = store_booth_image(&state, signed_in, multipart, image).await;
     answer_files(&headers, result, "/exhibitor/booth")
 }
 
@@ -86,11 +81,12 @@ pub(crate) async fn booth_file(
                 let id = text
                     .trim()
                     .parse()
-                    .map_err(|_| AppError::invalid("exhibitor", "number_invalid"))?;
+                    .map_err(|_| AppError::invalid("exhibitor", ErrorCode::NumberInvalid))?;
                 exhibitor = Some(ExhibitorId(id));
             }
             Some("file") => {
-                let target = exhibitor.ok_or_else(|| AppError::invalid("exhibitor", "required"))?;
+                let target =
+                    exhibitor.ok_or_else(|| AppError::invalid("exhibitor", ErrorCode::Required))?;
                 authorize(Some(user), Action::EditBooth(target))?;
                 let file_name = field.file_name().unwrap_or("upload").to_owned();
                 file = Some((file_name, read_file(field, name, limit).await?));
@@ -98,11 +94,11 @@ pub(crate) async fn booth_file(
             _ => {}
         }
     }
-    let exhibitor = exhibitor.ok_or_else(|| AppError::invalid("exhibitor", "required"))?;
+    let exhibitor = exhibitor.ok_or_else(|| AppError::invalid("exhibitor", ErrorCode::Required))?;
     authorize(Some(user), Action::EditBooth(exhibitor))?;
     let (file_name, bytes) = file
         .filter(|(_, bytes)| !bytes.is_empty())
-        .ok_or_else(|| AppError::invalid(name, "required"))?;
+        .ok_or_else(|| AppError::invalid(name, ErrorCode::Required))?;
     Ok((exhibitor, file_name, bytes))
 }
 
@@ -199,7 +195,7 @@ async fn store_model(
     }
     let bytes = file
         .filter(|bytes| !bytes.is_empty())
-        .ok_or_else(|| AppError::invalid(FIELD, "required"))?;
+        .ok_or_else(|| AppError::invalid(FIELD, ErrorCode::Required))?;
     let (bytes, extension) = tokio::task::spawn_blocking(move || {
         models3d::check(&bytes).map(|extension| (bytes, extension))
     })
@@ -261,7 +257,7 @@ async fn store_photos(
             continue;
         }
         if files.len() == PHOTOS_MAX {
-            return Err(AppError::invalid(FIELD, "too_many"));
+            return Err(AppError::invalid(FIELD, ErrorCode::TooMany));
         }
         let bytes = read_file(field, FIELD, MAX_UPLOAD_BYTES).await?;
         if !bytes.is_empty() {
@@ -269,7 +265,7 @@ async fn store_photos(
         }
     }
     if files.is_empty() {
-        return Err(AppError::invalid(FIELD, "required"));
+        return Err(AppError::invalid(FIELD, ErrorCode::Required));
     }
     let mut processed = Vec::with_capacity(files.len());
     for bytes in files {

@@ -3,12 +3,12 @@
 //! `Result<_, HttpError>` and use `?`; none converts a status by hand.
 
 use app::error::AppError;
+use app::error::ErrorCode;
 use axum::Json;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
 /// The field error code of a file over its size limit.
-pub const FILE_TOO_LARGE: &str = "file_too_large";
 
 /// An `AppError` on its way to the client.
 #[derive(Debug)]
@@ -29,7 +29,7 @@ impl From<HttpError> for AppError {
 /// The status `error` is answered with.
 pub fn status_of(error: &AppError) -> StatusCode {
     let oversized = matches!(error, AppError::Validation(errors)
-        if errors.iter().any(|e| e.message == FILE_TOO_LARGE));
+        if errors.iter().any(|e| e.message == ErrorCode::FileTooLarge));
     if oversized {
         StatusCode::PAYLOAD_TOO_LARGE
     } else {
@@ -55,11 +55,11 @@ mod tests {
         );
         assert_eq!(status_of(&AppError::NotFound), StatusCode::NOT_FOUND);
         assert_eq!(
-            status_of(&AppError::invalid("file", "required")),
+            status_of(&AppError::invalid("file", ErrorCode::Required)),
             StatusCode::BAD_REQUEST
         );
         assert_eq!(
-            status_of(&AppError::invalid("file", FILE_TOO_LARGE)),
+            status_of(&AppError::invalid("file", ErrorCode::FileTooLarge)),
             StatusCode::PAYLOAD_TOO_LARGE
         );
         let response = HttpError(AppError::Forbidden).into_response();

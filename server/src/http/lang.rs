@@ -1,6 +1,7 @@
 //! `/lang/{code}?next=/path`: keeps the visitor's language in the cookie the i18n layer reads,
 //! then returns to the page they were on. Works without JavaScript.
 
+use app::links::is_local_path;
 use axum::extract::{Path, Query};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -28,29 +29,4 @@ pub async fn switch(Path(code): Path<String>, Query(query): Query<Next>) -> Resp
         response.headers_mut().insert(header::SET_COOKIE, value);
     }
     response
-}
-
-/// Only paths on this site: no scheme, no host, no `//` or backslash tricks.
-fn is_local_path(path: &str) -> bool {
-    path.starts_with('/')
-        && !path.starts_with("//")
-        && !path.contains('\\')
-        && !path.chars().any(char::is_control)
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn refuses_open_redirects() {
-        assert!(super::is_local_path("/halls/hall-1-1?booth=1.1A01"));
-        for bad in [
-            "https://evil.example",
-            "//evil.example",
-            "/\\evil",
-            "evil",
-            "/a\nb",
-        ] {
-            assert!(!super::is_local_path(bad), "{bad}");
-        }
-    }
 }

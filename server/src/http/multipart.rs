@@ -1,9 +1,10 @@
 //! Multipart forms (uploads, imports, attachments), sent by a plain form without JavaScript or
 //! by a script: their fields read within a size limit, and the one way they are answered.
 
-use crate::http::error::{FILE_TOO_LARGE, HttpError};
+use crate::http::error::HttpError;
 use app::api::accounts::session::is_plain_form;
 use app::error::AppError;
+use app::error::ErrorCode;
 use axum::extract::multipart::{Field, MultipartError};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -49,7 +50,7 @@ pub async fn read_file(
     let mut bytes = Vec::new();
     while let Some(chunk) = field.chunk().await.map_err(bad_form(name))? {
         if bytes.len() + chunk.len() > limit {
-            return Err(AppError::invalid(name, FILE_TOO_LARGE));
+            return Err(AppError::invalid(name, ErrorCode::FileTooLarge));
         }
         bytes.extend_from_slice(&chunk);
     }
@@ -61,9 +62,9 @@ pub async fn read_file(
 pub fn bad_form(name: &'static str) -> impl Fn(MultipartError) -> AppError {
     move |error| {
         if error.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            AppError::invalid(name, FILE_TOO_LARGE)
+            AppError::invalid(name, ErrorCode::FileTooLarge)
         } else {
-            AppError::invalid(name, "upload_broken")
+            AppError::invalid(name, ErrorCode::UploadBroken)
         }
     }
 }

@@ -21,7 +21,9 @@ use app::ports::Conversations;
 use app::routes::App;
 use app::shell::shell;
 use axum::Router;
-use axum::routing::get;
+use axum::extract::DefaultBodyLimit;
+use axum::handler::Handler;
+use axum::routing::{MethodRouter, get};
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use std::convert::Infallible;
@@ -34,6 +36,15 @@ use tower_http::services::ServeDir;
 /// rendered meanwhile by another router in the same process, as in tests that start many
 /// apps, would wait forever for its first resource (leptos-rs/leptos#4773). This was the
 /// intermittent test hang.
+/// A POST route for a form with a file of at most `file_bytes`, with room for its other fields.
+fn upload<H, T>(handler: H, file_bytes: usize) -> MethodRouter<AppState>
+where
+    H: Handler<T, AppState>,
+    T: 'static,
+{
+    axum::routing::post(handler).layer(DefaultBodyLimit::max(file_bytes + 64 * 1024))
+}
+
 fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
     static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> =
         std::sync::OnceLock::new();
@@ -104,48 +115,35 @@ pub fn router(state: AppState) -> Router {
         .route("/media/uploads/{file}", get(uploads::serve))
         .route(
             "/exhibitor/logo",
-            axum::routing::post(uploads::upload_logo).layer(axum::extract::DefaultBodyLimit::max(
-                imaging::MAX_UPLOAD_BYTES + 64 * 1024,
-            )),
+            upload(uploads::upload_booth_image, imaging::MAX_UPLOAD_BYTES),
         )
         .route(
             "/exhibitor/products/{id}/photos",
-            axum::routing::post(uploads::upload_product_photos).layer(
-                axum::extract::DefaultBodyLimit::max(
-                    PHOTOS_MAX * imaging::MAX_UPLOAD_BYTES + 64 * 1024,
-                ),
+            upload(
+                uploads::upload_product_photos,
+                PHOTOS_MAX * imaging::MAX_UPLOAD_BYTES,
             ),
         )
         .route(
             "/exhibitor/products/import",
-            axum::routing::post(import::upload).layer(axum::extract::DefaultBodyLimit::max(
-                IMPORT_BYTES_MAX + 64 * 1024,
-            )),
+            upload(import::upload, IMPORT_BYTES_MAX),
         )
         .route(
             "/exhibitor/products/{id}/model",
-            axum::routing::post(uploads::upload_product_model).layer(
-                axum::extract::DefaultBodyLimit::max(models3d::MAX_MODEL_BYTES + 64 * 1024),
-            ),
+            upload(uploads::upload_product_model, models3d::MAX_MODEL_BYTES),
         )
         .route(
             "/exhibitor/banner",
-            axum::routing::post(uploads::upload_banner).layer(
-                axum::extract::DefaultBodyLimit::max(imaging::MAX_UPLOAD_BYTES + 64 * 1024),
-            ),
+            upload(uploads::upload_booth_image, imaging::MAX_UPLOAD_BYTES),
         )
         .route(
             "/exhibitor/video",
-            axum::routing::post(uploads::upload_video).layer(axum::extract::DefaultBodyLimit::max(
-                video::MAX_VIDEO_BYTES + 64 * 1024,
-            )),
+            upload(uploads::upload_video, video::MAX_VIDEO_BYTES),
         )
         .route("/ws", get(conversations::socket::upgrade))
         .route(
             "/messages/{id}/attachments",
-            axum::routing::post(conversations::attachments::upload).layer(
-                axum::extract::DefaultBodyLimit::max(ATTACHMENT_BYTES_MAX + 64 * 1024),
-            ),
+            upload(conversations::attachments::upload, ATTACHMENT_BYTES_MAX),
         )
         .route(
             "/messages/{id}/attachments/{message}",

@@ -29,20 +29,13 @@ pub async fn sitemap_index(State(db): State<Db>, State(public_url): State<Arc<st
     }
     .await;
     match result {
-        Ok(files) => {
-            let mut xml = String::from(
-                r#"<?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">"#,
-            );
-            for file in files {
-                let _ = write!(
-                    xml,
-                    "<sitemap><loc>{}/sitemaps/{file}</loc></sitemap>",
-                    public_url
-                );
-            }
-            xml.push_str("</sitemapindex>");
-            xml_response(xml)
-        }
+        Ok(files) => sitemap_xml(
+            "sitemapindex",
+            "sitemap",
+            files
+                .iter()
+                .map(|file| format!("{public_url}/sitemaps/{file}")),
+        ),
         Err(error) => internal(error),
     }
 }
@@ -54,7 +47,7 @@ pub async fn sitemap(
     Path(file): Path<String>,
 ) -> Response {
     let Some(stem) = file.strip_suffix(".xml") else {
-        return (StatusCode::NOT_FOUND, "no such sitemap\n").into_response();
+        return no_such_sitemap();
     };
     let paths = if stem == "pages" {
         db.structure_paths().await.map(|mut p| {
@@ -75,7 +68,7 @@ pub async fn sitemap(
                 .map(|n| (table, n))
         });
         let Some((table, n)) = parsed else {
-            return (StatusCode::NOT_FOUND, "no such sitemap\n").into_response();
+            return no_such_sitemap();
         };
         let prefix = if table == SitemapTable::Exhibitors {
             "/exhibitors/"
@@ -90,26 +83,34 @@ pub async fn sitemap(
         })
     };
     match paths {
-        Ok(paths) if paths.is_empty() && stem != "pages" => {
-            (StatusCode::NOT_FOUND, "no such sitemap\n").into_response()
-        }
-        Ok(paths) => {
-            let mut xml = String::from(
-                r#"<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">"#,
-            );
-            for path in paths {
-                let _ = write!(
-                    xml,
-                    "<url><loc>{}{}</loc></url>",
-                    public_url,
-                    escape_xml(&path)
-                );
-            }
-            xml.push_str("</urlset>");
-            xml_response(xml)
-        }
+        Ok(paths) if paths.is_empty() && stem != "pages" => no_such_sitemap(),
+        Ok(paths) => sitemap_xml(
+            "urlset",
+            "url",
+            paths.iter().map(|path| format!("{public_url}{path}")),
+        ),
         Err(error) => internal(error),
     }
+}
+
+/// A sitemap file: `root` holding one `entry` per location, each with its `<loc>`.
+fn sitemap_xml(root: &str, entry: &str, locations: impl Iterator<Item = String>) -> Response {
+    let mut xml = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><{root} xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">"#
+    );
+    for location in locations {
+        let _ = write!(
+            xml,
+            "<{entry}><loc>{}</loc></{entry}>",
+            escape_xml(&location)
+        );
+    }
+    let _ = write!(xml, "</{root}>");
+    (
+        [(header::CONTENT_TYPE, "application/xml; charset=utf-8")],
+        xml,
+    )
+        .into_response()
 }
 
 fn escape_xml(s: &str) -> String {
@@ -118,12 +119,8 @@ fn escape_xml(s: &str) -> String {
         .replace('>', "&gt;")
 }
 
-fn xml_response(xml: String) -> Response {
-    (
-        [(header::CONTENT_TYPE, "application/xml; charset=utf-8")],
-        xml,
-    )
-        .into_response()
+fn no_such_sitemap() -> Response {
+    (StatusCode::NOT_FOUND, "no such sitemap\n").into_response()
 }
 
 fn internal(error: sqlx::Error) -> Response {

@@ -2,6 +2,7 @@
 //! browser's claim; the image is decoded within limits, then re-encoded, which drops every
 //! piece of metadata (EXIF locations included), with the thumbnails the pages use.
 
+use app::error::ErrorCode;
 use image::{DynamicImage, ImageFormat, ImageReader, Limits};
 use std::io::Cursor;
 
@@ -68,12 +69,12 @@ pub enum ImageError {
 }
 
 impl ImageError {
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            ImageError::TooLarge => "file_too_large",
-            ImageError::NotAnImage => "not_an_image",
-            ImageError::Corrupt => "image_corrupt",
-            ImageError::TooManyPixels => "image_too_big",
+            ImageError::TooLarge => ErrorCode::FileTooLarge,
+            ImageError::NotAnImage => ErrorCode::NotAnImage,
+            ImageError::Corrupt => ErrorCode::ImageCorrupt,
+            ImageError::TooManyPixels => ErrorCode::ImageTooBig,
         }
     }
 }

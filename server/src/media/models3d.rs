@@ -3,6 +3,7 @@
 //! must be inside the file (a `.glb`'s own binary chunk, or `data:` URIs), since a model that
 //! points at other files would break once stored on its own.
 
+use app::error::ErrorCode;
 use serde_json::Value;
 
 /// Largest model accepted, in bytes.
@@ -19,12 +20,12 @@ pub enum ModelError {
 }
 
 impl ModelError {
-    pub fn code(self) -> &'static str {
+    pub fn code(self) -> ErrorCode {
         match self {
-            ModelError::TooLarge => "file_too_large",
-            ModelError::NotAModel => "not_a_model",
-            ModelError::Corrupt => "model_corrupt",
-            ModelError::External => "model_external",
+            ModelError::TooLarge => ErrorCode::FileTooLarge,
+            ModelError::NotAModel => ErrorCode::NotAModel,
+            ModelError::Corrupt => ErrorCode::ModelCorrupt,
+            ModelError::External => ErrorCode::ModelExternal,
         }
     }
 }

@@ -2,6 +2,8 @@
 //! end-of-file marker near the end), and none that carries active content a reader could run
 //! (JavaScript, launch actions, embedded files).
 
+use app::error::ErrorCode;
+
 /// Names whose presence marks a PDF that can run something when opened.
 const ACTIVE: [&[u8]; 5] = [
     b"/JavaScript",
@@ -21,10 +23,10 @@ pub enum PdfError {
 }
 
 impl PdfError {
-    pub fn code(self) -> &'static str {
+    pub fn code(self) -> ErrorCode {
         match self {
-            PdfError::NotAPdf => "not_a_pdf",
-            PdfError::ActiveContent => "pdf_active_content",
+            PdfError::NotAPdf => ErrorCode::NotAPdf,
+            PdfError::ActiveContent => ErrorCode::PdfActiveContent,
         }
     }
 }

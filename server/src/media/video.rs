@@ -3,6 +3,7 @@
 //! first one of a shorter video), becomes the poster buyers see before pressing play. The
 //! video itself is kept as sent, so that browsers stream it with range requests.
 
+use app::error::ErrorCode;
 use std::path::Path;
 use std::process::Stdio;
 use std::time::Duration;
@@ -22,12 +23,12 @@ pub enum VideoError {
 }
 
 impl VideoError {
-    pub fn code(self) -> &'static str {
+    pub fn code(self) -> ErrorCode {
         match self {
-            VideoError::TooLarge => "file_too_large",
-            VideoError::NotAVideo => "not_a_video",
-            VideoError::Corrupt => "video_corrupt",
-            VideoError::Unavailable => "video_unavailable",
+            VideoError::TooLarge => ErrorCode::FileTooLarge,
+            VideoError::NotAVideo => ErrorCode::NotAVideo,
+            VideoError::Corrupt => ErrorCode::VideoCorrupt,
+            VideoError::Unavailable => ErrorCode::VideoUnavailable,
         }
     }
 }

@@ -4,8 +4,9 @@
 use crate::http::error::HttpError;
 use crate::http::extract::SignedIn;
 use app::domain::MeetingId;
-use app::domain::meeting::{MeetingStatus, MeetingView, meeting_path};
+use app::domain::meeting::{MeetingStatus, MeetingView};
 use app::error::AppError;
+use app::links::meeting_path;
 use app::ports::Meetings;
 use axum::extract::{Path, State};
 use axum::http::header;

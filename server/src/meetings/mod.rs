@@ -16,6 +16,7 @@ use app::domain::meeting::{
 };
 use app::domain::{Action, CurrentUser, ExhibitorId, MeetingId, SlotId, authorize};
 use app::error::AppError;
+use app::error::ErrorCode;
 use app::ports::Meetings;
 use jiff::tz::TimeZone;
 
@@ -119,13 +120,14 @@ impl MeetingService {
 
 #[async_trait::async_trait]
 impl Meetings for MeetingService {
+    #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), exhibitor_slug))]
     async fn booking_page(
         &self,
         actor: Option<&CurrentUser>,
         exhibitor_slug: &str,
     ) -> Result<BookingPage, AppError> {
         let user = actor.ok_or(AppError::Unauthenticated)?;
-        let exhibitor = self.db.exhibitor_by_slug(exhibitor_slug).await?;
+        let exhibitor = self.db.exhibitor_id(exhibitor_slug).await?;
         authorize(actor, Action::ContactExhibitor(exhibitor))?;
         let zones = self.zones(exhibitor, user).await?;
         let slots = self
@@ -156,6 +158,7 @@ impl Meetings for MeetingService {
         })
     }
 
+    #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), slot = slot.0))]
     async fn book(
         &self,
         actor: Option<&CurrentUser>,
@@ -168,6 +171,7 @@ impl Meetings for MeetingService {
         self.db.book_slot(slot, exhibitor, user.id, &topic).await
     }
 
+    #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), id = id.0))]
     async fn meeting(
         &self,
         actor: Option<&CurrentUser>,
@@ -205,6 +209,7 @@ impl Meetings for MeetingService {
         })
     }
 
+    #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), id = id.0, confirm))]
     async fn answer_meeting(
         &self,
         actor: Option<&CurrentUser>,
@@ -223,6 +228,7 @@ impl Meetings for MeetingService {
             .await
     }
 
+    #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), id = id.0))]
     async fn cancel_meeting(
         &self,
         actor: Option<&CurrentUser>,
@@ -238,6 +244,7 @@ impl Meetings for MeetingService {
             .await
     }
 
+    #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), id = id.0, slot = slot.0))]
     async fn reschedule(
         &self,
         actor: Option<&CurrentUser>,
@@ -251,6 +258,7 @@ impl Meetings for MeetingService {
             .await
     }
 
+    #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0)))]
     async fn availability(
         &self,
         actor: Option<&CurrentUser>,
@@ -288,6 +296,7 @@ impl Meetings for MeetingService {
         })
     }
 
+    #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0)))]
     async fn add_availability(
         &self,
         actor: Option<&CurrentUser>,
@@ -300,16 +309,17 @@ impl Meetings for MeetingService {
         let horizon = at + meeting::DAYS_AHEAD_MAX * 86_400;
         match slots.first() {
             Some((start, _)) if *start <= at => {
-                return Err(AppError::invalid("date", "slot_past"));
+                return Err(AppError::invalid("date", ErrorCode::SlotPast));
             }
             Some((start, _)) if *start > horizon => {
-                return Err(AppError::invalid("date", "too_far_ahead"));
+                return Err(AppError::invalid("date", ErrorCode::TooFarAhead));
             }
             _ => {}
         }
         self.db.insert_slots(exhibitor, &slots).await
     }
 
+    #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), zone))]
     async fn set_time_zone(&self, actor: Option<&CurrentUser>, zone: &str) -> Result<(), AppError> {
         let user = actor.ok_or(AppError::Unauthenticated)?;
         let zone = zones::valid_zone(zone)?;
@@ -322,6 +332,7 @@ impl Meetings for MeetingService {
         }
     }
 
+    #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0)))]
     async fn meetings(&self, actor: Option<&CurrentUser>) -> Result<Vec<MeetingSummary>, AppError> {
         let user = actor.ok_or(AppError::Unauthenticated)?;
         let (attendee, side) = match user.team {
@@ -336,6 +347,7 @@ impl Meetings for MeetingService {
             .collect()
     }
 
+    #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), id = id.0))]
     async fn call_room(
         &self,
         actor: Option<&CurrentUser>,
@@ -343,7 +355,7 @@ impl Meetings for MeetingService {
     ) -> Result<CallRoom, AppError> {
         let meeting = self.meeting(actor, id).await?;
         if !meeting.status.is_live() {
-            return Err(AppError::Conflict("meeting_closed".into()));
+            return Err(AppError::Conflict(ErrorCode::MeetingClosed));
         }
         let conversation = self
             .db

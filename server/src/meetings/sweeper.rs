@@ -7,7 +7,7 @@ use crate::meetings::zones;
 use crate::storage::Db;
 use crate::storage::meetings::MeetingRow;
 use app::domain::MeetingId;
-use app::domain::meeting::meeting_path;
+use app::links::meeting_path;
 use std::time::Duration;
 
 /// How long before a meeting its reminder goes out, in seconds.

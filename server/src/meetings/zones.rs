@@ -4,6 +4,7 @@
 use crate::storage::meetings::StoredZone;
 use app::domain::meeting::{BothTimes, ValidAvailability};
 use app::error::AppError;
+use app::error::ErrorCode;
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 
@@ -59,7 +60,7 @@ pub fn valid_zone(name: &str) -> Result<String, AppError> {
     if !name.is_empty() && TimeZone::get(name).is_ok() {
         Ok(name.to_owned())
     } else {
-        Err(AppError::invalid("zone", "zone_unknown"))
+        Err(AppError::invalid("zone", ErrorCode::ZoneUnknown))
     }
 }
 
@@ -101,19 +102,19 @@ pub fn window_slots(
     tz: &TimeZone,
 ) -> Result<Vec<(i64, i64)>, AppError> {
     let day = jiff::civil::Date::new(window.year, window.month, window.day)
-        .map_err(|_| AppError::invalid("date", "date_invalid"))?;
+        .map_err(|_| AppError::invalid("date", ErrorCode::DateInvalid))?;
     let midnight = day
         .to_zoned(tz.clone())
-        .map_err(|_| AppError::invalid("date", "date_invalid"))?;
+        .map_err(|_| AppError::invalid("date", ErrorCode::DateInvalid))?;
     let instant = |minute: u32| -> Result<i64, AppError> {
         let civil = midnight
             .datetime()
             .checked_add(jiff::SignedDuration::from_mins(i64::from(minute)))
-            .map_err(|_| AppError::invalid("date", "date_invalid"))?;
+            .map_err(|_| AppError::invalid("date", ErrorCode::DateInvalid))?;
         civil
             .to_zoned(tz.clone())
             .map(|zoned| zoned.timestamp().as_second())
-            .map_err(|_| AppError::invalid("date", "date_invalid"))
+            .map_err(|_| AppError::invalid("date", ErrorCode::DateInvalid))
     };
     let mut slots = Vec::new();
     let mut start = window.from;

@@ -219,6 +219,7 @@ fn sorted(counts: impl Iterator<Item = FacetCount>) -> Vec<FacetCount> {
 
 #[async_trait::async_trait]
 impl Search for ProductSearch {
+    #[tracing::instrument(skip_all)]
     async fn search_products(&self, search: &SearchQuery) -> Result<SearchResults, AppError> {
         if search.is_empty() {
             return Ok(SearchResults::empty(SearchHint::EmptyQuery));
@@ -294,6 +295,7 @@ impl Search for ProductSearch {
         })
     }
 
+    #[tracing::instrument(skip_all, fields(locale, limit))]
     async fn suggest(
         &self,
         prefix: &str,

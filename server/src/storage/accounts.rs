@@ -9,6 +9,7 @@ use app::domain::{
     BusinessType, CountryCode, CurrentUser, ExhibitorId, Role, Team, TeamRole, UserId,
 };
 use app::error::AppError;
+use app::error::ErrorCode;
 use sqlx::Row;
 
 /// A new account's fields, validated already.
@@ -70,7 +71,7 @@ impl Db {
             .await
             .map_err(internal)?;
         if taken.is_some() {
-            return Err(AppError::Conflict("email_taken".into()));
+            return Err(AppError::Conflict(ErrorCode::EmailTaken));
         }
         let user = NewUser {
             email: &form.email,
@@ -301,7 +302,7 @@ pub(super) async fn insert_user(
     .await
     .map_err(|error| match &error {
         sqlx::Error::Database(db) if db.is_unique_violation() => {
-            AppError::Conflict("email_taken".into())
+            AppError::Conflict(ErrorCode::EmailTaken)
         }
         _ => internal(error),
     })?;

@@ -10,6 +10,7 @@ use app::domain::application::slug_for;
 use app::domain::{Application, CountryCode, ExhibitorId, Localized, Page, TeamRole, UserId};
 use app::domain::{ValidApplication, team::INVITATION_SECONDS};
 use app::error::AppError;
+use app::error::ErrorCode;
 use sqlx::Row;
 
 /// A mail's subject and text.
@@ -30,7 +31,7 @@ impl Db {
             .fetch_optional(&mut *tx)
             .await
             .map_err(internal)?
-            .ok_or_else(|| AppError::invalid("section", "choose_one"))?;
+            .ok_or_else(|| AppError::invalid("section", ErrorCode::ChooseOne))?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO exhibitor_applications (company_en, company_zh, country, section_id, \
              year_founded, staff_size, contact_name, email, website, message, locale, submitted_at, status) \
@@ -52,7 +53,7 @@ impl Db {
         .await
         .map_err(|error| match &error {
             sqlx::Error::Database(db) if db.is_unique_violation() => {
-                AppError::Conflict("application_pending".into())
+                AppError::Conflict(ErrorCode::ApplicationPending)
             }
             _ => internal(error),
         })?;
@@ -93,7 +94,7 @@ impl Db {
             .ok_or(AppError::NotFound)?;
         let status: String = row.try_get("status").map_err(internal)?;
         if status != "pending" {
-            return Err(AppError::Conflict("application_decided".into()));
+            return Err(AppError::Conflict(ErrorCode::ApplicationDecided));
         }
         Ok((
             application_of(&row)?,
@@ -151,7 +152,7 @@ impl Db {
         .await
         .map_err(|error| match &error {
             sqlx::Error::Database(db) if db.is_unique_violation() => {
-                AppError::Conflict("slug_taken".into())
+                AppError::Conflict(ErrorCode::SlugTaken)
             }
             _ => internal(error),
         })?;
@@ -219,7 +220,7 @@ async fn decide(
     if done.rows_affected() == 1 {
         Ok(())
     } else {
-        Err(AppError::Conflict("application_decided".into()))
+        Err(AppError::Conflict(ErrorCode::ApplicationDecided))
     }
 }
 

@@ -2,11 +2,12 @@
 //! releasing one, each with its audit entry. A booth is never taken from one exhibitor by
 //! assigning it to another: it has to be released first.
 
-use super::booths::{Audited, log_change};
+use super::audit::{Audit, Audited, change};
 use super::{Db, internal};
 use app::domain::application::FREE_BOOTHS_SHOWN;
 use app::domain::{BoothAssignments, ExhibitorId, Localized, UserId};
 use app::error::AppError;
+use app::error::ErrorCode;
 use sqlx::Row;
 
 impl Db {
@@ -69,9 +70,9 @@ impl Db {
                 .await
                 .map_err(internal)?;
         let booth = match holder {
-            None => return Err(AppError::invalid("booth", "booth_unknown")),
+            None => return Err(AppError::invalid("booth", ErrorCode::BoothUnknown)),
             Some((_, Some(holder))) if holder == exhibitor.0 => return Ok(()),
-            Some((_, Some(_))) => return Err(AppError::Conflict("booth_taken".into())),
+            Some((_, Some(_))) => return Err(AppError::Conflict(ErrorCode::BoothTaken)),
             Some((booth, None)) => booth,
         };
         // The condition keeps a booth that a concurrent assignment took first.
@@ -84,18 +85,12 @@ impl Db {
         .await
         .map_err(internal)?;
         if done.rows_affected() != 1 {
-            return Err(AppError::Conflict("booth_taken".into()));
+            return Err(AppError::Conflict(ErrorCode::BoothTaken));
         }
-        let change = [("booth".to_owned(), String::new(), code.to_owned())];
-        log_change(
-            &mut tx,
-            exhibitor,
-            by,
-            Audited::Booth(booth),
-            "create",
-            &change,
-        )
-        .await?;
+        let changes = change("booth", "", code);
+        Audit { exhibitor, by }
+            .created(&mut tx, Audited::Booth(booth), &changes)
+            .await?;
         tx.commit().await.map_err(internal)
     }
 
@@ -116,16 +111,10 @@ impl Db {
         .await
         .map_err(internal)?
         .ok_or(AppError::NotFound)?;
-        let change = [("booth".to_owned(), code.to_owned(), String::new())];
-        log_change(
-            &mut tx,
-            exhibitor,
-            by,
-            Audited::Booth(booth),
-            "delete",
-            &change,
-        )
-        .await?;
+        let changes = change("booth", code, "");
+        Audit { exhibitor, by }
+            .deleted(&mut tx, Audited::Booth(booth), &changes)
+            .await?;
         tx.commit().await.map_err(internal)
     }
 }

@@ -1,11 +1,11 @@
 //! The booth editor over SQL: the profile's editable fields, saving them with an audit entry
 //! in the same transaction, and reading the audit log.
 
+use super::audit::{Audit, Audited, change};
 use super::rows::list;
 use super::{Db, internal};
-use crate::clock::now;
 use app::domain::exhibitor::BoothImage;
-use app::domain::{AuditEntry, ExhibitorId, ProfileForm, UserId, ValidProfile};
+use app::domain::{ExhibitorId, ProfileForm, UserId, ValidProfile};
 use app::error::AppError;
 use sqlx::Row;
 
@@ -88,17 +88,9 @@ impl Db {
             website: valid.website.clone(),
         };
         let changes = changed_fields(&before, &after);
-        if !changes.is_empty() {
-            log_change(
-                &mut tx,
-                exhibitor,
-                by,
-                Audited::Profile(exhibitor),
-                "update",
-                &changes,
-            )
+        Audit { exhibitor, by }
+            .updated(&mut tx, Audited::Profile(exhibitor), &changes)
             .await?;
-        }
         tx.commit().await.map_err(internal)?;
         Ok(slug)
     }
@@ -132,20 +124,10 @@ impl Db {
         .execute(&mut *tx)
         .await
         .map_err(internal)?;
-        let changes = [(
-            which.name().to_owned(),
-            before.unwrap_or_default(),
-            hash.to_owned(),
-        )];
-        log_change(
-            &mut tx,
-            exhibitor,
-            by,
-            Audited::Profile(exhibitor),
-            "update",
-            &changes,
-        )
-        .await?;
+        let changes = change(which.name(), before.unwrap_or_default(), hash);
+        Audit { exhibitor, by }
+            .updated(&mut tx, Audited::Profile(exhibitor), &changes)
+            .await?;
         tx.commit().await.map_err(internal)?;
         Ok(slug)
     }
@@ -173,93 +155,13 @@ impl Db {
             .execute(&mut *tx)
             .await
             .map_err(internal)?;
-        let changes = [(
-            "video".to_owned(),
-            before.unwrap_or_default(),
-            file.to_owned(),
-        )];
-        log_change(
-            &mut tx,
-            exhibitor,
-            by,
-            Audited::Profile(exhibitor),
-            "update",
-            &changes,
-        )
-        .await?;
+        let changes = change("video", before.unwrap_or_default(), file);
+        Audit { exhibitor, by }
+            .updated(&mut tx, Audited::Profile(exhibitor), &changes)
+            .await?;
         tx.commit().await.map_err(internal)?;
         Ok(slug)
     }
-
-    /// The newest `limit` changes to an exhibitor's booth.
-    pub async fn audit_log(
-        &self,
-        exhibitor: ExhibitorId,
-        limit: i64,
-    ) -> Result<Vec<AuditEntry>, AppError> {
-        let rows = sqlx::query(
-            "SELECT a.at, u.name, a.entity, a.entity_id, a.action, a.changes FROM audit_log a \
-             LEFT JOIN users u ON u.id = a.user_id WHERE a.exhibitor_id = $1 \
-             ORDER BY a.id DESC LIMIT $2",
-        )
-        .bind(exhibitor.0)
-        .bind(limit)
-        .fetch_all(&self.pool)
-        .await
-        .map_err(internal)?;
-        rows.iter()
-            .map(|row| {
-                let changes: String = row.try_get(5).map_err(internal)?;
-                Ok(AuditEntry {
-                    at: row.try_get(0).map_err(internal)?,
-                    who: row.try_get(1).map_err(internal)?,
-                    entity: row.try_get(2).map_err(internal)?,
-                    entity_id: row.try_get(3).map_err(internal)?,
-                    action: row.try_get(4).map_err(internal)?,
-                    changes: serde_json::from_str(&changes).map_err(AppError::internal)?,
-                })
-            })
-            .collect()
-    }
-}
-
-/// What an audit entry is about: the booth's profile, or one of its products.
-pub enum Audited {
-    Profile(ExhibitorId),
-    Product(i64),
-    Booth(i64),
-}
-
-/// Records a change to a booth in the audit log, inside the change's transaction; `action`
-/// is create, update or delete, `changes` field, before, after.
-pub async fn log_change(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
-    exhibitor: ExhibitorId,
-    by: UserId,
-    what: Audited,
-    action: &str,
-    changes: &[(String, String, String)],
-) -> Result<(), AppError> {
-    let (entity, id) = match what {
-        Audited::Profile(exhibitor) => ("profile", exhibitor.0),
-        Audited::Product(id) => ("product", id),
-        Audited::Booth(id) => ("booth", id),
-    };
-    sqlx::query(
-        "INSERT INTO audit_log (at, user_id, exhibitor_id, entity, entity_id, action, changes) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7)",
-    )
-    .bind(now())
-    .bind(by.0)
-    .bind(exhibitor.0)
-    .bind(entity)
-    .bind(id)
-    .bind(action)
-    .bind(serde_json::to_string(changes).map_err(AppError::internal)?)
-    .execute(&mut **tx)
-    .await
-    .map_err(internal)?;
-    Ok(())
 }
 
 fn form_of(row: &sqlx::any::AnyRow) -> Result<ProfileForm, AppError> {

@@ -6,6 +6,7 @@ use crate::clock::now;
 use app::domain::deal::{Side, Signature};
 use app::domain::{OrderId, UserId};
 use app::error::AppError;
+use app::error::ErrorCode;
 
 /// A contract as stored; `intact` is for the caller to work out.
 pub struct StoredContract {
@@ -114,7 +115,7 @@ impl Db {
         .await
         .map_err(|error| match &error {
             sqlx::Error::Database(db) if db.is_unique_violation() => {
-                AppError::Conflict("already_signed".into())
+                AppError::Conflict(ErrorCode::AlreadySigned)
             }
             _ => internal(error),
         })?;

@@ -1,15 +1,11 @@
 //! Conversations and their messages over SQL: one conversation per buyer and exhibitor,
 //! messages stored once per sender and `client_id`, and each reader's last read message.
 
+use super::rows::PartyRow;
 use super::{Db, internal};
 use crate::clock::now;
-use app::domain::conversation::{
-    Attachment, AttachmentKind, ConversationBuyer, ConversationExhibitor, MESSAGES_PER_PAGE,
-};
-use app::domain::{
-    ConversationId, ConversationSummary, CountryCode, ExhibitorId, Localized, Message, MessageId,
-    UserId,
-};
+use app::domain::conversation::{Attachment, AttachmentKind, MESSAGES_PER_PAGE};
+use app::domain::{ConversationId, ConversationSummary, ExhibitorId, Message, MessageId, UserId};
 use app::error::AppError;
 
 /// The longest start of a last message shown in a list.
@@ -64,14 +60,8 @@ fn unread_column(reader: Reader) -> String {
 #[derive(sqlx::FromRow)]
 struct SummaryRow {
     id: i64,
-    buyer_id: i64,
-    buyer_name: String,
-    buyer_company: String,
-    buyer_country: String,
-    exhibitor_id: i64,
-    exhibitor_slug: String,
-    exhibitor_name_en: String,
-    exhibitor_name_zh: String,
+    #[sqlx(flatten)]
+    parties: PartyRow,
     last_message_at: i64,
     last_body: Option<String>,
     unread: i64,
@@ -81,22 +71,8 @@ impl SummaryRow {
     fn into_summary(self) -> Result<ConversationSummary, AppError> {
         Ok(ConversationSummary {
             id: ConversationId(self.id),
-            buyer: ConversationBuyer {
-                id: UserId(self.buyer_id),
-                name: self.buyer_name,
-                company: self.buyer_company,
-                country: CountryCode::parse(&self.buyer_country).ok_or_else(|| {
-                    AppError::internal(format!(
-                        "user {} has country {:?}",
-                        self.buyer_id, self.buyer_country
-                    ))
-                })?,
-            },
-            exhibitor: ConversationExhibitor {
-                id: ExhibitorId(self.exhibitor_id),
-                slug: self.exhibitor_slug,
-                name: Localized::new(self.exhibitor_name_en, self.exhibitor_name_zh),
-            },
+            buyer: self.parties.buyer()?,
+            exhibitor: self.parties.exhibitor(),
             last_message_at: self.last_message_at,
             last_body: self
                 .last_body

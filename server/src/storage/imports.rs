@@ -2,9 +2,9 @@
 //! same SKU is updated, any other row adds a product), with an audit entry per product, the
 //! counters moved once, and the import's report kept for the team.
 
-use super::booths::{Audited, log_change};
+use super::audit::{Audit, Audited};
 use super::products::{
-    Tx, count_change, counted, insert_product, locked_product, sku_conflict, write_product,
+    Saving, Tx, count_change, counted, insert_product, rewrite_product, sku_conflict,
 };
 use super::{Db, internal};
 use crate::clock::now;
@@ -35,35 +35,17 @@ impl Db {
         for product in products {
             let before = match existing(&mut tx, exhibitor, product).await? {
                 Some(id) => {
-                    let (_, before) = locked_product(&mut tx, id).await?;
-                    write_product(&mut tx, id, product).await?;
-                    let changes = before.to_form().changes_to(&product.to_form());
-                    if !changes.is_empty() {
-                        log_change(
-                            &mut tx,
-                            exhibitor,
-                            by,
-                            Audited::Product(id.0),
-                            "update",
-                            &changes,
-                        )
-                        .await?;
-                    }
+                    let (_, before) =
+                        rewrite_product(&mut tx, id, by, product, Saving::Any).await?;
                     updated += 1;
                     counted(Some(&before))
                 }
                 None => {
                     let id = insert_product(&mut tx, exhibitor, product).await?;
                     let changes = ProductForm::default().changes_to(&product.to_form());
-                    log_change(
-                        &mut tx,
-                        exhibitor,
-                        by,
-                        Audited::Product(id.0),
-                        "create",
-                        &changes,
-                    )
-                    .await?;
+                    Audit { exhibitor, by }
+                        .created(&mut tx, Audited::Product(id.0), &changes)
+                        .await?;
                     created += 1;
                     (0, 0)
                 }

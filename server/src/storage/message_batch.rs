@@ -9,6 +9,7 @@ use crate::clock::now;
 use app::domain::conversation::Attachment;
 use app::domain::{Message, MessageId};
 use app::error::AppError;
+use app::error::ErrorCode;
 use sqlx::Row;
 use std::collections::HashMap;
 
@@ -131,9 +132,9 @@ async fn stored_before(
         .map_err(internal)?;
     Ok(match row {
         // Not inserted and not there before: the conversation is blocked.
-        None => Err(AppError::Conflict("conversation_blocked".into())),
+        None => Err(AppError::Conflict(ErrorCode::ConversationBlocked)),
         Some(row) if row.conversation_id == new.conversation.0 => Ok((row.into(), false)),
-        Some(_) => Err(AppError::Conflict("client_id_reused".into())),
+        Some(_) => Err(AppError::Conflict(ErrorCode::ClientIdReused)),
     })
 }
 

@@ -4,6 +4,7 @@
 
 pub mod accounts;
 pub mod applications;
+pub mod audit;
 pub mod booth_assignments;
 pub mod booths;
 pub mod catalogue;

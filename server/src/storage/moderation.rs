@@ -7,6 +7,7 @@ use crate::clock::now;
 use app::domain::moderation::{ConversationReport, ReportReason, Side};
 use app::domain::{ConversationId, UserId};
 use app::error::AppError;
+use app::error::ErrorCode;
 
 /// The most reports the organizer's list shows at once.
 const REPORTS_LISTED: i64 = 200;
@@ -156,7 +157,7 @@ impl Db {
         .await
         .map_err(internal)?;
         if inserted.rows_affected() == 0 {
-            return Err(AppError::Conflict("already_reported".into()));
+            return Err(AppError::Conflict(ErrorCode::AlreadyReported));
         }
         Ok(())
     }

@@ -1,9 +1,10 @@
 //! Rows as the database returns them, and their conversion into domain types.
 
+use app::domain::conversation::{ConversationBuyer, ConversationExhibitor};
 use app::domain::{
     BoothExhibitor, BoothId, BoothLocation, BoothOnMap, CategoryId, CategorySummary, CountryCode,
     Currency, ExhibitorId, ExhibitorSummary, HallId, HallSummary, Localized, PriceRange, ProductId,
-    ProductSummary, Rect, SectionId, SectionSummary, Spec,
+    ProductSummary, Rect, SectionId, SectionSummary, Spec, UserId,
 };
 use app::error::AppError;
 use serde::Deserialize;
@@ -270,4 +271,56 @@ pub fn parse_specs(json: &str) -> Result<Vec<Spec>, AppError> {
             value: s.value,
         })
         .collect())
+}
+
+/// A value read from the database that must parse, or the row is broken.
+pub fn stored<T>(value: Option<T>, what: &str, raw: &str) -> Result<T, AppError> {
+    value.ok_or_else(|| AppError::internal(format!("stored {what} {raw:?} is not known")))
+}
+
+pub fn country(raw: &str) -> Result<CountryCode, AppError> {
+    stored(CountryCode::parse(raw), "country", raw)
+}
+
+pub fn currency(raw: &str) -> Result<Currency, AppError> {
+    stored(Currency::parse(raw), "currency", raw)
+}
+
+/// The buyer and the exhibitor of a conversation or a deal, as their joined columns.
+pub const PARTY_COLUMNS: &str = "b.id AS buyer_id, b.name AS buyer_name, b.company AS buyer_company, \
+     b.country AS buyer_country, e.id AS exhibitor_id, e.slug AS exhibitor_slug, \
+     e.name_en AS exhibitor_name_en, e.name_zh AS exhibitor_name_zh, e.country AS exhibitor_country";
+
+#[derive(sqlx::FromRow)]
+pub struct PartyRow {
+    buyer_id: i64,
+    buyer_name: String,
+    buyer_company: String,
+    buyer_country: String,
+    exhibitor_id: i64,
+    exhibitor_slug: String,
+    exhibitor_name_en: String,
+    exhibitor_name_zh: String,
+    /// Read where the query names it (deals), empty elsewhere (conversations).
+    #[sqlx(default)]
+    pub exhibitor_country: String,
+}
+
+impl PartyRow {
+    pub fn buyer(&self) -> Result<ConversationBuyer, AppError> {
+        Ok(ConversationBuyer {
+            id: UserId(self.buyer_id),
+            name: self.buyer_name.clone(),
+            company: self.buyer_company.clone(),
+            country: country(&self.buyer_country)?,
+        })
+    }
+
+    pub fn exhibitor(&self) -> ConversationExhibitor {
+        ConversationExhibitor {
+            id: ExhibitorId(self.exhibitor_id),
+            slug: self.exhibitor_slug.clone(),
+            name: Localized::new(&self.exhibitor_name_en, &self.exhibitor_name_zh),
+        }
+    }
 }

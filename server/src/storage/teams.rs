@@ -10,6 +10,7 @@ use app::domain::{
     PendingInvitation, Role, TeamMember, TeamRole, TeamView, UserId,
 };
 use app::error::AppError;
+use app::error::ErrorCode;
 use sqlx::Row;
 
 impl Db {
@@ -32,7 +33,7 @@ impl Db {
         .await
         .map_err(|error| match &error {
             sqlx::Error::Database(db) if db.is_unique_violation() => {
-                AppError::Conflict("already_in_a_team".into())
+                AppError::Conflict(ErrorCode::AlreadyInATeam)
             }
             _ => internal(error),
         })?;

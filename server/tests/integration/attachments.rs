@@ -122,7 +122,7 @@ on_both_engines! { mod files; support::spawn_app;
         let Sides { buyer, exhibitor, conversation } = sides(&app).await;
         let refused = |response: Response| {
             let error: app::error::AppError = serde_json::from_slice(&response.body).expect("an error");
-            (response.status, app::domain::form::field_errors(&error)[0].message.clone())
+            (response.status, app::domain::form::field_errors(&error)[0].message.to_string())
         };
         let disguised = attach(&app, &buyer, conversation, "bad-1", ("invoice.pdf", b"<html>not a pdf</html>")).await;
         assert_eq!(refused(disguised), (400, "not_a_pdf".to_owned()), "neither an image nor a PDF");

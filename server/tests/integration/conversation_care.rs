@@ -111,7 +111,7 @@ on_both_engines! { mod care; support::spawn_app;
         assert_eq!(block(&app, &exhibitor, conversation, true).await, 200);
         put(&mut client, &send(conversation, "after-1", "Hello?")).await;
         let refused = refusal(next(&mut client).await);
-        assert_eq!((refused.status(), refused), (409, app::error::AppError::Conflict("conversation_blocked".into())));
+        assert_eq!((refused.status(), refused), (409, app::error::AppError::Conflict(app::error::ErrorCode::ConversationBlocked)));
         let mut team = socket(&app, &exhibitor).await;
         put(&mut team, &send(conversation, "team-1", "One more thing")).await;
         assert_eq!(refusal(next(&mut team).await).status(), 409, "the side that blocked cannot write either");

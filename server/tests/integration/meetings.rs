@@ -217,7 +217,7 @@ on_both_engines! { mod meetings; support::spawn_app;
         let mut buyer = open_socket(&app, Some(&p.buyer), None).await.unwrap();
         // A signal before joining is refused.
         put(&mut buyer, &ChatFrame::Signal { meeting, signal: "{}".into() }).await;
-        assert_eq!(refusal(next(&mut buyer).await), app::error::AppError::Conflict("call_not_joined".into()));
+        assert_eq!(refusal(next(&mut buyer).await), app::error::AppError::Conflict(app::error::ErrorCode::CallNotJoined));
         put(&mut team, &ChatFrame::JoinCall { meeting }).await;
         assert_eq!(next(&mut team).await, SocketFrame::CallJoined { meeting, others: 0 });
         put(&mut buyer, &ChatFrame::JoinCall { meeting }).await;
@@ -238,7 +238,7 @@ on_both_engines! { mod meetings; support::spawn_app;
         assert_eq!(app.post("/api/cancel_meeting", &[("Cookie", &p.buyer)], &format!("meeting={}", meeting.0)).await.status, 200);
         let mut late = open_socket(&app, Some(&p.buyer), None).await.unwrap();
         put(&mut late, &ChatFrame::JoinCall { meeting }).await;
-        assert_eq!(refusal(next(&mut late).await), app::error::AppError::Conflict("meeting_closed".into()));
+        assert_eq!(refusal(next(&mut late).await), app::error::AppError::Conflict(app::error::ErrorCode::MeetingClosed));
         assert_eq!(app.post("/api/get_call_room", &[("Cookie", &p.buyer)], &format!("meeting={}", meeting.0)).await.status, 409);
     }
 

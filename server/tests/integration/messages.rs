@@ -260,7 +260,7 @@ on_both_engines! { mod chat; support::spawn_app;
         let (_, b) = app.db.db.exhibitor_id_range().await.unwrap();
         let other = app.db.db.start_conversation(first.sender, b).await.unwrap();
         put(&mut client, &send(other, "again-1", "Elsewhere")).await;
-        assert_eq!(refusal(next(&mut client).await), AppError::Conflict("client_id_reused".into()));
+        assert_eq!(refusal(next(&mut client).await), AppError::Conflict(app::error::ErrorCode::ClientIdReused));
         assert_eq!(stored(&app).await, 4);
     }
 
@@ -289,9 +289,9 @@ on_both_engines! { mod chat; support::spawn_app;
         let Sides { buyer, conversation, .. } = sides(&app).await;
         let mut client = socket(&app, &buyer).await;
         let cases = [
-            (send(conversation, "e-1", " \n "), AppError::invalid("body", "message_empty")),
-            (send(conversation, "e-2", &"x".repeat(4_001)), AppError::invalid("body", "message_too_long")),
-            (send(conversation, "no spaces", "Hi"), AppError::invalid("client_id", "client_id_invalid")),
+            (send(conversation, "e-1", " \n "), AppError::invalid("body", app::error::ErrorCode::MessageEmpty)),
+            (send(conversation, "e-2", &"x".repeat(4_001)), AppError::invalid("body", app::error::ErrorCode::MessageTooLong)),
+            (send(conversation, "no spaces", "Hi"), AppError::invalid("client_id", app::error::ErrorCode::ClientIdInvalid)),
             (send(ConversationId(999_999), "e-3", "Hi"), AppError::NotFound),
             (follow(ConversationId(999_999), None), AppError::NotFound),
         ];
@@ -300,9 +300,9 @@ on_both_engines! { mod chat; support::spawn_app;
             assert_eq!(refusal(next(&mut client).await), error, "{frame:?}");
         }
         client.send(Ws::text("{\"type\":\"drop_tables\"}")).await.unwrap();
-        assert_eq!(refusal(next(&mut client).await), AppError::invalid("frame", "frame_unreadable"));
+        assert_eq!(refusal(next(&mut client).await), AppError::invalid("frame", app::error::ErrorCode::FrameUnreadable));
         client.send(Ws::binary(vec![1, 2, 3])).await.unwrap();
-        assert_eq!(refusal(next(&mut client).await), AppError::invalid("frame", "frame_not_json"));
+        assert_eq!(refusal(next(&mut client).await), AppError::invalid("frame", app::error::ErrorCode::FrameNotJson));
 
         let other = app.sign_in(OTHER_EXHIBITOR.email, OTHER_EXHIBITOR.password).await;
         let mut stranger = socket(&app, &other).await;
@@ -425,8 +425,8 @@ on_both_engines! { mod chat; support::spawn_app;
         assert_eq!(results[1], Ok((first.clone(), false)), "a copy in the same batch is the first");
         assert_eq!(results[2].clone().unwrap().0.id, before.id, "a copy of an earlier batch's");
         assert_eq!(results[2].clone().unwrap().1, false);
-        assert_eq!(results[3], Err(AppError::Conflict("client_id_reused".into())));
-        assert_eq!(results[4], Err(AppError::Conflict("conversation_blocked".into())));
+        assert_eq!(results[3], Err(AppError::Conflict(app::error::ErrorCode::ClientIdReused)));
+        assert_eq!(results[4], Err(AppError::Conflict(app::error::ErrorCode::ConversationBlocked)));
         let (second, is_new) = results[5].clone().unwrap();
         assert!(is_new && second.conversation == elsewhere && second.body == "Second");
         assert!(second.id > first.id, "ids follow the batch's order");

@@ -7,6 +7,7 @@ use super::{Link, Pending, merge};
 use crate::domain::conversation::{Message, SESSION_ENDED_CLOSE};
 use crate::domain::form::field_errors;
 use crate::domain::{ChatFrame, ConversationId, SocketFrame};
+use crate::error::ErrorCode;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use std::cell::RefCell;
@@ -227,7 +228,7 @@ fn received(state: &State, frame: SocketFrame) {
             let code = field_errors(&error)
                 .first()
                 .map(|e| e.message.clone())
-                .unwrap_or_else(|| "generic".into());
+                .unwrap_or(ErrorCode::Generic);
             state.pending.update(|pending| {
                 for p in pending.iter_mut().filter(|p| p.client_id == client_id) {
                     p.refused = Some(code.clone());

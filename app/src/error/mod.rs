@@ -4,6 +4,10 @@
 //! the interface translates. Causes that the user cannot act on (database, I/O) are logged on
 //! the server with an opaque id, and only that id reaches the user: see [`AppError::internal`].
 
+mod code;
+
+pub use code::ErrorCode;
+
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
@@ -12,7 +16,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldError {
     pub field: String,
-    pub message: String,
+    pub message: ErrorCode,
 }
 
 /// Everything that can go wrong, as the user is told about it.
@@ -27,7 +31,7 @@ pub enum AppError {
     #[error("forbidden")]
     Forbidden,
     #[error("conflict: {0}")]
-    Conflict(String),
+    Conflict(ErrorCode),
     #[error("too many requests")]
     RateLimited,
     /// An internal failure; the string is the id under which the cause was logged.
@@ -43,10 +47,10 @@ pub enum AppError {
 
 impl AppError {
     /// A validation error on one field.
-    pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn invalid(field: impl Into<String>, message: ErrorCode) -> Self {
         AppError::Validation(vec![FieldError {
             field: field.into(),
-            message: message.into(),
+            message,
         }])
     }
 
@@ -83,7 +87,7 @@ impl FromServerFnError for AppError {
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         match value {
             ServerFnErrorErr::Args(m) | ServerFnErrorErr::MissingArg(m) => {
-                AppError::invalid("arguments", m)
+                AppError::invalid("arguments", ErrorCode::Reason(m))
             }
             ServerFnErrorErr::Request(m) | ServerFnErrorErr::Deserialization(m) => {
                 AppError::Network(m)
@@ -100,13 +104,16 @@ mod tests {
     #[test]
     fn statuses_are_not_all_500() {
         assert_eq!(AppError::NotFound.status(), 404);
-        assert_eq!(AppError::invalid("after", "not a number").status(), 400);
+        assert_eq!(
+            AppError::invalid("after", ErrorCode::NumberInvalid).status(),
+            400
+        );
         assert_eq!(AppError::Internal("x".into()).status(), 500);
     }
 
     #[test]
     fn survives_the_wire() {
-        let err = AppError::invalid("country", "unknown");
+        let err = AppError::invalid("country", ErrorCode::CountryUnknown);
         let json = serde_json_roundtrip(&err);
         assert_eq!(json, err);
     }

@@ -4,7 +4,9 @@
 
 use super::money::{Currency, PriceRange};
 use super::text::or_english;
+use super::validation::{Problems, whole_number};
 use super::{Localized, ProductId};
+use crate::error::ErrorCode;
 use crate::error::FieldError;
 use serde::{Deserialize, Serialize};
 
@@ -174,84 +176,71 @@ impl ProductForm {
 
     /// Checks every field, reporting all problems at once.
     pub fn validate(&self) -> Result<ValidProduct, Vec<FieldError>> {
-        let mut errors = Vec::new();
-        let mut fail = |field: &str, code: &str| {
-            errors.push(FieldError {
-                field: field.to_owned(),
-                message: code.to_owned(),
-            })
-        };
+        let mut problems = Problems::default();
         let sku = self.sku.trim();
         if sku.chars().count() > SKU_MAX || sku.chars().any(char::is_control) {
-            fail("sku", "sku_invalid");
+            problems.add("sku", ErrorCode::SkuInvalid);
         }
-        let mut text = |field: &str, value: &str, max: usize, required: bool| {
-            let value = value.trim();
-            if required && value.is_empty() {
-                fail(field, "required");
-            } else if value.chars().count() > max {
-                fail(field, "too_long");
-            }
-            value.to_owned()
-        };
-        let title_en = text("title_en", &self.title_en, TITLE_MAX, true);
-        let title_zh = text("title_zh", &self.title_zh, TITLE_MAX, false);
-        let description_en = text(
+        let title_en = problems.text("title_en", &self.title_en, TITLE_MAX, true);
+        let title_zh = problems.text("title_zh", &self.title_zh, TITLE_MAX, false);
+        let description_en = problems.text(
             "description_en",
             &self.description_en,
             DESCRIPTION_MAX,
             false,
         );
-        let description_zh = text(
+        let description_zh = problems.text(
             "description_zh",
             &self.description_zh,
             DESCRIPTION_MAX,
             false,
         );
-        let unit_en = text("unit_en", &self.unit_en, UNIT_MAX, true);
-        let unit_zh = text("unit_zh", &self.unit_zh, UNIT_MAX, false);
+        let unit_en = problems.text("unit_en", &self.unit_en, UNIT_MAX, true);
+        let unit_zh = problems.text("unit_zh", &self.unit_zh, UNIT_MAX, false);
         let specs = match parse_specs(&self.specs) {
             Ok(specs) => specs,
             Err(code) => {
-                fail("specs", code);
+                problems.add("specs", code);
                 Vec::new()
             }
         };
         let price_min = parse_cents(&self.price_min);
         if price_min.is_none() {
-            fail("price_min", "price_invalid");
+            problems.add("price_min", ErrorCode::PriceInvalid);
         }
         // An empty highest price is a single price: only the lowest one can be wrong then.
         let price_max = match self.price_max.trim() {
             "" => price_min,
             typed => parse_cents(typed).or_else(|| {
-                fail("price_max", "price_invalid");
+                problems.add("price_max", ErrorCode::PriceInvalid);
                 None
             }),
         };
         if let (Some(min), Some(max)) = (price_min, price_max)
             && min > max
         {
-            fail("price_max", "price_order");
+            problems.add("price_max", ErrorCode::PriceOrder);
         }
         let currency = Currency::parse(self.currency.trim());
         if currency.is_none() {
-            fail("currency", "currency_unknown");
+            problems.add("currency", ErrorCode::CurrencyUnknown);
         }
         let moq = whole_number(&self.moq, 1, MOQ_MAX);
         if moq.is_none() {
-            fail("moq", "number_invalid");
+            problems.add("moq", ErrorCode::NumberInvalid);
         }
         let lead_time_days = whole_number(&self.lead_time_days, 0, LEAD_TIME_MAX_DAYS);
         if lead_time_days.is_none() {
-            fail("lead_time_days", "number_invalid");
+            problems.add("lead_time_days", ErrorCode::NumberInvalid);
         }
         let hs_code = self.hs_code.trim().to_owned();
         if !valid_hs_code(&hs_code) {
-            fail("hs_code", "hs_code_invalid");
+            problems.add("hs_code", ErrorCode::HsCodeInvalid);
         }
         match (price_min, price_max, currency, moq, lead_time_days) {
-            (Some(min), Some(max), Some(currency), Some(moq), Some(lead)) if errors.is_empty() => {
+            (Some(min), Some(max), Some(currency), Some(moq), Some(lead))
+                if problems.is_empty() =>
+            {
                 Ok(ValidProduct {
                     sku: (!sku.is_empty()).then(|| sku.to_owned()),
                     title_zh: or_english(title_zh, &title_en),
@@ -271,7 +260,7 @@ impl ProductForm {
                     published: is_ticked(&self.published),
                 })
             }
-            _ => Err(errors),
+            _ => Err(problems.into_errors()),
         }
     }
 }
@@ -324,7 +313,7 @@ pub fn is_ticked(value: &str) -> bool {
 }
 
 /// `key: value` lines (a full-width colon works too); blank lines are skipped.
-fn parse_specs(text: &str) -> Result<Vec<(String, String)>, &'static str> {
+fn parse_specs(text: &str) -> Result<Vec<(String, String)>, ErrorCode> {
     let lines = text.lines().map(str::trim).filter(|line| !line.is_empty());
     let mut specs = Vec::new();
     for line in lines {
@@ -332,14 +321,14 @@ fn parse_specs(text: &str) -> Result<Vec<(String, String)>, &'static str> {
             .split_once([':', '：'])
             .map(|(k, v)| (k.trim(), v.trim()))
             .filter(|(k, v)| !k.is_empty() && !v.is_empty())
-            .ok_or("spec_invalid")?;
+            .ok_or(ErrorCode::SpecInvalid)?;
         if key.chars().count() > SPEC_KEY_MAX || value.chars().count() > SPEC_VALUE_MAX {
-            return Err("too_long");
+            return Err(ErrorCode::TooLong);
         }
         specs.push((key.to_owned(), value.to_owned()));
     }
     if specs.len() > SPECS_MAX {
-        return Err("too_many");
+        return Err(ErrorCode::TooMany);
     }
     Ok(specs)
 }
@@ -363,14 +352,6 @@ pub fn parse_cents(typed: &str) -> Option<i64> {
     (cents <= PRICE_MAX_CENTS).then_some(cents)
 }
 
-fn whole_number(typed: &str, min: i64, max: i64) -> Option<i64> {
-    typed
-        .trim()
-        .parse::<i64>()
-        .ok()
-        .filter(|n| (min..=max).contains(n))
-}
-
 /// Empty, or 6 to 10 digits with optional dots ("8539.50", "853950", "8539.50.00").
 fn valid_hs_code(code: &str) -> bool {
     let digits = code.bytes().filter(u8::is_ascii_digit).count();
@@ -381,101 +362,4 @@ fn valid_hs_code(code: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn good() -> ProductForm {
-        ProductForm {
-            sku: "LED-60".into(),
-            title_en: "LED panel 60×60".into(),
-            specs: "Power: 40 W\nColour temperature：4000 K\n".into(),
-            price_min: "12.5".into(),
-            price_max: "1,299.00".into(),
-            currency: "USD".into(),
-            moq: "500".into(),
-            unit_en: "pieces".into(),
-            lead_time_days: "30".into(),
-            hs_code: "9405.42".into(),
-            is_new: "on".into(),
-            ..ProductForm::default()
-        }
-    }
-
-    #[test]
-    fn a_good_product_is_accepted_with_chinese_falling_back_to_english() {
-        let valid = good().validate().unwrap();
-        assert_eq!(valid.price_min_cents, 1250);
-        assert_eq!(valid.price_max_cents, 129_900);
-        assert_eq!(valid.title_zh, "LED panel 60×60");
-        assert_eq!(
-            valid.specs[1],
-            ("Colour temperature".into(), "4000 K".into())
-        );
-        assert!(valid.is_new && !valid.published);
-        assert_eq!(valid.sku.as_deref(), Some("LED-60"));
-        let again = valid.to_form().validate().unwrap();
-        assert_eq!(again, valid);
-    }
-
-    #[test]
-    fn every_problem_is_reported_at_once() {
-        let form = ProductForm {
-            title_en: " ".into(),
-            specs: "no colon here".into(),
-            price_min: "3.999".into(),
-            price_max: "-1".into(),
-            currency: "usd".into(),
-            moq: "0".into(),
-            lead_time_days: "400".into(),
-            hs_code: "12AB".into(),
-            ..good()
-        };
-        let errors = form.validate().unwrap_err();
-        let fields: Vec<_> = errors
-            .iter()
-            .map(|e| format!("{}:{}", e.field, e.message))
-            .collect();
-        assert_eq!(
-            fields,
-            [
-                "title_en:required",
-                "specs:spec_invalid",
-                "price_min:price_invalid",
-                "price_max:price_invalid",
-                "currency:currency_unknown",
-                "moq:number_invalid",
-                "lead_time_days:number_invalid",
-                "hs_code:hs_code_invalid",
-            ]
-        );
-    }
-
-    #[test]
-    fn prices_are_exact_and_ordered() {
-        assert_eq!(parse_cents("0.1"), Some(10));
-        assert_eq!(parse_cents("7"), Some(700));
-        assert_eq!(parse_cents(".5"), None);
-        assert_eq!(parse_cents("1e3"), None);
-        assert_eq!(parse_cents("100000000.01"), None);
-        let reversed = ProductForm {
-            price_min: "9".into(),
-            price_max: "8".into(),
-            ..good()
-        };
-        assert_eq!(
-            reversed.validate().unwrap_err()[0].message,
-            "price_order".to_owned()
-        );
-        let single = ProductForm {
-            price_max: String::new(),
-            ..good()
-        };
-        assert_eq!(single.validate().unwrap().price_max_cents, 1250);
-        let wrong_single = ProductForm {
-            price_min: "x".into(),
-            ..single
-        };
-        let errors = wrong_single.validate().unwrap_err();
-        assert_eq!(errors.len(), 1, "one mistake, one message: {errors:?}");
-    }
-}
+mod tests;

@@ -1,0 +1,46 @@
+//! People and their sessions; the client address the session layer records.
+
+use crate::domain::account::ValidRegistration;
+use crate::domain::{CurrentUser, OutboxMail, UserId};
+use crate::error::AppError;
+
+/// The address a request came from; the server's session layer leaves it in the request.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ClientAddress(pub std::net::IpAddr);
+
+/// A session secret as the browser keeps it in its cookie; the server stores only its hash.
+#[derive(Clone, PartialEq, Eq)]
+pub struct SessionToken(pub String);
+
+/// People and their sessions: registration, e-mail verification, signing in and out.
+#[async_trait::async_trait]
+pub trait Accounts: Send + Sync + 'static {
+    /// Creates a buyer's account and mails a link that verifies the address; `Conflict` when
+    /// the address is taken.
+    async fn register(&self, form: ValidRegistration, locale: &str) -> Result<UserId, AppError>;
+    /// Marks the address of the link's account verified; `NotFound` for an unknown, used or
+    /// expired link.
+    async fn verify_email(&self, token: &str) -> Result<(), AppError>;
+    /// Mails a link to choose a new password, if the address has an account; answers the same
+    /// either way, so the form reveals nobody's account.
+    async fn request_password_reset(&self, email: &str, locale: &str) -> Result<(), AppError>;
+    /// Sets a new password with a reset link and ends every session of the account;
+    /// `Validation` for a password the rules refuse, `NotFound` for an unknown, used or
+    /// expired link.
+    async fn reset_password(&self, token: &str, new_password: &str) -> Result<(), AppError>;
+    /// A new session for the account with these credentials; `Unauthenticated` otherwise (the
+    /// same answer for an unknown address and a wrong password).
+    async fn log_in(&self, email: &str, password: &str) -> Result<SessionToken, AppError>;
+    /// Ends the session, or every session of its account.
+    async fn log_out(&self, session: &SessionToken, everywhere: bool) -> Result<(), AppError>;
+    /// The person behind a session, if it is valid.
+    async fn current_user(&self, session: &SessionToken) -> Result<Option<CurrentUser>, AppError>;
+    /// Whether session cookies must be marked `Secure` (the site is served over HTTPS).
+    fn secure_cookies(&self) -> bool;
+    /// The newest `limit` mails of the outbox; organizers only.
+    async fn outbox(
+        &self,
+        actor: Option<&CurrentUser>,
+        limit: i64,
+    ) -> Result<Vec<OutboxMail>, AppError>;
+}

@@ -1,0 +1,69 @@
+//! Meetings and calls in the slots exhibitors publish.
+
+use crate::domain::meeting::{
+    AvailabilityPage, BookingPage, CallRoom, MeetingSummary, MeetingView, ValidAvailability,
+};
+use crate::domain::{CurrentUser, MeetingId, SlotId};
+use crate::error::AppError;
+
+/// Meetings between buyers and exhibitors' teams, in slots the exhibitors publish. Every
+/// time comes back written in both parties' zones.
+#[async_trait::async_trait]
+pub trait Meetings: Send + Sync + 'static {
+    /// An exhibitor's free slots and the buyer's meetings with it.
+    async fn booking_page(
+        &self,
+        actor: Option<&CurrentUser>,
+        exhibitor_slug: &str,
+    ) -> Result<BookingPage, AppError>;
+    /// Requests a slot; the exhibitor confirms or declines, or the request expires.
+    async fn book(
+        &self,
+        actor: Option<&CurrentUser>,
+        slot: SlotId,
+        topic: String,
+    ) -> Result<MeetingId, AppError>;
+    async fn meeting(
+        &self,
+        actor: Option<&CurrentUser>,
+        id: MeetingId,
+    ) -> Result<MeetingView, AppError>;
+    /// The team confirms (or declines) a request.
+    async fn answer_meeting(
+        &self,
+        actor: Option<&CurrentUser>,
+        id: MeetingId,
+        confirm: bool,
+    ) -> Result<(), AppError>;
+    async fn cancel_meeting(
+        &self,
+        actor: Option<&CurrentUser>,
+        id: MeetingId,
+    ) -> Result<(), AppError>;
+    /// The buyer moves a meeting to another free slot, without cancelling it first.
+    async fn reschedule(
+        &self,
+        actor: Option<&CurrentUser>,
+        id: MeetingId,
+        slot: SlotId,
+    ) -> Result<(), AppError>;
+    /// The actor's team's zone and slots.
+    async fn availability(&self, actor: Option<&CurrentUser>)
+    -> Result<AvailabilityPage, AppError>;
+    /// Publishes the slots of a window in the team's zone; the number of new slots.
+    async fn add_availability(
+        &self,
+        actor: Option<&CurrentUser>,
+        window: ValidAvailability,
+    ) -> Result<u64, AppError>;
+    /// Sets the zone the actor's times are shown in: a buyer's own, or their team's.
+    async fn set_time_zone(&self, actor: Option<&CurrentUser>, zone: &str) -> Result<(), AppError>;
+    /// The actor's meetings, the latest first.
+    async fn meetings(&self, actor: Option<&CurrentUser>) -> Result<Vec<MeetingSummary>, AppError>;
+    /// A live meeting's call, for its parties.
+    async fn call_room(
+        &self,
+        actor: Option<&CurrentUser>,
+        id: MeetingId,
+    ) -> Result<CallRoom, AppError>;
+}
