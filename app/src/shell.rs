@@ -10,10 +10,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     let nonce = leptos::nonce::use_nonce()
         .map(|n| n.to_string())
         .unwrap_or_default();
-    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        if let Ok(value) = content_security_policy(&nonce).parse() {
-            response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
-        }
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>()
+        && let Ok(value) = content_security_policy(&nonce).parse()
+    {
+        response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
     }
     view! {
         <!DOCTYPE html>

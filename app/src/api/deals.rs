@@ -2,12 +2,12 @@
 //! work without JavaScript and go back to their page with the errors; the service checks
 //! every right.
 
+#[cfg(feature = "ssr")]
 use super::accounts::session;
 use crate::domain::deal::{
     AnswerForm, DealLists, InquiryDraft, InquiryForm, InquiryView, OrderView, PublicContract,
     QuotationForm,
 };
-#[cfg(feature = "ssr")]
 use crate::domain::{InquiryId, OrderId, ProductId, QuotationId};
 use crate::error::AppError;
 #[cfg(feature = "ssr")]

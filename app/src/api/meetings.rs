@@ -2,11 +2,11 @@
 //! the team's availability. Plain forms that work without JavaScript; the service checks
 //! every right.
 
+#[cfg(feature = "ssr")]
 use super::accounts::session;
 use crate::domain::meeting::{
     AvailabilityForm, AvailabilityPage, BookingPage, CallRoom, MeetingSummary, MeetingView,
 };
-#[cfg(feature = "ssr")]
 use crate::domain::{MeetingId, SlotId};
 use crate::error::AppError;
 #[cfg(feature = "ssr")]

@@ -92,7 +92,7 @@ fn watch(
         .ok();
         timer.set_value(handle);
     };
-    let input = window_event_listener(leptos::ev::input, move |ev| changed(ev.into()));
+    let input = window_event_listener(leptos::ev::input, changed);
     let change = window_event_listener(leptos::ev::change, changed);
     // Sending the form by hand cancels a pending autosave.
     let submit = window_event_listener(leptos::ev::submit, move |_| {

@@ -43,12 +43,12 @@ pub struct ImportReport {
     pub errors: Vec<RowError>,
 }
 
+/// The rows that became products (with their row numbers), and the problems of the others.
+pub type ReadTable = (Vec<(usize, ValidProduct)>, Vec<RowError>);
+
 /// The rows of a table that passed the rules, each with its row number, and the problems of
-/// the others. `Err` is a message code for a file that cannot be imported at all, with the
-/// column it is about, if any.
-pub fn read_table(
-    rows: Vec<Vec<String>>,
-) -> Result<(Vec<(usize, ValidProduct)>, Vec<RowError>), ErrorCode> {
+/// the others. `Err` is why a file cannot be imported at all (a missing column names it).
+pub fn read_table(rows: Vec<Vec<String>>) -> Result<ReadTable, ErrorCode> {
     let mut rows = rows.into_iter();
     let header = rows.next().ok_or(ErrorCode::ImportEmpty)?;
     let columns: Vec<Option<&'static str>> = header

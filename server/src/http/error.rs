@@ -8,8 +8,6 @@ use axum::Json;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
-/// The field error code of a file over its size limit.
-
 /// An `AppError` on its way to the client.
 #[derive(Debug)]
 pub struct HttpError(pub AppError);

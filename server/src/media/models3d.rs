@@ -112,7 +112,7 @@ pub fn triangle_glb() -> Vec<u8> {
         }]
     });
     let mut text = json.to_string().into_bytes();
-    while text.len() % 4 != 0 {
+    while !text.len().is_multiple_of(4) {
         text.push(b' ');
     }
     let total = 12 + 8 + text.len() + 8 + binary.len();

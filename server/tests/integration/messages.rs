@@ -424,7 +424,7 @@ on_both_engines! { mod chat; support::spawn_app;
         assert_eq!((first.body.as_str(), first.conversation), ("First", conversation));
         assert_eq!(results[1], Ok((first.clone(), false)), "a copy in the same batch is the first");
         assert_eq!(results[2].clone().unwrap().0.id, before.id, "a copy of an earlier batch's");
-        assert_eq!(results[2].clone().unwrap().1, false);
+        assert!(!results[2].clone().unwrap().1);
         assert_eq!(results[3], Err(AppError::Conflict(app::error::ErrorCode::ClientIdReused)));
         assert_eq!(results[4], Err(AppError::Conflict(app::error::ErrorCode::ConversationBlocked)));
         let (second, is_new) = results[5].clone().unwrap();

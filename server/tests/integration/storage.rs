@@ -49,7 +49,7 @@ on_both_engines! { mod catalogue; support::fair_db;
     }
 
     async fn category_section_and_hall_link_up(db) {
-        let category = db.db.get_category("lighting".into()).await.unwrap();
+        let category = db.db.get_category("lighting").await.unwrap();
         assert_eq!(category.sections.len(), 3);
         let section = db.db.get_section(&category.sections[0].slug).await.unwrap();
         assert_eq!(section.category.slug, "lighting");

@@ -87,7 +87,7 @@ pub fn query_set(count: usize, seed: u64) -> Vec<BenchQuery> {
             if filtered {
                 match rng.range(0, 4) {
                     0 => query.category = Some(category.slug.to_owned()),
-                    1 => query.country = CountryCode::parse(*rng.pick(EXHIBITOR_COUNTRIES)),
+                    1 => query.country = CountryCode::parse(rng.pick::<&str>(EXHIBITOR_COUNTRIES)),
                     2 => query.new_only = true,
                     3 => query.price_max = Some(rng.range(5, 50) * 100),
                     _ => query.moq_max = Some(500),

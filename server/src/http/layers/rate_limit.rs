@@ -101,9 +101,12 @@ pub const LIMITS: [Limit; 12] = [
     },
 ];
 
+/// One limit's attempt counters, per client address, each forgotten after the limit's window.
+type Counters = moka::sync::Cache<IpAddr, Arc<AtomicU32>>;
+
 /// Counters per limit and client; cloning shares them.
 #[derive(Clone)]
-pub struct RateLimiter(Arc<Vec<(Limit, moka::sync::Cache<IpAddr, Arc<AtomicU32>>)>>);
+pub struct RateLimiter(Arc<Vec<(Limit, Counters)>>);
 
 /// `LIMITS` with every maximum multiplied by `scale` (at least 1).
 pub fn scaled(scale: u32) -> Vec<Limit> {

@@ -83,7 +83,11 @@ fn start() -> String {
         pg=$!
         while [ -d "/proc/$3" ] && kill -0 "$pg" 2>/dev/null; do sleep 0.5; done
         kill -INT "$pg" 2>/dev/null; wait "$pg"; rm -rf "$1""#;
-    run_as_postgres("sh")
+    #[expect(
+        clippy::zombie_processes,
+        reason = "the watchdog outlives the tests: it stops the server once this process has exited"
+    )]
+    let _watchdog = run_as_postgres("sh")
         .args(["-c", script, "watchdog"])
         .arg(&dir)
         .arg(port.to_string())
