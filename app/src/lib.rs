@@ -13,6 +13,8 @@ pub mod pages;
 pub mod ports;
 pub mod routes;
 #[cfg(feature = "ssr")]
+pub mod session;
+#[cfg(feature = "ssr")]
 pub mod shell;
 
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));

@@ -1,11 +1,11 @@
 //! The booth editor's server functions: load the signed-in member's booth profile with its
 //! audit log, and save it. The service checks the right to edit.
 
-#[cfg(feature = "ssr")]
-use super::accounts::session;
 use crate::domain::exhibitor::Video;
 use crate::domain::{AuditEntry, ExhibitorId, Localized, ProfileForm};
 use crate::error::AppError;
+#[cfg(feature = "ssr")]
+use crate::session;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -34,7 +34,7 @@ pub async fn get_booth_editor() -> Result<BoothEditorData, AppError> {
             let exhibitor = user.team.ok_or(AppError::Forbidden)?.exhibitor;
             let booths = crate::ports::port::<dyn crate::ports::Booths>()?;
             let team = crate::ports::port::<dyn crate::ports::Teams>()?
-                .team(Some(user), exhibitor)
+                .get_team(Some(user), exhibitor)
                 .await?;
             let profile = crate::ports::port::<dyn crate::ports::Catalogue>()?
                 .get_exhibitor(&team.slug)
@@ -46,8 +46,8 @@ pub async fn get_booth_editor() -> Result<BoothEditorData, AppError> {
                 video: profile.video,
                 slug: team.slug,
                 name: team.name,
-                form: booths.profile_form(Some(user), exhibitor).await?,
-                audit: booths.audit_log(Some(user), exhibitor).await?,
+                form: booths.get_profile_form(Some(user), exhibitor).await?,
+                audit: booths.list_audit_log(Some(user), exhibitor).await?,
             })
         }
         .await,

@@ -2,12 +2,12 @@
 //! (`/ws`) once the page is hydrated; these functions render the pages and take the plain
 //! forms that work without JavaScript. The service checks every right.
 
-#[cfg(feature = "ssr")]
-use super::accounts::session;
 use crate::domain::conversation::{ConversationSummary, ConversationView};
 use crate::domain::moderation::ConversationReport;
 use crate::domain::{ConversationId, ExhibitorId, MessageId};
 use crate::error::AppError;
+#[cfg(feature = "ssr")]
+use crate::session;
 use leptos::prelude::*;
 
 /// Opens (or starts) the buyer's conversation with an exhibitor and goes there.
@@ -16,7 +16,7 @@ pub async fn start_conversation(exhibitor: ExhibitorId, back: String) -> Result<
     let result = async {
         let user = session::current_user().await?;
         crate::ports::port::<dyn crate::ports::Conversations>()?
-            .start(user.as_ref(), exhibitor)
+            .start_conversation(user.as_ref(), exhibitor)
             .await
     }
     .await;
@@ -34,7 +34,7 @@ pub async fn list_conversations() -> Result<Vec<ConversationSummary>, AppError> 
         async {
             let user = session::current_user().await?;
             crate::ports::port::<dyn crate::ports::Conversations>()?
-                .list(user.as_ref())
+                .list_conversations(user.as_ref())
                 .await
         }
         .await,
@@ -50,7 +50,7 @@ pub async fn get_conversation(
         async {
             let user = session::current_user().await?;
             crate::ports::port::<dyn crate::ports::Conversations>()?
-                .open(user.as_ref(), conversation, before)
+                .get_conversation(user.as_ref(), conversation, before)
                 .await
         }
         .await,
@@ -68,7 +68,7 @@ pub async fn send_message(
     let result = async {
         let user = session::current_user().await?;
         crate::ports::port::<dyn crate::ports::Conversations>()?
-            .send(user.as_ref(), conversation, &client_id, &body)
+            .send_message(user.as_ref(), conversation, &client_id, &body)
             .await
     }
     .await;
@@ -108,7 +108,7 @@ pub async fn report_conversation(
     let result = async {
         let user = session::current_user().await?;
         crate::ports::port::<dyn crate::ports::Conversations>()?
-            .report(user.as_ref(), conversation, &reason, &note, block.is_some())
+            .report_conversation(user.as_ref(), conversation, &reason, &note, block.is_some())
             .await
     }
     .await;

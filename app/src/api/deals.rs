@@ -2,8 +2,6 @@
 //! work without JavaScript and go back to their page with the errors; the service checks
 //! every right.
 
-#[cfg(feature = "ssr")]
-use super::accounts::session;
 use crate::domain::deal::{
     AnswerForm, DealLists, InquiryDraft, InquiryForm, InquiryView, OrderView, PublicContract,
     QuotationForm,
@@ -12,6 +10,8 @@ use crate::domain::{InquiryId, OrderId, ProductId, QuotationId};
 use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use crate::links::{inquiry_path, order_path};
+#[cfg(feature = "ssr")]
+use crate::session;
 use leptos::prelude::*;
 
 #[server(endpoint = "get_inquiry_draft")]
@@ -20,7 +20,7 @@ pub async fn get_inquiry_draft(product: ProductId) -> Result<InquiryDraft, AppEr
         async {
             let user = session::current_user().await?;
             crate::ports::port::<dyn crate::ports::Deals>()?
-                .inquiry_draft(user.as_ref(), product)
+                .get_inquiry_draft(user.as_ref(), product)
                 .await
         }
         .await,
@@ -33,7 +33,7 @@ pub async fn send_inquiry(product: ProductId, form: InquiryForm) -> Result<(), A
         let user = session::current_user().await?;
         let valid = form.validate().map_err(AppError::Validation)?;
         crate::ports::port::<dyn crate::ports::Deals>()?
-            .send_inquiry(user.as_ref(), product, valid)
+            .insert_inquiry(user.as_ref(), product, valid)
             .await
     }
     .await;
@@ -66,7 +66,7 @@ pub async fn get_inquiry(id: InquiryId) -> Result<InquiryView, AppError> {
         async {
             let user = session::current_user().await?;
             crate::ports::port::<dyn crate::ports::Deals>()?
-                .inquiry(user.as_ref(), id)
+                .get_inquiry(user.as_ref(), id)
                 .await
         }
         .await,
@@ -79,7 +79,7 @@ pub async fn send_quotation(inquiry: InquiryId, form: QuotationForm) -> Result<(
         let user = session::current_user().await?;
         let valid = form.validate().map_err(AppError::Validation)?;
         crate::ports::port::<dyn crate::ports::Deals>()?
-            .quote(user.as_ref(), inquiry, valid)
+            .insert_quotation(user.as_ref(), inquiry, valid)
             .await
     }
     .await;
@@ -109,7 +109,7 @@ pub async fn answer_quotation(
         let user = session::current_user().await?;
         let answer = form.validate().map_err(AppError::Validation)?;
         crate::ports::port::<dyn crate::ports::Deals>()?
-            .answer(user.as_ref(), quotation, answer)
+            .answer_quotation(user.as_ref(), quotation, answer)
             .await
     }
     .await;
@@ -134,7 +134,7 @@ pub async fn get_order(id: OrderId) -> Result<OrderView, AppError> {
         async {
             let user = session::current_user().await?;
             crate::ports::port::<dyn crate::ports::Deals>()?
-                .order(user.as_ref(), id)
+                .get_order(user.as_ref(), id)
                 .await
         }
         .await,
@@ -170,7 +170,7 @@ pub async fn sign_contract(
         let name = crate::domain::deal::signer_name(&signer_name).map_err(AppError::Validation)?;
         let from = session::signed_from().await;
         crate::ports::port::<dyn crate::ports::Deals>()?
-            .sign(user.as_ref(), order, &sha256, name, from)
+            .sign_contract(user.as_ref(), order, &sha256, name, from)
             .await
     }
     .await;
@@ -185,7 +185,7 @@ pub async fn get_contract(token: String) -> Result<PublicContract, AppError> {
     super::with_status(
         async {
             crate::ports::port::<dyn crate::ports::Deals>()?
-                .contract(&token)
+                .get_contract(&token)
                 .await
         }
         .await,
@@ -198,7 +198,7 @@ pub async fn list_deals() -> Result<DealLists, AppError> {
         async {
             let user = session::current_user().await?;
             crate::ports::port::<dyn crate::ports::Deals>()?
-                .deals(user.as_ref())
+                .list_deals(user.as_ref())
                 .await
         }
         .await,

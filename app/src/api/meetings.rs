@@ -2,8 +2,6 @@
 //! the team's availability. Plain forms that work without JavaScript; the service checks
 //! every right.
 
-#[cfg(feature = "ssr")]
-use super::accounts::session;
 use crate::domain::meeting::{
     AvailabilityForm, AvailabilityPage, BookingPage, CallRoom, MeetingSummary, MeetingView,
 };
@@ -11,6 +9,8 @@ use crate::domain::{MeetingId, SlotId};
 use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use crate::links::{booking_path, meeting_path};
+#[cfg(feature = "ssr")]
+use crate::session;
 use leptos::prelude::*;
 
 /// The team's page of availability.
@@ -22,7 +22,7 @@ pub async fn get_booking_page(exhibitor: String) -> Result<BookingPage, AppError
         async {
             let user = session::current_user().await?;
             crate::ports::port::<dyn crate::ports::Meetings>()?
-                .booking_page(user.as_ref(), &exhibitor)
+                .get_booking_page(user.as_ref(), &exhibitor)
                 .await
         }
         .await,
@@ -35,7 +35,7 @@ pub async fn book_meeting(exhibitor: String, slot: SlotId, topic: String) -> Res
         let user = session::current_user().await?;
         let topic = crate::domain::meeting::topic(&topic).map_err(AppError::Validation)?;
         crate::ports::port::<dyn crate::ports::Meetings>()?
-            .book(user.as_ref(), slot, topic)
+            .book_meeting(user.as_ref(), slot, topic)
             .await
     }
     .await;
@@ -55,7 +55,7 @@ pub async fn get_meeting(id: MeetingId) -> Result<MeetingView, AppError> {
         async {
             let user = session::current_user().await?;
             crate::ports::port::<dyn crate::ports::Meetings>()?
-                .meeting(user.as_ref(), id)
+                .get_meeting(user.as_ref(), id)
                 .await
         }
         .await,
@@ -104,7 +104,7 @@ pub async fn reschedule_meeting(meeting: MeetingId, slot: SlotId) -> Result<(), 
     let result = async {
         let user = session::current_user().await?;
         crate::ports::port::<dyn crate::ports::Meetings>()?
-            .reschedule(user.as_ref(), meeting, slot)
+            .reschedule_meeting(user.as_ref(), meeting, slot)
             .await
     }
     .await;
@@ -118,7 +118,7 @@ pub async fn get_availability() -> Result<AvailabilityPage, AppError> {
         async {
             let user = session::current_user().await?;
             crate::ports::port::<dyn crate::ports::Meetings>()?
-                .availability(user.as_ref())
+                .get_availability(user.as_ref())
                 .await
         }
         .await,
@@ -165,7 +165,7 @@ pub async fn list_meetings() -> Result<Vec<MeetingSummary>, AppError> {
         async {
             let user = session::current_user().await?;
             crate::ports::port::<dyn crate::ports::Meetings>()?
-                .meetings(user.as_ref())
+                .list_meetings(user.as_ref())
                 .await
         }
         .await,
@@ -181,10 +181,10 @@ pub async fn get_call_room(
         async {
             let user = session::current_user().await?;
             let room = crate::ports::port::<dyn crate::ports::Meetings>()?
-                .call_room(user.as_ref(), meeting)
+                .get_call_room(user.as_ref(), meeting)
                 .await?;
             let conversation = crate::ports::port::<dyn crate::ports::Conversations>()?
-                .open(user.as_ref(), room.conversation, None)
+                .get_conversation(user.as_ref(), room.conversation, None)
                 .await?;
             Ok((room, conversation))
         }

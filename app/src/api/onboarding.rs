@@ -1,11 +1,11 @@
 //! Onboarding: a company applies to exhibit, the organizer approves or declines, then assigns
 //! and releases booths. The forms work with JavaScript on and off (see
-//! `accounts::session::finish`); the service checks every right.
+//! `session::finish`); the service checks every right.
 
-#[cfg(feature = "ssr")]
-use super::accounts::session;
 use crate::domain::{Application, ApplicationForm, BoothAssignments, Page};
 use crate::error::AppError;
+#[cfg(feature = "ssr")]
+use crate::session;
 use leptos::prelude::*;
 
 /// The organizer's page of one exhibitor's booths.
@@ -20,7 +20,7 @@ pub fn booths_page(exhibitor: &str) -> String {
 pub async fn submit_application(form: ApplicationForm) -> Result<(), AppError> {
     let locale = session::request_locale().await;
     let result = crate::ports::port::<dyn crate::ports::Onboarding>()?
-        .apply(&form, locale)
+        .insert_application(&form, locale)
         .await;
     let typed = [
         ("company_en", form.company_en.as_str()),
@@ -45,7 +45,7 @@ pub async fn get_applications(after: i64) -> Result<Page<Application>, AppError>
             let user = session::current_user().await?;
             let cursor = crate::domain::Cursor(Some(after).filter(|after| *after > 0));
             crate::ports::port::<dyn crate::ports::Onboarding>()?
-                .applications(user.as_ref(), cursor)
+                .list_applications(user.as_ref(), cursor)
                 .await
         }
         .await,
@@ -58,7 +58,7 @@ pub async fn approve_application(application: i64) -> Result<(), AppError> {
     let result = async {
         let user = session::current_user().await?;
         crate::ports::port::<dyn crate::ports::Onboarding>()?
-            .approve(user.as_ref(), application)
+            .approve_application(user.as_ref(), application)
             .await
     }
     .await;
@@ -75,7 +75,7 @@ pub async fn decline_application(application: i64, reason: String) -> Result<(),
     let result = async {
         let user = session::current_user().await?;
         crate::ports::port::<dyn crate::ports::Onboarding>()?
-            .decline(user.as_ref(), application, &reason)
+            .decline_application(user.as_ref(), application, &reason)
             .await
     }
     .await;
@@ -94,7 +94,7 @@ pub async fn get_booth_assignments(exhibitor: String) -> Result<BoothAssignments
         async {
             let user = session::current_user().await?;
             crate::ports::port::<dyn crate::ports::Onboarding>()?
-                .booth_assignments(user.as_ref(), &exhibitor)
+                .get_booth_assignments(user.as_ref(), &exhibitor)
                 .await
         }
         .await,

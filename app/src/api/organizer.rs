@@ -11,9 +11,9 @@ pub const OUTBOX_PAGE: i64 = 200;
 pub async fn get_outbox() -> Result<Vec<OutboxMail>, AppError> {
     super::with_status(
         async {
-            let user = super::accounts::session::current_user().await?;
+            let user = crate::session::current_user().await?;
             crate::ports::port::<dyn crate::ports::Accounts>()?
-                .outbox(user.as_ref(), OUTBOX_PAGE)
+                .list_outbox(user.as_ref(), OUTBOX_PAGE)
                 .await
         }
         .await,
@@ -25,10 +25,10 @@ pub async fn get_outbox() -> Result<Vec<OutboxMail>, AppError> {
 pub async fn get_onboarding(after: i64) -> Result<Page<ExhibitorOnboarding>, AppError> {
     super::with_status(
         async {
-            let user = super::accounts::session::current_user().await?;
+            let user = crate::session::current_user().await?;
             let cursor = crate::domain::Cursor(Some(after).filter(|after| *after > 0));
             crate::ports::port::<dyn crate::ports::Teams>()?
-                .onboarding(user.as_ref(), cursor)
+                .get_onboarding(user.as_ref(), cursor)
                 .await
         }
         .await,

@@ -1,12 +1,12 @@
 //! The product editor's server functions: the team's product list, one product's form,
 //! saving, deleting, reordering and removing a photo. The service checks the right to edit.
 
-#[cfg(feature = "ssr")]
-use super::accounts::session;
 use crate::domain::product_edit::TeamProduct;
 use crate::domain::product_import::ImportReport;
 use crate::domain::{ExhibitorId, Localized, Page, ProductForm, ProductId};
 use crate::error::AppError;
+#[cfg(feature = "ssr")]
+use crate::session;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -49,10 +49,10 @@ pub async fn get_team_products(after: Option<i64>) -> Result<ProductListData, Ap
         async {
             let (user, exhibitor) = member().await?;
             let team = crate::ports::port::<dyn crate::ports::Teams>()?
-                .team(Some(&user), exhibitor)
+                .get_team(Some(&user), exhibitor)
                 .await?;
             let products = crate::ports::port::<dyn crate::ports::Products>()?
-                .team_products(Some(&user), exhibitor, after.unwrap_or(0), TEAM_PAGE)
+                .list_team_products(Some(&user), exhibitor, after.unwrap_or(0), TEAM_PAGE)
                 .await?;
             Ok(ProductListData {
                 exhibitor,
@@ -87,7 +87,7 @@ pub async fn get_product_editor(id: Option<ProductId>) -> Result<ProductEditorDa
                 });
             };
             let product = crate::ports::port::<dyn crate::ports::Products>()?
-                .product_form(Some(&user), id)
+                .get_product_form(Some(&user), id)
                 .await?;
             Ok(ProductEditorData {
                 exhibitor: product.exhibitor,
@@ -120,7 +120,7 @@ pub async fn save_product(
             }
             None => {
                 products
-                    .create_product(user.as_ref(), exhibitor, form.clone())
+                    .insert_product(user.as_ref(), exhibitor, form.clone())
                     .await
             }
         }
@@ -196,7 +196,7 @@ pub async fn remove_product_photo(id: ProductId, index: usize) -> Result<(), App
     let result = async {
         let user = session::current_user().await?;
         crate::ports::port::<dyn crate::ports::Products>()?
-            .remove_photo(user.as_ref(), id, index)
+            .remove_product_photo(user.as_ref(), id, index)
             .await
     }
     .await;
@@ -219,7 +219,7 @@ pub async fn get_import_page(report: Option<i64>) -> Result<ImportPageData, AppE
             let report = match report {
                 Some(id) => Some(
                     crate::ports::port::<dyn crate::ports::Products>()?
-                        .import_report(Some(&user), exhibitor, id)
+                        .get_import_report(Some(&user), exhibitor, id)
                         .await?,
                 ),
                 None => None,

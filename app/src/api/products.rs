@@ -20,14 +20,14 @@ pub async fn get_product(id: ProductId) -> Result<ProductDetail, AppError> {
 /// The draft `id` if the person asking is in its team, else not found.
 #[cfg(feature = "ssr")]
 async fn team_preview(id: ProductId) -> Result<ProductDetail, AppError> {
-    let Some(user) = super::accounts::session::current_user().await? else {
+    let Some(user) = crate::session::current_user().await? else {
         return Err(AppError::NotFound);
     };
     if user.team.is_none() {
         return Err(AppError::NotFound);
     }
     match crate::ports::port::<dyn crate::ports::Products>()?
-        .preview_product(Some(&user), id)
+        .get_product_preview(Some(&user), id)
         .await
     {
         Err(AppError::Forbidden | AppError::Unauthenticated) => Err(AppError::NotFound),

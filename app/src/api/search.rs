@@ -19,7 +19,7 @@ pub async fn search_products(query: SearchQuery) -> Result<SearchResults, AppErr
 /// Product titles that start with `prefix`, in the visitor's language.
 #[server(endpoint = "suggest_products")]
 pub async fn suggest_products(prefix: String) -> Result<Vec<String>, AppError> {
-    let locale = super::accounts::session::request_locale().await;
+    let locale = crate::session::request_locale().await;
     super::with_status(
         crate::ports::port::<dyn crate::ports::Search>()?
             .suggest(&prefix, locale, SUGGESTIONS_MAX)

@@ -1,11 +1,11 @@
 //! Exhibitor teams: the organizer invites a company's owner, the owner invites and removes
 //! staff, an invited person accepts. The forms work with JavaScript on and off (see
-//! `accounts::session::finish`); the service checks every right.
+//! `session::finish`); the service checks every right.
 
-#[cfg(feature = "ssr")]
-use super::accounts::session;
 use crate::domain::{CurrentUser, ExhibitorId, InvitationOffer, TeamView, UserId};
 use crate::error::AppError;
+#[cfg(feature = "ssr")]
+use crate::session;
 use leptos::prelude::*;
 
 #[server(endpoint = "invite_owner")]
@@ -63,7 +63,7 @@ pub async fn get_my_team() -> Result<TeamView, AppError> {
             let user = user.as_ref().ok_or(AppError::Unauthenticated)?;
             let team = user.team.ok_or(AppError::Forbidden)?;
             crate::ports::port::<dyn crate::ports::Teams>()?
-                .team(Some(user), team.exhibitor)
+                .get_team(Some(user), team.exhibitor)
                 .await
         }
         .await,
@@ -74,7 +74,7 @@ pub async fn get_my_team() -> Result<TeamView, AppError> {
 pub async fn get_invitation(token: String) -> Result<InvitationOffer, AppError> {
     super::with_status(
         crate::ports::port::<dyn crate::ports::Teams>()?
-            .invitation(&token)
+            .get_invitation(&token)
             .await,
     )
 }
@@ -91,7 +91,7 @@ pub async fn accept_invitation(
             .accept_invitation(&token, &name, &password)
             .await?;
         let user = accounts
-            .current_user(&session_token)
+            .get_current_user(&session_token)
             .await?
             .ok_or_else(|| AppError::internal("a new session has no user"))?;
         session::set_cookie(&session_token.0, accounts.secure_cookies(), true);

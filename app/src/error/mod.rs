@@ -81,6 +81,15 @@ impl AppError {
     }
 }
 
+/// A database failure is never the user's to act on: logged under an opaque id (see
+/// `internal`), so that storage code can write `?` after every query.
+#[cfg(feature = "ssr")]
+impl From<sqlx::Error> for AppError {
+    fn from(error: sqlx::Error) -> Self {
+        AppError::internal(error)
+    }
+}
+
 impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 

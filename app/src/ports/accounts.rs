@@ -1,16 +1,9 @@
-//! People and their sessions; the client address the session layer records.
+//! People and their sessions.
 
 use crate::domain::account::ValidRegistration;
 use crate::domain::{CurrentUser, OutboxMail, UserId};
 use crate::error::AppError;
-
-/// The address a request came from; the server's session layer leaves it in the request.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct ClientAddress(pub std::net::IpAddr);
-
-/// A session secret as the browser keeps it in its cookie; the server stores only its hash.
-#[derive(Clone, PartialEq, Eq)]
-pub struct SessionToken(pub String);
+use crate::session::SessionToken;
 
 /// People and their sessions: registration, e-mail verification, signing in and out.
 #[async_trait::async_trait]
@@ -34,11 +27,14 @@ pub trait Accounts: Send + Sync + 'static {
     /// Ends the session, or every session of its account.
     async fn log_out(&self, session: &SessionToken, everywhere: bool) -> Result<(), AppError>;
     /// The person behind a session, if it is valid.
-    async fn current_user(&self, session: &SessionToken) -> Result<Option<CurrentUser>, AppError>;
+    async fn get_current_user(
+        &self,
+        session: &SessionToken,
+    ) -> Result<Option<CurrentUser>, AppError>;
     /// Whether session cookies must be marked `Secure` (the site is served over HTTPS).
     fn secure_cookies(&self) -> bool;
     /// The newest `limit` mails of the outbox; organizers only.
-    async fn outbox(
+    async fn list_outbox(
         &self,
         actor: Option<&CurrentUser>,
         limit: i64,

@@ -9,16 +9,18 @@ use crate::error::AppError;
 #[async_trait::async_trait]
 pub trait Conversations: Send + Sync + 'static {
     /// The buyer's conversation with `exhibitor`, started if there was none.
-    async fn start(
+    async fn start_conversation(
         &self,
         actor: Option<&CurrentUser>,
         exhibitor: ExhibitorId,
     ) -> Result<ConversationId, AppError>;
     /// The actor's conversations, the latest first, with their unread counts.
-    async fn list(&self, actor: Option<&CurrentUser>)
-    -> Result<Vec<ConversationSummary>, AppError>;
+    async fn list_conversations(
+        &self,
+        actor: Option<&CurrentUser>,
+    ) -> Result<Vec<ConversationSummary>, AppError>;
     /// A conversation with its newest messages (or those before `before`); marks them read.
-    async fn open(
+    async fn get_conversation(
         &self,
         actor: Option<&CurrentUser>,
         conversation: ConversationId,
@@ -26,7 +28,7 @@ pub trait Conversations: Send + Sync + 'static {
     ) -> Result<ConversationView, AppError>;
     /// Stores a message, or finds the one its sender stored under the same `client_id`;
     /// `true` when it is new. Nothing is acknowledged before this returns.
-    async fn send(
+    async fn send_message(
         &self,
         actor: Option<&CurrentUser>,
         conversation: ConversationId,
@@ -34,7 +36,7 @@ pub trait Conversations: Send + Sync + 'static {
         body: &str,
     ) -> Result<(Message, bool), AppError>;
     /// Up to a page of messages after `after`, oldest first.
-    async fn messages_after(
+    async fn list_messages_after(
         &self,
         actor: Option<&CurrentUser>,
         conversation: ConversationId,
@@ -57,7 +59,7 @@ pub trait Conversations: Send + Sync + 'static {
     ) -> Result<(), AppError>;
     /// Reports the conversation to the organizer with a reason and a note, keeping its last
     /// messages; blocks it too if asked. `Conflict` when the actor reported it before.
-    async fn report(
+    async fn report_conversation(
         &self,
         actor: Option<&CurrentUser>,
         conversation: ConversationId,

@@ -20,37 +20,41 @@ pub struct SignedFrom {
 #[async_trait::async_trait]
 pub trait Deals: Send + Sync + 'static {
     /// The product a buyer is about to ask about.
-    async fn inquiry_draft(
+    async fn get_inquiry_draft(
         &self,
         actor: Option<&CurrentUser>,
         product: ProductId,
     ) -> Result<InquiryDraft, AppError>;
-    async fn send_inquiry(
+    async fn insert_inquiry(
         &self,
         actor: Option<&CurrentUser>,
         product: ProductId,
         inquiry: ValidInquiry,
     ) -> Result<InquiryId, AppError>;
-    async fn inquiry(
+    async fn get_inquiry(
         &self,
         actor: Option<&CurrentUser>,
         id: InquiryId,
     ) -> Result<InquiryView, AppError>;
     /// The exhibitor's quotation; it replaces one the buyer has not answered yet.
-    async fn quote(
+    async fn insert_quotation(
         &self,
         actor: Option<&CurrentUser>,
         inquiry: InquiryId,
         quotation: ValidQuotation,
     ) -> Result<QuotationId, AppError>;
     /// The buyer's answer; accepting places the order (and drafts its contract).
-    async fn answer(
+    async fn answer_quotation(
         &self,
         actor: Option<&CurrentUser>,
         quotation: QuotationId,
         answer: Answer,
     ) -> Result<(InquiryId, Option<OrderId>), AppError>;
-    async fn order(&self, actor: Option<&CurrentUser>, id: OrderId) -> Result<OrderView, AppError>;
+    async fn get_order(
+        &self,
+        actor: Option<&CurrentUser>,
+        id: OrderId,
+    ) -> Result<OrderView, AppError>;
     async fn move_order(
         &self,
         actor: Option<&CurrentUser>,
@@ -59,7 +63,7 @@ pub trait Deals: Send + Sync + 'static {
     ) -> Result<(), AppError>;
     /// Signs the order's contract for the actor's side; `sha256` is the hash the signer was
     /// shown, and must be the contract's.
-    async fn sign(
+    async fn sign_contract(
         &self,
         actor: Option<&CurrentUser>,
         id: OrderId,
@@ -68,7 +72,7 @@ pub trait Deals: Send + Sync + 'static {
         from: SignedFrom,
     ) -> Result<(), AppError>;
     /// A contract by the secret of its public link.
-    async fn contract(&self, token: &str) -> Result<PublicContract, AppError>;
+    async fn get_contract(&self, token: &str) -> Result<PublicContract, AppError>;
     /// The actor's inquiries and orders.
-    async fn deals(&self, actor: Option<&CurrentUser>) -> Result<DealLists, AppError>;
+    async fn list_deals(&self, actor: Option<&CurrentUser>) -> Result<DealLists, AppError>;
 }

@@ -34,7 +34,7 @@ pub trait Teams: Send + Sync + 'static {
         locale: &str,
     ) -> Result<(), AppError>;
     /// What an invitation link offers; `NotFound` when unknown, accepted or expired.
-    async fn invitation(&self, token: &str) -> Result<InvitationOffer, AppError>;
+    async fn get_invitation(&self, token: &str) -> Result<InvitationOffer, AppError>;
     /// Creates the invited person's account in the team and signs them in.
     async fn accept_invitation(
         &self,
@@ -43,13 +43,13 @@ pub trait Teams: Send + Sync + 'static {
         password: &str,
     ) -> Result<SessionToken, AppError>;
     /// The team of `exhibitor`; its members and organizers.
-    async fn team(
+    async fn get_team(
         &self,
         actor: Option<&CurrentUser>,
         exhibitor: ExhibitorId,
     ) -> Result<TeamView, AppError>;
     /// Exhibitors in id order after `after`, with their booths and owners; organizers only.
-    async fn onboarding(
+    async fn get_onboarding(
         &self,
         actor: Option<&CurrentUser>,
         after: Cursor,
@@ -69,29 +69,33 @@ pub trait Teams: Send + Sync + 'static {
 #[async_trait::async_trait]
 pub trait Onboarding: Send + Sync + 'static {
     /// Stores an application and mails its receipt in `locale`; anyone may apply.
-    async fn apply(&self, form: &ApplicationForm, locale: &str) -> Result<(), AppError>;
+    async fn insert_application(
+        &self,
+        form: &ApplicationForm,
+        locale: &str,
+    ) -> Result<(), AppError>;
     /// Pending applications in id order after `after`; organizers only.
-    async fn applications(
+    async fn list_applications(
         &self,
         actor: Option<&CurrentUser>,
         after: Cursor,
     ) -> Result<Page<Application>, AppError>;
     /// Approves an application: the exhibitor and its owner's invitation. Returns the new
     /// exhibitor's address.
-    async fn approve(
+    async fn approve_application(
         &self,
         actor: Option<&CurrentUser>,
         application: i64,
     ) -> Result<String, AppError>;
     /// Declines an application and mails the applicant `reason`.
-    async fn decline(
+    async fn decline_application(
         &self,
         actor: Option<&CurrentUser>,
         application: i64,
         reason: &str,
     ) -> Result<(), AppError>;
     /// An exhibitor's booths and free ones to choose from; organizers only.
-    async fn booth_assignments(
+    async fn get_booth_assignments(
         &self,
         actor: Option<&CurrentUser>,
         exhibitor_slug: &str,
@@ -117,7 +121,7 @@ pub trait Onboarding: Send + Sync + 'static {
 #[async_trait::async_trait]
 pub trait Booths: Send + Sync + 'static {
     /// The profile's current values; the exhibitor's team only.
-    async fn profile_form(
+    async fn get_profile_form(
         &self,
         actor: Option<&CurrentUser>,
         exhibitor: ExhibitorId,
@@ -148,7 +152,7 @@ pub trait Booths: Send + Sync + 'static {
         poster: &str,
     ) -> Result<(), AppError>;
     /// The newest changes to the booth; its team and organizers.
-    async fn audit_log(
+    async fn list_audit_log(
         &self,
         actor: Option<&CurrentUser>,
         exhibitor: ExhibitorId,
@@ -160,7 +164,7 @@ pub trait Booths: Send + Sync + 'static {
 #[async_trait::async_trait]
 pub trait Products: Send + Sync + 'static {
     /// The team's products in its order, `limit` after position `after`.
-    async fn team_products(
+    async fn list_team_products(
         &self,
         actor: Option<&CurrentUser>,
         exhibitor: ExhibitorId,
@@ -168,7 +172,7 @@ pub trait Products: Send + Sync + 'static {
         limit: usize,
     ) -> Result<Page<TeamProduct>, AppError>;
     /// A product's public page as its team sees it, drafts included.
-    async fn preview_product(
+    async fn get_product_preview(
         &self,
         actor: Option<&CurrentUser>,
         id: ProductId,
@@ -182,13 +186,13 @@ pub trait Products: Send + Sync + 'static {
         form: ProductForm,
     ) -> Result<(), AppError>;
     /// A product as its editor opens it.
-    async fn product_form(
+    async fn get_product_form(
         &self,
         actor: Option<&CurrentUser>,
         id: ProductId,
     ) -> Result<EditableProduct, AppError>;
     /// Validates and adds a product at the end of the exhibitor's list.
-    async fn create_product(
+    async fn insert_product(
         &self,
         actor: Option<&CurrentUser>,
         exhibitor: ExhibitorId,
@@ -214,21 +218,21 @@ pub trait Products: Send + Sync + 'static {
         ids: Vec<ProductId>,
     ) -> Result<(), AppError>;
     /// Appends uploaded photos (by the hashes of their stored files).
-    async fn add_photos(
+    async fn add_product_photos(
         &self,
         actor: Option<&CurrentUser>,
         id: ProductId,
         hashes: Vec<String>,
     ) -> Result<(), AppError>;
     /// Sets the product's 3D model to an uploaded file (its stored name).
-    async fn set_model(
+    async fn set_product_model(
         &self,
         actor: Option<&CurrentUser>,
         id: ProductId,
         file: String,
     ) -> Result<(), AppError>;
     /// Removes the photo at `index`.
-    async fn remove_photo(
+    async fn remove_product_photo(
         &self,
         actor: Option<&CurrentUser>,
         id: ProductId,
@@ -244,7 +248,7 @@ pub trait Products: Send + Sync + 'static {
         rows: Vec<Vec<String>>,
     ) -> Result<ImportReport, AppError>;
     /// One of the exhibitor's import reports.
-    async fn import_report(
+    async fn get_import_report(
         &self,
         actor: Option<&CurrentUser>,
         exhibitor: ExhibitorId,

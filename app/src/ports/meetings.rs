@@ -11,19 +11,19 @@ use crate::error::AppError;
 #[async_trait::async_trait]
 pub trait Meetings: Send + Sync + 'static {
     /// An exhibitor's free slots and the buyer's meetings with it.
-    async fn booking_page(
+    async fn get_booking_page(
         &self,
         actor: Option<&CurrentUser>,
         exhibitor_slug: &str,
     ) -> Result<BookingPage, AppError>;
     /// Requests a slot; the exhibitor confirms or declines, or the request expires.
-    async fn book(
+    async fn book_meeting(
         &self,
         actor: Option<&CurrentUser>,
         slot: SlotId,
         topic: String,
     ) -> Result<MeetingId, AppError>;
-    async fn meeting(
+    async fn get_meeting(
         &self,
         actor: Option<&CurrentUser>,
         id: MeetingId,
@@ -41,15 +41,17 @@ pub trait Meetings: Send + Sync + 'static {
         id: MeetingId,
     ) -> Result<(), AppError>;
     /// The buyer moves a meeting to another free slot, without cancelling it first.
-    async fn reschedule(
+    async fn reschedule_meeting(
         &self,
         actor: Option<&CurrentUser>,
         id: MeetingId,
         slot: SlotId,
     ) -> Result<(), AppError>;
     /// The actor's team's zone and slots.
-    async fn availability(&self, actor: Option<&CurrentUser>)
-    -> Result<AvailabilityPage, AppError>;
+    async fn get_availability(
+        &self,
+        actor: Option<&CurrentUser>,
+    ) -> Result<AvailabilityPage, AppError>;
     /// Publishes the slots of a window in the team's zone; the number of new slots.
     async fn add_availability(
         &self,
@@ -59,9 +61,12 @@ pub trait Meetings: Send + Sync + 'static {
     /// Sets the zone the actor's times are shown in: a buyer's own, or their team's.
     async fn set_time_zone(&self, actor: Option<&CurrentUser>, zone: &str) -> Result<(), AppError>;
     /// The actor's meetings, the latest first.
-    async fn meetings(&self, actor: Option<&CurrentUser>) -> Result<Vec<MeetingSummary>, AppError>;
+    async fn list_meetings(
+        &self,
+        actor: Option<&CurrentUser>,
+    ) -> Result<Vec<MeetingSummary>, AppError>;
     /// A live meeting's call, for its parties.
-    async fn call_room(
+    async fn get_call_room(
         &self,
         actor: Option<&CurrentUser>,
         id: MeetingId,

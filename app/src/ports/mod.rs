@@ -9,7 +9,8 @@ mod deals;
 mod exhibitors;
 mod meetings;
 
-pub use accounts::{Accounts, ClientAddress, SessionToken};
+pub use crate::session::{ClientAddress, SessionToken};
+pub use accounts::Accounts;
 pub use catalogue::{Catalogue, Search};
 pub use conversations::Conversations;
 pub use deals::{Deals, SignedFrom};

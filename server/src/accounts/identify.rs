@@ -3,9 +3,9 @@
 //! cookie pass untouched, so visitors cost no database query. It also leaves the client's
 //! address (`ClientAddress`) for the server functions that record it.
 
-use app::api::accounts::session::token_in;
 use app::components::account_menu::SignedIn;
 use app::ports::{Accounts, ClientAddress};
+use app::session::token_in;
 use axum::extract::{ConnectInfo, Request, State};
 use axum::middleware::Next;
 use axum::response::Response;
@@ -25,7 +25,7 @@ pub async fn identify(
     }
     if let Some(token) = token_in(request.headers()) {
         // A failed lookup was logged; the handlers then look the person up themselves.
-        if let Ok(user) = accounts.current_user(&token).await {
+        if let Ok(user) = accounts.get_current_user(&token).await {
             request.extensions_mut().insert(SignedIn(user));
         }
     }

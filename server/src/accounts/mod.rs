@@ -137,7 +137,10 @@ impl Accounts for AccountService {
     }
 
     #[tracing::instrument(skip_all)]
-    async fn current_user(&self, session: &SessionToken) -> Result<Option<CurrentUser>, AppError> {
+    async fn get_current_user(
+        &self,
+        session: &SessionToken,
+    ) -> Result<Option<CurrentUser>, AppError> {
         self.db.session_user(&secret::fingerprint(&session.0)).await
     }
 
@@ -146,7 +149,7 @@ impl Accounts for AccountService {
     }
 
     #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), limit))]
-    async fn outbox(
+    async fn list_outbox(
         &self,
         actor: Option<&CurrentUser>,
         limit: i64,

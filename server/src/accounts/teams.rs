@@ -62,7 +62,7 @@ impl Teams for AccountService {
     }
 
     #[tracing::instrument(skip_all)]
-    async fn invitation(&self, token: &str) -> Result<InvitationOffer, AppError> {
+    async fn get_invitation(&self, token: &str) -> Result<InvitationOffer, AppError> {
         self.db.invitation_offer(&secret::fingerprint(token)).await
     }
 
@@ -90,7 +90,7 @@ impl Teams for AccountService {
     }
 
     #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), exhibitor = exhibitor.0))]
-    async fn team(
+    async fn get_team(
         &self,
         actor: Option<&CurrentUser>,
         exhibitor: ExhibitorId,
@@ -100,7 +100,7 @@ impl Teams for AccountService {
     }
 
     #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0)))]
-    async fn onboarding(
+    async fn get_onboarding(
         &self,
         actor: Option<&CurrentUser>,
         after: Cursor,

@@ -103,7 +103,7 @@ impl Follower {
     /// The page after `last`; `None` when it cannot be read (the follower then stops).
     async fn catch_up(&self, last: Option<MessageId>) -> Option<Vec<Message>> {
         self.chat
-            .messages_after(Some(&self.user), self.conversation, last)
+            .list_messages_after(Some(&self.user), self.conversation, last)
             .await
             .ok()
     }

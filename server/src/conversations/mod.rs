@@ -237,7 +237,7 @@ fn excerpt(messages: &[Message]) -> String {
 #[async_trait::async_trait]
 impl Conversations for ChatService {
     #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), exhibitor = exhibitor.0))]
-    async fn start(
+    async fn start_conversation(
         &self,
         actor: Option<&CurrentUser>,
         exhibitor: ExhibitorId,
@@ -248,7 +248,7 @@ impl Conversations for ChatService {
     }
 
     #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0)))]
-    async fn list(
+    async fn list_conversations(
         &self,
         actor: Option<&CurrentUser>,
     ) -> Result<Vec<ConversationSummary>, AppError> {
@@ -261,7 +261,7 @@ impl Conversations for ChatService {
     }
 
     #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), conversation = conversation.0, before = ?before.map(|id| id.0)))]
-    async fn open(
+    async fn get_conversation(
         &self,
         actor: Option<&CurrentUser>,
         conversation: ConversationId,
@@ -289,7 +289,7 @@ impl Conversations for ChatService {
     }
 
     #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), conversation = conversation.0))]
-    async fn send(
+    async fn send_message(
         &self,
         actor: Option<&CurrentUser>,
         conversation: ConversationId,
@@ -303,7 +303,7 @@ impl Conversations for ChatService {
     }
 
     #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), conversation = conversation.0, after = ?after.map(|id| id.0)))]
-    async fn messages_after(
+    async fn list_messages_after(
         &self,
         actor: Option<&CurrentUser>,
         conversation: ConversationId,
@@ -338,7 +338,7 @@ impl Conversations for ChatService {
     }
 
     #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), conversation = conversation.0, block))]
-    async fn report(
+    async fn report_conversation(
         &self,
         actor: Option<&CurrentUser>,
         conversation: ConversationId,

@@ -74,7 +74,7 @@ struct Session {
 impl Session {
     /// Whether the session is still there; a failed check leaves the socket open.
     async fn holds(&self) -> bool {
-        !matches!(self.accounts.current_user(&self.token).await, Ok(None))
+        !matches!(self.accounts.get_current_user(&self.token).await, Ok(None))
     }
 }
 
@@ -235,7 +235,10 @@ async fn answer(
             client_id,
             body,
         } => Some(
-            match chat.send(Some(user), conversation, &client_id, &body).await {
+            match chat
+                .send_message(Some(user), conversation, &client_id, &body)
+                .await
+            {
                 Ok((message, _)) => SocketFrame::Ack { message },
                 Err(error) => refused(Some(client_id), error),
             },
@@ -261,7 +264,10 @@ async fn answer(
             }
             // Subscribed before the first read, so no message falls between the two.
             let live = chat.hub.subscribe(conversation);
-            let missed = match chat.messages_after(Some(user), conversation, after).await {
+            let missed = match chat
+                .list_messages_after(Some(user), conversation, after)
+                .await
+            {
                 Ok(missed) => missed,
                 Err(error) => return Some(refused(None, error)),
             };

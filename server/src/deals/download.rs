@@ -12,7 +12,7 @@ pub async fn contract_file(
     State(deals): State<Arc<dyn Deals>>,
     Path(token): Path<String>,
 ) -> Result<Response, HttpError> {
-    let public = deals.contract(&token).await?;
+    let public = deals.get_contract(&token).await?;
     Ok((
         [
             (header::CONTENT_TYPE, "text/plain; charset=utf-8".to_owned()),

@@ -56,7 +56,7 @@ fn contract_view(stored: StoredContract) -> Contract {
 #[async_trait::async_trait]
 impl Deals for DealService {
     #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), product = product.0))]
-    async fn inquiry_draft(
+    async fn get_inquiry_draft(
         &self,
         actor: Option<&CurrentUser>,
         product: ProductId,
@@ -68,13 +68,13 @@ impl Deals for DealService {
     }
 
     #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), product = product.0))]
-    async fn send_inquiry(
+    async fn insert_inquiry(
         &self,
         actor: Option<&CurrentUser>,
         product: ProductId,
         inquiry: ValidInquiry,
     ) -> Result<InquiryId, AppError> {
-        let draft = self.inquiry_draft(actor, product).await?;
+        let draft = self.get_inquiry_draft(actor, product).await?;
         let user = actor.ok_or(AppError::Unauthenticated)?;
         self.db
             .insert_inquiry(user.id, product, draft.exhibitor.id, &inquiry)
@@ -82,7 +82,7 @@ impl Deals for DealService {
     }
 
     #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), id = id.0))]
-    async fn inquiry(
+    async fn get_inquiry(
         &self,
         actor: Option<&CurrentUser>,
         id: InquiryId,
@@ -92,7 +92,7 @@ impl Deals for DealService {
     }
 
     #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), inquiry = inquiry.0))]
-    async fn quote(
+    async fn insert_quotation(
         &self,
         actor: Option<&CurrentUser>,
         inquiry: InquiryId,
@@ -105,7 +105,7 @@ impl Deals for DealService {
     }
 
     #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), quotation = quotation.0))]
-    async fn answer(
+    async fn answer_quotation(
         &self,
         actor: Option<&CurrentUser>,
         quotation: QuotationId,
@@ -132,7 +132,11 @@ impl Deals for DealService {
     }
 
     #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), id = id.0))]
-    async fn order(&self, actor: Option<&CurrentUser>, id: OrderId) -> Result<OrderView, AppError> {
+    async fn get_order(
+        &self,
+        actor: Option<&CurrentUser>,
+        id: OrderId,
+    ) -> Result<OrderView, AppError> {
         let parties = self.db.order_parties(id).await?;
         let (_, side) = party(actor, parties)?;
         let terms = self.db.order_terms(id).await?;
@@ -169,7 +173,7 @@ impl Deals for DealService {
     }
 
     #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), id = id.0))]
-    async fn sign(
+    async fn sign_contract(
         &self,
         actor: Option<&CurrentUser>,
         id: OrderId,
@@ -214,7 +218,7 @@ impl Deals for DealService {
     }
 
     #[tracing::instrument(skip_all)]
-    async fn contract(&self, token: &str) -> Result<PublicContract, AppError> {
+    async fn get_contract(&self, token: &str) -> Result<PublicContract, AppError> {
         let stored = self.db.contract_by_token(token).await?;
         let order = stored.order;
         let mut contract = contract_view(stored);
@@ -227,7 +231,7 @@ impl Deals for DealService {
     }
 
     #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0)))]
-    async fn deals(&self, actor: Option<&CurrentUser>) -> Result<DealLists, AppError> {
+    async fn list_deals(&self, actor: Option<&CurrentUser>) -> Result<DealLists, AppError> {
         let user = actor.ok_or(AppError::Unauthenticated)?;
         let dealer = match user.team {
             Some(team) => Dealer::Team(team.exhibitor),

@@ -28,7 +28,7 @@ pub struct BoothEditor {
 #[async_trait::async_trait]
 impl Booths for BoothEditor {
     #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), exhibitor = exhibitor.0))]
-    async fn profile_form(
+    async fn get_profile_form(
         &self,
         actor: Option<&CurrentUser>,
         exhibitor: ExhibitorId,
@@ -98,7 +98,7 @@ impl Booths for BoothEditor {
     }
 
     #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), exhibitor = exhibitor.0))]
-    async fn audit_log(
+    async fn list_audit_log(
         &self,
         actor: Option<&CurrentUser>,
         exhibitor: ExhibitorId,

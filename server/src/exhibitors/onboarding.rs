@@ -34,7 +34,11 @@ pub struct OnboardingService {
 #[async_trait::async_trait]
 impl Onboarding for OnboardingService {
     #[tracing::instrument(skip_all, fields(locale))]
-    async fn apply(&self, form: &ApplicationForm, locale: &str) -> Result<(), AppError> {
+    async fn insert_application(
+        &self,
+        form: &ApplicationForm,
+        locale: &str,
+    ) -> Result<(), AppError> {
         let valid = form.validate(this_year()).map_err(AppError::Validation)?;
         self.refuse_taken_address(&valid.email).await?;
         let company = valid.company.get(reader_locale(locale));
@@ -47,7 +51,7 @@ impl Onboarding for OnboardingService {
     }
 
     #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0)))]
-    async fn applications(
+    async fn list_applications(
         &self,
         actor: Option<&CurrentUser>,
         after: Cursor,
@@ -59,7 +63,7 @@ impl Onboarding for OnboardingService {
     }
 
     #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), application))]
-    async fn approve(
+    async fn approve_application(
         &self,
         actor: Option<&CurrentUser>,
         application: i64,
@@ -88,7 +92,7 @@ impl Onboarding for OnboardingService {
     }
 
     #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), application))]
-    async fn decline(
+    async fn decline_application(
         &self,
         actor: Option<&CurrentUser>,
         application: i64,
@@ -120,7 +124,7 @@ impl Onboarding for OnboardingService {
     }
 
     #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), exhibitor_slug))]
-    async fn booth_assignments(
+    async fn get_booth_assignments(
         &self,
         actor: Option<&CurrentUser>,
         exhibitor_slug: &str,

@@ -17,7 +17,7 @@ use app::ports::Products;
 #[async_trait::async_trait]
 impl Products for BoothEditor {
     #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), exhibitor = exhibitor.0, after, limit))]
-    async fn team_products(
+    async fn list_team_products(
         &self,
         actor: Option<&CurrentUser>,
         exhibitor: ExhibitorId,
@@ -29,7 +29,7 @@ impl Products for BoothEditor {
     }
 
     #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), id = id.0))]
-    async fn preview_product(
+    async fn get_product_preview(
         &self,
         actor: Option<&CurrentUser>,
         id: ProductId,
@@ -39,7 +39,7 @@ impl Products for BoothEditor {
     }
 
     #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), id = id.0))]
-    async fn product_form(
+    async fn get_product_form(
         &self,
         actor: Option<&CurrentUser>,
         id: ProductId,
@@ -49,7 +49,7 @@ impl Products for BoothEditor {
     }
 
     #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), exhibitor = exhibitor.0))]
-    async fn create_product(
+    async fn insert_product(
         &self,
         actor: Option<&CurrentUser>,
         exhibitor: ExhibitorId,
@@ -117,7 +117,7 @@ impl Products for BoothEditor {
     }
 
     #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), id = id.0))]
-    async fn add_photos(
+    async fn add_product_photos(
         &self,
         actor: Option<&CurrentUser>,
         id: ProductId,
@@ -131,7 +131,7 @@ impl Products for BoothEditor {
     }
 
     #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), id = id.0))]
-    async fn set_model(
+    async fn set_product_model(
         &self,
         actor: Option<&CurrentUser>,
         id: ProductId,
@@ -145,7 +145,7 @@ impl Products for BoothEditor {
     }
 
     #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), id = id.0, index))]
-    async fn remove_photo(
+    async fn remove_product_photo(
         &self,
         actor: Option<&CurrentUser>,
         id: ProductId,
@@ -184,7 +184,7 @@ impl Products for BoothEditor {
     }
 
     #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), exhibitor = exhibitor.0, id))]
-    async fn import_report(
+    async fn get_import_report(
         &self,
         actor: Option<&CurrentUser>,
         exhibitor: ExhibitorId,

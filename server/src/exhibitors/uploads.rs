@@ -16,6 +16,7 @@ use app::domain::product_edit::PHOTOS_MAX;
 use app::domain::{Action, CurrentUser, ExhibitorId, ProductId, authorize};
 use app::error::AppError;
 use app::error::ErrorCode;
+use app::links::product_editor_path;
 use app::ports::{Booths, Products};
 use axum::body::Body;
 use axum::extract::{Multipart, Path, State};
@@ -48,19 +49,24 @@ pub async fn upload_booth_image(
     answer_files(&headers, result, "/exhibitor/booth")
 }
 
-/// `POST /exhibitor/products/{id}/photos`: one or more `file` fields, all accepted or none.
-pub async fn upload_product_photos(
+/// `POST /exhibitor/products/{id}/photos` (one or more `file` fields, all accepted or none)
+/// and `POST /exhibitor/products/{id}/model` (one `file` field, a glTF 2.0 model).
+pub async fn upload_product_file(
     State(state): State<Uploads>,
     signed_in: Result<SignedIn, HttpError>,
     Path(id): Path<String>,
+    uri: Uri,
     headers: HeaderMap,
     multipart: Multipart,
 ) -> Response {
     let Ok(id) = id.parse::<i64>().map(ProductId) else {
         return StatusCode::NOT_FOUND.into_response();
     };
-    let result = store_photos(&state, signed_in, id, multipart).await;
-    answer_files(&headers, result, &format!("/exhibitor/products/{id}"))
+    let result = match uri.path().rsplit('/').next() {
+        Some("model") => store_model(&state, signed_in, id, multipart).await,
+        _ => store_photos(&state, signed_in, id, multipart).await,
+    };
+    answer_files(&headers, result, &product_editor_path(id))
 }
 
 /// The `exhibitor` and `file` fields of a booth upload, once `user` may edit that booth
@@ -162,21 +168,6 @@ async fn store_video(
     Ok(vec![uploaded_file(&name)])
 }
 
-/// `POST /exhibitor/products/{id}/model`: one `file` field, a glTF 2.0 model.
-pub async fn upload_product_model(
-    State(state): State<Uploads>,
-    signed_in: Result<SignedIn, HttpError>,
-    Path(id): Path<String>,
-    headers: HeaderMap,
-    multipart: Multipart,
-) -> Response {
-    let Ok(id) = id.parse::<i64>().map(ProductId) else {
-        return StatusCode::NOT_FOUND.into_response();
-    };
-    let result = store_model(&state, signed_in, id, multipart).await;
-    answer_files(&headers, result, &format!("/exhibitor/products/{id}"))
-}
-
 async fn store_model(
     state: &Uploads,
     signed_in: Result<SignedIn, HttpError>,
@@ -210,7 +201,7 @@ async fn store_model(
         .map_err(AppError::internal)?;
     state
         .products
-        .set_model(Some(&user), id, name.clone())
+        .set_product_model(Some(&user), id, name.clone())
         .await?;
     Ok(vec![uploaded_file(&name)])
 }
@@ -277,7 +268,7 @@ async fn store_photos(
     }
     state
         .products
-        .add_photos(Some(&user), id, hashes.clone())
+        .add_product_photos(Some(&user), id, hashes.clone())
         .await?;
     Ok(hashes
         .iter()

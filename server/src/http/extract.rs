@@ -1,12 +1,12 @@
 //! What raw handlers take from a request besides the state: `SignedIn`, the person and the
 //! session its cookie names (401 without one). Server functions read the same cookie through
-//! `app::api::accounts::session`; both ask the `Accounts` port.
+//! `app::session`; both ask the `Accounts` port.
 
 use crate::http::error::HttpError;
-use app::api::accounts::session::token_in;
 use app::domain::CurrentUser;
 use app::error::AppError;
 use app::ports::{Accounts, SessionToken};
+use app::session::token_in;
 use axum::extract::{FromRef, FromRequestParts};
 use axum::http::request::Parts;
 use std::sync::Arc;
@@ -27,7 +27,7 @@ where
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, HttpError> {
         let token = token_in(&parts.headers).ok_or(AppError::Unauthenticated)?;
         let accounts = Arc::<dyn Accounts>::from_ref(state);
-        let user = accounts.current_user(&token).await?;
+        let user = accounts.get_current_user(&token).await?;
         let user = user.ok_or(AppError::Unauthenticated)?;
         Ok(SignedIn { user, token })
     }

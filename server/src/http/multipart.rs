@@ -2,9 +2,9 @@
 //! by a script: their fields read within a size limit, and the one way they are answered.
 
 use crate::http::error::HttpError;
-use app::api::accounts::session::is_plain_form;
 use app::error::AppError;
 use app::error::ErrorCode;
+use app::session::is_plain_form;
 use axum::extract::multipart::{Field, MultipartError};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};

@@ -120,7 +120,7 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/exhibitor/products/{id}/photos",
             upload(
-                uploads::upload_product_photos,
+                uploads::upload_product_file,
                 PHOTOS_MAX * imaging::MAX_UPLOAD_BYTES,
             ),
         )
@@ -130,7 +130,7 @@ pub fn router(state: AppState) -> Router {
         )
         .route(
             "/exhibitor/products/{id}/model",
-            upload(uploads::upload_product_model, models3d::MAX_MODEL_BYTES),
+            upload(uploads::upload_product_file, models3d::MAX_MODEL_BYTES),
         )
         .route(
             "/exhibitor/banner",

@@ -22,7 +22,7 @@ pub async fn meeting_file(
 ) -> Result<Response, HttpError> {
     let id = id.parse::<MeetingId>().map_err(|_| AppError::NotFound)?;
     let user = signed_in?.user;
-    let meeting = meetings.meeting(Some(&user), id).await?;
+    let meeting = meetings.get_meeting(Some(&user), id).await?;
     Ok((
         [
             (

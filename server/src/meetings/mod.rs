@@ -121,7 +121,7 @@ impl MeetingService {
 #[async_trait::async_trait]
 impl Meetings for MeetingService {
     #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), exhibitor_slug))]
-    async fn booking_page(
+    async fn get_booking_page(
         &self,
         actor: Option<&CurrentUser>,
         exhibitor_slug: &str,
@@ -159,7 +159,7 @@ impl Meetings for MeetingService {
     }
 
     #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), slot = slot.0))]
-    async fn book(
+    async fn book_meeting(
         &self,
         actor: Option<&CurrentUser>,
         slot: SlotId,
@@ -172,7 +172,7 @@ impl Meetings for MeetingService {
     }
 
     #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), id = id.0))]
-    async fn meeting(
+    async fn get_meeting(
         &self,
         actor: Option<&CurrentUser>,
         id: MeetingId,
@@ -245,7 +245,7 @@ impl Meetings for MeetingService {
     }
 
     #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), id = id.0, slot = slot.0))]
-    async fn reschedule(
+    async fn reschedule_meeting(
         &self,
         actor: Option<&CurrentUser>,
         id: MeetingId,
@@ -259,7 +259,7 @@ impl Meetings for MeetingService {
     }
 
     #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0)))]
-    async fn availability(
+    async fn get_availability(
         &self,
         actor: Option<&CurrentUser>,
     ) -> Result<AvailabilityPage, AppError> {
@@ -333,7 +333,10 @@ impl Meetings for MeetingService {
     }
 
     #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0)))]
-    async fn meetings(&self, actor: Option<&CurrentUser>) -> Result<Vec<MeetingSummary>, AppError> {
+    async fn list_meetings(
+        &self,
+        actor: Option<&CurrentUser>,
+    ) -> Result<Vec<MeetingSummary>, AppError> {
         let user = actor.ok_or(AppError::Unauthenticated)?;
         let (attendee, side) = match user.team {
             Some(team) => (Attendee::Team(team.exhibitor), Side::Exhibitor),
@@ -348,12 +351,12 @@ impl Meetings for MeetingService {
     }
 
     #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), id = id.0))]
-    async fn call_room(
+    async fn get_call_room(
         &self,
         actor: Option<&CurrentUser>,
         id: MeetingId,
     ) -> Result<CallRoom, AppError> {
-        let meeting = self.meeting(actor, id).await?;
+        let meeting = self.get_meeting(actor, id).await?;
         if !meeting.status.is_live() {
             return Err(AppError::Conflict(ErrorCode::MeetingClosed));
         }

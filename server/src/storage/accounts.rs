@@ -1,8 +1,8 @@
 //! Accounts over SQL: users, their sessions, one-time e-mail links and the outbox. Secrets
 //! arrive here already reduced to fingerprints (see `accounts::secret`).
 
+use super::Db;
 use super::outbox::insert_mail;
-use super::{Db, internal};
 use crate::clock::now;
 use app::domain::account::ValidRegistration;
 use app::domain::{
@@ -51,7 +51,7 @@ impl Db {
     pub async fn insert_verified_user(&self, user: &NewUser<'_>) -> Result<UserId, AppError> {
         let mut tx = self.begin_write().await?;
         let id = insert_user(&mut tx, user, Some(now())).await?;
-        tx.commit().await.map_err(internal)?;
+        tx.commit().await?;
         Ok(id)
     }
 
@@ -68,8 +68,7 @@ impl Db {
         let taken = sqlx::query("SELECT id FROM users WHERE email = $1")
             .bind(&form.email)
             .fetch_optional(&mut *tx)
-            .await
-            .map_err(internal)?;
+            .await?;
         if taken.is_some() {
             return Err(AppError::Conflict(ErrorCode::EmailTaken));
         }
@@ -91,12 +90,11 @@ impl Db {
             .bind(id)
             .bind(category.0)
             .execute(&mut *tx)
-            .await
-            .map_err(internal)?;
+            .await?;
         }
         insert_link(&mut tx, id, LinkPurpose::Verify, link).await?;
         insert_mail(&mut tx, &form.email, mail).await?;
-        tx.commit().await.map_err(internal)?;
+        tx.commit().await?;
         Ok(UserId(id))
     }
 
@@ -111,7 +109,7 @@ impl Db {
         let mut tx = self.begin_write().await?;
         insert_link(&mut tx, user.0, LinkPurpose::Reset, link).await?;
         insert_mail(&mut tx, recipient, mail).await?;
-        tx.commit().await.map_err(internal)
+        tx.commit().await.map_err(AppError::from)
     }
 
     /// Uses a reset link: sets the new password hash and ends every session of the account,
@@ -130,22 +128,19 @@ impl Db {
         .bind(now())
         .bind(fingerprint)
         .fetch_optional(&mut *tx)
-        .await
-        .map_err(internal)?
+        .await?
         .ok_or(AppError::NotFound)?;
-        let user: i64 = row.try_get(0).map_err(internal)?;
+        let user: i64 = row.try_get(0)?;
         sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
             .bind(password_hash)
             .bind(user)
             .execute(&mut *tx)
-            .await
-            .map_err(internal)?;
+            .await?;
         sqlx::query("DELETE FROM user_sessions WHERE user_id = $1")
             .bind(user)
             .execute(&mut *tx)
-            .await
-            .map_err(internal)?;
-        tx.commit().await.map_err(internal)?;
+            .await?;
+        tx.commit().await?;
         Ok(UserId(user))
     }
 
@@ -165,10 +160,9 @@ impl Db {
         .bind(fingerprint)
         .bind(purpose.as_str())
         .fetch_optional(&self.pool)
-        .await
-        .map_err(internal)?
+        .await?
         .ok_or(AppError::NotFound)?;
-        Ok(UserId(row.try_get(0).map_err(internal)?))
+        Ok(UserId(row.try_get(0)?))
     }
 
     pub async fn mark_email_verified(&self, user: UserId) -> Result<(), AppError> {
@@ -178,8 +172,7 @@ impl Db {
         .bind(now())
         .bind(user.0)
         .execute(&self.pool)
-        .await
-        .map_err(internal)?;
+        .await?;
         Ok(())
     }
 
@@ -188,13 +181,12 @@ impl Db {
         let row = sqlx::query("SELECT id, name, password_hash FROM users WHERE email = $1")
             .bind(email)
             .fetch_optional(&self.pool)
-            .await
-            .map_err(internal)?;
+            .await?;
         row.map(|row| {
             Ok(StoredAccount {
-                id: UserId(row.try_get(0).map_err(internal)?),
-                name: row.try_get(1).map_err(internal)?,
-                password_hash: row.try_get(2).map_err(internal)?,
+                id: UserId(row.try_get(0)?),
+                name: row.try_get(1)?,
+                password_hash: row.try_get(2)?,
             })
         })
         .transpose()
@@ -214,8 +206,7 @@ impl Db {
         .bind(now())
         .bind(expires_at)
         .execute(&self.pool)
-        .await
-        .map_err(internal)?;
+        .await?;
         Ok(())
     }
 
@@ -235,8 +226,7 @@ impl Db {
         let users: Vec<i64> = sqlx::query_scalar(sql)
             .bind(fingerprint)
             .fetch_all(&self.pool)
-            .await
-            .map_err(internal)?;
+            .await?;
         Ok(users.first().copied().map(UserId))
     }
 
@@ -251,12 +241,11 @@ impl Db {
         .bind(fingerprint)
         .bind(now())
         .fetch_optional(&self.pool)
-        .await
-        .map_err(internal)?;
+        .await?;
         let Some(row) = row else { return Ok(None) };
-        let role: String = row.try_get(3).map_err(internal)?;
-        let exhibitor: Option<i64> = row.try_get(5).map_err(internal)?;
-        let team_role: Option<String> = row.try_get(6).map_err(internal)?;
+        let role: String = row.try_get(3)?;
+        let exhibitor: Option<i64> = row.try_get(5)?;
+        let team_role: Option<String> = row.try_get(6)?;
         let team = match (exhibitor, team_role.as_deref().and_then(TeamRole::parse)) {
             (Some(exhibitor), Some(role)) => Some(Team {
                 exhibitor: ExhibitorId(exhibitor),
@@ -265,15 +254,12 @@ impl Db {
             _ => None,
         };
         Ok(Some(CurrentUser {
-            id: UserId(row.try_get(0).map_err(internal)?),
-            email: row.try_get(1).map_err(internal)?,
-            name: row.try_get(2).map_err(internal)?,
+            id: UserId(row.try_get(0)?),
+            email: row.try_get(1)?,
+            name: row.try_get(2)?,
             role: Role::parse(&role)
                 .ok_or_else(|| AppError::internal(format!("unknown role {role:?}")))?,
-            email_verified: row
-                .try_get::<Option<i64>, _>(4)
-                .map_err(internal)?
-                .is_some(),
+            email_verified: row.try_get::<Option<i64>, _>(4)?.is_some(),
             team,
         }))
     }
@@ -304,9 +290,9 @@ pub(super) async fn insert_user(
         sqlx::Error::Database(db) if db.is_unique_violation() => {
             AppError::Conflict(ErrorCode::EmailTaken)
         }
-        _ => internal(error),
+        _ => AppError::from(error),
     })?;
-    Ok(UserId(row.try_get(0).map_err(internal)?))
+    Ok(UserId(row.try_get(0)?))
 }
 
 async fn insert_link(
@@ -323,7 +309,6 @@ async fn insert_link(
     .bind(purpose.as_str())
     .bind(expires_at)
     .execute(&mut **tx)
-    .await
-    .map_err(internal)?;
+    .await?;
     Ok(())
 }

@@ -2,9 +2,9 @@
 //! list of pending ones, and deciding: approving creates the exhibitor and the owner's
 //! invitation in one transaction; declining mails the reason.
 
+use super::Db;
 use super::outbox::insert_mail;
 use super::teams::{Invitation, insert_invitation};
-use super::{Db, internal};
 use crate::clock::now;
 use app::domain::application::slug_for;
 use app::domain::{Application, CountryCode, ExhibitorId, Localized, Page, TeamRole, UserId};
@@ -29,8 +29,7 @@ impl Db {
         let section: i64 = sqlx::query_scalar("SELECT id FROM sections WHERE slug = $1")
             .bind(&form.section)
             .fetch_optional(&mut *tx)
-            .await
-            .map_err(internal)?
+            .await?
             .ok_or_else(|| AppError::invalid("section", ErrorCode::ChooseOne))?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO exhibitor_applications (company_en, company_zh, country, section_id, \
@@ -55,10 +54,10 @@ impl Db {
             sqlx::Error::Database(db) if db.is_unique_violation() => {
                 AppError::Conflict(ErrorCode::ApplicationPending)
             }
-            _ => internal(error),
+            _ => AppError::from(error),
         })?;
         insert_mail(&mut tx, &form.email, mail).await?;
-        tx.commit().await.map_err(internal)?;
+        tx.commit().await?;
         Ok(id)
     }
 
@@ -74,8 +73,7 @@ impl Db {
         .bind(after)
         .bind(limit as i64 + 1)
         .fetch_all(&self.pool)
-        .await
-        .map_err(internal)?;
+        .await?;
         let items = rows
             .iter()
             .map(application_of)
@@ -89,17 +87,13 @@ impl Db {
         let row = sqlx::query(&format!("{APPLICATION_SELECT} WHERE a.id = $1"))
             .bind(id)
             .fetch_optional(&self.pool)
-            .await
-            .map_err(internal)?
+            .await?
             .ok_or(AppError::NotFound)?;
-        let status: String = row.try_get("status").map_err(internal)?;
+        let status: String = row.try_get("status")?;
         if status != "pending" {
             return Err(AppError::Conflict(ErrorCode::ApplicationDecided));
         }
-        Ok((
-            application_of(&row)?,
-            row.try_get("locale").map_err(internal)?,
-        ))
+        Ok((application_of(&row)?, row.try_get("locale")?))
     }
 
     /// Approves a pending application: the exhibitor (in the application's section, with a
@@ -120,14 +114,12 @@ impl Db {
         )
         .bind(application.id)
         .fetch_one(&mut *tx)
-        .await
-        .map_err(internal)?;
+        .await?;
         let base = slug_for(&application.company.en);
         let taken: Option<i64> = sqlx::query_scalar("SELECT id FROM exhibitors WHERE slug = $1")
             .bind(&base)
             .fetch_optional(&mut *tx)
-            .await
-            .map_err(internal)?;
+            .await?;
         let slug = match taken {
             Some(_) => format!("{base}-{}", application.id),
             None => base,
@@ -154,19 +146,17 @@ impl Db {
             sqlx::Error::Database(db) if db.is_unique_violation() => {
                 AppError::Conflict(ErrorCode::SlugTaken)
             }
-            _ => internal(error),
+            _ => AppError::from(error),
         })?;
         sqlx::query("UPDATE exhibitor_applications SET exhibitor_id = $1 WHERE id = $2")
             .bind(exhibitor)
             .bind(application.id)
             .execute(&mut *tx)
-            .await
-            .map_err(internal)?;
+            .await?;
         sqlx::query("UPDATE fair_sessions SET exhibitor_count = exhibitor_count + 1 WHERE id = $1")
             .bind(session)
             .execute(&mut *tx)
-            .await
-            .map_err(internal)?;
+            .await?;
         let (fingerprint, mail) = invitation;
         let owner = Invitation {
             email: application.email.clone(),
@@ -175,7 +165,7 @@ impl Db {
         };
         let expires_at = now() + INVITATION_SECONDS;
         insert_invitation(&mut tx, &owner, organizer, (fingerprint, expires_at), mail).await?;
-        tx.commit().await.map_err(internal)?;
+        tx.commit().await?;
         Ok((ExhibitorId(exhibitor), slug))
     }
 
@@ -189,7 +179,7 @@ impl Db {
         let mut tx = self.begin_write().await?;
         decide(&mut tx, application.id, organizer, "declined").await?;
         insert_mail(&mut tx, &application.email, mail).await?;
-        tx.commit().await.map_err(internal)
+        tx.commit().await.map_err(AppError::from)
     }
 }
 
@@ -215,8 +205,7 @@ async fn decide(
     .bind(now())
     .bind(id)
     .execute(&mut **tx)
-    .await
-    .map_err(internal)?;
+    .await?;
     if done.rows_affected() == 1 {
         Ok(())
     } else {
@@ -225,8 +214,8 @@ async fn decide(
 }
 
 fn application_of(row: &sqlx::any::AnyRow) -> Result<Application, AppError> {
-    let text = |column: &str| row.try_get::<String, _>(column).map_err(internal);
-    let number = |column: &str| row.try_get::<i64, _>(column).map_err(internal);
+    let text = |column: &str| row.try_get::<String, _>(column).map_err(AppError::from);
+    let number = |column: &str| row.try_get::<i64, _>(column).map_err(AppError::from);
     let country = text("country")?;
     Ok(Application {
         id: number("id")?,

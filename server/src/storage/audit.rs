@@ -1,7 +1,7 @@
 //! The booth's audit log: every change to a profile, a product or a booth assignment, written
 //! in the change's own transaction, and read back newest first.
 
-use super::{Db, internal};
+use super::Db;
 use crate::clock::now;
 use app::domain::{AuditEntry, ExhibitorId, UserId};
 use app::error::AppError;
@@ -87,8 +87,7 @@ impl Audit {
         .bind(action)
         .bind(serde_json::to_string(changes).map_err(AppError::internal)?)
         .execute(&mut **tx)
-        .await
-        .map_err(internal)?;
+        .await?;
         Ok(())
     }
 }
@@ -110,17 +109,16 @@ impl Db {
         .bind(exhibitor.0)
         .bind(limit)
         .fetch_all(&self.pool)
-        .await
-        .map_err(internal)?;
+        .await?;
         rows.iter()
             .map(|row| {
-                let changes: String = row.try_get(5).map_err(internal)?;
+                let changes: String = row.try_get(5)?;
                 Ok(AuditEntry {
-                    at: row.try_get(0).map_err(internal)?,
-                    who: row.try_get(1).map_err(internal)?,
-                    entity: row.try_get(2).map_err(internal)?,
-                    entity_id: row.try_get(3).map_err(internal)?,
-                    action: row.try_get(4).map_err(internal)?,
+                    at: row.try_get(0)?,
+                    who: row.try_get(1)?,
+                    entity: row.try_get(2)?,
+                    entity_id: row.try_get(3)?,
+                    action: row.try_get(4)?,
                     changes: serde_json::from_str(&changes).map_err(AppError::internal)?,
                 })
             })

@@ -2,8 +2,8 @@
 //! releasing one, each with its audit entry. A booth is never taken from one exhibitor by
 //! assigning it to another: it has to be released first.
 
+use super::Db;
 use super::audit::{Audit, Audited, change};
-use super::{Db, internal};
 use app::domain::application::FREE_BOOTHS_SHOWN;
 use app::domain::{BoothAssignments, ExhibitorId, Localized, UserId};
 use app::error::AppError;
@@ -21,18 +21,16 @@ impl Db {
         )
         .bind(slug)
         .fetch_optional(&self.pool)
-        .await
-        .map_err(internal)?
+        .await?
         .ok_or(AppError::NotFound)?;
-        let text = |column: &str| row.try_get::<String, _>(column).map_err(internal);
-        let exhibitor: i64 = row.try_get("id").map_err(internal)?;
-        let section: i64 = row.try_get("section_id").map_err(internal)?;
+        let text = |column: &str| row.try_get::<String, _>(column).map_err(AppError::from);
+        let exhibitor: i64 = row.try_get("id")?;
+        let section: i64 = row.try_get("section_id")?;
         let booths: Vec<String> =
             sqlx::query_scalar("SELECT code FROM booths WHERE exhibitor_id = $1 ORDER BY id")
                 .bind(exhibitor)
                 .fetch_all(&self.pool)
-                .await
-                .map_err(internal)?;
+                .await?;
         let free: Vec<String> = sqlx::query_scalar(
             "SELECT b.code FROM booths b JOIN halls h ON h.id = b.hall_id \
              WHERE b.exhibitor_id IS NULL \
@@ -41,8 +39,7 @@ impl Db {
         .bind(section)
         .bind(FREE_BOOTHS_SHOWN as i64)
         .fetch_all(&self.pool)
-        .await
-        .map_err(internal)?;
+        .await?;
         Ok(BoothAssignments {
             exhibitor: ExhibitorId(exhibitor),
             slug: text("slug")?,
@@ -67,8 +64,7 @@ impl Db {
             sqlx::query_as("SELECT id, exhibitor_id FROM booths WHERE code = $1")
                 .bind(code)
                 .fetch_optional(&mut *tx)
-                .await
-                .map_err(internal)?;
+                .await?;
         let booth = match holder {
             None => return Err(AppError::invalid("booth", ErrorCode::BoothUnknown)),
             Some((_, Some(holder))) if holder == exhibitor.0 => return Ok(()),
@@ -82,8 +78,7 @@ impl Db {
         .bind(exhibitor.0)
         .bind(booth)
         .execute(&mut *tx)
-        .await
-        .map_err(internal)?;
+        .await?;
         if done.rows_affected() != 1 {
             return Err(AppError::Conflict(ErrorCode::BoothTaken));
         }
@@ -91,7 +86,7 @@ impl Db {
         Audit { exhibitor, by }
             .created(&mut tx, Audited::Booth(booth), &changes)
             .await?;
-        tx.commit().await.map_err(internal)
+        tx.commit().await.map_err(AppError::from)
     }
 
     /// Takes booth `code` back from `exhibitor`; `NotFound` when it does not have it.
@@ -108,13 +103,12 @@ impl Db {
         .bind(code)
         .bind(exhibitor.0)
         .fetch_optional(&mut *tx)
-        .await
-        .map_err(internal)?
+        .await?
         .ok_or(AppError::NotFound)?;
         let changes = change("booth", code, "");
         Audit { exhibitor, by }
             .deleted(&mut tx, Audited::Booth(booth), &changes)
             .await?;
-        tx.commit().await.map_err(internal)
+        tx.commit().await.map_err(AppError::from)
     }
 }

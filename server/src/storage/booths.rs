@@ -1,9 +1,9 @@
 //! The booth editor over SQL: the profile's editable fields, saving them with an audit entry
 //! in the same transaction, and reading the audit log.
 
+use super::Db;
 use super::audit::{Audit, Audited, change};
 use super::rows::list;
-use super::{Db, internal};
 use app::domain::exhibitor::BoothImage;
 use app::domain::{ExhibitorId, ProfileForm, UserId, ValidProfile};
 use app::error::AppError;
@@ -30,8 +30,7 @@ impl Db {
         ))
         .bind(exhibitor.0)
         .fetch_optional(&self.pool)
-        .await
-        .map_err(internal)?
+        .await?
         .ok_or(AppError::NotFound)?;
         form_of(&row)
     }
@@ -49,11 +48,10 @@ impl Db {
         ))
         .bind(exhibitor.0)
         .fetch_optional(&mut *tx)
-        .await
-        .map_err(internal)?
+        .await?
         .ok_or(AppError::NotFound)?;
         let before = form_of(&row)?;
-        let slug: String = row.try_get(11).map_err(internal)?;
+        let slug: String = row.try_get(11)?;
         let valid = &profile.valid;
         sqlx::query(
             "UPDATE exhibitors SET description_html_en = $1, description_html_zh = $2, \
@@ -74,8 +72,7 @@ impl Db {
         .bind(&valid.website)
         .bind(exhibitor.0)
         .execute(&mut *tx)
-        .await
-        .map_err(internal)?;
+        .await?;
         let after = ProfileForm {
             description_en: profile.html_en.clone(),
             description_zh: profile.html_zh.clone(),
@@ -91,7 +88,7 @@ impl Db {
         Audit { exhibitor, by }
             .updated(&mut tx, Audited::Profile(exhibitor), &changes)
             .await?;
-        tx.commit().await.map_err(internal)?;
+        tx.commit().await?;
         Ok(slug)
     }
 
@@ -113,8 +110,7 @@ impl Db {
         ))
         .bind(exhibitor.0)
         .fetch_optional(&mut *tx)
-        .await
-        .map_err(internal)?
+        .await?
         .ok_or(AppError::NotFound)?;
         sqlx::query(&format!(
             "UPDATE exhibitors SET {column} = $1 WHERE id = $2"
@@ -122,13 +118,12 @@ impl Db {
         .bind(hash)
         .bind(exhibitor.0)
         .execute(&mut *tx)
-        .await
-        .map_err(internal)?;
+        .await?;
         let changes = change(which.name(), before.unwrap_or_default(), hash);
         Audit { exhibitor, by }
             .updated(&mut tx, Audited::Profile(exhibitor), &changes)
             .await?;
-        tx.commit().await.map_err(internal)?;
+        tx.commit().await?;
         Ok(slug)
     }
 
@@ -145,31 +140,29 @@ impl Db {
             sqlx::query_as("SELECT slug, video_file FROM exhibitors WHERE id = $1")
                 .bind(exhibitor.0)
                 .fetch_optional(&mut *tx)
-                .await
-                .map_err(internal)?
+                .await?
                 .ok_or(AppError::NotFound)?;
         sqlx::query("UPDATE exhibitors SET video_file = $1, poster_hash = $2 WHERE id = $3")
             .bind(file)
             .bind(poster)
             .bind(exhibitor.0)
             .execute(&mut *tx)
-            .await
-            .map_err(internal)?;
+            .await?;
         let changes = change("video", before.unwrap_or_default(), file);
         Audit { exhibitor, by }
             .updated(&mut tx, Audited::Profile(exhibitor), &changes)
             .await?;
-        tx.commit().await.map_err(internal)?;
+        tx.commit().await?;
         Ok(slug)
     }
 }
 
 fn form_of(row: &sqlx::any::AnyRow) -> Result<ProfileForm, AppError> {
-    let text = |i: usize| row.try_get::<String, _>(i).map_err(internal);
-    let number = |i: usize| row.try_get::<i64, _>(i).map_err(internal);
+    let text = |i: usize| row.try_get::<String, _>(i).map_err(AppError::from);
+    let number = |i: usize| row.try_get::<i64, _>(i).map_err(AppError::from);
     // A description never edited is plain text: it becomes one escaped paragraph.
     let rich = |i: usize| -> Result<String, AppError> {
-        match row.try_get::<Option<String>, _>(i).map_err(internal)? {
+        match row.try_get::<Option<String>, _>(i)? {
             Some(html) => Ok(html),
             None => Ok(paragraph(&text(i + 1)?)),
         }

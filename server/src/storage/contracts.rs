@@ -1,7 +1,7 @@
 //! Contracts over SQL: the text and hash stored with an order, and the signatures. The
 //! database refuses to change or delete either (triggers of migration 0014).
 
-use super::{Db, internal};
+use super::Db;
 use crate::clock::now;
 use app::domain::deal::{Side, Signature};
 use app::domain::{OrderId, UserId};
@@ -35,8 +35,7 @@ impl Db {
         let id: Option<i64> = sqlx::query_scalar("SELECT id FROM contracts WHERE order_id = $1")
             .bind(order.0)
             .fetch_optional(&self.pool)
-            .await
-            .map_err(internal)?;
+            .await?;
         self.contract(id.ok_or(AppError::NotFound)?).await
     }
 
@@ -45,8 +44,7 @@ impl Db {
         let id: Option<i64> = sqlx::query_scalar("SELECT id FROM contracts WHERE token = $1")
             .bind(token)
             .fetch_optional(&self.pool)
-            .await
-            .map_err(internal)?;
+            .await?;
         self.contract(id.ok_or(AppError::NotFound)?).await
     }
 
@@ -56,8 +54,7 @@ impl Db {
         )
         .bind(id)
         .fetch_optional(&self.pool)
-        .await
-        .map_err(internal)?;
+        .await?;
         let (id, order, token, body, sha256, created_at) = row.ok_or(AppError::NotFound)?;
         let signatures: Vec<(String, i64, String, i64, String, String)> = sqlx::query_as(
             "SELECT party, user_id, signer_name, signed_at, ip, user_agent \
@@ -65,8 +62,7 @@ impl Db {
         )
         .bind(id)
         .fetch_all(&self.pool)
-        .await
-        .map_err(internal)?;
+        .await?;
         let signatures = signatures
             .into_iter()
             .map(|(party, signer, signer_name, signed_at, ip, user_agent)| {
@@ -117,7 +113,7 @@ impl Db {
             sqlx::Error::Database(db) if db.is_unique_violation() => {
                 AppError::Conflict(ErrorCode::AlreadySigned)
             }
-            _ => internal(error),
+            _ => AppError::from(error),
         })?;
         Ok(())
     }

@@ -1,8 +1,8 @@
 //! Conversations and their messages over SQL: one conversation per buyer and exhibitor,
 //! messages stored once per sender and `client_id`, and each reader's last read message.
 
+use super::Db;
 use super::rows::PartyRow;
-use super::{Db, internal};
 use crate::clock::now;
 use app::domain::conversation::{Attachment, AttachmentKind, MESSAGES_PER_PAGE};
 use app::domain::{ConversationId, ConversationSummary, ExhibitorId, Message, MessageId, UserId};
@@ -136,8 +136,7 @@ impl Db {
         let known: Option<i64> = sqlx::query_scalar("SELECT id FROM exhibitors WHERE id = $1")
             .bind(exhibitor.0)
             .fetch_optional(&self.pool)
-            .await
-            .map_err(internal)?;
+            .await?;
         if known.is_none() {
             return Err(AppError::NotFound);
         }
@@ -151,16 +150,14 @@ impl Db {
         .bind(at)
         .bind(at)
         .execute(&self.pool)
-        .await
-        .map_err(internal)?;
+        .await?;
         let id: i64 = sqlx::query_scalar(
             "SELECT id FROM conversations WHERE buyer_id = $1 AND exhibitor_id = $2",
         )
         .bind(buyer.0)
         .bind(exhibitor.0)
         .fetch_one(&self.pool)
-        .await
-        .map_err(internal)?;
+        .await?;
         Ok(ConversationId(id))
     }
 
@@ -173,8 +170,7 @@ impl Db {
             sqlx::query_as("SELECT buyer_id, exhibitor_id FROM conversations WHERE id = $1")
                 .bind(conversation.0)
                 .fetch_optional(&self.pool)
-                .await
-                .map_err(internal)?;
+                .await?;
         let (buyer, exhibitor) = row.ok_or(AppError::NotFound)?;
         Ok(Parties {
             buyer: UserId(buyer),
@@ -202,8 +198,7 @@ impl Db {
             .bind(party)
             .bind(LISTED_MAX)
             .fetch_all(&self.pool)
-            .await
-            .map_err(internal)?;
+            .await?;
         rows.into_iter().map(SummaryRow::into_summary).collect()
     }
 
@@ -223,8 +218,7 @@ impl Db {
             .bind(reader.user().0)
             .bind(conversation.0)
             .fetch_optional(&self.pool)
-            .await
-            .map_err(internal)?;
+            .await?;
         row.ok_or(AppError::NotFound)?.into_summary()
     }
 
@@ -242,8 +236,7 @@ impl Db {
             .bind(after.map_or(0, |id| id.0))
             .bind(MESSAGES_PER_PAGE as i64)
             .fetch_all(&self.pool)
-            .await
-            .map_err(internal)?;
+            .await?;
         Ok(rows.into_iter().map(Message::from).collect())
     }
 
@@ -262,8 +255,7 @@ impl Db {
             .bind(before.map_or(i64::MAX, |id| id.0))
             .bind(MESSAGES_PER_PAGE as i64 + 1)
             .fetch_all(&self.pool)
-            .await
-            .map_err(internal)?;
+            .await?;
         let older = rows.len() > MESSAGES_PER_PAGE;
         rows.truncate(MESSAGES_PER_PAGE);
         rows.reverse();
@@ -290,8 +282,7 @@ impl Db {
         .bind(message.0)
         .bind(conversation.0)
         .fetch_optional(&self.pool)
-        .await
-        .map_err(internal)?;
+        .await?;
         Ok(row.and_then(|row| {
             Some(StoredAttachment {
                 file: row.attachment_file?,
@@ -312,7 +303,7 @@ impl Db {
     ) -> Result<(), AppError> {
         let mut tx = self.begin_write().await?;
         upsert_read(&mut tx, conversation, reader, up_to).await?;
-        tx.commit().await.map_err(internal)
+        tx.commit().await.map_err(AppError::from)
     }
 }
 
@@ -355,7 +346,6 @@ async fn upsert_read(
     .bind(reader.0)
     .bind(up_to.0)
     .execute(&mut **tx)
-    .await
-    .map_err(internal)?;
+    .await?;
     Ok(())
 }

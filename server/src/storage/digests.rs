@@ -3,8 +3,8 @@
 //! forward with a conditional update, so that two servers of a cluster never mail the same
 //! messages twice, and the mails are written to the outbox in the same transaction.
 
+use super::Db;
 use super::outbox::insert_mail;
-use super::{Db, internal};
 use crate::clock::now;
 use app::error::AppError;
 
@@ -98,8 +98,7 @@ impl Db {
                 // this sweep read is still seen by the next.
                 .bind(since.max(at - window))
                 .fetch_all(&self.pool)
-                .await
-                .map_err(internal)?;
+                .await?;
             lines.extend(found);
         }
         if lines.is_empty() {
@@ -115,8 +114,7 @@ impl Db {
             .bind(line.conversation_id)
             .bind(line.user_id)
             .execute(&mut *tx)
-            .await
-            .map_err(internal)?;
+            .await?;
             let moved = sqlx::query(
                 "UPDATE conversation_reads SET mailed_up_to = $3 \
                  WHERE conversation_id = $1 AND user_id = $2 AND mailed_up_to < $3",
@@ -125,8 +123,7 @@ impl Db {
             .bind(line.user_id)
             .bind(line.last_id)
             .execute(&mut *tx)
-            .await
-            .map_err(internal)?;
+            .await?;
             if moved.rows_affected() == 1 {
                 claimed.push(line);
             }
@@ -138,7 +135,7 @@ impl Db {
             insert_mail(&mut tx, &person[0].email, (&subject, &body)).await?;
             mails += 1;
         }
-        tx.commit().await.map_err(internal)?;
+        tx.commit().await?;
         Ok(Swept { mails, due })
     }
 }

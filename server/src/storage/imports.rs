@@ -2,11 +2,11 @@
 //! same SKU is updated, any other row adds a product), with an audit entry per product, the
 //! counters moved once, and the import's report kept for the team.
 
+use super::Db;
 use super::audit::{Audit, Audited};
 use super::products::{
     Saving, Tx, count_change, counted, insert_product, rewrite_product, sku_conflict,
 };
-use super::{Db, internal};
 use crate::clock::now;
 use app::domain::product_import::{ImportReport, RowError};
 use app::domain::{ExhibitorId, ProductForm, ProductId, UserId, ValidProduct};
@@ -76,8 +76,7 @@ impl Db {
         .bind(skipped)
         .bind(errors)
         .fetch_one(&mut *tx)
-        .await
-        .map_err(internal)?;
+        .await?;
         tx.commit().await.map_err(sku_conflict)?;
         let report = ImportReport {
             id,
@@ -104,17 +103,16 @@ impl Db {
         .bind(id)
         .bind(exhibitor.0)
         .fetch_optional(&self.pool)
-        .await
-        .map_err(internal)?
+        .await?
         .ok_or(AppError::NotFound)?;
-        let errors: String = row.try_get("errors").map_err(internal)?;
+        let errors: String = row.try_get("errors")?;
         Ok(ImportReport {
             id,
-            at: row.try_get("at").map_err(internal)?,
-            file_name: row.try_get("file_name").map_err(internal)?,
-            created: row.try_get("created").map_err(internal)?,
-            updated: row.try_get("updated").map_err(internal)?,
-            skipped: row.try_get("skipped").map_err(internal)?,
+            at: row.try_get("at")?,
+            file_name: row.try_get("file_name")?,
+            created: row.try_get("created")?,
+            updated: row.try_get("updated")?,
+            skipped: row.try_get("skipped")?,
             errors: serde_json::from_str(&errors).map_err(AppError::internal)?,
         })
     }
@@ -134,7 +132,6 @@ async fn existing(
             .bind(exhibitor.0)
             .bind(sku)
             .fetch_optional(&mut **tx)
-            .await
-            .map_err(internal)?;
+            .await?;
     Ok(id.map(ProductId))
 }

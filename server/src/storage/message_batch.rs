@@ -3,8 +3,8 @@
 //! what a transaction pays for: each is a round trip to SQLite's worker thread or to the
 //! PostgreSQL server.
 
+use super::Db;
 use super::conversations::{MESSAGE_COLUMNS, MessageRow, NewMessage};
-use super::{Db, internal};
 use crate::clock::now;
 use app::domain::conversation::Attachment;
 use app::domain::{Message, MessageId};
@@ -48,7 +48,7 @@ impl Db {
             };
             out.push(result);
         }
-        tx.commit().await.map_err(internal)?;
+        tx.commit().await?;
         Ok(out)
     }
 }
@@ -81,12 +81,12 @@ async fn insert_new(tx: &mut Tx, batch: &[NewMessage], at: i64) -> Result<Insert
             .bind(attachment.map(|a| a.kind.as_str()))
             .bind(attachment.map(|a| a.bytes));
     }
-    let returned = query.fetch_all(&mut **tx).await.map_err(internal)?;
+    let returned = query.fetch_all(&mut **tx).await?;
     let mut ids = HashMap::with_capacity(returned.len());
     for row in returned {
-        let sender: i64 = row.try_get("sender_id").map_err(internal)?;
-        let client_id: String = row.try_get("client_id").map_err(internal)?;
-        ids.insert((sender, client_id), row.try_get("id").map_err(internal)?);
+        let sender: i64 = row.try_get("sender_id")?;
+        let client_id: String = row.try_get("client_id")?;
+        ids.insert((sender, client_id), row.try_get("id")?);
     }
     Ok(ids)
 }
@@ -114,7 +114,7 @@ async fn touch_conversations(
     for id in conversations {
         query = query.bind(id);
     }
-    query.execute(&mut **tx).await.map_err(internal)?;
+    query.execute(&mut **tx).await?;
     Ok(())
 }
 
@@ -128,8 +128,7 @@ async fn stored_before(
         .bind(new.sender.0)
         .bind(&new.client_id)
         .fetch_optional(&mut **tx)
-        .await
-        .map_err(internal)?;
+        .await?;
     Ok(match row {
         // Not inserted and not there before: the conversation is blocked.
         None => Err(AppError::Conflict(ErrorCode::ConversationBlocked)),

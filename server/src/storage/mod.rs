@@ -31,11 +31,6 @@ use sqlx::{AnyPool, ConnectOptions, Executor};
 use std::str::FromStr;
 use std::time::Duration;
 
-/// A database failure as the user meets it: logged with its cause under an opaque id.
-pub(crate) fn internal(error: sqlx::Error) -> app::error::AppError {
-    app::error::AppError::internal(error)
-}
-
 /// Which engine a pool talks to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Backend {
@@ -117,7 +112,7 @@ impl Db {
             Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
             Backend::Postgres => self.pool.begin().await,
         };
-        begun.map_err(internal)
+        begun.map_err(app::error::AppError::from)
     }
 }
 

@@ -2,7 +2,7 @@
 //! (cleared when it unblocks); a report, one per person and conversation, keeps the excerpt
 //! the reporter saw.
 
-use super::{Db, internal};
+use super::Db;
 use crate::clock::now;
 use app::domain::moderation::{ConversationReport, ReportReason, Side};
 use app::domain::{ConversationId, UserId};
@@ -107,8 +107,7 @@ impl Db {
         )
         .bind(conversation.0)
         .fetch_optional(&self.pool)
-        .await
-        .map_err(internal)?;
+        .await?;
         let (buyer, team) = row.ok_or(AppError::NotFound)?;
         Ok(Blocks {
             buyer: buyer.is_some(),
@@ -134,8 +133,7 @@ impl Db {
             .bind(blocked)
             .bind(now())
             .execute(&self.pool)
-            .await
-            .map_err(internal)?;
+            .await?;
         Ok(())
     }
 
@@ -154,8 +152,7 @@ impl Db {
         .bind(report.excerpt)
         .bind(now())
         .execute(&self.pool)
-        .await
-        .map_err(internal)?;
+        .await?;
         if inserted.rows_affected() == 0 {
             return Err(AppError::Conflict(ErrorCode::AlreadyReported));
         }
@@ -174,8 +171,7 @@ impl Db {
         .bind(conversation.0)
         .bind(reporter.0)
         .fetch_one(&self.pool)
-        .await
-        .map_err(internal)?;
+        .await?;
         Ok(count > 0)
     }
 
@@ -195,8 +191,7 @@ impl Db {
         )
         .bind(REPORTS_LISTED)
         .fetch_all(&self.pool)
-        .await
-        .map_err(internal)?;
+        .await?;
         rows.into_iter().map(ReportRow::into_report).collect()
     }
 }

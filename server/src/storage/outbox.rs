@@ -2,7 +2,7 @@
 //! delivered by `mail::sender` when SMTP is configured, or read by the organizer in the
 //! browser when it is not.
 
-use super::{Db, internal};
+use super::Db;
 use crate::clock::now;
 use app::domain::OutboxMail;
 use app::error::AppError;
@@ -13,14 +13,14 @@ const MAIL_COLUMNS: &str =
 
 fn mail_of(row: &sqlx::any::AnyRow) -> Result<OutboxMail, AppError> {
     Ok(OutboxMail {
-        id: row.try_get(0).map_err(internal)?,
-        recipient: row.try_get(1).map_err(internal)?,
-        subject: row.try_get(2).map_err(internal)?,
-        body: row.try_get(3).map_err(internal)?,
-        created_at: row.try_get(4).map_err(internal)?,
-        sent_at: row.try_get(5).map_err(internal)?,
-        attempts: row.try_get(6).map_err(internal)?,
-        last_error: row.try_get(7).map_err(internal)?,
+        id: row.try_get(0)?,
+        recipient: row.try_get(1)?,
+        subject: row.try_get(2)?,
+        body: row.try_get(3)?,
+        created_at: row.try_get(4)?,
+        sent_at: row.try_get(5)?,
+        attempts: row.try_get(6)?,
+        last_error: row.try_get(7)?,
     })
 }
 
@@ -38,8 +38,7 @@ pub(super) async fn insert_mail(
     .bind(body)
     .bind(now())
     .execute(&mut **tx)
-    .await
-    .map_err(internal)?;
+    .await?;
     Ok(())
 }
 
@@ -51,8 +50,7 @@ impl Db {
         ))
         .bind(limit)
         .fetch_all(&self.pool)
-        .await
-        .map_err(internal)?;
+        .await?;
         rows.iter().map(mail_of).collect()
     }
 
@@ -75,8 +73,7 @@ impl Db {
         .bind(now + lease_seconds)
         .bind(max_attempts)
         .fetch_optional(&self.pool)
-        .await
-        .map_err(internal)?;
+        .await?;
         row.as_ref().map(mail_of).transpose()
     }
 
@@ -85,8 +82,7 @@ impl Db {
             .bind(now())
             .bind(id)
             .execute(&self.pool)
-            .await
-            .map_err(internal)?;
+            .await?;
         Ok(())
     }
 
@@ -102,8 +98,7 @@ impl Db {
             .bind(retry_at)
             .bind(id)
             .execute(&self.pool)
-            .await
-            .map_err(internal)?;
+            .await?;
         Ok(())
     }
 }

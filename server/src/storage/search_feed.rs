@@ -2,8 +2,8 @@
 //! published products with everything their search document takes from elsewhere, and
 //! exhibitors.
 
+use super::Db;
 use super::rows::{ExhibitorRow, ProductSummaryRow};
-use super::{Db, internal};
 use app::error::AppError;
 use sqlx::Row;
 
@@ -73,9 +73,8 @@ impl Db {
     pub async fn last_search_change(&self) -> Result<i64, AppError> {
         let row = sqlx::query("SELECT COALESCE(MAX(seq), 0) AS seq FROM search_changes")
             .fetch_one(&self.pool)
-            .await
-            .map_err(internal)?;
-        row.try_get("seq").map_err(internal)
+            .await?;
+        row.try_get("seq").map_err(AppError::from)
     }
 
     /// Up to `limit` changes after `after`, oldest first.
@@ -90,8 +89,7 @@ impl Db {
         .bind(after)
         .bind(limit)
         .fetch_all(&self.pool)
-        .await
-        .map_err(internal)?;
+        .await?;
         rows.iter()
             .map(|row| {
                 Ok(Change {
@@ -101,7 +99,7 @@ impl Db {
                 })
             })
             .collect::<Result<_, sqlx::Error>>()
-            .map_err(internal)
+            .map_err(AppError::from)
     }
 
     /// Published products after id `after`, by id, `limit` at a time: the full build's pages.
@@ -117,7 +115,7 @@ impl Db {
         .bind(limit)
         .fetch_all(&self.pool)
         .await
-        .map_err(internal)
+        .map_err(AppError::from)
     }
 
     /// The published ones among `ids` (a product missing from the answer is gone from search).
@@ -128,7 +126,7 @@ impl Db {
         sqlx::query_as(&format!("{INDEXED_PRODUCT} AND p.id IN ({})", id_list(ids)))
             .fetch_all(&self.pool)
             .await
-            .map_err(internal)
+            .map_err(AppError::from)
     }
 
     /// The ids of every product of these exhibitors, drafts included (a draft's document must
@@ -142,12 +140,11 @@ impl Db {
             id_list(exhibitors)
         ))
         .fetch_all(&self.pool)
-        .await
-        .map_err(internal)?;
+        .await?;
         rows.iter()
             .map(|row| row.try_get("id"))
             .collect::<Result<_, _>>()
-            .map_err(internal)
+            .map_err(AppError::from)
     }
 
     /// Exhibitors after id `after`, by id, `limit` at a time: the full build's pages.
@@ -163,7 +160,7 @@ impl Db {
         .bind(limit)
         .fetch_all(&self.pool)
         .await
-        .map_err(internal)
+        .map_err(AppError::from)
     }
 
     /// The ones among `ids` that exist.
@@ -177,16 +174,15 @@ impl Db {
         ))
         .fetch_all(&self.pool)
         .await
-        .map_err(internal)
+        .map_err(AppError::from)
     }
 
     /// How many products are published: the full build's total.
     pub async fn count_published_products(&self) -> Result<i64, AppError> {
         let row = sqlx::query("SELECT COUNT(*) AS n FROM products WHERE published = 1")
             .fetch_one(&self.pool)
-            .await
-            .map_err(internal)?;
-        row.try_get("n").map_err(internal)
+            .await?;
+        row.try_get("n").map_err(AppError::from)
     }
 }
 

@@ -1,9 +1,9 @@
 //! Exhibitor teams over SQL: who works for which exhibitor, as owner or staff, and the
 //! invitations that bring people in.
 
+use super::Db;
 use super::accounts::{NewUser, insert_user};
 use super::outbox::insert_mail;
-use super::{Db, internal};
 use crate::clock::now;
 use app::domain::{
     BusinessType, CountryCode, ExhibitorId, ExhibitorOnboarding, InvitationOffer, Localized, Page,
@@ -35,7 +35,7 @@ impl Db {
             sqlx::Error::Database(db) if db.is_unique_violation() => {
                 AppError::Conflict(ErrorCode::AlreadyInATeam)
             }
-            _ => internal(error),
+            _ => AppError::from(error),
         })?;
         Ok(())
     }
@@ -45,8 +45,7 @@ impl Db {
         let (first, last): (Option<i64>, Option<i64>) =
             sqlx::query_as("SELECT MIN(id), MAX(id) FROM exhibitors")
                 .fetch_one(&self.pool)
-                .await
-                .map_err(internal)?;
+                .await?;
         first
             .zip(last)
             .map(|(first, last)| (ExhibitorId(first), ExhibitorId(last)))
@@ -74,8 +73,7 @@ pub(super) async fn insert_invitation(
     .bind(now())
     .bind(expires_at)
     .execute(&mut **tx)
-    .await
-    .map_err(internal)?;
+    .await?;
     insert_mail(tx, &invitation.email, mail).await
 }
 
@@ -92,8 +90,7 @@ impl Db {
         let id: Option<i64> = sqlx::query_scalar("SELECT id FROM exhibitors WHERE slug = $1")
             .bind(slug)
             .fetch_optional(&self.pool)
-            .await
-            .map_err(internal)?;
+            .await?;
         id.map(ExhibitorId).ok_or(AppError::NotFound)
     }
 
@@ -114,7 +111,7 @@ impl Db {
             mail,
         )
         .await?;
-        tx.commit().await.map_err(internal)
+        tx.commit().await.map_err(AppError::from)
     }
 
     /// What an open invitation offers; `NotFound` when it is unknown, accepted or expired.
@@ -127,16 +124,12 @@ impl Db {
         .bind(fingerprint)
         .bind(now())
         .fetch_optional(&self.pool)
-        .await
-        .map_err(internal)?
+        .await?
         .ok_or(AppError::NotFound)?;
         Ok(InvitationOffer {
-            email: row.try_get(0).map_err(internal)?,
-            company: Localized::new(
-                row.try_get::<String, _>(1).map_err(internal)?,
-                row.try_get::<String, _>(2).map_err(internal)?,
-            ),
-            role: team_role(&row.try_get::<String, _>(3).map_err(internal)?)?,
+            email: row.try_get(0)?,
+            company: Localized::new(row.try_get::<String, _>(1)?, row.try_get::<String, _>(2)?),
+            role: team_role(&row.try_get::<String, _>(3)?)?,
         })
     }
 
@@ -158,18 +151,16 @@ impl Db {
         .bind(now())
         .bind(fingerprint)
         .fetch_optional(&mut *tx)
-        .await
-        .map_err(internal)?
+        .await?
         .ok_or(AppError::NotFound)?;
-        let email: String = row.try_get(0).map_err(internal)?;
-        let exhibitor: i64 = row.try_get(1).map_err(internal)?;
-        let role = team_role(&row.try_get::<String, _>(2).map_err(internal)?)?;
+        let email: String = row.try_get(0)?;
+        let exhibitor: i64 = row.try_get(1)?;
+        let role = team_role(&row.try_get::<String, _>(2)?)?;
         let (company, country): (String, String) =
             sqlx::query_as("SELECT name_en, country FROM exhibitors WHERE id = $1")
                 .bind(exhibitor)
                 .fetch_one(&mut *tx)
-                .await
-                .map_err(internal)?;
+                .await?;
         let user = NewUser {
             email: &email,
             password_hash,
@@ -189,9 +180,8 @@ impl Db {
         .bind(role.as_str())
         .bind(now())
         .execute(&mut *tx)
-        .await
-        .map_err(internal)?;
-        tx.commit().await.map_err(internal)?;
+        .await?;
+        tx.commit().await?;
         Ok(id)
     }
 
@@ -201,8 +191,7 @@ impl Db {
             sqlx::query_as("SELECT slug, name_en, name_zh FROM exhibitors WHERE id = $1")
                 .bind(exhibitor.0)
                 .fetch_optional(&self.pool)
-                .await
-                .map_err(internal)?
+                .await?
                 .ok_or(AppError::NotFound)?;
         let members = sqlx::query(
             "SELECT u.id, u.name, u.email, t.team_role FROM team_members t \
@@ -211,15 +200,14 @@ impl Db {
         )
         .bind(exhibitor.0)
         .fetch_all(&self.pool)
-        .await
-        .map_err(internal)?
+        .await?
         .iter()
         .map(|row| {
             Ok(TeamMember {
-                user: UserId(row.try_get(0).map_err(internal)?),
-                name: row.try_get(1).map_err(internal)?,
-                email: row.try_get(2).map_err(internal)?,
-                role: team_role(&row.try_get::<String, _>(3).map_err(internal)?)?,
+                user: UserId(row.try_get(0)?),
+                name: row.try_get(1)?,
+                email: row.try_get(2)?,
+                role: team_role(&row.try_get::<String, _>(3)?)?,
             })
         })
         .collect::<Result<_, AppError>>()?;
@@ -230,14 +218,13 @@ impl Db {
         .bind(exhibitor.0)
         .bind(now())
         .fetch_all(&self.pool)
-        .await
-        .map_err(internal)?
+        .await?
         .iter()
         .map(|row| {
             Ok(PendingInvitation {
-                email: row.try_get(0).map_err(internal)?,
-                role: team_role(&row.try_get::<String, _>(1).map_err(internal)?)?,
-                expires_at: row.try_get(2).map_err(internal)?,
+                email: row.try_get(0)?,
+                role: team_role(&row.try_get::<String, _>(1)?)?,
+                expires_at: row.try_get(2)?,
             })
         })
         .collect::<Result<_, AppError>>()?;
@@ -260,8 +247,7 @@ impl Db {
         .bind(exhibitor.0)
         .bind(user.0)
         .execute(&mut *tx)
-        .await
-        .map_err(internal)?
+        .await?
         .rows_affected();
         if removed == 0 {
             return Err(AppError::NotFound);
@@ -269,9 +255,8 @@ impl Db {
         sqlx::query("DELETE FROM user_sessions WHERE user_id = $1")
             .bind(user.0)
             .execute(&mut *tx)
-            .await
-            .map_err(internal)?;
-        tx.commit().await.map_err(internal)
+            .await?;
+        tx.commit().await.map_err(AppError::from)
     }
 }
 
@@ -302,27 +287,26 @@ impl Db {
         .bind(limit as i64 + 1)
         .bind(now())
         .fetch_all(&self.pool)
-        .await
-        .map_err(internal)?;
+        .await?;
         let mut items = rows
             .iter()
             .map(|row| {
-                let country: String = row.try_get(4).map_err(internal)?;
-                let owner: Option<String> = row.try_get(5).map_err(internal)?;
-                let email: Option<String> = row.try_get(6).map_err(internal)?;
+                let country: String = row.try_get(4)?;
+                let owner: Option<String> = row.try_get(5)?;
+                let email: Option<String> = row.try_get(6)?;
                 Ok(ExhibitorOnboarding {
-                    exhibitor: ExhibitorId(row.try_get(0).map_err(internal)?),
-                    slug: row.try_get(1).map_err(internal)?,
+                    exhibitor: ExhibitorId(row.try_get(0)?),
+                    slug: row.try_get(1)?,
                     name: Localized::new(
-                        row.try_get::<String, _>(2).map_err(internal)?,
-                        row.try_get::<String, _>(3).map_err(internal)?,
+                        row.try_get::<String, _>(2)?,
+                        row.try_get::<String, _>(3)?,
                     ),
                     country: CountryCode::parse(&country).ok_or_else(|| {
                         AppError::internal(format!("unknown country {country:?}"))
                     })?,
                     booths: Vec::new(),
                     owner: owner.zip(email),
-                    invited: row.try_get::<i64, _>(7).map_err(internal)? == 1,
+                    invited: row.try_get::<i64, _>(7)? == 1,
                 })
             })
             .collect::<Result<Vec<_>, AppError>>()?;
@@ -333,8 +317,7 @@ impl Db {
             .bind(first.exhibitor.0)
             .bind(last.exhibitor.0)
             .fetch_all(&self.pool)
-            .await
-            .map_err(internal)?;
+            .await?;
             for item in &mut items {
                 item.booths = booths
                     .iter()

@@ -78,5 +78,5 @@ async fn session(db: &Db, user: UserId) -> anyhow::Result<String> {
     let secret = new_secret()?;
     db.create_session(user, &fingerprint(&secret), now() + 86_400)
         .await?;
-    Ok(format!("{}={secret}", app::api::accounts::SESSION_COOKIE))
+    Ok(format!("{}={secret}", app::session::SESSION_COOKIE))
 }

@@ -3,9 +3,9 @@
 //! Over the limit, a script gets 429 with `AppError::RateLimited` and `Retry-After`; a plain
 //! form goes back to its page, which says to wait.
 
-use app::api::accounts::session;
 use app::domain::form;
 use app::error::AppError;
+use app::session;
 use axum::extract::{ConnectInfo, Request, State};
 use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;

@@ -2,8 +2,8 @@
 //! category or a section by its slug, an exhibitor's booths.
 
 use super::EXHIBITOR_COLUMNS;
+use crate::storage::Db;
 use crate::storage::rows::{BoothLocationRow, CategoryRow, ExhibitorRow, ProductRow, parse_specs};
-use crate::storage::{Db, internal};
 use app::domain::{
     BoothLocation, CategorySummary, ExhibitorId, Localized, ProductDetail, ProductId,
     SectionSummary,
@@ -34,19 +34,12 @@ impl Db {
         .bind(id.0)
         .bind(i64::from(with_drafts))
         .fetch_optional(&self.pool)
-        .await
-        .map_err(internal)?
+        .await?
         .ok_or(AppError::NotFound)?;
-        let product = ProductRow::from_row(&row).map_err(internal)?;
-        let exhibitor = ExhibitorRow::from_row(&row)
-            .map_err(internal)?
-            .into_summary()?;
-        let category = CategoryRow::prefixed(&row, "category")
-            .map_err(internal)?
-            .into_category();
-        let section = CategoryRow::prefixed(&row, "section")
-            .map_err(internal)?
-            .into_section();
+        let product = ProductRow::from_row(&row)?;
+        let exhibitor = ExhibitorRow::from_row(&row)?.into_summary()?;
+        let category = CategoryRow::prefixed(&row, "category")?.into_category();
+        let section = CategoryRow::prefixed(&row, "section")?.into_section();
         let booths = self.booths_of(exhibitor.id).await?;
         let photos = self.product_photos(id).await?;
         let row = product;
@@ -87,8 +80,7 @@ impl Db {
         ))
         .bind(value)
         .fetch_optional(&self.pool)
-        .await
-        .map_err(internal)?
+        .await?
         .ok_or(AppError::NotFound)?;
         Ok(row.into_category())
     }
@@ -104,16 +96,10 @@ impl Db {
         )
         .bind(slug)
         .fetch_optional(&self.pool)
-        .await
-        .map_err(internal)?
+        .await?
         .ok_or(AppError::NotFound)?;
-        let category_id: i64 = row.try_get("category_id").map_err(internal)?;
-        Ok((
-            CategoryRow::from_row(&row)
-                .map_err(internal)?
-                .into_section(),
-            category_id,
-        ))
+        let category_id: i64 = row.try_get("category_id")?;
+        Ok((CategoryRow::from_row(&row)?.into_section(), category_id))
     }
 
     pub(super) async fn booths_of(
@@ -126,8 +112,7 @@ impl Db {
         )
         .bind(exhibitor.0)
         .fetch_all(&self.pool)
-        .await
-        .map_err(internal)?;
+        .await?;
         Ok(rows.into_iter().map(Into::into).collect())
     }
 }

@@ -3,10 +3,10 @@
 
 mod details;
 
+use super::Db;
 use super::rows::{
     BoothRow, CategoryRow, ExhibitorProfileRow, ExhibitorRow, ProductSummaryRow, list,
 };
-use super::{Db, internal};
 use app::domain::exhibitor::{Video, uploaded_logo};
 use app::domain::product::{LARGE_SIDE, uploaded_file, uploaded_image};
 use app::domain::{
@@ -33,12 +33,11 @@ impl Catalogue for Db {
              product_count, new_product_count FROM fair_sessions WHERE is_current = 1 ORDER BY id DESC LIMIT 1",
         )
         .fetch_optional(&self.pool)
-        .await
-        .map_err(internal)?
+        .await?
         .ok_or(AppError::NotFound)?;
-        let phase: String = row.try_get("phase").map_err(internal)?;
-        let get = |name: &str| row.try_get::<i64, _>(name).map_err(internal);
-        let text = |name: &str| row.try_get::<String, _>(name).map_err(internal);
+        let phase: String = row.try_get("phase")?;
+        let get = |name: &str| row.try_get::<i64, _>(name).map_err(AppError::from);
+        let text = |name: &str| row.try_get::<String, _>(name).map_err(AppError::from);
         Ok(FairSession {
             id: SessionId(get("id")?),
             slug: text("slug")?,
@@ -64,8 +63,7 @@ impl Catalogue for Db {
              WHERE f.is_current = 1 ORDER BY c.position",
         )
         .fetch_all(&self.pool)
-        .await
-        .map_err(internal)?;
+        .await?;
         Ok(rows.into_iter().map(CategoryRow::into_category).collect())
     }
 
@@ -78,8 +76,7 @@ impl Catalogue for Db {
              WHERE f.is_current = 1 ORDER BY c.position, s.position",
         )
         .fetch_all(&self.pool)
-        .await
-        .map_err(internal)?;
+        .await?;
         Ok(rows.into_iter().map(CategoryRow::into_section).collect())
     }
 
@@ -92,8 +89,7 @@ impl Catalogue for Db {
         )
         .bind(category.id.0)
         .fetch_all(&self.pool)
-        .await
-        .map_err(internal)?;
+        .await?;
         Ok(CategoryDetail {
             category,
             sections: sections
@@ -112,8 +108,7 @@ impl Catalogue for Db {
         )
         .bind(section.id.0)
         .fetch_all(&self.pool)
-        .await
-        .map_err(internal)?;
+        .await?;
         Ok(SectionDetail {
             section,
             category,
@@ -136,18 +131,13 @@ impl Catalogue for Db {
         )
         .bind(slug)
         .fetch_optional(&self.pool)
-        .await
-        .map_err(internal)?
+        .await?
         .ok_or(AppError::NotFound)?;
-        let width: i64 = row.try_get("width_dm").map_err(internal)?;
-        let depth: i64 = row.try_get("depth_dm").map_err(internal)?;
-        let hall = CategoryRow::from_row(&row).map_err(internal)?.into_hall();
-        let section = CategoryRow::prefixed(&row, "section")
-            .map_err(internal)?
-            .into_section();
-        let category = CategoryRow::prefixed(&row, "category")
-            .map_err(internal)?
-            .into_category();
+        let width: i64 = row.try_get("width_dm")?;
+        let depth: i64 = row.try_get("depth_dm")?;
+        let hall = CategoryRow::from_row(&row)?.into_hall();
+        let section = CategoryRow::prefixed(&row, "section")?.into_section();
+        let category = CategoryRow::prefixed(&row, "category")?.into_category();
         let booths: Vec<BoothRow> = sqlx::query_as(
             "SELECT b.id, b.code, b.x_dm, b.y_dm, b.w_dm, b.h_dm, b.exhibitor_id, e.slug AS exhibitor_slug, \
              e.name_en AS exhibitor_name_en, e.name_zh AS exhibitor_name_zh \
@@ -155,8 +145,7 @@ impl Catalogue for Db {
         )
         .bind(hall.id.0)
         .fetch_all(&self.pool)
-        .await
-        .map_err(internal)?;
+        .await?;
         Ok(HallMap {
             hall,
             section,
@@ -175,8 +164,7 @@ impl Catalogue for Db {
         ))
         .bind(slug)
         .fetch_optional(&self.pool)
-        .await
-        .map_err(internal)?
+        .await?
         .ok_or(AppError::NotFound)?;
         let summary = row.summary.into_summary()?;
         let booths = self.booths_of(summary.id).await?;
@@ -242,11 +230,7 @@ impl Catalogue for Db {
         for value in binds {
             query = query.bind(value);
         }
-        let rows = query
-            .bind(limit as i64 + 1)
-            .fetch_all(&self.pool)
-            .await
-            .map_err(internal)?;
+        let rows = query.bind(limit as i64 + 1).fetch_all(&self.pool).await?;
         let summaries = rows
             .into_iter()
             .map(ExhibitorRow::into_summary)
@@ -270,8 +254,7 @@ impl Catalogue for Db {
         .bind(after)
         .bind(limit as i64 + 1)
         .fetch_all(&self.pool)
-        .await
-        .map_err(internal)?;
+        .await?;
         let items = rows
             .into_iter()
             .map(ProductSummaryRow::into_summary)
@@ -286,8 +269,7 @@ impl Catalogue for Db {
         ))
         .bind(limit as i64)
         .fetch_all(&self.pool)
-        .await
-        .map_err(internal)?;
+        .await?;
         rows.into_iter()
             .map(ProductSummaryRow::into_summary)
             .collect()

@@ -3,7 +3,7 @@
 use super::quotations::QuotationRow;
 use super::{PARTY_COLUMNS, PartyRow, country, currency, stored};
 use crate::clock::now;
-use crate::storage::{Db, internal};
+use crate::storage::Db;
 use app::domain::conversation::ConversationExhibitor;
 use app::domain::deal::{
     Incoterm, InquiryDraft, InquiryStatus, InquiryTerms, InquiryView, Side, ValidInquiry,
@@ -71,8 +71,7 @@ impl Db {
         )
         .bind(product.0)
         .fetch_optional(&self.pool)
-        .await
-        .map_err(internal)?;
+        .await?;
         let row = row.ok_or(AppError::NotFound)?;
         Ok(InquiryDraft {
             product,
@@ -117,8 +116,7 @@ impl Db {
         .bind(product.0)
         .bind(exhibitor.0)
         .fetch_optional(&self.pool)
-        .await
-        .map_err(internal)?;
+        .await?;
         id.map(InquiryId).ok_or(AppError::NotFound)
     }
 
@@ -134,8 +132,7 @@ impl Db {
         ))
         .bind(id.0)
         .fetch_optional(&self.pool)
-        .await
-        .map_err(internal)?;
+        .await?;
         let row = row.ok_or(AppError::NotFound)?;
         let quotations: Vec<QuotationRow> = sqlx::query_as(
             "SELECT q.id, u.name AS author_name, q.quantity, q.unit_price_cents, q.currency, \
@@ -146,8 +143,7 @@ impl Db {
         )
         .bind(id.0)
         .fetch_all(&self.pool)
-        .await
-        .map_err(internal)?;
+        .await?;
         Ok(InquiryView {
             id,
             buyer: row.parties.buyer()?,

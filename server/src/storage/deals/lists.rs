@@ -1,7 +1,7 @@
 //! A buyer's or a team's inquiries and orders, as their deals page lists them.
 
 use super::{Dealer, currency, stored};
-use crate::storage::{Db, internal};
+use crate::storage::Db;
 use app::domain::deal::{
     DealLists, InquiryStatus, InquirySummary, OrderStatus, OrderSummary, total_cents,
 };
@@ -44,8 +44,7 @@ impl Db {
         ))
         .bind(party)
         .fetch_all(&self.pool)
-        .await
-        .map_err(internal)?;
+        .await?;
         let (filter, party) = dealer.filter("o");
         let orders: Vec<OrderLine> = sqlx::query_as(&format!(
             "SELECT o.id, {other} AS counterpart, i.product_title, q.quantity, q.unit_price_cents, \
@@ -57,8 +56,7 @@ impl Db {
         ))
         .bind(party)
         .fetch_all(&self.pool)
-        .await
-        .map_err(internal)?;
+        .await?;
         Ok(DealLists {
             inquiries: inquiries
                 .into_iter()

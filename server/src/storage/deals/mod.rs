@@ -7,9 +7,9 @@ mod lists;
 pub mod orders;
 mod quotations;
 
+use super::Db;
 use super::conversations::Parties;
 pub(super) use super::rows::{PARTY_COLUMNS, PartyRow, country, currency, stored};
-use super::{Db, internal};
 use app::domain::{ExhibitorId, InquiryId, OrderId, QuotationId, UserId};
 use app::error::{AppError, ErrorCode};
 use sqlx::{Any, Transaction};
@@ -54,7 +54,7 @@ pub(super) async fn missed(
     match exists {
         Ok(Some(_)) => AppError::Conflict(conflict),
         Ok(None) => AppError::NotFound,
-        Err(error) => internal(error),
+        Err(error) => AppError::from(error),
     }
 }
 
@@ -75,8 +75,7 @@ impl Db {
         ))
         .bind(id)
         .fetch_optional(&self.pool)
-        .await
-        .map_err(internal)?;
+        .await?;
         let (buyer, exhibitor) = row.ok_or(AppError::NotFound)?;
         Ok(Parties {
             buyer: UserId(buyer),
@@ -93,8 +92,7 @@ impl Db {
             sqlx::query_scalar("SELECT inquiry_id FROM quotations WHERE id = $1")
                 .bind(quotation.0)
                 .fetch_optional(&self.pool)
-                .await
-                .map_err(internal)?;
+                .await?;
         let inquiry = InquiryId(inquiry.ok_or(AppError::NotFound)?);
         Ok((inquiry, self.inquiry_parties(inquiry).await?))
     }

@@ -2,7 +2,7 @@
 
 use super::{PARTY_COLUMNS, PartyRow, country, currency, missed, stored};
 use crate::clock::now;
-use crate::storage::{Db, internal};
+use crate::storage::Db;
 use app::domain::deal::{Incoterm, OrderEvent, OrderStatus, OrderTerms, total_cents};
 use app::domain::{InquiryId, OrderId, QuotationId, UserId};
 use app::error::{AppError, ErrorCode};
@@ -77,15 +77,14 @@ pub(super) async fn order_terms(
     ))
     .bind(id.0)
     .fetch_optional(&mut *conn)
-    .await
-    .map_err(internal)?;
+    .await?;
     row.ok_or(AppError::NotFound)?.into_terms()
 }
 
 impl Db {
     /// An order's terms and parties.
     pub async fn order_terms(&self, id: OrderId) -> Result<OrderTerms, AppError> {
-        let mut conn = self.pool.acquire().await.map_err(internal)?;
+        let mut conn = self.pool.acquire().await?;
         order_terms(&mut conn, id).await
     }
 
@@ -97,8 +96,7 @@ impl Db {
         )
         .bind(id.0)
         .fetch_all(&self.pool)
-        .await
-        .map_err(internal)?;
+        .await?;
         rows.into_iter()
             .map(|(status, by, at)| {
                 Ok(OrderEvent {
@@ -128,13 +126,12 @@ impl Db {
         .bind(to.as_str())
         .bind(at)
         .execute(&mut *tx)
-        .await
-        .map_err(internal)?;
+        .await?;
         if moved.rows_affected() == 0 {
             return Err(missed(&mut tx, "orders", id.0, ErrorCode::OrderChanged).await);
         }
         insert_event(&mut tx, id, to, by, at).await?;
-        tx.commit().await.map_err(internal)
+        tx.commit().await.map_err(AppError::from)
     }
 }
 
@@ -159,7 +156,6 @@ pub(super) async fn insert_event(
     .bind(by.0)
     .bind(at)
     .execute(&mut **tx)
-    .await
-    .map_err(internal)?;
+    .await?;
     Ok(())
 }

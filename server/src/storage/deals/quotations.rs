@@ -4,7 +4,7 @@
 use super::orders::{NewContract, insert_event, order_terms};
 use super::{currency, missed, stored};
 use crate::clock::now;
-use crate::storage::{Db, internal};
+use crate::storage::Db;
 use app::domain::deal::{
     Answer, Counter, OrderStatus, OrderTerms, Quotation, QuotationStatus, ValidQuotation,
 };
@@ -78,8 +78,7 @@ impl Db {
         .bind(inquiry.0)
         .bind(at)
         .execute(&mut *tx)
-        .await
-        .map_err(internal)?;
+        .await?;
         if reopened.rows_affected() == 0 {
             return Err(missed(&mut tx, "inquiries", inquiry.0, ErrorCode::InquiryClosed).await);
         }
@@ -88,8 +87,7 @@ impl Db {
         )
         .bind(inquiry.0)
         .execute(&mut *tx)
-        .await
-        .map_err(internal)?;
+        .await?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO quotations (inquiry_id, author_id, quantity, unit_price_cents, currency, \
              moq, lead_time_days, valid_until, note, status, created_at) \
@@ -106,9 +104,8 @@ impl Db {
         .bind(&quotation.note)
         .bind(at)
         .fetch_one(&mut *tx)
-        .await
-        .map_err(internal)?;
-        tx.commit().await.map_err(internal)?;
+        .await?;
+        tx.commit().await?;
         Ok(QuotationId(id))
     }
 
@@ -151,8 +148,7 @@ impl Db {
         .bind(by.0)
         .bind(at)
         .execute(&mut *tx)
-        .await
-        .map_err(internal)?;
+        .await?;
         if answered.rows_affected() == 0 {
             return Err(missed(
                 &mut tx,
@@ -167,9 +163,8 @@ impl Db {
             .bind(inquiry_status)
             .bind(at)
             .execute(&mut *tx)
-            .await
-            .map_err(internal)?;
-        tx.commit().await.map_err(internal)?;
+            .await?;
+        tx.commit().await?;
         Ok(())
     }
 
@@ -192,16 +187,14 @@ impl Db {
         .bind(by.0)
         .bind(at)
         .execute(&mut *tx)
-        .await
-        .map_err(internal)?;
+        .await?;
         if accepted.rows_affected() == 0 {
             let expired: Option<i64> = sqlx::query_scalar(
                 "SELECT id FROM quotations WHERE id = $1 AND status = 'offered'",
             )
             .bind(quotation.0)
             .fetch_optional(&mut *tx)
-            .await
-            .map_err(internal)?;
+            .await?;
             if expired.is_some() {
                 return Err(AppError::Conflict(ErrorCode::QuotationExpired));
             }
@@ -227,7 +220,7 @@ impl Db {
             sqlx::Error::Database(db) if db.is_unique_violation() => {
                 AppError::Conflict(ErrorCode::QuotationAnswered)
             }
-            _ => internal(error),
+            _ => AppError::from(error),
         })?;
         sqlx::query(
             "UPDATE inquiries SET status = 'ordered', updated_at = $2 \
@@ -236,8 +229,7 @@ impl Db {
         .bind(quotation.0)
         .bind(at)
         .execute(&mut *tx)
-        .await
-        .map_err(internal)?;
+        .await?;
         insert_event(&mut tx, OrderId(order), OrderStatus::Placed, by, at).await?;
         let terms = order_terms(&mut tx, OrderId(order)).await?;
         let new = contract(&terms)?;
@@ -251,9 +243,8 @@ impl Db {
         .bind(&new.sha256)
         .bind(at)
         .execute(&mut *tx)
-        .await
-        .map_err(internal)?;
-        tx.commit().await.map_err(internal)?;
+        .await?;
+        tx.commit().await?;
         Ok(OrderId(order))
     }
 }

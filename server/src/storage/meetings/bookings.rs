@@ -5,8 +5,8 @@ use super::{
     request_expiry, taken,
 };
 use crate::clock::now;
+use crate::storage::Db;
 use crate::storage::outbox::insert_mail;
-use crate::storage::{Db, internal};
 use app::domain::meeting::MeetingStatus;
 use app::domain::{ExhibitorId, MeetingId, SlotId, UserId};
 use app::error::AppError;
@@ -31,11 +31,10 @@ impl Db {
             .bind(starts_at)
             .bind(ends_at)
             .execute(&mut *tx)
-            .await
-            .map_err(internal)?
+            .await?
             .rows_affected();
         }
-        tx.commit().await.map_err(internal)?;
+        tx.commit().await?;
         Ok(added)
     }
 
@@ -56,8 +55,7 @@ impl Db {
         .bind(exhibitor.0)
         .bind(at)
         .fetch_all(&self.pool)
-        .await
-        .map_err(internal)?;
+        .await?;
         Ok(rows
             .into_iter()
             .filter(|(.., meeting)| !free_only || meeting.is_none())
@@ -100,7 +98,7 @@ impl Db {
         .fetch_one(&mut *tx)
         .await
         .map_err(taken)?;
-        tx.commit().await.map_err(internal)?;
+        tx.commit().await?;
         Ok(MeetingId(id))
     }
 
@@ -110,8 +108,7 @@ impl Db {
             sqlx::query_scalar("SELECT exhibitor_id FROM meeting_slots WHERE id = $1")
                 .bind(slot.0)
                 .fetch_optional(&self.pool)
-                .await
-                .map_err(internal)?;
+                .await?;
         id.map(ExhibitorId).ok_or(AppError::NotFound)
     }
 
@@ -142,7 +139,7 @@ impl Db {
         if moved.rows_affected() == 0 {
             return Err(AppError::Conflict(ErrorCode::MeetingClosed));
         }
-        tx.commit().await.map_err(internal)
+        tx.commit().await.map_err(AppError::from)
     }
 
     /// Moves a meeting from one of `from` to `to`; 409 when it is no longer in one of them
@@ -167,8 +164,7 @@ impl Db {
         .bind(to.as_str())
         .bind(at)
         .execute(&self.pool)
-        .await
-        .map_err(internal)?;
+        .await?;
         if changed.rows_affected() == 0 {
             return Err(AppError::Conflict(ErrorCode::MeetingClosed));
         }
@@ -179,8 +175,7 @@ impl Db {
         let row: Option<MeetingRow> = sqlx::query_as(&format!("{MEETING_QUERY} WHERE m.id = $1"))
             .bind(meeting.0)
             .fetch_optional(&self.pool)
-            .await
-            .map_err(internal)?;
+            .await?;
         row.ok_or(AppError::NotFound)
     }
 
@@ -206,7 +201,7 @@ impl Db {
         if let Some(exhibitor) = with {
             query = query.bind(exhibitor.0);
         }
-        query.fetch_all(&self.pool).await.map_err(internal)
+        query.fetch_all(&self.pool).await.map_err(AppError::from)
     }
 
     /// Expires unanswered requests; the number expired.
@@ -218,8 +213,7 @@ impl Db {
         )
         .bind(at)
         .execute(&self.pool)
-        .await
-        .map_err(internal)?;
+        .await?;
         Ok(done.rows_affected())
     }
 
@@ -240,8 +234,7 @@ impl Db {
         .bind(at)
         .bind(at + ahead)
         .fetch_all(&mut *tx)
-        .await
-        .map_err(internal)?;
+        .await?;
         for row in &rows {
             let team: Vec<String> = sqlx::query_scalar(
                 "SELECT u.email FROM team_members t JOIN users u ON u.id = t.user_id \
@@ -249,8 +242,7 @@ impl Db {
             )
             .bind(row.exhibitor_id)
             .fetch_all(&mut *tx)
-            .await
-            .map_err(internal)?;
+            .await?;
             let (subject, body) = mail(row);
             for recipient in std::iter::once(&row.buyer_email).chain(&team) {
                 insert_mail(&mut tx, recipient, (&subject, &body)).await?;
@@ -259,10 +251,9 @@ impl Db {
                 .bind(row.id)
                 .bind(at)
                 .execute(&mut *tx)
-                .await
-                .map_err(internal)?;
+                .await?;
         }
-        tx.commit().await.map_err(internal)?;
+        tx.commit().await?;
         Ok(rows.len())
     }
 }

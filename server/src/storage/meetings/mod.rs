@@ -6,7 +6,6 @@ mod bookings;
 mod zones;
 
 use super::conversations::Parties;
-use super::internal;
 use app::domain::conversation::{ConversationBuyer, ConversationExhibitor};
 use app::domain::meeting::MeetingStatus;
 use app::domain::{CountryCode, ExhibitorId, Localized, SlotId, UserId};
@@ -134,8 +133,7 @@ async fn expire_stale(
     .bind(slot)
     .bind(at)
     .execute(&mut **tx)
-    .await
-    .map_err(internal)?;
+    .await?;
     Ok(())
 }
 
@@ -151,8 +149,7 @@ async fn future_slot(
     )
     .bind(slot.0)
     .fetch_optional(&mut **tx)
-    .await
-    .map_err(internal)?;
+    .await?;
     let (id, starts_at, ends_at, owner) = row.ok_or(AppError::NotFound)?;
     if exhibitor.is_some_and(|exhibitor| exhibitor.0 != owner) {
         return Err(AppError::NotFound);
@@ -175,7 +172,7 @@ fn taken(error: sqlx::Error) -> AppError {
         sqlx::Error::Database(db) if db.is_unique_violation() => {
             AppError::Conflict(ErrorCode::SlotTaken)
         }
-        _ => internal(error),
+        _ => AppError::from(error),
     }
 }
 

@@ -1,7 +1,7 @@
 //! Each party's time zone, and finding the exhibitor a conversation or a booth link names.
 
 use super::StoredZone;
-use crate::storage::{Db, internal};
+use crate::storage::Db;
 use app::domain::conversation::ConversationExhibitor;
 use app::domain::{ExhibitorId, Localized, UserId};
 use app::error::AppError;
@@ -12,8 +12,7 @@ impl Db {
             sqlx::query_as("SELECT time_zone, country FROM users WHERE id = $1")
                 .bind(user.0)
                 .fetch_optional(&self.pool)
-                .await
-                .map_err(internal)?;
+                .await?;
         let (zone, country) = row.ok_or(AppError::NotFound)?;
         Ok(StoredZone { zone, country })
     }
@@ -23,8 +22,7 @@ impl Db {
             sqlx::query_as("SELECT time_zone, country FROM exhibitors WHERE id = $1")
                 .bind(exhibitor.0)
                 .fetch_optional(&self.pool)
-                .await
-                .map_err(internal)?;
+                .await?;
         let (zone, country) = row.ok_or(AppError::NotFound)?;
         Ok(StoredZone { zone, country })
     }
@@ -34,8 +32,7 @@ impl Db {
             .bind(user.0)
             .bind(zone)
             .execute(&self.pool)
-            .await
-            .map_err(internal)?;
+            .await?;
         Ok(())
     }
 
@@ -48,8 +45,7 @@ impl Db {
             .bind(exhibitor.0)
             .bind(zone)
             .execute(&self.pool)
-            .await
-            .map_err(internal)?;
+            .await?;
         Ok(())
     }
 
@@ -62,8 +58,7 @@ impl Db {
             sqlx::query_as("SELECT slug, name_en, name_zh FROM exhibitors WHERE id = $1")
                 .bind(exhibitor.0)
                 .fetch_optional(&self.pool)
-                .await
-                .map_err(internal)?;
+                .await?;
         let (slug, en, zh) = row.ok_or(AppError::NotFound)?;
         Ok(ConversationExhibitor {
             id: exhibitor,

@@ -4,9 +4,9 @@ use super::{
     EDITABLE_COLUMNS, EditableRow, Saving, count_change, counted, exhibitor_slug, insert_product,
     locked_product, move_to, rewrite_product, sku_conflict,
 };
+use crate::storage::Db;
 use crate::storage::audit::{Audit, Audited, change};
 use crate::storage::rows::PriceColumns;
-use crate::storage::{Db, internal};
 use app::domain::product_edit::{EditableProduct, TeamProduct};
 use app::domain::{ExhibitorId, Localized, Page, ProductForm, ProductId, UserId, ValidProduct};
 use app::error::AppError;
@@ -19,8 +19,7 @@ impl Db {
         let exhibitor: i64 = sqlx::query_scalar("SELECT exhibitor_id FROM products WHERE id = $1")
             .bind(id.0)
             .fetch_optional(&self.pool)
-            .await
-            .map_err(internal)?
+            .await?
             .ok_or(AppError::NotFound)?;
         Ok(ExhibitorId(exhibitor))
     }
@@ -32,16 +31,12 @@ impl Db {
         ))
         .bind(id.0)
         .fetch_optional(&self.pool)
-        .await
-        .map_err(internal)?
+        .await?
         .ok_or(AppError::NotFound)?;
         Ok(EditableProduct {
-            exhibitor: ExhibitorId(row.try_get("exhibitor_id").map_err(internal)?),
-            model: row.try_get("model_file").map_err(internal)?,
-            form: EditableRow::from_row(&row)
-                .map_err(internal)?
-                .into_valid()?
-                .to_form(),
+            exhibitor: ExhibitorId(row.try_get("exhibitor_id")?),
+            model: row.try_get("model_file")?,
+            form: EditableRow::from_row(&row)?.into_valid()?.to_form(),
             photos: self.product_photos(id).await?,
         })
     }
@@ -54,7 +49,7 @@ impl Db {
         .bind(id.0)
         .fetch_all(&self.pool)
         .await
-        .map_err(internal)
+        .map_err(AppError::from)
     }
 
     /// A team's products in its order, drafts included, `limit` after position `after`.
@@ -73,25 +68,22 @@ impl Db {
         .bind(after)
         .bind(limit as i64 + 1)
         .fetch_all(&self.pool)
-        .await
-        .map_err(internal)?;
+        .await?;
         let items = rows
             .iter()
             .map(|row| {
                 Ok(TeamProduct {
-                    id: ProductId(row.try_get("id").map_err(internal)?),
-                    position: row.try_get("position").map_err(internal)?,
-                    sku: row.try_get("sku").map_err(internal)?,
+                    id: ProductId(row.try_get("id")?),
+                    position: row.try_get("position")?,
+                    sku: row.try_get("sku")?,
                     title: Localized::new(
-                        row.try_get::<String, _>("title_en").map_err(internal)?,
-                        row.try_get::<String, _>("title_zh").map_err(internal)?,
+                        row.try_get::<String, _>("title_en")?,
+                        row.try_get::<String, _>("title_zh")?,
                     ),
-                    price: PriceColumns::from_row(row)
-                        .map_err(internal)?
-                        .into_price()?,
-                    is_new: row.try_get::<i64, _>("is_new").map_err(internal)? != 0,
-                    published: row.try_get::<i64, _>("published").map_err(internal)? != 0,
-                    cover: row.try_get("cover_hash").map_err(internal)?,
+                    price: PriceColumns::from_row(row)?.into_price()?,
+                    is_new: row.try_get::<i64, _>("is_new")? != 0,
+                    published: row.try_get::<i64, _>("published")? != 0,
+                    cover: row.try_get("cover_hash")?,
                 })
             })
             .collect::<Result<Vec<_>, AppError>>()?;
@@ -148,18 +140,14 @@ impl Db {
             "DELETE FROM product_images WHERE product_id = $1",
             "DELETE FROM products WHERE id = $1",
         ] {
-            sqlx::query(statement)
-                .bind(id.0)
-                .execute(&mut *tx)
-                .await
-                .map_err(internal)?;
+            sqlx::query(statement).bind(id.0).execute(&mut *tx).await?;
         }
         let changes = before.to_form().changes_to(&ProductForm::default());
         Audit { exhibitor, by }
             .deleted(&mut tx, Audited::Product(id.0), &changes)
             .await?;
         let slug = count_change(&mut tx, exhibitor, counted(Some(&before)), (0, 0)).await?;
-        tx.commit().await.map_err(internal)?;
+        tx.commit().await?;
         Ok(slug)
     }
 
@@ -180,8 +168,7 @@ impl Db {
             .bind(id.0)
             .bind(exhibitor.0)
             .fetch_optional(&mut *tx)
-            .await
-            .map_err(internal)?;
+            .await?;
             places.push(place.ok_or(AppError::NotFound)?);
         }
         let before: Vec<String> = places.iter().map(i64::to_string).collect();
@@ -205,7 +192,7 @@ impl Db {
             .updated(&mut tx, Audited::Profile(exhibitor), &changes)
             .await?;
         let slug = exhibitor_slug(&mut tx, exhibitor).await?;
-        tx.commit().await.map_err(internal)?;
+        tx.commit().await?;
         Ok(slug)
     }
 }

@@ -6,7 +6,6 @@ mod editing;
 mod photos;
 
 use super::audit::{Audit, Audited};
-use super::internal;
 use super::rows::{PriceColumns, StoredSpec};
 use app::domain::{Currency, ExhibitorId, ProductId, UserId, ValidProduct};
 use app::error::AppError;
@@ -105,12 +104,11 @@ pub(super) async fn insert_product(
     )
     .bind(exhibitor.0)
     .fetch_optional(&mut **tx)
-    .await
-    .map_err(internal)?
+    .await?
     .ok_or(AppError::NotFound)?;
-    let category: i64 = row.try_get("category_id").map_err(internal)?;
-    let section: i64 = row.try_get("section_id").map_err(internal)?;
-    let last: i64 = row.try_get("last").map_err(internal)?;
+    let category: i64 = row.try_get("category_id")?;
+    let section: i64 = row.try_get("section_id")?;
+    let last: i64 = row.try_get("last")?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO products (exhibitor_id, category_id, section_id, position, title_en, \
          title_zh, description_en, description_zh, specs, price_min_cents, price_max_cents, \
@@ -198,13 +196,10 @@ pub(super) async fn locked_product(
     ))
     .bind(id.0)
     .fetch_optional(&mut **tx)
-    .await
-    .map_err(internal)?
+    .await?
     .ok_or(AppError::NotFound)?;
-    let exhibitor = ExhibitorId(row.try_get("exhibitor_id").map_err(internal)?);
-    let product = EditableRow::from_row(&row)
-        .map_err(internal)?
-        .into_valid()?;
+    let exhibitor = ExhibitorId(row.try_get("exhibitor_id")?);
+    let product = EditableRow::from_row(&row)?.into_valid()?;
     Ok((exhibitor, product))
 }
 
@@ -213,8 +208,7 @@ async fn move_to(tx: &mut Tx<'_>, id: ProductId, position: i64) -> Result<(), Ap
         .bind(position)
         .bind(id.0)
         .execute(&mut **tx)
-        .await
-        .map_err(internal)?;
+        .await?;
     Ok(())
 }
 
@@ -232,8 +226,7 @@ pub(super) async fn count_change(
             .bind(products)
             .bind(exhibitor.0)
             .execute(&mut **tx)
-            .await
-            .map_err(internal)?;
+            .await?;
         sqlx::query(
             "UPDATE fair_sessions SET product_count = product_count + $1, \
              new_product_count = new_product_count + $2 WHERE is_current = 1",
@@ -241,8 +234,7 @@ pub(super) async fn count_change(
         .bind(products)
         .bind(new)
         .execute(&mut **tx)
-        .await
-        .map_err(internal)?;
+        .await?;
     }
     exhibitor_slug(tx, exhibitor).await
 }
@@ -251,8 +243,7 @@ async fn exhibitor_slug(tx: &mut Tx<'_>, exhibitor: ExhibitorId) -> Result<Strin
     sqlx::query_scalar("SELECT slug FROM exhibitors WHERE id = $1")
         .bind(exhibitor.0)
         .fetch_optional(&mut **tx)
-        .await
-        .map_err(internal)?
+        .await?
         .ok_or(AppError::NotFound)
 }
 
@@ -262,6 +253,6 @@ pub(super) fn sku_conflict(error: sqlx::Error) -> AppError {
         sqlx::Error::Database(db) if db.message().contains("sku") => {
             AppError::invalid("sku", ErrorCode::SkuTaken)
         }
-        _ => internal(error),
+        _ => AppError::from(error),
     }
 }

@@ -1,8 +1,8 @@
 //! A product's photos and its 3D model.
 
 use super::{Tx, exhibitor_slug, locked_product};
+use crate::storage::Db;
 use crate::storage::audit::{Audit, Audited, change};
-use crate::storage::{Db, internal};
 use app::domain::product_edit::PHOTOS_MAX;
 use app::domain::{ProductId, UserId};
 use app::error::AppError;
@@ -62,7 +62,7 @@ impl Db {
             .updated(&mut tx, Audited::Product(id.0), &changes)
             .await?;
         let slug = exhibitor_slug(&mut tx, exhibitor).await?;
-        tx.commit().await.map_err(internal)?;
+        tx.commit().await?;
         Ok(slug)
     }
 
@@ -80,20 +80,18 @@ impl Db {
             sqlx::query_scalar("SELECT model_file FROM products WHERE id = $1")
                 .bind(id.0)
                 .fetch_one(&mut *tx)
-                .await
-                .map_err(internal)?;
+                .await?;
         sqlx::query("UPDATE products SET model_file = $1 WHERE id = $2")
             .bind(file)
             .bind(id.0)
             .execute(&mut *tx)
-            .await
-            .map_err(internal)?;
+            .await?;
         let changes = change("model", before.unwrap_or_default(), file);
         Audit { exhibitor, by }
             .updated(&mut tx, Audited::Product(id.0), &changes)
             .await?;
         let slug = exhibitor_slug(&mut tx, exhibitor).await?;
-        tx.commit().await.map_err(internal)?;
+        tx.commit().await?;
         Ok(slug)
     }
 }
@@ -103,7 +101,7 @@ async fn photos_in(tx: &mut Tx<'_>, id: ProductId) -> Result<Vec<String>, AppErr
         .bind(id.0)
         .fetch_all(&mut **tx)
         .await
-        .map_err(internal)
+        .map_err(AppError::from)
 }
 
 /// Replaces a product's photo list, and its cover with the first photo.
@@ -111,22 +109,19 @@ async fn set_photos(tx: &mut Tx<'_>, id: ProductId, hashes: &[String]) -> Result
     sqlx::query("DELETE FROM product_images WHERE product_id = $1")
         .bind(id.0)
         .execute(&mut **tx)
-        .await
-        .map_err(internal)?;
+        .await?;
     for (position, hash) in hashes.iter().enumerate() {
         sqlx::query("INSERT INTO product_images (product_id, position, hash) VALUES ($1, $2, $3)")
             .bind(id.0)
             .bind(position as i64)
             .bind(hash)
             .execute(&mut **tx)
-            .await
-            .map_err(internal)?;
+            .await?;
     }
     sqlx::query("UPDATE products SET cover_hash = $1 WHERE id = $2")
         .bind(hashes.first().cloned())
         .bind(id.0)
         .execute(&mut **tx)
-        .await
-        .map_err(internal)?;
+        .await?;
     Ok(())
 }

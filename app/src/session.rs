@@ -1,0 +1,152 @@
+//! The session contract, in one place: the cookie that carries the session secret
+//! (`HttpOnly`, `SameSite=Lax`, `Secure` behind HTTPS), the token in it, the signed-in
+//! person, the address a request came from, whether a request is a plain form post, and where
+//! a form goes when it is done or refused (through `links::with_query`, after the one strict
+//! local-path check of `links`). Server only.
+
+use crate::components::account_menu::SignedIn;
+use crate::domain::CurrentUser;
+use crate::error::AppError;
+use http::HeaderMap;
+
+/// The session cookie's name.
+pub const SESSION_COOKIE: &str = "cf_session";
+
+/// A session secret as the browser keeps it in its cookie; the server stores only its hash.
+#[derive(Clone, PartialEq, Eq)]
+pub struct SessionToken(pub String);
+
+/// The address a request came from; the server's session layer leaves it in the request.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ClientAddress(pub std::net::IpAddr);
+
+async fn headers() -> HeaderMap {
+    leptos_axum::extract::<HeaderMap>()
+        .await
+        .unwrap_or_default()
+}
+
+fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(http::header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(key, _)| *key == name)
+        .map(|(_, value)| value.to_owned())
+}
+
+/// Where the request came from: its address and the browser's own name for itself.
+pub async fn signed_from() -> crate::ports::SignedFrom {
+    let parts = leptos::prelude::use_context::<http::request::Parts>();
+    let ip = parts
+        .as_ref()
+        .and_then(|parts| parts.extensions.get::<ClientAddress>())
+        .map(|address| address.0.to_string())
+        .unwrap_or_default();
+    let user_agent = headers()
+        .await
+        .get(http::header::USER_AGENT)
+        .and_then(|value| value.to_str().ok())
+        .map(|value| value.chars().take(300).collect())
+        .unwrap_or_default();
+    crate::ports::SignedFrom { ip, user_agent }
+}
+
+/// The session secret the browser sent, if any.
+pub async fn token() -> Option<SessionToken> {
+    token_in(&headers().await)
+}
+
+/// The session secret in a request's cookies, if any.
+pub fn token_in(headers: &HeaderMap) -> Option<SessionToken> {
+    cookie(headers, SESSION_COOKIE)
+        .filter(|value| !value.is_empty())
+        .map(SessionToken)
+}
+
+/// The signed-in person, if the request carries a valid session: as the server's session
+/// layer found it, else looked up.
+pub async fn current_user() -> Result<Option<CurrentUser>, AppError> {
+    let known = leptos::prelude::use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<SignedIn>().cloned());
+    if let Some(SignedIn(user)) = known {
+        return Ok(user);
+    }
+    match token().await {
+        Some(token) => {
+            crate::ports::port::<dyn crate::ports::Accounts>()?
+                .get_current_user(&token)
+                .await
+        }
+        None => Ok(None),
+    }
+}
+
+/// The language of the request: the saved choice, else the browser's preference.
+pub async fn request_locale() -> &'static str {
+    let headers = headers().await;
+    let chosen = cookie(
+        &headers,
+        crate::components::language_switch::LANGUAGE_COOKIE,
+    )
+    .or_else(|| {
+        headers
+            .get(http::header::ACCEPT_LANGUAGE)
+            .and_then(|value| value.to_str().ok())
+            .map(str::to_owned)
+    });
+    match chosen {
+        Some(value) if value.trim_start().starts_with("zh") => "zh",
+        _ => "en",
+    }
+}
+
+/// Ends a form's server function: success goes to `done`; a failed plain form post goes
+/// back to `back` with the errors and the `typed` values; a script gets the error and its
+/// HTTP status.
+pub async fn finish<T>(
+    result: Result<T, AppError>,
+    done: &str,
+    back: &str,
+    typed: &[(&str, &str)],
+) -> Result<T, AppError> {
+    match &result {
+        Ok(_) => leptos_axum::redirect(done),
+        Err(error) if is_plain_form(&headers().await) => {
+            let errors = crate::domain::form::encode(error, typed);
+            leptos_axum::redirect(&crate::links::with_query(back, &errors));
+        }
+        Err(_) => return crate::api::with_status(result),
+    }
+    result
+}
+
+/// Whether a request is a browser's form post rather than a script's call: only the
+/// browser asks for HTML in answer to a POST.
+pub fn is_plain_form(headers: &HeaderMap) -> bool {
+    headers
+        .get(http::header::ACCEPT)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|value| value.contains("text/html"))
+}
+
+/// Sets the session cookie to `value`, or expires it when `keep` is false.
+pub fn set_cookie(value: &str, secure: bool, keep: bool) {
+    let max_age = if keep {
+        crate::domain::account::SESSION_SECONDS
+    } else {
+        0
+    };
+    let secure = if secure { "; Secure" } else { "" };
+    let cookie = format!(
+        "{SESSION_COOKIE}={value}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Lax{secure}"
+    );
+    if let (Some(response), Ok(value)) = (
+        leptos::prelude::use_context::<leptos_axum::ResponseOptions>(),
+        cookie.parse(),
+    ) {
+        response.append_header(http::header::SET_COOKIE, value);
+    }
+}
