@@ -136,7 +136,6 @@ impl Accounts for AccountService {
         Ok(())
     }
 
-    #[tracing::instrument(skip_all)]
     async fn get_current_user(
         &self,
         session: &SessionToken,
