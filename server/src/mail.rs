@@ -91,8 +91,8 @@ async fn deliver(
     };
     let recorded = match outcome {
         Ok(()) => {
-            tracing::info!(id = mail.id, "mail sent");
-            db.mark_mail_sent(mail.id).await
+            tracing::info!(id = mail.id.0, "mail sent");
+            db.mark_mail_sent(mail.id.0).await
         }
         Err((error, retry)) => {
             let retry_at = if retry && mail.attempts < MAX_ATTEMPTS {
@@ -100,12 +100,12 @@ async fn deliver(
             } else {
                 NEVER
             };
-            tracing::warn!(id = mail.id, attempts = mail.attempts, %error, "mail not sent");
-            db.mark_mail_failed(mail.id, &error, retry_at).await
+            tracing::warn!(id = mail.id.0, attempts = mail.attempts, %error, "mail not sent");
+            db.mark_mail_failed(mail.id.0, &error, retry_at).await
         }
     };
     if let Err(error) = recorded {
-        tracing::error!(id = mail.id, %error, "cannot record a delivery");
+        tracing::error!(id = mail.id.0, %error, "cannot record a delivery");
     }
 }
 

@@ -31,7 +31,11 @@ pub async fn get_booth_page(slug: String, after: i64) -> Result<BoothPageData, A
             let catalogue = crate::ports::port::<dyn crate::ports::Catalogue>()?;
             let profile = catalogue.get_exhibitor(&slug).await?;
             let products = catalogue
-                .list_exhibitor_products(profile.summary.id, after, PAGE_SIZE)
+                .list_exhibitor_products(
+                    profile.summary.id,
+                    crate::domain::Cursor::from_after(after),
+                    PAGE_SIZE,
+                )
                 .await?;
             Ok(BoothPageData { profile, products })
         }

@@ -2,7 +2,7 @@
 //! and releases booths. The forms work with JavaScript on and off (see
 //! `session::finish`); the service checks every right.
 
-use crate::domain::{Application, ApplicationForm, BoothAssignments, Page};
+use crate::domain::{Application, ApplicationForm, ApplicationId, BoothAssignments, Page};
 use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use crate::session;
@@ -43,7 +43,7 @@ pub async fn get_applications(after: i64) -> Result<Page<Application>, AppError>
     super::with_status(
         async {
             let user = session::current_user().await?;
-            let cursor = crate::domain::Cursor(Some(after).filter(|after| *after > 0));
+            let cursor = crate::domain::Cursor::from_after(after);
             crate::ports::port::<dyn crate::ports::Onboarding>()?
                 .list_applications(user.as_ref(), cursor)
                 .await
@@ -54,7 +54,7 @@ pub async fn get_applications(after: i64) -> Result<Page<Application>, AppError>
 
 /// Approves an application, then goes to the new exhibitor's booths.
 #[server(endpoint = "approve_application")]
-pub async fn approve_application(application: i64) -> Result<(), AppError> {
+pub async fn approve_application(application: ApplicationId) -> Result<(), AppError> {
     let result = async {
         let user = session::current_user().await?;
         crate::ports::port::<dyn crate::ports::Onboarding>()?
@@ -71,7 +71,10 @@ pub async fn approve_application(application: i64) -> Result<(), AppError> {
 }
 
 #[server(endpoint = "decline_application")]
-pub async fn decline_application(application: i64, reason: String) -> Result<(), AppError> {
+pub async fn decline_application(
+    application: ApplicationId,
+    reason: String,
+) -> Result<(), AppError> {
     let result = async {
         let user = session::current_user().await?;
         crate::ports::port::<dyn crate::ports::Onboarding>()?

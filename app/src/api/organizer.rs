@@ -26,7 +26,7 @@ pub async fn get_onboarding(after: i64) -> Result<Page<ExhibitorOnboarding>, App
     super::with_status(
         async {
             let user = crate::session::current_user().await?;
-            let cursor = crate::domain::Cursor(Some(after).filter(|after| *after > 0));
+            let cursor = crate::domain::Cursor::from_after(after);
             crate::ports::port::<dyn crate::ports::Teams>()?
                 .get_onboarding(user.as_ref(), cursor)
                 .await

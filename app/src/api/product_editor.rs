@@ -3,7 +3,7 @@
 
 use crate::domain::product_edit::TeamProduct;
 use crate::domain::product_import::ImportReport;
-use crate::domain::{ExhibitorId, Localized, Page, ProductForm, ProductId};
+use crate::domain::{ExhibitorId, ImportId, Localized, Page, ProductForm, ProductId};
 use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use crate::session;
@@ -52,7 +52,12 @@ pub async fn get_team_products(after: Option<i64>) -> Result<ProductListData, Ap
                 .get_team(Some(&user), exhibitor)
                 .await?;
             let products = crate::ports::port::<dyn crate::ports::Products>()?
-                .list_team_products(Some(&user), exhibitor, after.unwrap_or(0), TEAM_PAGE)
+                .list_team_products(
+                    Some(&user),
+                    exhibitor,
+                    crate::domain::Cursor::from_after(after.unwrap_or(0)),
+                    TEAM_PAGE,
+                )
                 .await?;
             Ok(ProductListData {
                 exhibitor,
@@ -212,7 +217,7 @@ pub struct ImportPageData {
 }
 
 #[server(endpoint = "get_import_page")]
-pub async fn get_import_page(report: Option<i64>) -> Result<ImportPageData, AppError> {
+pub async fn get_import_page(report: Option<ImportId>) -> Result<ImportPageData, AppError> {
     super::with_status(
         async {
             let (user, exhibitor) = member().await?;

@@ -2,7 +2,9 @@
 //! it, and the form to report it to the organizer. Plain forms: they work without
 //! JavaScript, and the page they return to shows the result.
 
+use crate::api::conversations::{BlockConversation, ReportConversation};
 use crate::components::form_field::{FormAlert, TextAreaField, error_for, error_text, form_errors};
+use crate::components::post_form::PostForm;
 use crate::domain::conversation::ConversationView;
 use crate::domain::moderation::{REPORT_NOTE_CHARS_MAX, ReportReason};
 use crate::error::AppError;
@@ -36,11 +38,11 @@ pub fn BlockAndReport(conversation: ConversationView) -> impl IntoView {
         <section class="block-report" aria-labelledby="block-report-title">
             <h2 id="block-report-title">{t!(i18n, block_report_title)}</h2>
             {blocked_notice.map(|text| view! { <p class="form-notice" role="status">{text}</p> })}
-            <form method="post" action="/api/block_conversation">
+            <PostForm<BlockConversation>>
                 <input type="hidden" name="conversation" value=id />
                 <input type="hidden" name="blocked" value=blocking />
                 <button type="submit" class="secondary">{label}</button>
-            </form>
+            </PostForm<BlockConversation>>
             {report}
         </section>
     }
@@ -77,7 +79,7 @@ fn ReportForm(conversation: i64) -> impl IntoView {
     view! {
         <details class="report" open=!chosen.is_empty()>
             <summary>{t!(i18n, report_title)}</summary>
-            <form method="post" action="/api/report_conversation">
+            <PostForm<ReportConversation>>
                 <FormAlert errors />
                 <input type="hidden" name="conversation" value=conversation />
                 <fieldset aria-describedby=move || reason_error().is_some().then_some("report-reason-error")>
@@ -93,7 +95,7 @@ fn ReportForm(conversation: i64) -> impl IntoView {
                     <label for="report-block">{t!(i18n, report_block_too)}</label>
                 </div>
                 <button type="submit">{t!(i18n, report_send)}</button>
-            </form>
+            </PostForm<ReportConversation>>
         </details>
     }
 }

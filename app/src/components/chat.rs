@@ -4,8 +4,10 @@
 //! and one being sent stays shown as "sending" until the server has stored it, through
 //! dropped connections (it is sent again, under the same id, after each reconnect).
 
+use crate::api::conversations::SendMessage;
 use crate::components::attachment::{AttachmentForm, AttachmentLink};
 use crate::components::form_field::error_text;
+use crate::components::post_form::post_url;
 use crate::domain::conversation::{ConversationView, MESSAGE_CHARS_MAX, Message};
 use crate::domain::form::decode_errors;
 use crate::domain::moderation::{clock, offset_name};
@@ -169,7 +171,7 @@ pub fn Chat(conversation: ConversationView) -> impl IntoView {
     let file_client_id = format!("{form_client_id}-file");
     let form = (!blocked).then(|| {
         view! {
-            <form class="chat-form" method="post" action="/api/send_message" on:submit=submit>
+            <form class="chat-form" method="post" action={post_url::<SendMessage>()} on:submit=submit>
                 <input type="hidden" name="conversation" value=id.0 />
                 <input type="hidden" name="client_id" value=form_client_id />
                 <label for="chat-body">{t!(i18n, chat_write)}</label>

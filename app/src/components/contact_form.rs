@@ -1,7 +1,9 @@
 //! "Contact the exhibitor": a plain form that opens the buyer's conversation with an
 //! exhibitor (started if new). A visitor is sent back with a note to sign in first.
 
+use crate::api::conversations::StartConversation;
 use crate::components::form_field::{FormAlert, form_errors};
+use crate::components::post_form::PostForm;
 use crate::domain::ExhibitorId;
 use crate::error::AppError;
 use crate::i18n::*;
@@ -16,11 +18,11 @@ pub fn ContactForm(
     let i18n = use_i18n();
     let errors = form_errors(|| None::<Result<(), AppError>>);
     view! {
-        <form class="contact-form" method="post" action="/api/start_conversation">
+        <PostForm<StartConversation> class="contact-form">
             <input type="hidden" name="exhibitor" value=exhibitor.0 />
             <input type="hidden" name="back" value=back />
             <button type="submit">{t!(i18n, contact_exhibitor)}</button>
             <FormAlert errors />
-        </form>
+        </PostForm<StartConversation>>
     }
 }

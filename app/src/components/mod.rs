@@ -22,6 +22,7 @@ pub mod link_list;
 pub mod model_viewer;
 pub mod page_meta;
 pub mod pager;
+pub mod post_form;
 pub mod rich_text;
 pub mod search_facets;
 pub mod search_form;

@@ -1,6 +1,8 @@
 //! The zone a person's (or their team's) times are shown in, and the form to change it.
 
+use crate::api::meetings::SetTimeZone;
 use crate::components::form_field::options;
+use crate::components::post_form::PostForm;
 use crate::i18n::*;
 use leptos::prelude::*;
 
@@ -24,11 +26,11 @@ pub fn TimeZoneForm(
     };
     let choices = options(names.into_iter().map(|name| (name.clone(), name)), &zone);
     view! {
-        <form method="post" action="/api/set_time_zone" class="zone-form">
+        <PostForm<SetTimeZone> class="zone-form">
             <input type="hidden" name="back" value=back />
             <label for="zone">{label}</label>
             <select id="zone" name="zone">{choices}</select>
             <button type="submit">{t!(i18n, meeting_zone_save)}</button>
-        </form>
+        </PostForm<SetTimeZone>>
     }
 }

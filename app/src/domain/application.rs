@@ -6,7 +6,7 @@ use super::account::{NAME_MAX, normalise_email};
 use super::booth_edit::{parse_staff_size, parse_year_founded, website_problem};
 use super::text::or_english;
 use super::validation::Problems;
-use super::{CountryCode, ExhibitorId, Localized};
+use super::{ApplicationId, CountryCode, ExhibitorId, Localized};
 use crate::error::ErrorCode;
 use crate::error::FieldError;
 use serde::{Deserialize, Serialize};
@@ -114,7 +114,7 @@ impl ApplicationForm {
 /// A pending application as the organizer reviews it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Application {
-    pub id: i64,
+    pub id: ApplicationId,
     pub company: Localized,
     pub country: CountryCode,
     pub section: Localized,

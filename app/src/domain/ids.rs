@@ -62,6 +62,14 @@ id_type!(
     SlotId,
     /// A buyer's booking of a slot.
     MeetingId,
+    /// A company's application to exhibit, awaiting the organizer.
+    ApplicationId,
+    /// A report of a conversation to the organizer.
+    ReportId,
+    /// One mail in the outbox.
+    MailId,
+    /// One run of a product import.
+    ImportId,
 );
 
 /// A text that is not a valid id.

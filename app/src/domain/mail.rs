@@ -1,11 +1,12 @@
 //! Mail the platform sends, as the outbox keeps it and the organizer reads it.
 
+use super::MailId;
 use serde::{Deserialize, Serialize};
 
 /// One mail in the outbox. Times are Unix seconds.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OutboxMail {
-    pub id: i64,
+    pub id: MailId,
     pub recipient: String,
     pub subject: String,
     pub body: String,

@@ -63,8 +63,9 @@ pub use fair::{
 };
 pub use hall::{BoothExhibitor, BoothOnMap, HallMap, HallSummary, Rect};
 pub use ids::{
-    BoothId, CategoryId, ConversationId, ExhibitorId, HallId, InquiryId, MeetingId, MessageId,
-    OrderId, ProductId, QuotationId, SectionId, SessionId, SlotId, UserId,
+    ApplicationId, BoothId, CategoryId, ConversationId, ExhibitorId, HallId, ImportId, InquiryId,
+    MailId, MeetingId, MessageId, OrderId, ProductId, QuotationId, ReportId, SectionId, SessionId,
+    SlotId, UserId,
 };
 pub use mail::{Delivery, OutboxMail};
 pub use money::{Currency, PriceRange};

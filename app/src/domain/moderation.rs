@@ -4,7 +4,7 @@
 //! where they are.
 
 use super::validation::Problems;
-use super::{ConversationId, UserId};
+use super::{ConversationId, ReportId, UserId};
 use crate::error::AppError;
 use crate::error::ErrorCode;
 use serde::{Deserialize, Serialize};
@@ -109,7 +109,7 @@ pub fn offset_name(utc_offset: i32) -> String {
 /// A report as the organizer reads it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ConversationReport {
-    pub id: i64,
+    pub id: ReportId,
     pub conversation: ConversationId,
     pub reporter: UserId,
     pub reporter_name: String,

@@ -27,11 +27,16 @@ impl<T> Page<T> {
     }
 }
 
-/// Where a page starts: after this id (exclusive), or at the beginning.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// Where a page starts: after this key (exclusive), or at the beginning.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Cursor(pub Option<i64>);
 
 impl Cursor {
+    /// The cursor of an `after` a server function received; 0 or less is the beginning.
+    pub fn from_after(after: i64) -> Self {
+        Cursor(Some(after).filter(|after| *after > 0))
+    }
+
     /// Parses the `after` query parameter; `None` means the parameter is malformed.
     pub fn parse(raw: Option<&str>) -> Option<Self> {
         match raw {

@@ -3,6 +3,7 @@
 //! with the editor's rules; a wrong row is reported and skipped, and a problem with the file
 //! itself (no header, a missing column, too many rows) refuses the whole file.
 
+use super::ImportId;
 use super::product_edit::{PRODUCT_FIELDS, ProductForm, ValidProduct};
 use crate::error::ErrorCode;
 use serde::{Deserialize, Serialize};
@@ -33,7 +34,7 @@ pub struct RowError {
 /// What an import did.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ImportReport {
-    pub id: i64,
+    pub id: ImportId,
     pub at: i64,
     pub file_name: String,
     pub created: i64,

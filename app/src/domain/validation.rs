@@ -23,6 +23,15 @@ impl Problems {
         value
     }
 
+    /// A whole number from `min` to `max` as typed in `field`, else `number_invalid`.
+    pub fn number(&mut self, field: &str, typed: &str, min: i64, max: i64) -> Option<i64> {
+        self.need(
+            whole_number(typed, min, max),
+            field,
+            ErrorCode::NumberInvalid,
+        )
+    }
+
     /// The typed text, trimmed; `required` when empty, `too_long` past `max` characters.
     pub fn text(&mut self, field: &str, typed: &str, max: usize, required: bool) -> String {
         let text = typed.trim();

@@ -2,10 +2,12 @@
 //! window of slots in it, and the slots to come with who booked them.
 
 use super::loaded;
+use crate::api::meetings::AddAvailability;
 use crate::api::meetings::{AVAILABILITY_PATH, get_availability};
 use crate::components::deal_status::meeting_status;
 use crate::components::form_field::{FormAlert, TextField, form_errors, options};
 use crate::components::page_meta::PageMeta;
+use crate::components::post_form::PostForm;
 use crate::components::status::forbid_caching;
 use crate::components::time_zone_form::TimeZoneForm;
 use crate::domain::meeting::{AvailabilityPage, SLOT_MINUTES};
@@ -60,7 +62,7 @@ fn availability_view(page: AvailabilityPage) -> impl IntoView {
             <h1>{title}</h1>
             <TimeZoneForm zone=page.zone.clone() names=page.zone_names back=AVAILABILITY_PATH.to_owned() team=true />
             <FormAlert errors summarize=true />
-            <form method="post" action="/api/add_availability" class="deal-form">
+            <PostForm<AddAvailability> class="deal-form">
                 <h2>{t!(i18n, availability_add, zone = page.zone)}</h2>
                 <TextField name="form[date]" id="date" kind="date" label=t_string!(i18n, availability_date).to_string() value=typed("date", "") errors />
                 <TextField name="form[from]" id="from" kind="time" label=t_string!(i18n, availability_from).to_string() value=typed("from", "09:00") errors />
@@ -70,7 +72,7 @@ fn availability_view(page: AvailabilityPage) -> impl IntoView {
                     <select id="minutes" name="form[minutes]">{minutes}</select>
                 </div>
                 <button type="submit">{t!(i18n, availability_publish)}</button>
-            </form>
+            </PostForm<AddAvailability>>
             <h2>{t!(i18n, availability_slots)}</h2>
             {empty.then(|| view! { <p class="muted">{t!(i18n, availability_none)}</p> })}
             <ul class="slot-list">{slots}</ul>

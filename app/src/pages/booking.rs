@@ -3,10 +3,12 @@
 //! with it. Buyers only; plain forms.
 
 use super::loaded;
+use crate::api::meetings::BookMeeting;
 use crate::api::meetings::get_booking_page;
 use crate::components::both_times::BothTimesText;
 use crate::components::form_field::{FormAlert, form_errors};
 use crate::components::page_meta::PageMeta;
+use crate::components::post_form::PostForm;
 use crate::components::status::forbid_caching;
 use crate::components::time_zone_form::TimeZoneForm;
 use crate::domain::deal::Side;
@@ -46,14 +48,14 @@ fn booking_view(page: BookingPage) -> impl IntoView {
             let slug = slug.clone();
             view! {
                 <li class="slot">
-                    <form method="post" action="/api/book_meeting" class="slot-form">
+                    <PostForm<BookMeeting> class="slot-form">
                         <input type="hidden" name="exhibitor" value=slug />
                         <input type="hidden" name="slot" value=slot.id.0 />
                         <input type="hidden" name="topic" value="" />
                         <BothTimesText times=slot.starts.clone() zones reader=Side::Buyer />
                         " "<span class="muted">{t!(i18n, meeting_minutes, minutes = slot.minutes)}</span>" "
                         <button type="submit">{t!(i18n, booking_request)}</button>
-                    </form>
+                    </PostForm<BookMeeting>>
                 </li>
             }
             .into_any()

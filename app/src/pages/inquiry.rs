@@ -4,11 +4,13 @@
 
 use super::loaded;
 use crate::api::deals::get_inquiry;
+use crate::api::deals::{AnswerQuotation, SendQuotation};
 use crate::components::deal_status::{inquiry_status, quotation_status};
 use crate::components::form_field::{
     FormAlert, SelectField, TextAreaField, TextField, currency_options, form_errors,
 };
 use crate::components::page_meta::PageMeta;
+use crate::components::post_form::PostForm;
 use crate::components::status::forbid_caching;
 use crate::domain::InquiryId;
 use crate::domain::deal::{InquiryStatus, InquiryView, Quotation, Side, money};
@@ -163,10 +165,11 @@ fn quotation_form(
     let currency = typed("currency", terms.currency.code().to_owned());
     let moq = latest.map_or(quantity.min(terms.quantity), |q| q.moq.min(quantity));
     let lead = latest.map_or(30, |q| q.lead_time_days);
+    let inquiry = inquiry.id.0;
     view! {
-        <form method="post" action="/api/send_quotation" class="deal-form">
+        <PostForm<SendQuotation> class="deal-form">
             <h2>{t!(i18n, quotation_new)}</h2>
-            <input type="hidden" name="inquiry" value=inquiry.id.0 />
+            <input type="hidden" name="inquiry" value=inquiry />
             <TextField name="form[unit_price]" id="unit_price" label=t_string!(i18n, quotation_unit_price).to_string()
                 value=typed("unit_price", price) errors />
             <SelectField name="form[currency]" id="currency" label=t_string!(i18n, field_currency).to_string() errors>
@@ -183,7 +186,7 @@ fn quotation_form(
             <TextAreaField name="form[note]" id="note" rows=3 label=t_string!(i18n, quotation_note).to_string()
                 value=typed("note", String::new()) errors />
             <button type="submit">{t!(i18n, quotation_send)}</button>
-        </form>
+        </PostForm<SendQuotation>>
     }
     .into_any()
 }
@@ -198,36 +201,37 @@ fn answer_forms(
     let total = crate::domain::deal::total_cents(quotation.quantity, quotation.unit_price_cents)
         .map(|cents| money(cents, quotation.currency))
         .unwrap_or_default();
+    let (quotation, quantity) = (quotation.id.0, quotation.quantity);
     let hidden = move || {
         view! {
             <input type="hidden" name="inquiry" value=inquiry.0 />
-            <input type="hidden" name="quotation" value=quotation.id.0 />
+            <input type="hidden" name="quotation" value=quotation />
         }
     };
     view! {
         <div class="deal-answers">
-            <form method="post" action="/api/answer_quotation" class="deal-form">
+            <PostForm<AnswerQuotation> class="deal-form">
                 <h2>{t!(i18n, answer_accept_title)}</h2>
                 <p>{t!(i18n, answer_accept_total, total = total)}</p>
                 {hidden()}
                 <input type="hidden" name="form[answer]" value="accept" />
                 <button type="submit">{t!(i18n, answer_accept)}</button>
-            </form>
-            <form method="post" action="/api/answer_quotation" class="deal-form">
+            </PostForm<AnswerQuotation>>
+            <PostForm<AnswerQuotation> class="deal-form">
                 <h2>{t!(i18n, answer_counter_title)}</h2>
                 {hidden()}
                 <input type="hidden" name="form[answer]" value="counter" />
                 <TextField name="form[counter_price]" id="counter_price" label=t_string!(i18n, answer_counter_price).to_string() errors />
                 <TextField name="form[counter_quantity]" id="counter_quantity" kind="number"
-                    label=t_string!(i18n, inquiry_quantity_label).to_string() value=quotation.quantity.to_string() errors />
+                    label=t_string!(i18n, inquiry_quantity_label).to_string() value=quantity.to_string() errors />
                 <TextAreaField name="form[note]" id="counter_note" rows=3 label=t_string!(i18n, quotation_note).to_string() errors />
                 <button type="submit">{t!(i18n, answer_counter)}</button>
-            </form>
-            <form method="post" action="/api/answer_quotation" class="deal-form">
+            </PostForm<AnswerQuotation>>
+            <PostForm<AnswerQuotation> class="deal-form">
                 {hidden()}
                 <input type="hidden" name="form[answer]" value="decline" />
                 <button type="submit" class="secondary">{t!(i18n, answer_decline)}</button>
-            </form>
+            </PostForm<AnswerQuotation>>
         </div>
     }
     .into_any()

@@ -3,11 +3,13 @@
 //! without JavaScript.
 
 use super::loaded;
+use crate::api::deals::SendInquiry;
 use crate::api::deals::get_inquiry_draft;
 use crate::components::form_field::{
     FormAlert, SelectField, TextAreaField, TextField, currency_options, form_errors, options,
 };
 use crate::components::page_meta::PageMeta;
+use crate::components::post_form::PostForm;
 use crate::components::status::forbid_caching;
 use crate::domain::deal::{Incoterm, InquiryDraft};
 use crate::domain::{CountryCode, ProductId};
@@ -57,7 +59,7 @@ fn inquiry_form(draft: InquiryDraft) -> impl IntoView {
             </p>
             <p class="muted">{t!(i18n, inquiry_moq, moq = draft.moq, unit = unit.clone())}</p>
             <FormAlert errors summarize=true />
-            <form method="post" action="/api/send_inquiry">
+            <PostForm<SendInquiry>>
                 <input type="hidden" name="product" value=draft.product.0 />
                 <TextField name="form[quantity]" id="quantity" kind="number"
                     label=t_string!(i18n, inquiry_quantity, unit = unit).to_string()
@@ -81,7 +83,7 @@ fn inquiry_form(draft: InquiryDraft) -> impl IntoView {
                     label=t_string!(i18n, inquiry_message).to_string()
                     value=typed("message").unwrap_or_default() errors />
                 <button type="submit">{t!(i18n, inquiry_send)}</button>
-            </form>
+            </PostForm<SendInquiry>>
         </section>
     }
     .into_any()

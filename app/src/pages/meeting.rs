@@ -4,10 +4,12 @@
 
 use super::loaded;
 use crate::api::meetings::get_meeting;
+use crate::api::meetings::{AnswerMeeting, CancelMeeting, RescheduleMeeting};
 use crate::components::both_times::BothTimesText;
 use crate::components::deal_status::meeting_status;
 use crate::components::form_field::{FormAlert, form_errors};
 use crate::components::page_meta::PageMeta;
+use crate::components::post_form::{PostForm, post_url};
 use crate::components::status::forbid_caching;
 use crate::domain::MeetingId;
 use crate::domain::deal::Side;
@@ -54,12 +56,12 @@ fn meeting_view(meeting: MeetingView) -> impl IntoView {
     let requested = meeting.status == MeetingStatus::Requested;
     let live = meeting.status.is_live();
     let answer = (reader == Side::Exhibitor && requested).then(|| view! {
-        {button("/api/answer_meeting", "answer", "confirm", t_string!(i18n, meeting_confirm).to_string(), "")}
-        {button("/api/answer_meeting", "answer", "decline", t_string!(i18n, meeting_decline).to_string(), "secondary")}
+        {button(post_url::<AnswerMeeting>(), "answer", "confirm", t_string!(i18n, meeting_confirm).to_string(), "")}
+        {button(post_url::<AnswerMeeting>(), "answer", "decline", t_string!(i18n, meeting_decline).to_string(), "secondary")}
     });
     let cancel = live.then(|| {
         button(
-            "/api/cancel_meeting",
+            post_url::<CancelMeeting>(),
             "",
             "",
             t_string!(i18n, meeting_cancel).to_string(),
@@ -76,13 +78,13 @@ fn meeting_view(meeting: MeetingView) -> impl IntoView {
         .collect::<Vec<_>>();
     let reschedule = (!other.is_empty()).then(|| {
         view! {
-            <form method="post" action="/api/reschedule_meeting" class="deal-form">
+            <PostForm<RescheduleMeeting> class="deal-form">
                 <h2>{t!(i18n, meeting_reschedule_title)}</h2>
                 <input type="hidden" name="meeting" value=id.0 />
                 <label for="slot">{t!(i18n, meeting_new_slot)}</label>
                 <select id="slot" name="slot">{other}</select>
                 <button type="submit">{t!(i18n, meeting_reschedule)}</button>
-            </form>
+            </PostForm<RescheduleMeeting>>
         }
     });
     let expires = requested.then(|| {

@@ -4,10 +4,12 @@
 
 use super::loaded;
 use crate::api::deals::get_order;
+use crate::api::deals::{MoveOrder, SignContract};
 use crate::components::contract_text::ContractText;
 use crate::components::deal_status::{order_action, order_status, side_name};
 use crate::components::form_field::{FormAlert, TextField, form_errors};
 use crate::components::page_meta::PageMeta;
+use crate::components::post_form::PostForm;
 use crate::components::status::forbid_caching;
 use crate::domain::OrderId;
 use crate::domain::deal::{OrderStatus, OrderView, money};
@@ -63,11 +65,11 @@ fn order_view(order: OrderView) -> impl IntoView {
                 ""
             };
             view! {
-                <form method="post" action="/api/move_order" class="inline-form">
+                <PostForm<MoveOrder> class="inline-form">
                     <input type="hidden" name="order" value=order.terms.id.0 />
                     <input type="hidden" name="status" value=to.as_str() />
                     <button type="submit" class=class>{order_action(i18n, to)}</button>
-                </form>
+                </PostForm<MoveOrder>>
             }
         })
         .collect_view();
@@ -91,17 +93,18 @@ fn order_view(order: OrderView) -> impl IntoView {
     let signed_by_reader = contract.signed_by(order.reader).is_some();
     let may_sign =
         order.reader_may_sign && !signed_by_reader && order.terms.status != OrderStatus::Cancelled;
+    let (order_id, sha256) = (order.terms.id.0, contract.sha256.clone());
     let sign_form = may_sign.then(|| {
         view! {
-            <form method="post" action="/api/sign_contract" class="deal-form sign-form">
+            <PostForm<SignContract> class="deal-form sign-form">
                 <h3>{t!(i18n, contract_sign_title)}</h3>
                 <p>{t!(i18n, contract_sign_intro)}</p>
-                <input type="hidden" name="order" value=order.terms.id.0 />
-                <input type="hidden" name="sha256" value=contract.sha256.clone() />
+                <input type="hidden" name="order" value=order_id />
+                <input type="hidden" name="sha256" value=sha256 />
                 <TextField name="signer_name" id="signer_name" autocomplete="name"
                     label=t_string!(i18n, contract_signer_name).to_string() errors />
                 <button type="submit">{t!(i18n, contract_sign)}</button>
-            </form>
+            </PostForm<SignContract>>
         }
     });
     let waiting_for_owner = (!order.reader_may_sign && !signed_by_reader)

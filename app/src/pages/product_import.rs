@@ -9,6 +9,7 @@ use crate::components::form_field::{FileField, error_text, form_errors};
 use crate::components::page_meta::PageMeta;
 use crate::components::status::forbid_caching;
 use crate::components::upload_form::UploadForm;
+use crate::domain::ImportId;
 use crate::domain::product_import::ImportReport;
 use crate::error::{AppError, FieldError};
 use crate::i18n::*;
@@ -26,7 +27,7 @@ pub fn ProductImportPage() -> impl IntoView {
         query
             .read()
             .get("report")
-            .and_then(|id| id.parse::<i64>().ok())
+            .and_then(|id| id.parse::<ImportId>().ok())
     };
     let data = Resource::new_blocking(report, get_import_page);
     loaded(data, import_page)

@@ -1,7 +1,7 @@
 //! The catalogue (fair, halls, exhibitors, products) and its search.
 
 use crate::domain::{
-    CategoryDetail, CategorySummary, DirectoryFilter, ExhibitorId, ExhibitorProfile,
+    CategoryDetail, CategorySummary, Cursor, DirectoryFilter, ExhibitorId, ExhibitorProfile,
     ExhibitorSummary, FairSession, HallMap, Page, ProductDetail, ProductId, ProductSummary,
     SectionDetail, SectionSummary,
 };
@@ -30,7 +30,7 @@ pub trait Catalogue: Send + Sync + 'static {
     async fn list_exhibitor_products(
         &self,
         exhibitor: ExhibitorId,
-        after: i64,
+        after: Cursor,
         limit: usize,
     ) -> Result<Page<ProductSummary>, AppError>;
     /// The newest products flagged new.

@@ -5,9 +5,9 @@ use crate::domain::exhibitor::BoothImage;
 use crate::domain::product_edit::{EditableProduct, TeamProduct};
 use crate::domain::product_import::ImportReport;
 use crate::domain::{
-    Application, ApplicationForm, AuditEntry, BoothAssignments, CurrentUser, Cursor, ExhibitorId,
-    ExhibitorOnboarding, InvitationOffer, Page, ProductDetail, ProductId, ProfileForm, TeamView,
-    UserId,
+    Application, ApplicationForm, ApplicationId, AuditEntry, BoothAssignments, CurrentUser, Cursor,
+    ExhibitorId, ExhibitorOnboarding, ImportId, InvitationOffer, Page, ProductDetail, ProductId,
+    ProfileForm, TeamView, UserId,
 };
 use crate::error::AppError;
 use crate::ports::SessionToken;
@@ -85,13 +85,13 @@ pub trait Onboarding: Send + Sync + 'static {
     async fn approve_application(
         &self,
         actor: Option<&CurrentUser>,
-        application: i64,
+        application: ApplicationId,
     ) -> Result<String, AppError>;
     /// Declines an application and mails the applicant `reason`.
     async fn decline_application(
         &self,
         actor: Option<&CurrentUser>,
-        application: i64,
+        application: ApplicationId,
         reason: &str,
     ) -> Result<(), AppError>;
     /// An exhibitor's booths and free ones to choose from; organizers only.
@@ -168,7 +168,7 @@ pub trait Products: Send + Sync + 'static {
         &self,
         actor: Option<&CurrentUser>,
         exhibitor: ExhibitorId,
-        after: i64,
+        after: Cursor,
         limit: usize,
     ) -> Result<Page<TeamProduct>, AppError>;
     /// A product's public page as its team sees it, drafts included.
@@ -252,6 +252,6 @@ pub trait Products: Send + Sync + 'static {
         &self,
         actor: Option<&CurrentUser>,
         exhibitor: ExhibitorId,
-        id: i64,
+        id: ImportId,
     ) -> Result<ImportReport, AppError>;
 }

@@ -5,7 +5,7 @@
 //! (one query each). Writers in this process forget the entries they change (`forget_*`).
 
 use app::domain::{
-    CategoryDetail, CategorySummary, DirectoryFilter, ExhibitorId, ExhibitorProfile,
+    CategoryDetail, CategorySummary, Cursor, DirectoryFilter, ExhibitorId, ExhibitorProfile,
     ExhibitorSummary, FairSession, HallMap, Page, ProductDetail, ProductId, ProductSummary,
     SectionDetail, SectionSummary,
 };
@@ -45,7 +45,7 @@ pub struct CachedCatalogue {
     section: Memo<String, SectionDetail>,
     hall_map: Memo<String, HallMap>,
     exhibitor: Memo<String, ExhibitorProfile>,
-    exhibitor_products: Memo<(ExhibitorId, i64, usize), Page<ProductSummary>>,
+    exhibitor_products: Memo<(ExhibitorId, Cursor, usize), Page<ProductSummary>>,
     new_products: Memo<usize, Vec<ProductSummary>>,
     product: Memo<ProductId, ProductDetail>,
 }
@@ -149,7 +149,7 @@ impl Catalogue for CachedCatalogue {
     async fn list_exhibitor_products(
         &self,
         exhibitor: ExhibitorId,
-        after: i64,
+        after: Cursor,
         limit: usize,
     ) -> Result<Page<ProductSummary>, AppError> {
         (self.exhibitor_products)

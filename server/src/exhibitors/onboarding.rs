@@ -12,8 +12,8 @@ use crate::mail::MailSignal;
 use crate::storage::Db;
 use app::domain::application::MESSAGE_MAX;
 use app::domain::{
-    Action, Application, ApplicationForm, BoothAssignments, CurrentUser, Cursor, Page, TeamRole,
-    authorize,
+    Action, Application, ApplicationForm, ApplicationId, BoothAssignments, CurrentUser, Cursor,
+    Page, TeamRole, authorize,
 };
 use app::error::AppError;
 use app::error::ErrorCode;
@@ -58,19 +58,19 @@ impl Onboarding for OnboardingService {
     ) -> Result<Page<Application>, AppError> {
         authorize(actor, Action::InviteExhibitor)?;
         self.db
-            .pending_applications(after.0.unwrap_or(0), APPLICATIONS_PAGE)
+            .pending_applications(after.after(), APPLICATIONS_PAGE)
             .await
     }
 
-    #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), application))]
+    #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), application = application.0))]
     async fn approve_application(
         &self,
         actor: Option<&CurrentUser>,
-        application: i64,
+        application: ApplicationId,
     ) -> Result<String, AppError> {
         authorize(actor, Action::InviteExhibitor)?;
         let organizer = actor.ok_or(AppError::Unauthenticated)?;
-        let (application, locale) = self.db.pending_application(application).await?;
+        let (application, locale) = self.db.pending_application(application.0).await?;
         self.refuse_taken_address(&application.email).await?;
         let link = secret::new_secret().map_err(AppError::internal)?;
         let url = format!("{}/invitation?token={link}", self.public_url);
@@ -91,11 +91,11 @@ impl Onboarding for OnboardingService {
         Ok(slug)
     }
 
-    #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), application))]
+    #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), application = application.0))]
     async fn decline_application(
         &self,
         actor: Option<&CurrentUser>,
-        application: i64,
+        application: ApplicationId,
         reason: &str,
     ) -> Result<(), AppError> {
         authorize(actor, Action::InviteExhibitor)?;
@@ -107,7 +107,7 @@ impl Onboarding for OnboardingService {
         if reason.chars().count() > MESSAGE_MAX {
             return Err(AppError::invalid("reason", ErrorCode::TooLong));
         }
-        let (application, locale) = self.db.pending_application(application).await?;
+        let (application, locale) = self.db.pending_application(application.0).await?;
         let company = application.company.get(reader_locale(&locale));
         let mail = decline_mail(
             &locale,

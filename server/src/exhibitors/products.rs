@@ -8,7 +8,8 @@ use crate::storage::products::Saving;
 use app::domain::product_edit::{EditableProduct, TeamProduct, is_ticked};
 use app::domain::product_import::{ImportReport, read_table};
 use app::domain::{
-    Action, CurrentUser, ExhibitorId, Page, ProductDetail, ProductForm, ProductId, authorize,
+    Action, CurrentUser, Cursor, ExhibitorId, ImportId, Page, ProductDetail, ProductForm,
+    ProductId, authorize,
 };
 use app::error::AppError;
 use app::error::ErrorCode;
@@ -21,11 +22,11 @@ impl Products for BoothEditor {
         &self,
         actor: Option<&CurrentUser>,
         exhibitor: ExhibitorId,
-        after: i64,
+        after: Cursor,
         limit: usize,
     ) -> Result<Page<TeamProduct>, AppError> {
         authorize(actor, Action::EditBooth(exhibitor))?;
-        self.db.team_products(exhibitor, after, limit).await
+        self.db.team_products(exhibitor, after.after(), limit).await
     }
 
     #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), id = id.0))]
@@ -183,12 +184,12 @@ impl Products for BoothEditor {
         Ok(report)
     }
 
-    #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), exhibitor = exhibitor.0, id))]
+    #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), exhibitor = exhibitor.0, id = id.0))]
     async fn get_import_report(
         &self,
         actor: Option<&CurrentUser>,
         exhibitor: ExhibitorId,
-        id: i64,
+        id: ImportId,
     ) -> Result<ImportReport, AppError> {
         authorize(actor, Action::EditBooth(exhibitor))?;
         self.db.import_report(exhibitor, id).await

@@ -7,7 +7,9 @@ use super::outbox::insert_mail;
 use super::teams::{Invitation, insert_invitation};
 use crate::clock::now;
 use app::domain::application::slug_for;
-use app::domain::{Application, CountryCode, ExhibitorId, Localized, Page, TeamRole, UserId};
+use app::domain::{
+    Application, ApplicationId, CountryCode, ExhibitorId, Localized, Page, TeamRole, UserId,
+};
 use app::domain::{ValidApplication, team::INVITATION_SECONDS};
 use app::error::AppError;
 use app::error::ErrorCode;
@@ -78,7 +80,7 @@ impl Db {
             .iter()
             .map(application_of)
             .collect::<Result<Vec<_>, _>>()?;
-        Ok(Page::from_rows(items, limit, |a| a.id))
+        Ok(Page::from_rows(items, limit, |a| a.id.0))
     }
 
     /// A pending application and the language its applicant wrote in; `NotFound` when there
@@ -106,13 +108,13 @@ impl Db {
         invitation: (&str, Mail<'_>),
     ) -> Result<(ExhibitorId, String), AppError> {
         let mut tx = self.begin_write().await?;
-        decide(&mut tx, application.id, organizer, "approved").await?;
+        decide(&mut tx, application.id.0, organizer, "approved").await?;
         let (session, category, section): (i64, i64, i64) = sqlx::query_as(
             "SELECT f.id, s.category_id, s.id FROM exhibitor_applications a \
              JOIN sections s ON s.id = a.section_id \
              JOIN fair_sessions f ON f.is_current = 1 WHERE a.id = $1 ORDER BY f.id DESC LIMIT 1",
         )
-        .bind(application.id)
+        .bind(application.id.0)
         .fetch_one(&mut *tx)
         .await?;
         let base = slug_for(&application.company.en);
@@ -150,7 +152,7 @@ impl Db {
         })?;
         sqlx::query("UPDATE exhibitor_applications SET exhibitor_id = $1 WHERE id = $2")
             .bind(exhibitor)
-            .bind(application.id)
+            .bind(application.id.0)
             .execute(&mut *tx)
             .await?;
         sqlx::query("UPDATE fair_sessions SET exhibitor_count = exhibitor_count + 1 WHERE id = $1")
@@ -177,7 +179,7 @@ impl Db {
         mail: Mail<'_>,
     ) -> Result<(), AppError> {
         let mut tx = self.begin_write().await?;
-        decide(&mut tx, application.id, organizer, "declined").await?;
+        decide(&mut tx, application.id.0, organizer, "declined").await?;
         insert_mail(&mut tx, &application.email, mail).await?;
         tx.commit().await.map_err(AppError::from)
     }
@@ -218,7 +220,7 @@ fn application_of(row: &sqlx::any::AnyRow) -> Result<Application, AppError> {
     let number = |column: &str| row.try_get::<i64, _>(column).map_err(AppError::from);
     let country = text("country")?;
     Ok(Application {
-        id: number("id")?,
+        id: ApplicationId(number("id")?),
         company: Localized::new(text("company_en")?, text("company_zh")?),
         country: CountryCode::parse(&country)
             .ok_or_else(|| AppError::internal(format!("unknown country {country:?}")))?,

@@ -166,11 +166,17 @@ impl Db {
         &self,
         conversation: ConversationId,
     ) -> Result<Parties, AppError> {
-        let row: Option<(i64, i64)> =
-            sqlx::query_as("SELECT buyer_id, exhibitor_id FROM conversations WHERE id = $1")
-                .bind(conversation.0)
-                .fetch_optional(&self.pool)
-                .await?;
+        self.parties_of("conversations", conversation.0).await
+    }
+
+    /// Who the row `id` of `table` (a conversation, an inquiry, an order) is between.
+    pub(super) async fn parties_of(&self, table: &str, id: i64) -> Result<Parties, AppError> {
+        let row: Option<(i64, i64)> = sqlx::query_as(&format!(
+            "SELECT buyer_id, exhibitor_id FROM {table} WHERE id = $1"
+        ))
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?;
         let (buyer, exhibitor) = row.ok_or(AppError::NotFound)?;
         Ok(Parties {
             buyer: UserId(buyer),

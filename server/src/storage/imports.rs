@@ -9,7 +9,7 @@ use super::products::{
 };
 use crate::clock::now;
 use app::domain::product_import::{ImportReport, RowError};
-use app::domain::{ExhibitorId, ProductForm, ProductId, UserId, ValidProduct};
+use app::domain::{ExhibitorId, ImportId, ProductForm, ProductId, UserId, ValidProduct};
 use app::error::AppError;
 use sqlx::Row;
 
@@ -79,7 +79,7 @@ impl Db {
         .await?;
         tx.commit().await.map_err(sku_conflict)?;
         let report = ImportReport {
-            id,
+            id: ImportId(id),
             at,
             file_name: file.name.to_owned(),
             created,
@@ -94,13 +94,13 @@ impl Db {
     pub async fn import_report(
         &self,
         exhibitor: ExhibitorId,
-        id: i64,
+        id: ImportId,
     ) -> Result<ImportReport, AppError> {
         let row = sqlx::query(
             "SELECT at, file_name, created, updated, skipped, errors FROM product_imports \
              WHERE id = $1 AND exhibitor_id = $2",
         )
-        .bind(id)
+        .bind(id.0)
         .bind(exhibitor.0)
         .fetch_optional(&self.pool)
         .await?

@@ -5,7 +5,7 @@
 use super::Db;
 use crate::clock::now;
 use app::domain::moderation::{ConversationReport, ReportReason, Side};
-use app::domain::{ConversationId, UserId};
+use app::domain::{ConversationId, ReportId, UserId};
 use app::error::AppError;
 use app::error::ErrorCode;
 
@@ -79,7 +79,7 @@ impl ReportRow {
             Side::Team => format!("{} ({})", self.buyer_name, self.buyer_company),
         };
         Ok(ConversationReport {
-            id: self.id,
+            id: ReportId(self.id),
             conversation: ConversationId(self.conversation_id),
             reporter: UserId(self.reporter_id),
             reporter_name: self.reporter_name,

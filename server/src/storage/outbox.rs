@@ -4,7 +4,7 @@
 
 use super::Db;
 use crate::clock::now;
-use app::domain::OutboxMail;
+use app::domain::{MailId, OutboxMail};
 use app::error::AppError;
 use sqlx::Row;
 
@@ -13,7 +13,7 @@ const MAIL_COLUMNS: &str =
 
 fn mail_of(row: &sqlx::any::AnyRow) -> Result<OutboxMail, AppError> {
     Ok(OutboxMail {
-        id: row.try_get(0)?,
+        id: MailId(row.try_get(0)?),
         recipient: row.try_get(1)?,
         subject: row.try_get(2)?,
         body: row.try_get(3)?,

@@ -97,11 +97,11 @@ on_both_engines! { mod catalogue; support::fair_db;
         assert_eq!(profile.summary.id, ExhibitorId(5));
         assert!(!profile.booths.is_empty());
         assert!(!profile.main_markets.is_empty() && !profile.certifications.is_empty());
-        let first = db.db.list_exhibitor_products(profile.summary.id, 0, 2).await.unwrap();
-        let all = db.db.list_exhibitor_products(profile.summary.id, 0, 1000).await.unwrap();
+        let first = db.db.list_exhibitor_products(profile.summary.id, Cursor(None), 2).await.unwrap();
+        let all = db.db.list_exhibitor_products(profile.summary.id, Cursor(None), 1000).await.unwrap();
         assert_eq!(all.items.len() as i64, profile.product_count);
         if profile.product_count > 2 {
-            let next = db.db.list_exhibitor_products(profile.summary.id, first.next_after.unwrap(), 2).await.unwrap();
+            let next = db.db.list_exhibitor_products(profile.summary.id, Cursor(first.next_after), 2).await.unwrap();
             assert_eq!(next.items[0].id, all.items[2].id);
         }
         assert_eq!(db.db.get_exhibitor("nobody").await.unwrap_err(), AppError::NotFound);

@@ -5,7 +5,7 @@ use crate::domain::CountryCode;
 use crate::domain::conversation::MESSAGE_CHARS_MAX;
 use crate::domain::money::Currency;
 use crate::domain::product_edit::{LEAD_TIME_MAX_DAYS, MOQ_MAX, parse_cents};
-use crate::domain::validation::{Problems, whole_number as whole};
+use crate::domain::validation::Problems;
 use crate::error::ErrorCode;
 use crate::error::FieldError;
 use serde::{Deserialize, Serialize};
@@ -34,6 +34,24 @@ pub struct ValidInquiry {
     pub message: String,
 }
 
+/// The currency as typed in `currency`.
+fn currency(problems: &mut Problems, typed: &str) -> Option<Currency> {
+    problems.need(
+        Currency::parse(typed.trim()),
+        "currency",
+        ErrorCode::CurrencyUnknown,
+    )
+}
+
+/// `total_too_large` on `field` when the quantity times the unit price overflows.
+fn check_total(problems: &mut Problems, field: &str, quantity: Option<i64>, price: Option<i64>) {
+    if let (Some(quantity), Some(price)) = (quantity, price)
+        && total_cents(quantity, price).is_none()
+    {
+        problems.add(field, ErrorCode::TotalTooLarge);
+    }
+}
+
 /// A price above zero, as typed.
 fn price(typed: &str) -> Option<i64> {
     parse_cents(typed).filter(|cents| *cents > 0)
@@ -42,22 +60,14 @@ fn price(typed: &str) -> Option<i64> {
 impl InquiryForm {
     pub fn validate(&self) -> Result<ValidInquiry, Vec<FieldError>> {
         let mut problems = Problems::default();
-        let quantity = problems.need(
-            whole(&self.quantity, 1, MOQ_MAX),
-            "quantity",
-            ErrorCode::NumberInvalid,
-        );
+        let quantity = problems.number("quantity", &self.quantity, 1, MOQ_MAX);
         let target_price_cents = match self.target_price.trim() {
             "" => Some(None),
             typed => problems
                 .need(price(typed), "target_price", ErrorCode::PriceInvalid)
                 .map(Some),
         };
-        let currency = problems.need(
-            Currency::parse(self.currency.trim()),
-            "currency",
-            ErrorCode::CurrencyUnknown,
-        );
+        let currency = currency(&mut problems, &self.currency);
         let incoterm = problems.need(
             Incoterm::parse(self.incoterm.trim()),
             "incoterm",
@@ -75,11 +85,8 @@ impl InquiryForm {
             true,
         );
         let message = problems.text("message", &self.message, MESSAGE_CHARS_MAX, false);
-        if let (Some(quantity), Some(Some(target))) = (quantity, target_price_cents)
-            && total_cents(quantity, target).is_none()
-        {
-            problems.add("target_price", ErrorCode::TotalTooLarge);
-        }
+        let target = target_price_cents.flatten();
+        check_total(&mut problems, "target_price", quantity, target);
         match (
             quantity,
             target_price_cents,
@@ -134,47 +141,28 @@ pub struct ValidQuotation {
 impl QuotationForm {
     pub fn validate(&self) -> Result<ValidQuotation, Vec<FieldError>> {
         let mut problems = Problems::default();
-        let quantity = problems.need(
-            whole(&self.quantity, 1, MOQ_MAX),
-            "quantity",
-            ErrorCode::NumberInvalid,
-        );
+        let quantity = problems.number("quantity", &self.quantity, 1, MOQ_MAX);
         let unit_price_cents = problems.need(
             price(&self.unit_price),
             "unit_price",
             ErrorCode::PriceInvalid,
         );
-        let currency = problems.need(
-            Currency::parse(self.currency.trim()),
-            "currency",
-            ErrorCode::CurrencyUnknown,
-        );
-        let moq = problems.need(
-            whole(&self.moq, 1, MOQ_MAX),
-            "moq",
-            ErrorCode::NumberInvalid,
-        );
-        let lead_time_days = problems.need(
-            whole(&self.lead_time_days, 0, LEAD_TIME_MAX_DAYS),
+        let currency = currency(&mut problems, &self.currency);
+        let moq = problems.number("moq", &self.moq, 1, MOQ_MAX);
+        let lead_time_days = problems.number(
             "lead_time_days",
-            ErrorCode::NumberInvalid,
+            &self.lead_time_days,
+            0,
+            LEAD_TIME_MAX_DAYS,
         );
-        let valid_days = problems.need(
-            whole(&self.valid_days, 1, VALID_DAYS_MAX),
-            "valid_days",
-            ErrorCode::NumberInvalid,
-        );
+        let valid_days = problems.number("valid_days", &self.valid_days, 1, VALID_DAYS_MAX);
         let note = problems.text("note", &self.note, MESSAGE_CHARS_MAX, false);
         if let (Some(quantity), Some(moq)) = (quantity, moq)
             && quantity < moq
         {
             problems.add("quantity", ErrorCode::QuantityBelowMoq);
         }
-        if let (Some(quantity), Some(price)) = (quantity, unit_price_cents)
-            && total_cents(quantity, price).is_none()
-        {
-            problems.add("unit_price", ErrorCode::TotalTooLarge);
-        }
+        check_total(&mut problems, "unit_price", quantity, unit_price_cents);
         match (
             quantity,
             unit_price_cents,
@@ -242,11 +230,8 @@ impl AnswerForm {
                     "counter_price",
                     ErrorCode::PriceInvalid,
                 );
-                let quantity = problems.need(
-                    whole(&self.counter_quantity, 1, MOQ_MAX),
-                    "counter_quantity",
-                    ErrorCode::NumberInvalid,
-                );
+                let quantity =
+                    problems.number("counter_quantity", &self.counter_quantity, 1, MOQ_MAX);
                 match (price, quantity) {
                     (Some(price), Some(quantity)) if total_cents(quantity, price).is_none() => {
                         problems.add("counter_price", ErrorCode::TotalTooLarge);

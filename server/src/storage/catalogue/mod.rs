@@ -10,7 +10,7 @@ use super::rows::{
 use app::domain::exhibitor::{Video, uploaded_logo};
 use app::domain::product::{LARGE_SIDE, uploaded_file, uploaded_image};
 use app::domain::{
-    CategoryDetail, CategorySummary, Contact, Counters, DirectoryFilter, ExhibitorId,
+    CategoryDetail, CategorySummary, Contact, Counters, Cursor, DirectoryFilter, ExhibitorId,
     ExhibitorProfile, ExhibitorSummary, FairSession, HallMap, Localized, Page, Phase,
     ProductDetail, ProductId, ProductSummary, SectionDetail, SectionSummary, SessionId,
 };
@@ -241,7 +241,7 @@ impl Catalogue for Db {
     async fn list_exhibitor_products(
         &self,
         exhibitor: ExhibitorId,
-        after: i64,
+        after: Cursor,
         limit: usize,
     ) -> Result<Page<ProductSummary>, AppError> {
         let rows: Vec<ProductSummaryRow> = sqlx::query_as(&format!(
@@ -251,7 +251,7 @@ impl Catalogue for Db {
              ORDER BY p.position LIMIT $3"
         ))
         .bind(exhibitor.0)
-        .bind(after)
+        .bind(after.after())
         .bind(limit as i64 + 1)
         .fetch_all(&self.pool)
         .await?;

@@ -69,20 +69,6 @@ impl Db {
         self.parties_of("orders", id.0).await
     }
 
-    async fn parties_of(&self, table: &str, id: i64) -> Result<Parties, AppError> {
-        let row: Option<(i64, i64)> = sqlx::query_as(&format!(
-            "SELECT buyer_id, exhibitor_id FROM {table} WHERE id = $1"
-        ))
-        .bind(id)
-        .fetch_optional(&self.pool)
-        .await?;
-        let (buyer, exhibitor) = row.ok_or(AppError::NotFound)?;
-        Ok(Parties {
-            buyer: UserId(buyer),
-            exhibitor: ExhibitorId(exhibitor),
-        })
-    }
-
     /// The inquiry of a quotation, and who it is between.
     pub async fn quotation_parties(
         &self,

@@ -150,13 +150,7 @@ impl Db {
         .execute(&mut *tx)
         .await?;
         if answered.rows_affected() == 0 {
-            return Err(missed(
-                &mut tx,
-                "quotations",
-                quotation.0,
-                ErrorCode::QuotationAnswered,
-            )
-            .await);
+            return Err(answered_already(&mut tx, quotation).await);
         }
         sqlx::query("UPDATE inquiries SET status = $2, updated_at = $3 WHERE id = $1")
             .bind(inquiry.0)
@@ -198,13 +192,7 @@ impl Db {
             if expired.is_some() {
                 return Err(AppError::Conflict(ErrorCode::QuotationExpired));
             }
-            return Err(missed(
-                &mut tx,
-                "quotations",
-                quotation.0,
-                ErrorCode::QuotationAnswered,
-            )
-            .await);
+            return Err(answered_already(&mut tx, quotation).await);
         }
         let order: i64 = sqlx::query_scalar(
             "INSERT INTO orders (inquiry_id, quotation_id, buyer_id, exhibitor_id, status, \
@@ -247,4 +235,12 @@ impl Db {
         tx.commit().await?;
         Ok(OrderId(order))
     }
+}
+
+/// Why a quotation could not be answered: it is gone (404) or no longer offered (409).
+async fn answered_already(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    quotation: QuotationId,
+) -> AppError {
+    missed(tx, "quotations", quotation.0, ErrorCode::QuotationAnswered).await
 }

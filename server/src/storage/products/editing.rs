@@ -1,7 +1,7 @@
 //! A team's product list and form, and creating, updating, deleting and reordering products.
 
 use super::{
-    EDITABLE_COLUMNS, EditableRow, Saving, count_change, counted, exhibitor_slug, insert_product,
+    EDITABLE_COLUMNS, EditableRow, Saving, commit_audited, count_change, counted, insert_product,
     locked_product, move_to, rewrite_product, sku_conflict,
 };
 use crate::storage::Db;
@@ -188,11 +188,7 @@ impl Db {
         let order = |list: Vec<String>| list.join(",");
         let after: Vec<String> = ids.iter().map(|id| id.0.to_string()).collect();
         let changes = change("order", order(before), order(after));
-        Audit { exhibitor, by }
-            .updated(&mut tx, Audited::Profile(exhibitor), &changes)
-            .await?;
-        let slug = exhibitor_slug(&mut tx, exhibitor).await?;
-        tx.commit().await?;
-        Ok(slug)
+        let audit = Audit { exhibitor, by };
+        commit_audited(tx, audit, Audited::Profile(exhibitor), &changes).await
     }
 }

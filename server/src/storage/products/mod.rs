@@ -5,7 +5,7 @@
 mod editing;
 mod photos;
 
-use super::audit::{Audit, Audited};
+use super::audit::{Audit, Audited, Change};
 use super::rows::{PriceColumns, StoredSpec};
 use app::domain::{Currency, ExhibitorId, ProductId, UserId, ValidProduct};
 use app::error::AppError;
@@ -237,6 +237,20 @@ pub(super) async fn count_change(
         .await?;
     }
     exhibitor_slug(tx, exhibitor).await
+}
+
+/// Writes the audit entry of an edit to `what`, commits the edit and returns the exhibitor's
+/// slug (so that the caller can forget its cached pages).
+async fn commit_audited(
+    mut tx: Tx<'_>,
+    audit: Audit,
+    what: Audited,
+    changes: &[Change],
+) -> Result<String, AppError> {
+    audit.updated(&mut tx, what, changes).await?;
+    let slug = exhibitor_slug(&mut tx, audit.exhibitor).await?;
+    tx.commit().await?;
+    Ok(slug)
 }
 
 async fn exhibitor_slug(tx: &mut Tx<'_>, exhibitor: ExhibitorId) -> Result<String, AppError> {

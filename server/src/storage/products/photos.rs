@@ -1,6 +1,6 @@
 //! A product's photos and its 3D model.
 
-use super::{Tx, exhibitor_slug, locked_product};
+use super::{Tx, commit_audited, locked_product};
 use crate::storage::Db;
 use crate::storage::audit::{Audit, Audited, change};
 use app::domain::product_edit::PHOTOS_MAX;
@@ -58,12 +58,8 @@ impl Db {
         edit(&mut after)?;
         set_photos(&mut tx, id, &after).await?;
         let changes = change("photos", before.join(","), after.join(","));
-        Audit { exhibitor, by }
-            .updated(&mut tx, Audited::Product(id.0), &changes)
-            .await?;
-        let slug = exhibitor_slug(&mut tx, exhibitor).await?;
-        tx.commit().await?;
-        Ok(slug)
+        let audit = Audit { exhibitor, by };
+        commit_audited(tx, audit, Audited::Product(id.0), &changes).await
     }
 
     /// Sets a product's 3D model to an uploaded file (its stored name); returns the
@@ -87,12 +83,8 @@ impl Db {
             .execute(&mut *tx)
             .await?;
         let changes = change("model", before.unwrap_or_default(), file);
-        Audit { exhibitor, by }
-            .updated(&mut tx, Audited::Product(id.0), &changes)
-            .await?;
-        let slug = exhibitor_slug(&mut tx, exhibitor).await?;
-        tx.commit().await?;
-        Ok(slug)
+        let audit = Audit { exhibitor, by };
+        commit_audited(tx, audit, Audited::Product(id.0), &changes).await
     }
 }
 
