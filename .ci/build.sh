@@ -1,10 +1,17 @@
 #!/usr/bin/env bash
 # Release build of the server and the hydrate bundle, then brotli and gzip copies of the
-# bundle for the server to send precompressed.
+# bundle for the server to send precompressed. With --frontend-only, the bundle alone: the
+# tests run it with the server binary their own (debug) build made, sparing a release build.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$root"
-cargo leptos build --release
+if [ "${1:-}" = --frontend-only ]; then
+  cargo leptos build --release --frontend-only
+  # The bundle's hashes, where the server looks for them: next to its binary.
+  cp -p "$target/release/hash.txt" "$target/debug/hash.txt"
+else
+  cargo leptos build --release
+fi
 # The 3D viewer (Google's <model-viewer>, from npm), served by us and loaded only on request.
 mkdir -p "$LEPTOS_SITE_ROOT/vendor"
 cp -p "$root/end2end/node_modules/@google/model-viewer/dist/model-viewer.min.js" "$LEPTOS_SITE_ROOT/vendor/"

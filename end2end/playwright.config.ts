@@ -1,4 +1,5 @@
-// Browser tests run against the release build with the demo fair on a fresh SQLite file,
+// Browser tests run against the release bundle, served by the binary CLOUD_FAIR_BIN names (in
+// .ci/test.sh the tests' own debug build), with the demo fair on a fresh SQLite file,
 // in Debian's Chromium (never a downloaded browser), once hydrated and once with JavaScript off.
 // The server sends its mail to a real SMTP server the tests start (mail-server.mjs), whose
 // received messages the tests read over HTTP (fixtures.ts: mailTo).

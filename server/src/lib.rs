@@ -12,6 +12,7 @@ pub mod conversations;
 pub mod deals;
 pub mod demo;
 pub mod exhibitors;
+pub mod gates;
 pub mod hashing;
 pub mod http;
 pub mod mail;

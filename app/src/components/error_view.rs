@@ -40,6 +40,10 @@ pub fn ErrorView(error: AppError, #[prop(optional)] within_page: bool) -> impl I
             t_string!(i18n, unavailable_title).to_string(),
             view! { <p>{t!(i18n, unavailable_text)}</p> }.into_any(),
         ),
+        AppError::Busy => (
+            t_string!(i18n, busy_title).to_string(),
+            view! { <p>{t!(i18n, busy_text)}</p> }.into_any(),
+        ),
         AppError::Network(_) => (
             t_string!(i18n, network_title).to_string(),
             view! { <p>{t!(i18n, network_text)}</p> }.into_any(),

@@ -38,11 +38,13 @@ pub fn error_text(i18n: leptos_i18n::I18nContext<Locale>, code: &ErrorCode) -> S
         ErrorCode::ChooseOne => t_string!(i18n, error_choose_one).to_string(),
         ErrorCode::Unauthenticated => t_string!(i18n, error_unauthenticated).to_string(),
         ErrorCode::RateLimited => t_string!(i18n, error_rate_limited).to_string(),
+        ErrorCode::Busy => t_string!(i18n, error_busy).to_string(),
         ErrorCode::LinkInvalid => t_string!(i18n, error_link_invalid).to_string(),
         ErrorCode::ExhibitorUnknown => t_string!(i18n, error_exhibitor_unknown).to_string(),
         ErrorCode::OwnerExists => t_string!(i18n, error_owner_exists).to_string(),
         ErrorCode::AlreadyInATeam => t_string!(i18n, error_already_in_a_team).to_string(),
         ErrorCode::FileTooLarge => t_string!(i18n, error_file_too_large).to_string(),
+        ErrorCode::RequestTooLarge => t_string!(i18n, error_request_too_large).to_string(),
         ErrorCode::NotAnImage => t_string!(i18n, error_not_an_image).to_string(),
         ErrorCode::ImageCorrupt => t_string!(i18n, error_image_corrupt).to_string(),
         ErrorCode::ImageTooBig => t_string!(i18n, error_image_too_big).to_string(),
@@ -67,6 +69,12 @@ pub fn error_text(i18n: leptos_i18n::I18nContext<Locale>, code: &ErrorCode) -> S
         ErrorCode::VideoUnavailable => t_string!(i18n, error_video_unavailable).to_string(),
         ErrorCode::ImportEmpty => t_string!(i18n, error_import_empty).to_string(),
         ErrorCode::ImportTooManyRows => t_string!(i18n, error_import_too_many_rows).to_string(),
+        ErrorCode::ImportTooManyColumns => {
+            t_string!(i18n, error_import_too_many_columns).to_string()
+        }
+        ErrorCode::ImportUnpacksTooLarge => {
+            t_string!(i18n, error_import_unpacks_too_large).to_string()
+        }
         ErrorCode::ImportNotATable => t_string!(i18n, error_import_not_a_table).to_string(),
         ErrorCode::ImportUnreadable => t_string!(i18n, error_import_unreadable).to_string(),
         ErrorCode::SkuRepeated => t_string!(i18n, error_sku_repeated).to_string(),

@@ -23,6 +23,7 @@ pub fn field_errors(error: &AppError) -> Vec<FieldError> {
         AppError::Forbidden => on("", ErrorCode::Forbidden),
         AppError::NotFound => on("", ErrorCode::LinkInvalid),
         AppError::RateLimited => on("", ErrorCode::RateLimited),
+        AppError::Busy => on("", ErrorCode::Busy),
         _ => on("", ErrorCode::Generic),
     }
 }

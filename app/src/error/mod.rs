@@ -34,6 +34,10 @@ pub enum AppError {
     Conflict(ErrorCode),
     #[error("too many requests")]
     RateLimited,
+    /// The server is at capacity for this kind of work (password hashing, decoding uploads):
+    /// nothing was done, and the same request may be sent again in a few seconds.
+    #[error("busy")]
+    Busy,
     /// An internal failure; the string is the id under which the cause was logged.
     #[error("internal error {0}")]
     Internal(String),
@@ -58,13 +62,23 @@ impl AppError {
     pub fn status(&self) -> u16 {
         match self {
             AppError::NotFound => 404,
+            AppError::Validation(errors)
+                if errors.iter().any(|error| {
+                    matches!(
+                        error.message,
+                        ErrorCode::FileTooLarge | ErrorCode::RequestTooLarge
+                    )
+                }) =>
+            {
+                413
+            }
             AppError::Validation(_) => 400,
             AppError::Unauthenticated => 401,
             AppError::Forbidden => 403,
             AppError::Conflict(_) => 409,
             AppError::RateLimited => 429,
             AppError::Internal(_) => 500,
-            AppError::Unavailable(_) | AppError::Network(_) => 503,
+            AppError::Busy | AppError::Unavailable(_) | AppError::Network(_) => 503,
         }
     }
 
@@ -98,9 +112,19 @@ impl FromServerFnError for AppError {
             ServerFnErrorErr::Args(m) | ServerFnErrorErr::MissingArg(m) => {
                 AppError::invalid("arguments", ErrorCode::Reason(m))
             }
-            ServerFnErrorErr::Request(m) | ServerFnErrorErr::Deserialization(m) => {
-                AppError::Network(m)
+            // A body over the server's limit (axum's words for it).
+            ServerFnErrorErr::Deserialization(m) if m.contains("length limit exceeded") => {
+                AppError::invalid("", ErrorCode::RequestTooLarge)
             }
+            // On the server, a body that cannot be read is the client's mistake; in the
+            // browser, an answer that cannot be read is the network's.
+            #[cfg(feature = "ssr")]
+            ServerFnErrorErr::Deserialization(m) => {
+                AppError::invalid("arguments", ErrorCode::Reason(m))
+            }
+            #[cfg(not(feature = "ssr"))]
+            ServerFnErrorErr::Deserialization(m) => AppError::Network(m),
+            ServerFnErrorErr::Request(m) => AppError::Network(m),
             other => AppError::Internal(other.to_string()),
         }
     }
@@ -118,6 +142,13 @@ mod tests {
             400
         );
         assert_eq!(AppError::Internal("x".into()).status(), 500);
+        assert_eq!(AppError::Busy.status(), 503);
+        assert_eq!(
+            AppError::invalid("file", ErrorCode::FileTooLarge).status(),
+            413
+        );
+        let over = ServerFnErrorErr::Deserialization("length limit exceeded".into());
+        assert_eq!(AppError::from_server_fn_error(over).status(), 413);
     }
 
     #[test]

@@ -39,9 +39,7 @@ pub struct AccountService {
 impl Accounts for AccountService {
     #[tracing::instrument(skip_all, fields(locale))]
     async fn register(&self, form: ValidRegistration, locale: &str) -> Result<UserId, AppError> {
-        let hash = password::hash(form.password.clone())
-            .await
-            .map_err(AppError::internal)?;
+        let hash = password::hash(form.password.clone()).await?;
         let link = secret::new_secret().map_err(AppError::internal)?;
         let url = format!("{}/verify-email?token={link}", self.public_url);
         let mail = verification_mail(locale, &form.name, &url);
@@ -86,13 +84,13 @@ impl Accounts for AccountService {
         if let Some(code) = password_problem(new_password) {
             return Err(AppError::invalid("password", code));
         }
-        let hash = password::hash(new_password.to_owned())
-            .await
-            .map_err(AppError::internal)?;
-        let user = self
-            .db
-            .reset_password(&secret::fingerprint(token), &hash)
+        // The link first: a flood of made-up tokens costs a lookup each, not a hash.
+        let fingerprint = secret::fingerprint(token);
+        self.db
+            .link_is_live(&fingerprint, LinkPurpose::Reset)
             .await?;
+        let hash = password::hash(new_password.to_owned()).await?;
+        let user = self.db.reset_password(&fingerprint, &hash).await?;
         // Every session of the account ended with the old password.
         self.session_ends.ended(user);
         Ok(())
@@ -115,9 +113,7 @@ impl Accounts for AccountService {
             Some(account) => (Some(account.id), Some(account.password_hash)),
             None => (None, None),
         };
-        let matches = password::verify(password.to_owned(), hash)
-            .await
-            .map_err(AppError::internal)?;
+        let matches = password::verify(password.to_owned(), hash).await?;
         let Some(user) = user.filter(|_| matches) else {
             return Err(AppError::Unauthenticated);
         };

@@ -79,12 +79,13 @@ impl Teams for AccountService {
             problems.add("password", code);
         }
         problems.into_result().map_err(AppError::Validation)?;
-        let hash = password::hash(new_password.to_owned())
-            .await
-            .map_err(AppError::internal)?;
+        // The invitation first: a flood of made-up tokens costs a lookup each, not a hash.
+        let fingerprint = secret::fingerprint(token);
+        self.db.invitation_offer(&fingerprint).await?;
+        let hash = password::hash(new_password.to_owned()).await?;
         let user = self
             .db
-            .accept_invitation(&secret::fingerprint(token), &name, &hash)
+            .accept_invitation(&fingerprint, &name, &hash)
             .await?;
         self.start_session(user).await
     }

@@ -38,9 +38,9 @@ async fn import(
     let user = signed_in?.user;
     let (exhibitor, name, bytes) =
         booth_file(&user, &mut multipart, "file", IMPORT_BYTES_MAX).await?;
-    let rows = tokio::task::spawn_blocking(move || spreadsheet::read(&bytes))
-        .await
-        .map_err(AppError::internal)?
+    let rows = crate::gates::SPREADSHEETS
+        .run(move || spreadsheet::read(&bytes))
+        .await?
         .map_err(|error| AppError::invalid("file", error.code()))?;
     products
         .import_products(Some(&user), exhibitor, &name, rows)

@@ -1,31 +1,16 @@
 //! Tables from uploaded files: an XLSX workbook's first sheet or a CSV file (UTF-8, with or
 //! without a byte-order mark, comma or semicolon separated), as rows of cell texts. The type
-//! is decided by the content: an XLSX file is a ZIP archive.
+//! is decided by the content: an XLSX file is a ZIP archive (`workbook`). Either is read
+//! within the table's limits, whatever the file declares: at most `ROWS_MAX` rows and
+//! `COLUMNS_MAX` columns are kept, so a file's memory is bounded by these, not by its content.
 
-use app::error::ErrorCode;
+use super::table::{COLUMNS_MAX, ROWS_MAX, TableError};
+use super::workbook;
 
-/// Why a file is not a table; each is a message code.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum TableError {
-    /// Neither an XLSX workbook nor UTF-8 text.
-    NotATable,
-    /// Looks like one but cannot be read.
-    Unreadable,
-}
-
-impl TableError {
-    pub fn code(self) -> ErrorCode {
-        match self {
-            TableError::NotATable => ErrorCode::ImportNotATable,
-            TableError::Unreadable => ErrorCode::ImportUnreadable,
-        }
-    }
-}
-
-/// The rows of the file's table. CPU-bound: call it on the blocking pool.
+/// The rows of the file's table. CPU-bound: call it through `gates::SPREADSHEETS`.
 pub fn read(bytes: &[u8]) -> Result<Vec<Vec<String>>, TableError> {
     if bytes.starts_with(b"PK\x03\x04") {
-        return read_xlsx(bytes);
+        return workbook::read(bytes);
     }
     let text = std::str::from_utf8(bytes).map_err(|_| TableError::NotATable)?;
     if text.contains('\0') {
@@ -41,42 +26,24 @@ fn read_csv(text: &str) -> Result<Vec<Vec<String>>, TableError> {
     } else {
         b','
     };
-    csv::ReaderBuilder::new()
+    let mut rows = Vec::new();
+    let records = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .delimiter(delimiter)
         .from_reader(text.as_bytes())
-        .records()
-        .map(|record| {
-            record
-                .map(|r| r.iter().map(str::to_owned).collect())
-                .map_err(|_| TableError::Unreadable)
-        })
-        .collect()
-}
-
-fn read_xlsx(bytes: &[u8]) -> Result<Vec<Vec<String>>, TableError> {
-    use calamine::{Data, Reader, Xlsx};
-    let mut workbook: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes))
-        .map_err(|_| TableError::Unreadable)?;
-    let range = workbook
-        .worksheet_range_at(0)
-        .ok_or(TableError::Unreadable)?
-        .map_err(|_| TableError::Unreadable)?;
-    let text = |cell: &Data| match cell {
-        Data::Empty => String::new(),
-        Data::String(s) => s.clone(),
-        // Whole numbers typed in a cell come back as floats: 500.0 is "500".
-        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
-        Data::Float(f) => f.to_string(),
-        Data::Int(i) => i.to_string(),
-        Data::Bool(b) => b.to_string(),
-        other => other.to_string(),
-    };
-    Ok(range
-        .rows()
-        .map(|row| row.iter().map(text).collect())
-        .collect())
+        .into_records();
+    for record in records {
+        let record = record.map_err(|_| TableError::Unreadable)?;
+        if rows.len() == ROWS_MAX {
+            return Err(TableError::TooManyRows);
+        }
+        if record.iter().skip(COLUMNS_MAX).any(|cell| !cell.is_empty()) {
+            return Err(TableError::TooManyColumns);
+        }
+        rows.push(record.iter().take(COLUMNS_MAX).map(str::to_owned).collect());
+    }
+    Ok(rows)
 }
 
 #[cfg(test)]
@@ -91,5 +58,20 @@ mod tests {
         assert_eq!(read(b"a,b\n1,2").unwrap()[1], ["1", "2"]);
         assert_eq!(read(&[0xff, 0xfe, 0x00]), Err(TableError::NotATable));
         assert_eq!(read(b"PK\x03\x04broken"), Err(TableError::Unreadable));
+    }
+
+    #[test]
+    fn a_csv_is_kept_within_the_table_limits() {
+        let wide = format!("a{}\n", ",".repeat(COLUMNS_MAX + 1000));
+        let rows = read(wide.as_bytes()).unwrap();
+        assert_eq!(rows[0].len(), COLUMNS_MAX);
+        let too_wide = format!("a{}b\n", ",".repeat(COLUMNS_MAX));
+        assert_eq!(read(too_wide.as_bytes()), Err(TableError::TooManyColumns));
+        let long = "a,b\n".repeat(ROWS_MAX + 1);
+        assert_eq!(read(long.as_bytes()), Err(TableError::TooManyRows));
+        assert_eq!(
+            read("a,b\n".repeat(ROWS_MAX).as_bytes()).unwrap().len(),
+            ROWS_MAX
+        );
     }
 }

@@ -187,12 +187,10 @@ async fn store_model(
     let bytes = file
         .filter(|bytes| !bytes.is_empty())
         .ok_or_else(|| AppError::invalid(FIELD, ErrorCode::Required))?;
-    let (bytes, extension) = tokio::task::spawn_blocking(move || {
-        models3d::check(&bytes).map(|extension| (bytes, extension))
-    })
-    .await
-    .map_err(AppError::internal)?
-    .map_err(|error| AppError::invalid(FIELD, error.code()))?;
+    let (bytes, extension) = crate::gates::MEDIA_DECODING
+        .run(move || models3d::check(&bytes).map(|extension| (bytes, extension)))
+        .await?
+        .map_err(|error| AppError::invalid(FIELD, error.code()))?;
     let name = format!("{}.{extension}", sha256_hex(&bytes));
     state
         .media

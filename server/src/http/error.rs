@@ -1,11 +1,10 @@
 //! The error of raw handlers as a response: `AppError`'s own status (413 for a file over its
-//! limit) and the error as JSON, the same body server functions answer with. Handlers return
+//! limit, 503 with `Retry-After` when busy) and the error as JSON, the same body server functions answer with. Handlers return
 //! `Result<_, HttpError>` and use `?`; none converts a status by hand.
 
 use app::error::AppError;
-use app::error::ErrorCode;
 use axum::Json;
-use axum::http::StatusCode;
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
 /// An `AppError` on its way to the client.
@@ -26,24 +25,29 @@ impl From<HttpError> for AppError {
 
 /// The status `error` is answered with.
 pub fn status_of(error: &AppError) -> StatusCode {
-    let oversized = matches!(error, AppError::Validation(errors)
-        if errors.iter().any(|e| e.message == ErrorCode::FileTooLarge));
-    if oversized {
-        StatusCode::PAYLOAD_TOO_LARGE
-    } else {
-        StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
-    }
+    StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
 }
 
 impl IntoResponse for HttpError {
     fn into_response(self) -> Response {
-        (status_of(&self.0), Json(self.0)).into_response()
+        let mut response = (status_of(&self.0), Json(&self.0)).into_response();
+        if self.0 == AppError::Busy {
+            response.headers_mut().insert(
+                header::RETRY_AFTER,
+                HeaderValue::from_static(BUSY_RETRY_SECONDS),
+            );
+        }
+        response
     }
 }
+
+/// When a client told `AppError::Busy` may try again.
+pub const BUSY_RETRY_SECONDS: &str = "5";
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use app::error::ErrorCode;
 
     #[test]
     fn each_error_keeps_its_status() {

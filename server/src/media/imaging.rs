@@ -3,13 +3,15 @@
 //! piece of metadata (EXIF locations included), with the thumbnails the pages use.
 
 use app::error::ErrorCode;
-use image::{DynamicImage, ImageFormat, ImageReader, Limits};
+use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits};
 use std::io::Cursor;
 
 /// Largest upload accepted, in bytes.
 pub const MAX_UPLOAD_BYTES: usize = 5 * 1024 * 1024;
 /// Largest width or height decoded.
 pub const MAX_SIDE: u32 = 8000;
+/// Most pixels decoded: 24 megapixels (6,000 × 4,000, a camera's full frame), 96 MiB as RGBA.
+pub const MAX_PIXELS: u64 = 24_000_000;
 /// What an upload is for, which decides how it is stored.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ImageKind {
@@ -64,7 +66,7 @@ pub enum ImageError {
     NotAnImage,
     /// Starts like an image but does not decode.
     Corrupt,
-    /// Wider or taller than `MAX_SIDE`.
+    /// Wider or taller than `MAX_SIDE`, or more than `MAX_PIXELS` in all.
     TooManyPixels,
 }
 
@@ -123,12 +125,19 @@ pub fn process(bytes: &[u8], kind: ImageKind) -> Result<Processed, ImageError> {
     let mut limits = Limits::default();
     limits.max_image_width = Some(MAX_SIDE);
     limits.max_image_height = Some(MAX_SIDE);
-    limits.max_alloc = Some(512 * 1024 * 1024);
+    limits.max_alloc = Some(256 * 1024 * 1024);
     reader.limits(limits);
-    let image = reader.decode().map_err(|error| match error {
+    let refused = |error| match error {
         image::ImageError::Limits(_) => ImageError::TooManyPixels,
         _ => ImageError::Corrupt,
-    })?;
+    };
+    // The header's size is checked before a pixel is decoded.
+    let decoder = reader.into_decoder().map_err(refused)?;
+    let (width, height) = decoder.dimensions();
+    if u64::from(width) * u64::from(height) > MAX_PIXELS {
+        return Err(ImageError::TooManyPixels);
+    }
+    let image = DynamicImage::from_decoder(decoder).map_err(refused)?;
     let image = fit(image, kind.largest_side());
     let image = match kind {
         ImageKind::Logo => image,
@@ -244,6 +253,17 @@ mod tests {
         let wide = encoded(ImageFormat::Png, MAX_SIDE + 1, 1);
         assert_eq!(
             process(&wide, ImageKind::ProductPhoto).err(),
+            Some(ImageError::TooManyPixels)
+        );
+        // 7,000 × 7,000 fits each side but not the pixel count; its header alone says so.
+        let mut square = Cursor::new(Vec::new());
+        DynamicImage::ImageLuma8(image::GrayImage::new(7000, 7000))
+            .write_to(&mut square, ImageFormat::Png)
+            .unwrap();
+        let square = square.into_inner();
+        assert!(square.len() < MAX_UPLOAD_BYTES);
+        assert_eq!(
+            process(&square, ImageKind::ProductPhoto).err(),
             Some(ImageError::TooManyPixels)
         );
     }

@@ -71,15 +71,15 @@ impl MediaStore {
     }
 }
 
-/// Checks and re-encodes an uploaded image on the blocking pool; a refusal is a field error
-/// on `field`.
+/// Checks and re-encodes an uploaded image behind `gates::MEDIA_DECODING`; a refusal is a
+/// field error on `field`.
 pub async fn process_image(
     bytes: Vec<u8>,
     kind: ImageKind,
     field: &'static str,
 ) -> Result<Processed, AppError> {
-    tokio::task::spawn_blocking(move || imaging::process(&bytes, kind))
-        .await
-        .map_err(AppError::internal)?
+    crate::gates::MEDIA_DECODING
+        .run(move || imaging::process(&bytes, kind))
+        .await?
         .map_err(|error| AppError::invalid(field, error.code()))
 }

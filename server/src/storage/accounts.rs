@@ -165,6 +165,26 @@ impl Db {
         Ok(UserId(row.try_get(0)?))
     }
 
+    /// `Ok` when a link is known, unused and unexpired; `NotFound` otherwise. A cheap check
+    /// made before the expensive work a link leads to (hashing a new password).
+    pub async fn link_is_live(
+        &self,
+        fingerprint: &str,
+        purpose: LinkPurpose,
+    ) -> Result<(), AppError> {
+        sqlx::query(
+            "SELECT 1 FROM email_links \
+             WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > $3",
+        )
+        .bind(fingerprint)
+        .bind(purpose.as_str())
+        .bind(now())
+        .fetch_optional(&self.pool)
+        .await?
+        .map(|_| ())
+        .ok_or(AppError::NotFound)
+    }
+
     pub async fn mark_email_verified(&self, user: UserId) -> Result<(), AppError> {
         sqlx::query(
             "UPDATE users SET email_verified_at = $1 WHERE id = $2 AND email_verified_at IS NULL",

@@ -49,7 +49,7 @@ fn workbook(rows: u32, price: f64) -> Vec<u8> {
     book.save_to_buffer().unwrap()
 }
 
-async fn import(
+pub async fn import(
     app: &TestApp,
     headers: &[(&str, &str)],
     exhibitor: i64,
@@ -79,7 +79,7 @@ fn report(response: &Response) -> serde_json::Value {
     serde_json::from_slice(&response.body).unwrap()
 }
 
-async fn products_of(app: &TestApp, exhibitor: i64) -> i64 {
+pub async fn products_of(app: &TestApp, exhibitor: i64) -> i64 {
     sqlx::query_scalar("SELECT COUNT(*) FROM products WHERE exhibitor_id = $1")
         .bind(exhibitor)
         .fetch_one(&app.db.db.pool)

@@ -11,6 +11,7 @@ mod attachments;
 mod authorization;
 mod conversation_care;
 mod deals;
+mod hostile;
 mod http;
 mod imports;
 mod mail;

@@ -1,12 +1,14 @@
 //! Server functions answer every error with 500 unless the function set a status itself; an
 //! argument the function never saw (missing, malformed) is one such error. This layer reads
 //! the `AppError` such a response carries and answers with its status instead (400 for bad
-//! arguments), leaving genuine internal errors at 500.
+//! arguments, 413 for a body over the limit, 503 with `Retry-After` when busy), leaving
+//! genuine internal errors at 500.
 
+use crate::http::error::BUSY_RETRY_SECONDS;
 use app::error::AppError;
 use axum::body::Body;
 use axum::extract::Request;
-use axum::http::StatusCode;
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::Response;
 
@@ -28,6 +30,12 @@ pub async fn error_status(request: Request, next: Next) -> Response {
     };
     if let Ok(error) = serde_json::from_slice::<AppError>(&body) {
         parts.status = StatusCode::from_u16(error.status()).unwrap_or(parts.status);
+        if error == AppError::Busy {
+            parts.headers.insert(
+                header::RETRY_AFTER,
+                HeaderValue::from_static(BUSY_RETRY_SECONDS),
+            );
+        }
     }
     Response::from_parts(parts, Body::from(body))
 }
