@@ -1,9 +1,12 @@
 //! Configuration from flags and environment variables, with the defaults the README lists.
 
+use crate::http::connections::ConnectionLimits;
+use crate::http::pacing::BodyPace;
 use anyhow::{Context, bail};
 use clap::{Args, ValueEnum};
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 /// How the server is reached and where it keeps its data.
 #[derive(Args, Clone, Debug)]
@@ -56,6 +59,21 @@ pub struct Config {
     /// How many seconds a message stays unread before its reader gets it in a digest mail.
     #[arg(long, env = "CLOUD_FAIR_DIGEST_AFTER", default_value_t = 900)]
     pub digest_after: u64,
+    /// Connections open at once; one more is answered 503 with Retry-After. Keep it below the
+    /// process's open-files limit (`ulimit -n`).
+    #[arg(long, env = "CLOUD_FAIR_MAX_CONNECTIONS", default_value_t = 4096)]
+    pub max_connections: usize,
+    /// Seconds a client has to send a request's headers; also how long an idle keep-alive
+    /// connection stays open.
+    #[arg(long, env = "CLOUD_FAIR_HEADER_TIMEOUT", default_value_t = 15)]
+    pub header_timeout: u64,
+    /// The longest pause, in seconds, within a request's body; a longer one is answered 408.
+    #[arg(long, env = "CLOUD_FAIR_BODY_IDLE_TIMEOUT", default_value_t = 30)]
+    pub body_idle_timeout: u64,
+    /// Bytes a second a request's body must average after its first minute (408 otherwise):
+    /// a long upload that keeps moving is never cut off.
+    #[arg(long, env = "CLOUD_FAIR_BODY_MIN_RATE", default_value_t = 8192)]
+    pub body_min_rate: u64,
     /// Log lines as text or JSON.
     #[arg(long, env = "CLOUD_FAIR_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
     pub log_format: LogFormat,
@@ -105,6 +123,21 @@ impl Config {
             bail!("every entry of --ice-servers needs its \"urls\"");
         }
         Ok(self.ice_servers.clone())
+    }
+
+    /// What one client may hold of the listening socket.
+    pub fn connection_limits(&self) -> ConnectionLimits {
+        let defaults = ConnectionLimits::default();
+        ConnectionLimits {
+            max_connections: self.max_connections.max(1),
+            header_read: Duration::from_secs(self.header_timeout.max(1)),
+            body: BodyPace {
+                idle: Duration::from_secs(self.body_idle_timeout.max(1)),
+                min_rate: self.body_min_rate.max(1),
+                ..defaults.body
+            },
+            ..defaults
+        }
     }
 
     /// The public base URL without a trailing slash.

@@ -45,6 +45,7 @@ pub fn error_text(i18n: leptos_i18n::I18nContext<Locale>, code: &ErrorCode) -> S
         ErrorCode::AlreadyInATeam => t_string!(i18n, error_already_in_a_team).to_string(),
         ErrorCode::FileTooLarge => t_string!(i18n, error_file_too_large).to_string(),
         ErrorCode::RequestTooLarge => t_string!(i18n, error_request_too_large).to_string(),
+        ErrorCode::RequestTooSlow => t_string!(i18n, error_request_too_slow).to_string(),
         ErrorCode::NotAnImage => t_string!(i18n, error_not_an_image).to_string(),
         ErrorCode::ImageCorrupt => t_string!(i18n, error_image_corrupt).to_string(),
         ErrorCode::ImageTooBig => t_string!(i18n, error_image_too_big).to_string(),

@@ -64,6 +64,7 @@ error_codes! {
     AlreadyInATeam => "already_in_a_team",
     FileTooLarge => "file_too_large",
     RequestTooLarge => "request_too_large",
+    RequestTooSlow => "request_too_slow",
     NotAnImage => "not_an_image",
     ImageCorrupt => "image_corrupt",
     ImageTooBig => "image_too_big",

@@ -72,6 +72,13 @@ impl AppError {
             {
                 413
             }
+            AppError::Validation(errors)
+                if errors
+                    .iter()
+                    .any(|error| error.message == ErrorCode::RequestTooSlow) =>
+            {
+                408
+            }
             AppError::Validation(_) => 400,
             AppError::Unauthenticated => 401,
             AppError::Forbidden => 403,
@@ -146,6 +153,10 @@ mod tests {
         assert_eq!(
             AppError::invalid("file", ErrorCode::FileTooLarge).status(),
             413
+        );
+        assert_eq!(
+            AppError::invalid("request", ErrorCode::RequestTooSlow).status(),
+            408
         );
         let over = ServerFnErrorErr::Deserialization("length limit exceeded".into());
         assert_eq!(AppError::from_server_fn_error(over).status(), 413);

@@ -3,12 +3,16 @@
 //! multipart forms, and the layers every response passes. Capabilities hold their own
 //! handlers; this folder only puts them together.
 
+pub mod client;
+pub mod connections;
 pub mod error;
 pub mod extract;
 pub mod lang;
 pub mod layers;
 pub mod multipart;
+pub mod pacing;
 pub mod routes;
 pub mod seo;
 pub mod serve;
+pub mod stall;
 pub mod state;

@@ -8,6 +8,7 @@ use crate::commands::bench_copy;
 use crate::conversations;
 use crate::deals;
 use crate::exhibitors::{import, uploads};
+use crate::http::layers::upload_slots::{self, UploadSlots};
 use crate::http::layers::{api_status, assets, page_cache, rate_limit, security};
 use crate::http::state::AppState;
 use crate::http::{lang, seo};
@@ -36,23 +37,30 @@ use tower_http::services::ServeDir;
 /// rendered meanwhile by another router in the same process, as in tests that start many
 /// apps, would wait forever for its first resource (leptos-rs/leptos#4773). This was the
 /// intermittent test hang.
-/// A POST route for a form with a file of at most `file_bytes`, with room for its other fields.
-fn upload<H, T>(handler: H, file_bytes: usize) -> MethodRouter<AppState>
-where
-    H: Handler<T, AppState>,
-    T: 'static,
-{
-    axum::routing::post(handler).layer(DefaultBodyLimit::max(file_bytes + 64 * 1024))
-}
-
 fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
     static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> =
         std::sync::OnceLock::new();
     ROUTES.get_or_init(|| generate_route_list(App)).clone()
 }
 
+/// A POST route for a form with a file of at most `file_bytes`, with room for its other fields,
+/// holding one of its client's upload slots while it runs.
+fn upload<H, T>(slots: &UploadSlots, handler: H, file_bytes: usize) -> MethodRouter<AppState>
+where
+    H: Handler<T, AppState>,
+    T: 'static,
+{
+    axum::routing::post(handler)
+        .layer(DefaultBodyLimit::max(file_bytes + 64 * 1024))
+        .layer(axum::middleware::from_fn_with_state(
+            slots.clone(),
+            upload_slots::guard,
+        ))
+}
+
 /// The whole HTTP surface.
 pub fn router(state: AppState) -> Router {
+    let slots = state.upload_slots.clone();
     let catalogue = state.catalogue.clone();
     let accounts = state.accounts.clone();
     let teams = state.teams.clone();
@@ -115,35 +123,52 @@ pub fn router(state: AppState) -> Router {
         .route("/media/uploads/{file}", get(uploads::serve))
         .route(
             "/exhibitor/logo",
-            upload(uploads::upload_booth_image, imaging::MAX_UPLOAD_BYTES),
+            upload(
+                &slots,
+                uploads::upload_booth_image,
+                imaging::MAX_UPLOAD_BYTES,
+            ),
         )
         .route(
             "/exhibitor/products/{id}/photos",
             upload(
+                &slots,
                 uploads::upload_product_file,
                 PHOTOS_MAX * imaging::MAX_UPLOAD_BYTES,
             ),
         )
         .route(
             "/exhibitor/products/import",
-            upload(import::upload, IMPORT_BYTES_MAX),
+            upload(&slots, import::upload, IMPORT_BYTES_MAX),
         )
         .route(
             "/exhibitor/products/{id}/model",
-            upload(uploads::upload_product_file, models3d::MAX_MODEL_BYTES),
+            upload(
+                &slots,
+                uploads::upload_product_file,
+                models3d::MAX_MODEL_BYTES,
+            ),
         )
         .route(
             "/exhibitor/banner",
-            upload(uploads::upload_booth_image, imaging::MAX_UPLOAD_BYTES),
+            upload(
+                &slots,
+                uploads::upload_booth_image,
+                imaging::MAX_UPLOAD_BYTES,
+            ),
         )
         .route(
             "/exhibitor/video",
-            upload(uploads::upload_video, video::MAX_VIDEO_BYTES),
+            upload(&slots, uploads::upload_video, video::MAX_VIDEO_BYTES),
         )
         .route("/ws", get(conversations::socket::upgrade))
         .route(
             "/messages/{id}/attachments",
-            upload(conversations::attachments::upload, ATTACHMENT_BYTES_MAX),
+            upload(
+                &slots,
+                conversations::attachments::upload,
+                ATTACHMENT_BYTES_MAX,
+            ),
         )
         .route(
             "/messages/{id}/attachments/{message}",

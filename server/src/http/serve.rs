@@ -1,10 +1,11 @@
 //! Serving: the database opened (and the demo fair generated when asked), the background
-//! tasks started (mail, meeting reminders, digests), the router bound with `TCP_NODELAY`, and
-//! a graceful shutdown on SIGINT and SIGTERM.
+//! tasks started (mail, meeting reminders, digests), the router served within the connection
+//! limits (`connections`), and a graceful shutdown on SIGINT and SIGTERM.
 
 use crate::commands::bench_copy::BenchCopy;
 use crate::config::Config;
 use crate::demo::{self, Outcome, scale::DEMO};
+use crate::http::connections;
 use crate::http::layers::assets;
 use crate::http::routes::router;
 use crate::http::state::AppState;
@@ -12,7 +13,6 @@ use crate::mail;
 use crate::meetings::{self, MeetingService};
 use crate::storage::Db;
 use anyhow::Context;
-use axum::serve::ListenerExt;
 use leptos::config::LeptosOptions;
 use std::sync::Arc;
 use std::time::Duration;
@@ -59,9 +59,6 @@ pub async fn run(
         "Cloud Fair is listening on http://{}",
         listener.local_addr()?
     );
-    let listener = listener.tap_io(|tcp| {
-        let _ = tcp.set_nodelay(true);
-    });
     let search = crate::search::sync::spawn(db.clone(), &config.search_dir())?;
     let state = AppState::new(
         leptos_options(&config.site_root, config.addr),
@@ -98,10 +95,8 @@ pub async fn run(
         state.mail_signal.clone(),
         Duration::from_secs(config.digest_after),
     );
-    let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    let limits = config.connection_limits();
+    connections::serve(listener, router(state), limits, shutdown_signal()).await;
     tracing::info!("stopped");
     Ok(())
 }

@@ -14,6 +14,7 @@ use crate::exhibitors::onboarding::OnboardingService;
 use crate::exhibitors::uploads::Uploads;
 use crate::http::layers::page_cache::PageCache;
 use crate::http::layers::rate_limit::{self, RateLimiter};
+use crate::http::layers::upload_slots::UploadSlots;
 use crate::mail::MailSignal;
 use crate::media::MediaStore;
 use crate::meetings::MeetingService;
@@ -60,6 +61,8 @@ pub struct AppState {
     pub mail_signal: MailSignal,
     /// Attempts at signing in and registering, per client.
     pub limiter: RateLimiter,
+    /// Uploads in flight, per client.
+    pub upload_slots: UploadSlots,
     pub public_url: Arc<str>,
     /// Uploaded files.
     pub media: MediaStore,
@@ -135,6 +138,7 @@ impl AppState {
             session_ends,
             mail_signal,
             limiter: RateLimiter::new(&rate_limit::scaled(rate_limit_scale)),
+            upload_slots: UploadSlots::default(),
             public_url,
             bench_copy: BenchCopy::default(),
         }

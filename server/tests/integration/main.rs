@@ -23,4 +23,5 @@ mod schema;
 mod search;
 mod storage;
 mod teams;
+mod transport;
 mod uploads;

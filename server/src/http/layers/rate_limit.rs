@@ -3,14 +3,15 @@
 //! Over the limit, a script gets 429 with `AppError::RateLimited` and `Retry-After`; a plain
 //! form goes back to its page, which says to wait.
 
+use crate::http::client::client_of;
 use app::domain::form;
 use app::error::AppError;
 use app::session;
-use axum::extract::{ConnectInfo, Request, State};
+use axum::extract::{Request, State};
 use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::net::IpAddr;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
@@ -160,10 +161,7 @@ pub async fn guard(State(limiter): State<RateLimiter>, request: Request, next: N
     if request.method() != Method::POST {
         return next.run(request).await;
     }
-    let client = request
-        .extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |info| info.0.ip());
+    let client = client_of(&request);
     let Some(limit) = limiter.attempt(request.uri().path(), client) else {
         return next.run(request).await;
     };

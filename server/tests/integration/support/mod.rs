@@ -7,6 +7,7 @@ pub mod postgres;
 pub mod smtp;
 
 use server::demo::{self, scale::TINY};
+use server::http::connections::{self, ConnectionLimits};
 use server::http::routes::router;
 use server::http::state::AppState;
 use server::storage::Db;
@@ -134,6 +135,11 @@ pub fn session_cookie(response: &http::Response) -> String {
 }
 
 pub async fn spawn_app(engine: Engine) -> TestApp {
+    spawn_app_limited(engine, ConnectionLimits::default()).await
+}
+
+/// The app served within `limits` instead of the server's defaults.
+pub async fn spawn_app_limited(engine: Engine, limits: ConnectionLimits) -> TestApp {
     // Errors the app logs (such as the cause of a 500) go to the failing test's output.
     let _ = tracing_subscriber::fmt()
         .with_test_writer()
@@ -167,8 +173,13 @@ pub async fn spawn_app(engine: Engine) -> TestApp {
     };
     server::mail::spawn_sender(db.db.clone(), &smtp, state.mail_signal.clone()).expect("sender");
     let search = state.search.clone();
-    let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
-    tokio::spawn(async move { axum::serve(listener, app).await });
+    let app = router(state);
+    tokio::spawn(connections::serve(
+        listener,
+        app,
+        limits,
+        std::future::pending(),
+    ));
     TestApp {
         addr,
         db,
