@@ -19,5 +19,6 @@ pub mod mail;
 pub mod media;
 pub mod meetings;
 pub mod search;
+pub mod slots;
 pub mod storage;
 pub mod telemetry;

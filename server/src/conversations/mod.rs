@@ -11,10 +11,12 @@ mod follower;
 pub mod hub;
 pub mod presence;
 pub mod socket;
+pub mod throttle;
 pub mod writer;
 
 use crate::accounts::secret::new_secret;
 use crate::meetings::zones;
+use crate::slots::KeyedSlots;
 use crate::storage::Db;
 use crate::storage::conversations::{NewMessage, Parties, Reader, StoredAttachment};
 use crate::storage::moderation::NewReport;
@@ -23,13 +25,14 @@ use app::domain::moderation::{
     ConversationReport, OtherSide, REPORT_EXCERPT_MESSAGES, Side, valid_report,
 };
 use app::domain::text::utc_minute;
-use app::domain::{Action, ConversationId, CurrentUser, ExhibitorId, MessageId, authorize};
+use app::domain::{Action, ConversationId, CurrentUser, ExhibitorId, MessageId, UserId, authorize};
 use app::error::AppError;
 use app::error::ErrorCode;
 use app::ports::Conversations;
 use flood::Flood;
 use hub::ChatHub;
 use presence::{Party, Presence};
+use throttle::SocketLimits;
 use writer::MessageWriter;
 
 /// Conversations whose parties are kept in memory (they never change).
@@ -43,18 +46,26 @@ pub struct ChatService {
     pub calls: calls::CallHub,
     /// Who has a socket open.
     pub presence: Presence,
+    /// What one socket may send, and how many one person may have.
+    pub socket_limits: SocketLimits,
+    /// The open sockets, per person.
+    pub sockets: KeyedSlots<UserId>,
     writer: MessageWriter,
     parties: moka::sync::Cache<ConversationId, Parties>,
 }
 
 impl ChatService {
-    /// The service on `db`, with its message writer started.
-    pub fn new(db: Db, flood: Flood) -> Self {
+    /// The service on `db`, with its message writer started and every limit multiplied by
+    /// `rate_limit_scale`.
+    pub fn new(db: Db, rate_limit_scale: u32) -> Self {
+        let socket_limits = SocketLimits::scaled(rate_limit_scale);
         ChatService {
             writer: MessageWriter::spawn(db.clone()),
             db,
             hub: ChatHub::default(),
-            flood,
+            flood: Flood::scaled(rate_limit_scale),
+            sockets: socket_limits.sockets(),
+            socket_limits,
             calls: calls::CallHub::default(),
             presence: Presence::default(),
             parties: moka::sync::Cache::new(PARTIES_CACHED),

@@ -3,12 +3,18 @@
 //! stored; it also carries the signals of meetings' video calls (`calls.rs`). Frames are
 //! JSON (`ChatFrame` in, `SocketFrame` out); a frame that cannot be read or is refused gets a
 //! `Refused` frame, and the socket stays open. When the session the socket was opened with
-//! ends, the server closes it with `SESSION_ENDED_CLOSE`.
+//! ends, the server closes it with `SESSION_ENDED_CLOSE`. Every frame counts against the
+//! socket's budget (`throttle.rs`): over it, frames are refused with `RateLimited` and a socket
+//! that keeps flooding is closed with 1008; read marks are written once a second; a person
+//! has at most a few sockets (one more is answered 429).
 
 use super::ChatService;
 use super::calls::{self, CallEvent};
 use super::follower::Follower;
 use super::presence::Party;
+use super::throttle::{
+    Admit, FrameBudget, PendingReads, READS_EVERY, close_flooding, write_read_marks,
+};
 use crate::accounts::session_ends::{Listener, SessionEnds};
 use crate::http::error::HttpError;
 use crate::http::extract::SignedIn;
@@ -26,6 +32,7 @@ use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::{broadcast, mpsc};
 use tokio::task::JoinHandle;
+use tokio::time::Instant;
 
 /// The largest frame a browser may send: a message at its longest, in JSON, with room.
 pub const FRAME_BYTES_MAX: usize = 64 * 1024;
@@ -50,6 +57,10 @@ pub async fn upgrade(
         return Err(AppError::Forbidden.into());
     }
     let SignedIn { user, token } = signed_in?;
+    let Some(slot) = chat.sockets.take(user.id) else {
+        tracing::warn!(user = user.id.0, "too many sockets");
+        return Err(AppError::RateLimited.into());
+    };
     let session = Session {
         token,
         accounts,
@@ -60,7 +71,10 @@ pub async fn upgrade(
         .max_frame_size(FRAME_BYTES_MAX)
         .read_buffer_size(BUFFER_BYTES)
         .write_buffer_size(BUFFER_BYTES)
-        .on_upgrade(move |socket| serve(socket, user, session, chat)))
+        .on_upgrade(move |socket| async move {
+            serve(socket, user, session, chat).await;
+            drop(slot);
+        }))
 }
 
 /// The session a socket was opened with, checked again whenever one of its person's sessions
@@ -156,28 +170,48 @@ async fn serve(
         member: SOCKETS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         joined: HashMap::new(),
     };
+    let mut reads = PendingReads::default();
+    let mut budget = FrameBudget::new(chat.socket_limits);
     let mut ping = tokio::time::interval(PING_EVERY);
     ping.reset();
+    let mut write_reads = tokio::time::interval(READS_EVERY);
+    write_reads.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
         tokio::select! {
-            incoming = socket.recv() => match incoming {
-                Some(Ok(WsMessage::Text(text))) => {
-                    let answer = answer(&text, &user, &chat, &out, &mut following, &mut in_calls).await;
+            incoming = socket.recv() => match (incoming, budget.admit(Instant::now())) {
+                (Some(Ok(WsMessage::Close(_)) | Err(_)) | None, _) => break,
+                (_, Admit::Close) => {
+                    close_flooding(&mut socket).await;
+                    break;
+                }
+                (_, Admit::Refuse) => {
+                    if send(&mut socket, &refused(None, AppError::RateLimited)).await.is_err() {
+                        break;
+                    }
+                }
+                (Some(Ok(WsMessage::Text(text))), Admit::Yes) => {
+                    let mut held = Held { out: &out, following: &mut following, in_calls: &mut in_calls, reads: &mut reads };
+                    let answer = answer(&text, &user, &chat, &mut held).await;
                     if let Some(frame) = answer
                         && send(&mut socket, &frame).await.is_err()
                     {
                         break;
                     }
                 }
-                Some(Ok(WsMessage::Binary(_))) => {
+                (Some(Ok(WsMessage::Binary(_))), Admit::Yes) => {
                     let refused = refused(None, AppError::invalid("frame", ErrorCode::FrameNotJson));
                     if send(&mut socket, &refused).await.is_err() {
                         break;
                     }
                 }
-                Some(Ok(WsMessage::Ping(_) | WsMessage::Pong(_))) => {}
-                Some(Ok(WsMessage::Close(_)) | Err(_)) | None => break,
+                (Some(Ok(WsMessage::Ping(_) | WsMessage::Pong(_))), Admit::Yes) => {}
             },
+            _ = write_reads.tick() => {
+                let refusals = write_read_marks(&mut reads, &user, chat.as_ref()).await;
+                if send_each(&mut socket, &refusals).await.is_err() {
+                    break;
+                }
+            }
             Some(frame) = outgoing.recv() => {
                 if send(&mut socket, &frame).await.is_err() {
                     break;
@@ -200,11 +234,27 @@ async fn serve(
             }
         }
     }
+    write_read_marks(&mut reads, &user, chat.as_ref()).await;
+}
+
+/// What a socket holds besides the socket itself.
+struct Held<'a> {
+    out: &'a mpsc::Sender<SocketFrame>,
+    following: &'a mut Following,
+    in_calls: &'a mut InCalls,
+    reads: &'a mut PendingReads,
 }
 
 async fn send(socket: &mut WebSocket, frame: &SocketFrame) -> Result<(), axum::Error> {
     let text = serde_json::to_string(frame).unwrap_or_default();
     socket.send(WsMessage::Text(text.into())).await
+}
+
+async fn send_each(socket: &mut WebSocket, frames: &[SocketFrame]) -> Result<(), axum::Error> {
+    for frame in frames {
+        send(socket, frame).await?;
+    }
+    Ok(())
 }
 
 fn refused(client_id: Option<String>, error: AppError) -> SocketFrame {
@@ -216,10 +266,14 @@ async fn answer(
     text: &str,
     user: &CurrentUser,
     chat: &Arc<ChatService>,
-    out: &mpsc::Sender<SocketFrame>,
-    following: &mut Following,
-    in_calls: &mut InCalls,
+    held: &mut Held<'_>,
 ) -> Option<SocketFrame> {
+    let Held {
+        out,
+        following,
+        in_calls,
+        reads,
+    } = held;
     let frame = match serde_json::from_str::<ChatFrame>(text) {
         Ok(frame) => frame,
         Err(_) => {
@@ -246,11 +300,7 @@ async fn answer(
         ChatFrame::Read {
             conversation,
             up_to,
-        } => chat
-            .mark_read(Some(user), conversation, up_to)
-            .await
-            .err()
-            .map(|error| refused(None, error)),
+        } => (!reads.note(conversation, up_to)).then(|| refused(None, AppError::RateLimited)),
         ChatFrame::Follow {
             conversation,
             after,

@@ -7,7 +7,6 @@ use crate::accounts::session_ends::SessionEnds;
 use crate::catalogue::cache::{CacheLimits, CachedCatalogue};
 use crate::commands::bench_copy::BenchCopy;
 use crate::conversations::ChatService;
-use crate::conversations::flood::Flood;
 use crate::deals::DealService;
 use crate::exhibitors::booths::BoothEditor;
 use crate::exhibitors::onboarding::OnboardingService;
@@ -113,10 +112,7 @@ impl AppState {
             index: search,
             catalogue: catalogue.clone(),
         });
-        let chat = Arc::new(ChatService::new(
-            db.clone(),
-            Flood::scaled(rate_limit_scale),
-        ));
+        let chat = Arc::new(ChatService::new(db.clone(), rate_limit_scale));
         Self {
             leptos,
             chat,

@@ -21,6 +21,7 @@ mod module_graph;
 mod products;
 mod schema;
 mod search;
+mod socket_limits;
 mod storage;
 mod teams;
 mod transport;
