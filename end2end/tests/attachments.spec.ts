@@ -39,7 +39,7 @@ test('a buyer sends an image and a PDF, which only the conversation can read', a
   await page.getByLabel('Attach an image or a PDF').setInputFiles({ name: 'sample.png', mimeType: 'image/png', buffer: PNG });
   await page.getByLabel('Caption (optional)').fill('Our colour sample');
   await sendFile(page, js);
-  const image = page.getByRole('img', { name: 'sample.png' });
+  const image = page.getByRole('img', { name: 'sample.jpg' });
   await expect(image).toBeVisible();
   await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
   await expect(page.locator('.message-body').filter({ hasText: 'Our colour sample' })).toHaveCount(1);

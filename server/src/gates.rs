@@ -1,5 +1,5 @@
 //! Bounded queues in front of the expensive steps (password hashing, decoding uploads, reading
-//! spreadsheets), so that a flood waits in a short line or is told to come back
+//! spreadsheets, searching), so that a flood waits in a short line or is told to come back
 //! (`AppError::Busy`, 503 with `Retry-After`) instead of exhausting memory and threads.
 //!
 //! A gate runs at most `running` jobs at once on the blocking pool and lets at most `waiting`
@@ -76,6 +76,11 @@ pub static MEDIA_DECODING: LazyLock<Gate> =
 /// Reading an imported spreadsheet: one at a time, a few waiting.
 pub static SPREADSHEETS: LazyLock<Gate> =
     LazyLock::new(|| Gate::new("spreadsheets", 1, 4, Duration::from_secs(20)));
+
+/// A search or a suggestion: milliseconds each, one per core, a longer line (the box a buyer
+/// types in asks for suggestions at every pause).
+pub static SEARCHING: LazyLock<Gate> =
+    LazyLock::new(|| Gate::new("searching", cores(), 32 * cores(), PATIENCE));
 
 #[cfg(test)]
 mod tests {

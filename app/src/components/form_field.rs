@@ -33,6 +33,7 @@ pub fn error_text(i18n: leptos_i18n::I18nContext<Locale>, code: &ErrorCode) -> S
         ErrorCode::PasswordShort => t_string!(i18n, error_password_short).to_string(),
         ErrorCode::Required => t_string!(i18n, error_required).to_string(),
         ErrorCode::TooLong => t_string!(i18n, error_too_long).to_string(),
+        ErrorCode::HiddenCharacter => t_string!(i18n, error_hidden_character).to_string(),
         ErrorCode::TooMany => t_string!(i18n, error_too_many).to_string(),
         ErrorCode::CountryUnknown => t_string!(i18n, error_country_unknown).to_string(),
         ErrorCode::ChooseOne => t_string!(i18n, error_choose_one).to_string(),

@@ -121,18 +121,8 @@ impl Registration {
         if let Some(code) = password_problem(&self.password) {
             problems.add("password", code);
         }
-        let name = self.name.trim();
-        if name.is_empty() {
-            problems.add("name", ErrorCode::Required);
-        } else if name.chars().count() > NAME_MAX {
-            problems.add("name", ErrorCode::TooLong);
-        }
-        let company = self.company.trim();
-        if company.is_empty() {
-            problems.add("company", ErrorCode::Required);
-        } else if company.chars().count() > NAME_MAX {
-            problems.add("company", ErrorCode::TooLong);
-        }
+        let name = problems.line("name", &self.name, NAME_MAX, true);
+        let company = problems.line("company", &self.company, NAME_MAX, true);
         let country = CountryCode::parse(&self.country);
         if country.is_none() {
             problems.add("country", ErrorCode::CountryUnknown);
@@ -152,8 +142,8 @@ impl Registration {
                 Ok(ValidRegistration {
                     email,
                     password: self.password.clone(),
-                    name: name.to_owned(),
-                    company: company.to_owned(),
+                    name,
+                    company,
                     country,
                     business_type,
                     interests,

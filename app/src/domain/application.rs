@@ -54,18 +54,9 @@ impl ApplicationForm {
     /// Checks every field and reports all problems at once; `this_year` bounds the founding year.
     pub fn validate(&self, this_year: i64) -> Result<ValidApplication, Vec<FieldError>> {
         let mut problems = Problems::default();
-        let mut short_text = |field: &str, text: &str, required: bool| {
-            let text = text.trim();
-            if required && text.is_empty() {
-                problems.add(field, ErrorCode::Required);
-            } else if text.chars().count() > NAME_MAX {
-                problems.add(field, ErrorCode::TooLong);
-            }
-            text.to_owned()
-        };
-        let company_en = short_text("company_en", &self.company_en, true);
-        let company_zh = short_text("company_zh", &self.company_zh, false);
-        let contact_name = short_text("contact_name", &self.contact_name, true);
+        let company_en = problems.line("company_en", &self.company_en, NAME_MAX, true);
+        let company_zh = problems.line("company_zh", &self.company_zh, NAME_MAX, false);
+        let contact_name = problems.line("contact_name", &self.contact_name, NAME_MAX, true);
         let country = CountryCode::parse(&self.country);
         if country.is_none() {
             problems.add("country", ErrorCode::CountryUnknown);
@@ -90,10 +81,7 @@ impl ApplicationForm {
         if let Some(code) = website_problem(&website) {
             problems.add("website", code);
         }
-        let message = self.message.trim().to_owned();
-        if message.chars().count() > MESSAGE_MAX {
-            problems.add("message", ErrorCode::TooLong);
-        }
+        let message = problems.text("message", &self.message, MESSAGE_MAX, false);
         match (country, email) {
             (Some(country), Some(email)) if problems.is_empty() => Ok(ValidApplication {
                 company: Localized::new(company_en.clone(), or_english(company_zh, &company_en)),

@@ -2,7 +2,7 @@
 //! both apply. The description is rich text: the server sanitises its HTML before storing it.
 
 use super::account::normalise_email;
-use super::validation::Problems;
+use super::validation::{Lines, Problems, checked_text, hidden_character};
 use crate::error::ErrorCode;
 use crate::error::FieldError;
 use serde::{Deserialize, Serialize};
@@ -52,8 +52,8 @@ impl ProfileForm {
             ("description_en", &self.description_en),
             ("description_zh", &self.description_zh),
         ] {
-            if text.chars().count() > DESCRIPTION_MAX {
-                problems.add(field, ErrorCode::TooLong);
+            if let Err(code) = checked_text(text, Lines::Many, DESCRIPTION_MAX, false) {
+                problems.add(field, code);
             }
         }
         let year_founded = parse_year_founded(&self.year_founded, this_year).unwrap_or_else(|| {
@@ -72,6 +72,11 @@ impl ProfileForm {
         ] {
             if list.len() > LIST_MAX || list.iter().any(|e| e.chars().count() > LIST_ENTRY_MAX) {
                 problems.add(field, ErrorCode::TooLong);
+            } else if list
+                .iter()
+                .any(|e| hidden_character(e, Lines::One).is_some())
+            {
+                problems.add(field, ErrorCode::HiddenCharacter);
             }
         }
         let contact_email = match self.contact_email.trim() {

@@ -7,6 +7,7 @@
 //! reconnect the browser asks for the messages after the last one it has, so nothing is lost.
 
 use super::moderation::{OtherSide, Side};
+use super::validation::{Lines, hidden_character};
 use super::{ConversationId, CountryCode, ExhibitorId, Localized, MeetingId, MessageId, UserId};
 use crate::error::AppError;
 use crate::error::ErrorCode;
@@ -62,21 +63,33 @@ pub struct Attachment {
     pub bytes: i64,
 }
 
-/// The name a file is shown under: the sender's, without control characters or folders, cut
-/// to 120 characters; a plain one if nothing is left.
-pub fn attachment_name(sent: &str, kind: AttachmentKind) -> String {
-    let base = sent.rsplit(['/', '\\']).next().unwrap_or_default();
-    let name: String = base
-        .chars()
-        .filter(|c| !c.is_control())
-        .take(ATTACHMENT_NAME_CHARS_MAX)
-        .collect();
-    let name = name.trim();
-    match (name.is_empty(), kind) {
-        (false, _) => name.to_owned(),
-        (true, AttachmentKind::Image) => "image.jpg".to_owned(),
-        (true, AttachmentKind::Pdf) => "document.pdf".to_owned(),
+/// The name a file is shown and downloaded under: the sender's, without its folders and cut
+/// to 120 characters, with the extension of the type it was checked to be (`.pdf`, or `.jpg`
+/// for an image, which is re-encoded as one), so that a name never claims another type; a
+/// plain name if nothing is left. A name with a control or direction character is refused.
+pub fn attachment_name(sent: &str, kind: AttachmentKind) -> Result<String, AppError> {
+    let base = sent.rsplit(['/', '\\']).next().unwrap_or_default().trim();
+    if hidden_character(base, Lines::One).is_some() {
+        return Err(AppError::invalid("file", ErrorCode::HiddenCharacter));
     }
+    let (extension, plain) = match kind {
+        AttachmentKind::Image => ("jpg", "image"),
+        AttachmentKind::Pdf => ("pdf", "document"),
+    };
+    let stem = match base.rsplit_once('.') {
+        Some((stem, _)) if !stem.is_empty() => stem,
+        _ => base,
+    };
+    let stem: String = stem
+        .trim_matches(|c: char| c == '.' || c.is_whitespace())
+        .chars()
+        .take(ATTACHMENT_NAME_CHARS_MAX - extension.len() - 1)
+        .collect();
+    let stem = match stem.trim_end() {
+        "" => plain,
+        stem => stem,
+    };
+    Ok(format!("{stem}.{extension}"))
 }
 
 /// "820 KB", "2.4 MB": a file's size as people read it.
@@ -94,6 +107,9 @@ pub fn caption(text: &str) -> Result<String, AppError> {
     let caption = text.trim();
     if caption.chars().count() > MESSAGE_CHARS_MAX {
         return Err(AppError::invalid("body", ErrorCode::MessageTooLong));
+    }
+    if hidden_character(caption, Lines::One).is_some() {
+        return Err(AppError::invalid("body", ErrorCode::HiddenCharacter));
     }
     Ok(caption.to_owned())
 }
@@ -169,6 +185,9 @@ pub fn message_body(text: &str) -> Result<String, AppError> {
     }
     if body.chars().count() > MESSAGE_CHARS_MAX {
         return Err(AppError::invalid("body", ErrorCode::MessageTooLong));
+    }
+    if hidden_character(body, Lines::Many).is_some() {
+        return Err(AppError::invalid("body", ErrorCode::HiddenCharacter));
     }
     Ok(body.to_owned())
 }
@@ -264,26 +283,48 @@ mod tests {
     }
 
     #[test]
-    fn file_names_lose_folders_and_control_characters() {
+    fn file_names_lose_folders_and_take_the_checked_type() {
+        let name = |sent: &str, kind| attachment_name(sent, kind).unwrap();
         assert_eq!(
-            attachment_name("C:\\Users\\me\\报价单.pdf", AttachmentKind::Pdf),
+            name("C:\\Users\\me\\报价单.pdf", AttachmentKind::Pdf),
             "报价单.pdf"
         );
         assert_eq!(
-            attachment_name("../../etc/passwd\n", AttachmentKind::Pdf),
-            "passwd"
+            name("../../etc/passwd\n", AttachmentKind::Pdf),
+            "passwd.pdf"
         );
-        assert_eq!(attachment_name("  ", AttachmentKind::Image), "image.jpg");
+        assert_eq!(name("sample.png", AttachmentKind::Image), "sample.jpg");
         assert_eq!(
-            attachment_name(&"a".repeat(500), AttachmentKind::Pdf)
-                .chars()
-                .count(),
+            name("invoice.pdf.exe", AttachmentKind::Pdf),
+            "invoice.pdf.pdf"
+        );
+        assert_eq!(name(".pdf", AttachmentKind::Pdf), "pdf.pdf");
+        assert_eq!(name("  ", AttachmentKind::Image), "image.jpg");
+        assert_eq!(name(". .", AttachmentKind::Image), "image.jpg");
+        assert_eq!(
+            name(&"a".repeat(500), AttachmentKind::Pdf).chars().count(),
             120
         );
+        for hidden in ["invoice\u{202E}fdp.exe", "tab\there.pdf", "nul\0.pdf"] {
+            assert_eq!(
+                attachment_name(hidden, AttachmentKind::Pdf),
+                Err(AppError::invalid("file", ErrorCode::HiddenCharacter)),
+                "{hidden:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn captions_and_bodies_refuse_hidden_characters() {
         assert!(caption("").unwrap().is_empty());
         assert_eq!(file_size(839_680), "820 KB");
         assert_eq!(file_size(2_516_582), "2.4 MB");
         assert!(caption(&"x".repeat(MESSAGE_CHARS_MAX + 1)).is_err());
+        let hidden = Err(AppError::invalid("body", ErrorCode::HiddenCharacter));
+        assert_eq!(caption("our\u{202E}price"), hidden);
+        assert_eq!(caption("two\nlines"), hidden);
+        assert_eq!(message_body("hello\u{2066}"), hidden);
+        assert_eq!(message_body("two\r\nlines").unwrap(), "two\r\nlines");
     }
 
     #[test]

@@ -134,14 +134,9 @@ impl AvailabilityForm {
 
 /// A buyer's topic for a meeting.
 pub fn topic(typed: &str) -> Result<String, Vec<FieldError>> {
-    let topic = typed.trim();
-    if topic.chars().count() > TOPIC_CHARS_MAX {
-        return Err(vec![FieldError {
-            field: "topic".into(),
-            message: ErrorCode::TooLong,
-        }]);
-    }
-    Ok(topic.to_owned())
+    let mut problems = Problems::default();
+    let topic = problems.line("topic", typed, TOPIC_CHARS_MAX, false);
+    problems.into_result().map(|()| topic)
 }
 
 /// One moment in both parties' local times, written out by the server.

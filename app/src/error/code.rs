@@ -53,6 +53,7 @@ error_codes! {
     Required => "required",
     TooLong => "too_long",
     TooMany => "too_many",
+    HiddenCharacter => "hidden_character",
     CountryUnknown => "country_unknown",
     ChooseOne => "choose_one",
     Unauthenticated => "unauthenticated",

@@ -12,7 +12,7 @@ use crate::components::{
     page_meta::PageMeta,
     status::forbid_caching,
 };
-use crate::domain::search::{SearchHint, SearchProblem};
+use crate::domain::search::{QUERY_WORDS_MAX, SearchHint, SearchProblem};
 use crate::domain::{SearchQuery, SearchResults};
 use crate::error::{AppError, ErrorCode};
 use crate::i18n::*;
@@ -66,10 +66,13 @@ fn results_view(results: SearchResults, search: SearchQuery) -> impl IntoView {
     let canonical = search_path(&search.query_string(search.page));
     let count = results.total;
     let hint = results.hint.map(|hint| match hint {
-        SearchHint::EmptyQuery => t_string!(i18n, search_hint_empty),
-        SearchHint::NothingSearchable => t_string!(i18n, search_hint_nothing),
-        SearchHint::UnknownFilter => t_string!(i18n, search_hint_unknown),
-        SearchHint::NoMatch => t_string!(i18n, search_hint_no_match),
+        SearchHint::EmptyQuery => t_string!(i18n, search_hint_empty).to_owned(),
+        SearchHint::NothingSearchable => t_string!(i18n, search_hint_nothing).to_owned(),
+        SearchHint::UnknownFilter => t_string!(i18n, search_hint_unknown).to_owned(),
+        SearchHint::NoMatch => t_string!(i18n, search_hint_no_match).to_owned(),
+        SearchHint::WordsDropped => {
+            t_string!(i18n, search_hint_words_dropped, count = QUERY_WORDS_MAX).to_string()
+        }
     });
     let pages = results.pages();
     let page = search.page;

@@ -74,7 +74,7 @@ impl Teams for AccountService {
         new_password: &str,
     ) -> Result<SessionToken, AppError> {
         let mut problems = Problems::default();
-        let name = problems.text("name", name, NAME_MAX, true);
+        let name = problems.line("name", name, NAME_MAX, true);
         if let Some(code) = password_problem(new_password) {
             problems.add("password", code);
         }

@@ -12,7 +12,7 @@ use crate::http::multipart::{answer_files, bad_form, read_file};
 use crate::media::imaging::{self, ImageKind};
 use crate::media::{MediaStore, pdf, process_image};
 use crate::storage::conversations::StoredAttachment;
-use app::domain::conversation::{ATTACHMENT_BYTES_MAX, AttachmentKind, attachment_name};
+use app::domain::conversation::{self, ATTACHMENT_BYTES_MAX, AttachmentKind, attachment_name};
 use app::domain::{ConversationId, MessageId};
 use app::error::AppError;
 use app::error::ErrorCode;
@@ -67,6 +67,8 @@ async fn receive(
         }
     }
     let (name, bytes) = file.ok_or_else(|| AppError::invalid(FIELD, ErrorCode::Required))?;
+    // The caption before the file is kept, so that a refused one leaves no file behind.
+    let caption = conversation::caption(&caption)?;
     let attachment = keep(media, &name, bytes).await?;
     let message = chat
         .send_file(&user, conversation, &client_id, &caption, attachment)
@@ -82,12 +84,13 @@ async fn keep(
 ) -> Result<StoredAttachment, AppError> {
     let media = store(media);
     if pdf::sniff(&bytes) {
+        let name = attachment_name(name, AttachmentKind::Pdf)?;
         pdf::check(&bytes).map_err(|error| AppError::invalid(FIELD, error.code()))?;
         let file = format!("{}.pdf", sha256_hex(&bytes));
         media.put(&file, &bytes).await.map_err(AppError::internal)?;
         return Ok(StoredAttachment {
             file,
-            name: attachment_name(name, AttachmentKind::Pdf),
+            name,
             kind: AttachmentKind::Pdf,
             bytes: bytes.len() as i64,
         });
@@ -95,6 +98,7 @@ async fn keep(
     if imaging::sniff(&bytes).is_none() {
         return Err(AppError::invalid(FIELD, pdf::PdfError::NotAPdf.code()));
     }
+    let name = attachment_name(name, AttachmentKind::Image)?;
     let image = process_image(bytes, ImageKind::Attachment, FIELD).await?;
     let hash = sha256_hex(&image.bytes);
     for (_, preview) in &image.thumbnails {
@@ -110,7 +114,7 @@ async fn keep(
         .map_err(AppError::internal)?;
     Ok(StoredAttachment {
         file,
-        name: attachment_name(name, AttachmentKind::Image),
+        name,
         kind: AttachmentKind::Image,
         bytes: image.bytes.len() as i64,
     })

@@ -11,6 +11,7 @@ use crate::http::layers::page_cache::PageCache;
 use crate::mail::MailSignal;
 use crate::storage::Db;
 use app::domain::application::MESSAGE_MAX;
+use app::domain::validation::{Lines, checked_text};
 use app::domain::{
     Action, Application, ApplicationForm, ApplicationId, BoothAssignments, CurrentUser, Cursor,
     Page, TeamRole, authorize,
@@ -101,12 +102,8 @@ impl Onboarding for OnboardingService {
         authorize(actor, Action::InviteExhibitor)?;
         let organizer = actor.ok_or(AppError::Unauthenticated)?;
         let reason = reason.trim();
-        if reason.is_empty() {
-            return Err(AppError::invalid("reason", ErrorCode::Required));
-        }
-        if reason.chars().count() > MESSAGE_MAX {
-            return Err(AppError::invalid("reason", ErrorCode::TooLong));
-        }
+        checked_text(reason, Lines::Many, MESSAGE_MAX, true)
+            .map_err(|code| AppError::invalid("reason", code))?;
         let (application, locale) = self.db.pending_application(application.0).await?;
         let company = application.company.get(reader_locale(&locale));
         let mail = decline_mail(

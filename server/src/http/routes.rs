@@ -60,6 +60,7 @@ where
 
 /// The whole HTTP surface.
 pub fn router(state: AppState) -> Router {
+    let https = state.public_url.starts_with("https://");
     let slots = state.upload_slots.clone();
     let catalogue = state.catalogue.clone();
     let accounts = state.accounts.clone();
@@ -195,7 +196,10 @@ pub fn router(state: AppState) -> Router {
         .with_state(state)
         .layer(CompressionLayer::new())
         .layer(axum::middleware::from_fn(security::same_origin_writes))
-        .layer(axum::middleware::from_fn(security::headers))
+        .layer(axum::middleware::from_fn_with_state(
+            https,
+            security::headers,
+        ))
         .layer(tower_http::trace::TraceLayer::new_for_http())
 }
 

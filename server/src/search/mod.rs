@@ -10,6 +10,7 @@ pub mod schema;
 pub mod sync;
 pub mod typo;
 
+use crate::gates;
 use anyhow::Context;
 use app::domain::search::{
     EXHIBITORS_SHOWN, FacetCount, RESULTS_PER_PAGE, SearchFacets, SearchHint, SearchSort,
@@ -224,10 +225,10 @@ impl Search for ProductSearch {
         if search.is_empty() {
             return Ok(SearchResults::empty(SearchHint::EmptyQuery));
         }
-        let words = match query::words(&search.text) {
+        let (words, cut) = match query::words(&search.text) {
             Words::Nothing => return Ok(SearchResults::empty(SearchHint::NothingSearchable)),
-            Words::All => Vec::new(),
-            Words::Some(words) => words,
+            Words::All => (Vec::new(), false),
+            Words::Some { words, cut } => (words, cut),
         };
         let places = self.places().await?;
         let Some(resolved) = places.resolve(search) else {
@@ -245,8 +246,8 @@ impl Search for ProductSearch {
         let exhibitors =
             (!words.is_empty() && search.page <= 1 && !query::has_product_filters(search))
                 .then(|| query::build_exhibitors(&fields, &words, search, resolved));
-        let (total, hits, exhibitors, tally) =
-            tokio::task::spawn_blocking(move || -> tantivy::Result<_> {
+        let (total, hits, exhibitors, tally) = gates::SEARCHING
+            .run(move || -> tantivy::Result<_> {
                 let top = TopDocs::with_limit(RESULTS_PER_PAGE).and_offset(offset);
                 let (total, addresses, tally) = match sort {
                     SearchSort::Relevance => {
@@ -283,12 +284,15 @@ impl Search for ProductSearch {
                     tally,
                 ))
             })
-            .await
-            .map_err(AppError::internal)?
+            .await?
             .map_err(AppError::internal)?;
         Ok(SearchResults {
             total: total as u64,
-            hint: (total == 0).then_some(SearchHint::NoMatch),
+            hint: if total == 0 {
+                Some(SearchHint::NoMatch)
+            } else {
+                cut.then_some(SearchHint::WordsDropped)
+            },
             hits,
             exhibitors,
             facets: places.facets(tally),
@@ -307,7 +311,7 @@ impl Search for ProductSearch {
             .chars()
             .take(app::domain::search::QUERY_CHARS_MAX)
             .collect();
-        let Words::Some(words) = query::words(&text) else {
+        let Words::Some { words, .. } = query::words(&text) else {
             return Ok(Vec::new());
         };
         let searcher = self.index.searcher()?;
@@ -320,24 +324,25 @@ impl Search for ProductSearch {
             true,
         );
         let zh = locale == "zh";
-        tokio::task::spawn_blocking(move || -> tantivy::Result<Vec<String>> {
-            let top = searcher.search(&query, &TopDocs::with_limit(limit * 3).order_by_score())?;
-            let mut titles: Vec<String> = Vec::new();
-            for card in cards::<ProductSummary>(
-                &searcher,
-                &fields,
-                top.into_iter().map(|(_, at)| at).collect(),
-            )? {
-                let title = if zh { card.title.zh } else { card.title.en };
-                if !titles.contains(&title) && titles.len() < limit {
-                    titles.push(title);
+        gates::SEARCHING
+            .run(move || -> tantivy::Result<Vec<String>> {
+                let top =
+                    searcher.search(&query, &TopDocs::with_limit(limit * 3).order_by_score())?;
+                let mut titles: Vec<String> = Vec::new();
+                for card in cards::<ProductSummary>(
+                    &searcher,
+                    &fields,
+                    top.into_iter().map(|(_, at)| at).collect(),
+                )? {
+                    let title = if zh { card.title.zh } else { card.title.en };
+                    if !titles.contains(&title) && titles.len() < limit {
+                        titles.push(title);
+                    }
                 }
-            }
-            Ok(titles)
-        })
-        .await
-        .map_err(AppError::internal)?
-        .map_err(AppError::internal)
+                Ok(titles)
+            })
+            .await?
+            .map_err(AppError::internal)
     }
 }
 

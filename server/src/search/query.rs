@@ -4,11 +4,17 @@
 //! weighs most, then the exhibitor's name and the category or section, then the description
 //! and specifications. Words of five letters or more also match with one typo (not in the
 //! first letter), weighing less than the word itself. Filters narrow without changing scores.
+//!
+//! The work of one query is bounded: at most [`QUERY_WORDS_MAX`] words are searched (the
+//! rest are dropped, and the page says so), and only the first [`TYPO_WORDS_MAX`] of them
+//! that could have a typo get the automata that find one (each runs through the term
+//! dictionaries of four fields).
 
 use super::analyzer::{QueryWord, query_words};
 use super::schema::{EXHIBITOR, Fields, PRODUCT, country_number, currency_number};
 use super::typo::TypoQuery;
 use app::domain::SearchQuery;
+use app::domain::search::QUERY_WORDS_MAX;
 use std::ops::Bound;
 use tantivy::Term;
 use tantivy::query::{
@@ -20,6 +26,11 @@ const TITLE_BOOST: f32 = 4.0;
 const MAKER_BOOST: f32 = 1.5;
 const PLACE_BOOST: f32 = 1.5;
 const TYPO_BOOST: f32 = 0.8;
+
+/// The most words of one query that may match with a typo.
+pub const TYPO_WORDS_MAX: usize = 3;
+/// The fewest letters of a word that may match with a typo.
+const TYPO_LETTERS_MIN: usize = 5;
 
 /// The ids the URL's slugs name, found by the caller.
 #[derive(Clone, Copy, Debug, Default)]
@@ -34,7 +45,8 @@ pub enum Words {
     All,
     /// Only punctuation and the like was typed.
     Nothing,
-    Some(Vec<QueryWord>),
+    /// The words to search for, at most [`QUERY_WORDS_MAX`]; `cut` when there were more.
+    Some { words: Vec<QueryWord>, cut: bool },
 }
 
 /// The words of the query's text.
@@ -44,8 +56,28 @@ pub fn words(text: &str) -> Words {
     }
     match query_words(text) {
         words if words.is_empty() => Words::Nothing,
-        words => Words::Some(words),
+        mut words => {
+            let cut = words.len() > QUERY_WORDS_MAX;
+            words.truncate(QUERY_WORDS_MAX);
+            Words::Some { words, cut }
+        }
     }
+}
+
+/// Which of `words` may match with a typo: those of [`TYPO_LETTERS_MIN`] Latin letters or
+/// more, the first [`TYPO_WORDS_MAX`] of them.
+fn typo_words(words: &[QueryWord]) -> Vec<bool> {
+    let mut left = TYPO_WORDS_MAX;
+    words
+        .iter()
+        .map(|word| {
+            let could = word.typed.chars().count() >= TYPO_LETTERS_MIN
+                && word.typed.chars().all(|c| c.is_ascii_alphabetic());
+            let may = could && left > 0;
+            left -= usize::from(may);
+            may
+        })
+        .collect()
 }
 
 /// The query for products matching `words` under `search`'s filters; `prefix_last` lets the
@@ -89,12 +121,11 @@ fn matching(
 ) -> Box<dyn Query> {
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = words
         .iter()
+        .zip(typo_words(words))
         .enumerate()
-        .map(|(at, word)| {
-            (
-                Occur::Must,
-                word_query(fields, word, prefix_last && at + 1 == words.len()),
-            )
+        .map(|(at, (word, typos))| {
+            let as_prefix = prefix_last && at + 1 == words.len();
+            (Occur::Must, word_query(fields, word, typos, as_prefix))
         })
         .collect();
     clauses.push((Occur::Must, unscored(equals(fields.kind, kind))));
@@ -105,7 +136,7 @@ fn matching(
     Box::new(BooleanQuery::new(clauses))
 }
 
-fn word_query(fields: &Fields, word: &QueryWord, as_prefix: bool) -> Box<dyn Query> {
+fn word_query(fields: &Fields, word: &QueryWord, typos: bool, as_prefix: bool) -> Box<dyn Query> {
     let term = |field: Field, text: &str| Term::from_field_text(field, text);
     let exact = |field: Field, boost: f32| -> (Occur, Box<dyn Query>) {
         let query = TermQuery::new(term(field, &word.term), IndexRecordOption::WithFreqs);
@@ -120,8 +151,7 @@ fn word_query(fields: &Fields, word: &QueryWord, as_prefix: bool) -> Box<dyn Que
         exact(fields.place, PLACE_BOOST),
         exact(fields.body, 1.0),
     ];
-    let letters = word.typed.chars().count();
-    if letters >= 5 && word.typed.chars().all(|c| c.is_ascii_alphabetic()) {
+    if typos {
         // One typo: two made the automaton of a long word slow (p99 of 219 ms for typos at
         // Canton scale) for little gain.
         let mut typos = vec![word.typed.as_str()];
@@ -239,4 +269,45 @@ fn product_filters(fields: &Fields, search: &SearchQuery) -> Vec<Box<dyn Query>>
         out.push(at_most(fields.moq, max as u64));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn typed(words: &Words) -> Vec<&str> {
+        match words {
+            Words::Some { words, .. } => words.iter().map(|w| w.typed.as_str()).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_query_searches_at_most_its_first_words() {
+        let long = words(&"lantern ".repeat(40));
+        assert!(matches!(long, Words::Some { cut: true, .. }));
+        assert_eq!(typed(&long).len(), QUERY_WORDS_MAX);
+        let short = words("red lantern");
+        assert!(matches!(short, Words::Some { cut: false, .. }));
+        assert_eq!(typed(&short), ["red", "lantern"]);
+    }
+
+    #[test]
+    fn only_the_first_long_latin_words_may_have_a_typo() {
+        let Words::Some { words, .. } = words("led lanterns 灯笼 batery kettles solar panels")
+        else {
+            panic!("words expected");
+        };
+        let typed: Vec<_> = words.iter().map(|w| w.typed.as_str()).collect();
+        assert_eq!(
+            typed,
+            [
+                "led", "lanterns", "灯笼", "batery", "kettles", "solar", "panels"
+            ]
+        );
+        assert_eq!(
+            typo_words(&words),
+            [false, true, false, true, true, false, false]
+        );
+    }
 }

@@ -98,7 +98,8 @@ impl Db {
         Ok(UserId(id))
     }
 
-    /// Stores a password-reset link for `user` and its mail, together.
+    /// Stores a password-reset link for `user` and its mail, together; the account's earlier
+    /// reset links end (only the newest mail leads to a new password).
     pub async fn create_reset_link(
         &self,
         user: UserId,
@@ -107,13 +108,14 @@ impl Db {
         mail: (&str, &str),
     ) -> Result<(), AppError> {
         let mut tx = self.begin_write().await?;
+        end_reset_links(&mut tx, user.0).await?;
         insert_link(&mut tx, user.0, LinkPurpose::Reset, link).await?;
         insert_mail(&mut tx, recipient, mail).await?;
         tx.commit().await.map_err(AppError::from)
     }
 
-    /// Uses a reset link: sets the new password hash and ends every session of the account,
-    /// all or nothing. `NotFound` when the link is unknown, used already or expired.
+    /// Uses a reset link: sets the new password hash and ends every session and every other
+    /// reset link of the account, all or nothing. `NotFound` when the link is unknown, used already or expired.
     pub async fn reset_password(
         &self,
         fingerprint: &str,
@@ -131,6 +133,7 @@ impl Db {
         .await?
         .ok_or(AppError::NotFound)?;
         let user: i64 = row.try_get(0)?;
+        end_reset_links(&mut tx, user).await?;
         sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
             .bind(password_hash)
             .bind(user)
@@ -313,6 +316,22 @@ pub(super) async fn insert_user(
         _ => AppError::from(error),
     })?;
     Ok(UserId(row.try_get(0)?))
+}
+
+/// Ends the reset links of `user` that are still unused, as if used now.
+async fn end_reset_links(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    user: i64,
+) -> Result<(), AppError> {
+    sqlx::query(
+        "UPDATE email_links SET used_at = $1 \
+         WHERE user_id = $2 AND purpose = 'reset' AND used_at IS NULL",
+    )
+    .bind(now())
+    .bind(user)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
 }
 
 async fn insert_link(

@@ -176,4 +176,24 @@ on_both_engines! { mod accounts; support::spawn_app;
         assert_eq!(again.status, 404, "a link works once");
         assert_eq!(log_in(&app, None, "third+horse+battery").await.status, 401);
     }
+
+    async fn a_new_reset_link_ends_the_earlier_ones(app) {
+        assert_eq!(app.post("/api/register", &[], FORM).await.status, 200);
+        let to = "ana.lima@example.com";
+        app.mail.wait_for(to).await; // the verification mail
+        let mut tokens = Vec::new();
+        for nth in 1..=2 {
+            let asked = app.post("/api/request_password_reset", &[], "email=Ana.Lima%40example.com").await;
+            assert_eq!(asked.status, 200);
+            let link = link_to(&app.mail.wait_for_nth(to, nth).await, "/reset-password?token=");
+            tokens.push(link.split("token=").nth(1).unwrap().to_owned());
+        }
+        let reset = |token: &str, password: &str| format!("token={token}&password={password}");
+        let first = app.post("/api/reset_password", &[], &reset(&tokens[0], "first+horse+battery")).await;
+        assert_eq!(first.status, 404, "the earlier link ended: {}", first.text());
+        assert_eq!(log_in(&app, None, "first+horse+battery").await.status, 401);
+        let newest = app.post("/api/reset_password", &[], &reset(&tokens[1], "newest+horse+battery")).await;
+        assert_eq!(newest.status, 200, "{}", newest.text());
+        assert_eq!(log_in(&app, None, "newest+horse+battery").await.status, 200);
+    }
 }

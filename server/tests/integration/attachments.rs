@@ -1,7 +1,7 @@
 //! Files sent in conversations: an image is re-encoded with a preview and reaches the other
 //! side's socket as a message; a PDF is kept as sent and downloaded; only the two sides read
-//! them; a disguised, active, oversized or blocked file is refused and stores nothing; the
-//! same form sent twice stores one message.
+//! them; a disguised, active, oversized, blocked or deceptively named file is refused and
+//! stores nothing; the same form sent twice stores one message.
 
 use crate::messages::{Sides, follow, next, put, sides, socket, stored};
 use crate::support::http::{Part, Response, post_multipart};
@@ -89,7 +89,7 @@ on_both_engines! { mod files; support::spawn_app;
             other => panic!("expected the message, got {other:?}"),
         };
         let attachment = message.attachment.clone().expect("the file");
-        assert_eq!((attachment.kind, attachment.name.as_str(), message.body.as_str()), (AttachmentKind::Image, "sample photo.png", "Our catalogue"));
+        assert_eq!((attachment.kind, attachment.name.as_str(), message.body.as_str()), (AttachmentKind::Image, "sample photo.jpg", "Our catalogue"), "named for the type it was checked to be");
         assert_eq!(image, format!("/messages/{conversation}/attachments/{}", message.id));
 
         let got = app.get_with(&image, &[("Cookie", &exhibitor)]).await;
@@ -132,6 +132,8 @@ on_both_engines! { mod files; support::spawn_app;
         assert_eq!(refused(attach(&app, &buyer, conversation, "bad-3", ("order.pdf", cut)).await), (400, "not_a_pdf".to_owned()));
         let huge = [PDF, &vec![b' '; 10 * 1024 * 1024]].concat();
         assert_eq!(attach(&app, &buyer, conversation, "bad-4", ("big.pdf", &huge)).await.status, 413);
+        // Named to read as "invoiceexe.pdf" while it ends in ".exe".
+        assert_eq!(refused(attach(&app, &buyer, conversation, "bad-7", ("invoice\u{202E}fdp.exe", PDF)).await), (400, "hidden_character".to_owned()));
         let stranger = app.sign_in(OTHER_EXHIBITOR.email, OTHER_EXHIBITOR.password).await;
         assert_eq!(attach(&app, &stranger, conversation, "bad-5", ("order.pdf", PDF)).await.status, 403);
         let blocked = app.post("/api/block_conversation", &[("Cookie", &exhibitor)], &format!("conversation={conversation}&blocked=true")).await;

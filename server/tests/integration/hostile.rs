@@ -1,6 +1,7 @@
 //! Hostile input, the start of the suite: workbooks whose declarations would make a parser
-//! allocate terabytes, and bodies over the server's limit. Each answers 4xx with its reason,
-//! imports nothing, and the server goes on answering.
+//! allocate terabytes, bodies over the server's limit, and names and texts with control or
+//! direction characters that would make them read as something else. Each answers 4xx with
+//! its reason, stores nothing, and the server goes on answering.
 
 use crate::imports::{import, products_of};
 use crate::support;
@@ -74,6 +75,42 @@ on_both_engines! { mod hostile; support::spawn_app;
         let answer = app.post("/api/log_in", &[], &form).await;
         assert_eq!(answer.status, 413, "{}", answer.text());
         assert!(answer.text().contains("request_too_large"), "{}", answer.text());
+        still_serving(&app).await;
+    }
+
+    async fn names_and_texts_with_hidden_characters_are_refused(app) {
+        // U+202E (right-to-left override), a line break, a NUL and U+2066 (an isolate).
+        for name in ["Ana%E2%80%AELima", "Ana%0ALima", "Ana%00", "Ana%E2%81%A6Lima"] {
+            let form = format!(
+                "form[email]=hidden%40example.com&form[password]=correct+horse+battery\
+                 &form[name]={name}&form[company]=Lima&form[country]=BR&form[business_type]=importer"
+            );
+            let answer = app.post("/api/register", &[], &form).await;
+            assert_eq!(answer.status, 400, "{name}: {}", answer.text());
+            assert!(answer.text().contains("hidden_character"), "{name}: {}", answer.text());
+        }
+        let no_account = app.post("/api/log_in", &[], "email=hidden%40example.com&password=correct+horse+battery").await;
+        assert_eq!(no_account.status, 401, "no account was made");
+        // Right-to-left writing itself is welcome, marks included.
+        let arabic = "form[email]=arabic%40example.com&form[password]=correct+horse+battery\
+            &form[name]=%D9%86%D9%88%D8%B1%E2%80%8F&form[company]=Lima&form[country]=EG&form[business_type]=importer";
+        let answer = app.post("/api/register", &[], arabic).await;
+        assert_eq!(answer.status, 200, "{}", answer.text());
+
+        let owner = app.sign_in(EXHIBITOR.email, EXHIBITOR.password).await;
+        let before = products_of(&app, 1).await;
+        let product = |title: &str| format!(
+            "exhibitor=1&form[title_en]={title}&form[title_zh]=&form[description_en]=Bright\
+             &form[specs]=Material%3A+steel&form[price_min]=7.00&form[price_max]=7.00\
+             &form[currency]=USD&form[moq]=100&form[unit_en]=pieces&form[lead_time_days]=20\
+             &form[hs_code]=9405.40"
+        );
+        for title in ["LED%E2%80%AElamp", "LED%0Alamp", "LED%1Blamp"] {
+            let answer = app.post("/api/save_product", &[("Cookie", &owner)], &product(title)).await;
+            assert_eq!(answer.status, 400, "{title}: {}", answer.text());
+            assert!(answer.text().contains("hidden_character"), "{title}: {}", answer.text());
+        }
+        assert_eq!(products_of(&app, 1).await, before, "no product saved");
         still_serving(&app).await;
     }
 }

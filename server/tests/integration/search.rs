@@ -3,7 +3,7 @@
 //! two seconds, rebuilding after the index folder is lost, and bad input on the page.
 
 use crate::support;
-use app::domain::search::SearchSort;
+use app::domain::search::{SearchHint, SearchSort};
 use app::domain::{CountryCode, SearchQuery, SearchResults};
 use app::ports::Search;
 use server::demo::accounts::EXHIBITOR;
@@ -256,6 +256,14 @@ on_both_engines! { mod search; support::spawn_app;
         }
         let long = format!("/search?q={}", "lantern+".repeat(2_000));
         assert_eq!(app.get(&long).await.status, 200, "a long query is cut, not refused");
+        let many = format!("/search?q={}", "kettle+".repeat(20));
+        let page = app.get(&many).await;
+        assert_eq!(page.status, 200);
+        assert!(page.text().contains("Only the first 12 words were searched for"), "{}", page.text());
+        let results = search(&app, &words(&"kettle ".repeat(20))).await;
+        assert!(results.total > 0, "the words kept still find");
+        assert_eq!(results.hint, Some(SearchHint::WordsDropped));
+        assert_eq!(search(&app, &words(&"kettle ".repeat(12))).await.hint, None, "twelve words are all searched");
         for query in ["/search?q=x&price_min=abc", "/search?q=x&page=999", "/search?q=x&country=ZZ", "/search?q=x&sort=sideways", "/search?q=x&moq_max=-1"] {
             let page = app.get(query).await;
             assert_eq!(page.status, 400, "{query}");

@@ -78,7 +78,7 @@ impl InquiryForm {
             "destination_country",
             ErrorCode::CountryUnknown,
         );
-        let destination_place = problems.text(
+        let destination_place = problems.line(
             "destination_place",
             &self.destination_place,
             PLACE_CHARS_MAX,
@@ -260,7 +260,7 @@ impl AnswerForm {
 /// The signer's name, as typed under a contract.
 pub fn signer_name(typed: &str) -> Result<String, Vec<FieldError>> {
     let mut problems = Problems::default();
-    let name = problems.text("signer_name", typed, SIGNER_CHARS_MAX, true);
+    let name = problems.line("signer_name", typed, SIGNER_CHARS_MAX, true);
     if problems.is_empty() {
         Ok(name)
     } else {

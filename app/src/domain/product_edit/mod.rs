@@ -181,8 +181,8 @@ impl ProductForm {
         if sku.chars().count() > SKU_MAX || sku.chars().any(char::is_control) {
             problems.add("sku", ErrorCode::SkuInvalid);
         }
-        let title_en = problems.text("title_en", &self.title_en, TITLE_MAX, true);
-        let title_zh = problems.text("title_zh", &self.title_zh, TITLE_MAX, false);
+        let title_en = problems.line("title_en", &self.title_en, TITLE_MAX, true);
+        let title_zh = problems.line("title_zh", &self.title_zh, TITLE_MAX, false);
         let description_en = problems.text(
             "description_en",
             &self.description_en,
@@ -195,8 +195,8 @@ impl ProductForm {
             DESCRIPTION_MAX,
             false,
         );
-        let unit_en = problems.text("unit_en", &self.unit_en, UNIT_MAX, true);
-        let unit_zh = problems.text("unit_zh", &self.unit_zh, UNIT_MAX, false);
+        let unit_en = problems.line("unit_en", &self.unit_en, UNIT_MAX, true);
+        let unit_zh = problems.line("unit_zh", &self.unit_zh, UNIT_MAX, false);
         let specs = match parse_specs(&self.specs) {
             Ok(specs) => specs,
             Err(code) => {

@@ -8,6 +8,9 @@ use serde::{Deserialize, Serialize};
 
 /// The longest query text kept, in characters; the rest is cut off.
 pub const QUERY_CHARS_MAX: usize = 200;
+/// The most words one search looks for (a buyer's longest product queries have fewer); the
+/// rest are dropped, and the page says so.
+pub const QUERY_WORDS_MAX: usize = 12;
 /// Results per page.
 pub const RESULTS_PER_PAGE: usize = 20;
 /// Exhibitors shown above the products of a search's first page.
@@ -273,6 +276,8 @@ pub enum SearchHint {
     UnknownFilter,
     /// Nothing matched: fewer words or filters may help.
     NoMatch,
+    /// The query had more words than a search takes: only the first were searched for.
+    WordsDropped,
 }
 
 /// One page of search results.

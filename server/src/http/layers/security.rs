@@ -1,7 +1,9 @@
-//! Security headers on every response, and the guard against cross-site request forgery. Pages set their own Content-Security-Policy with a
-//! per-request script nonce (see `app::shell`); everything else gets the strictest one.
+//! Security headers on every response (with `Strict-Transport-Security` on a fair served over
+//! https), and the guard against cross-site request forgery. Pages set their own
+//! Content-Security-Policy with a per-request script nonce (see `app::shell`); everything else
+//! gets the strictest one.
 
-use axum::extract::Request;
+use axum::extract::{Request, State};
 use axum::http::{HeaderName, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::IntoResponse;
@@ -27,14 +29,25 @@ static DEFAULTS: [(HeaderName, &str); 6] = [
     ),
 ];
 
-/// Adds each default header the handler did not set itself.
-pub async fn headers(request: Request, next: Next) -> Response {
+/// What `Strict-Transport-Security` asks of a browser: to reach the fair only over https, for
+/// a year, whatever link or typed address leads it there (the fair's own host only: other
+/// sites under its domain are not ours to bind).
+const STRICT_TRANSPORT: &str = "max-age=31536000";
+
+/// Adds each default header the handler did not set itself, and `Strict-Transport-Security`
+/// when `https` (the fair's public address is https; over plain http it would mean nothing).
+pub async fn headers(State(https): State<bool>, request: Request, next: Next) -> Response {
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
     for (name, value) in &DEFAULTS {
         headers
             .entry(name.clone())
             .or_insert(HeaderValue::from_static(value));
+    }
+    if https {
+        headers
+            .entry(header::STRICT_TRANSPORT_SECURITY)
+            .or_insert(HeaderValue::from_static(STRICT_TRANSPORT));
     }
     response
 }
@@ -111,5 +124,27 @@ mod tests {
             host
         ])));
         assert!(!is_same_origin(&headers(&[("origin", "null"), host])));
+    }
+
+    #[tokio::test]
+    async fn strict_transport_is_sent_only_for_an_https_fair() {
+        use tower::ServiceExt;
+        for (https, expected) in [(true, Some(STRICT_TRANSPORT)), (false, None)] {
+            let app = axum::Router::new()
+                .route("/", axum::routing::get(|| async { "ok" }))
+                .layer(axum::middleware::from_fn_with_state(https, super::headers));
+            let request = Request::builder()
+                .uri("/")
+                .body(axum::body::Body::empty())
+                .unwrap();
+            let response = app.oneshot(request).await.unwrap();
+            let sent = response.headers().get(header::STRICT_TRANSPORT_SECURITY);
+            assert_eq!(
+                sent.map(|v| v.to_str().unwrap()),
+                expected,
+                "https: {https}"
+            );
+            assert_eq!(response.headers()[header::X_FRAME_OPTIONS], "DENY");
+        }
     }
 }
