@@ -115,7 +115,8 @@ impl Db {
     }
 
     /// Uses a reset link: sets the new password hash and ends every session and every other
-    /// reset link of the account, all or nothing. `NotFound` when the link is unknown, used already or expired.
+    /// reset link of the account, all or nothing. `NotFound` when the link is unknown, used
+    /// already or expired.
     pub async fn reset_password(
         &self,
         fingerprint: &str,
