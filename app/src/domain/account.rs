@@ -16,6 +16,8 @@ pub const PASSWORD_MAX: usize = 256;
 pub const NAME_MAX: usize = 120;
 /// How long a session lasts without signing in again.
 pub const SESSION_SECONDS: i64 = 30 * 24 * 3600;
+/// How long a session lasts unused: a browser left signed in and forgotten signs in again.
+pub const SESSION_IDLE_SECONDS: i64 = 7 * 24 * 3600;
 /// Longest e-mail address (RFC 5321's path limit).
 pub const EMAIL_MAX: usize = 254;
 

@@ -13,7 +13,7 @@ use super::calls::{self, CallEvent};
 use super::follower::Follower;
 use super::presence::Party;
 use super::throttle::{
-    Admit, FrameBudget, PendingReads, READS_EVERY, close_flooding, write_read_marks,
+    Admit, FrameBudget, PendingReads, READS_EVERY, flooding_close, write_read_marks,
 };
 use crate::accounts::session_ends::{Listener, SessionEnds};
 use crate::http::error::HttpError;
@@ -92,13 +92,32 @@ impl Session {
     }
 }
 
-/// Closes a socket whose session has ended, with the code the browser knows.
-async fn close_ended(socket: &mut WebSocket) {
-    let frame = CloseFrame {
+/// The close frame of a socket whose session has ended, with the code the browser knows.
+fn session_ended_close() -> CloseFrame {
+    CloseFrame {
         code: SESSION_ENDED_CLOSE,
         reason: "session ended".into(),
-    };
-    let _ = socket.send(WsMessage::Close(Some(frame))).await;
+    }
+}
+
+/// How long a closing socket waits for the other side's close frame.
+const CLOSING_WAIT: Duration = Duration::from_secs(2);
+
+/// Closes a socket with `frame` and waits (briefly, discarding what still arrives) for the
+/// other side's close. Hanging up at once, with frames unread, would reset the connection,
+/// and the browser could lose the close frame and with it the reason.
+async fn close_with(socket: &mut WebSocket, frame: CloseFrame) {
+    if socket.send(WsMessage::Close(Some(frame))).await.is_err() {
+        return;
+    }
+    let _ = tokio::time::timeout(CLOSING_WAIT, async {
+        while let Some(Ok(incoming)) = socket.recv().await {
+            if matches!(incoming, WsMessage::Close(_)) {
+                break;
+            }
+        }
+    })
+    .await;
 }
 
 /// The followers of one socket, stopped with it.
@@ -181,7 +200,7 @@ async fn serve(
             incoming = socket.recv() => match (incoming, budget.admit(Instant::now())) {
                 (Some(Ok(WsMessage::Close(_)) | Err(_)) | None, _) => break,
                 (_, Admit::Close) => {
-                    close_flooding(&mut socket).await;
+                    close_with(&mut socket, flooding_close()).await;
                     break;
                 }
                 (_, Admit::Refuse) => {
@@ -219,13 +238,13 @@ async fn serve(
             }
             () = session.ends.ended() => {
                 if !session.holds().await {
-                    close_ended(&mut socket).await;
+                    close_with(&mut socket, session_ended_close()).await;
                     break;
                 }
             }
             _ = ping.tick() => {
                 if !session.holds().await {
-                    close_ended(&mut socket).await;
+                    close_with(&mut socket, session_ended_close()).await;
                     break;
                 }
                 if socket.send(WsMessage::Ping(Default::default())).await.is_err() {

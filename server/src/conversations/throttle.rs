@@ -12,7 +12,7 @@ use tokio::time::Instant;
 use crate::slots::KeyedSlots;
 use app::domain::{CurrentUser, SocketFrame};
 use app::ports::Conversations;
-use axum::extract::ws::{CloseFrame, Message as WsMessage, WebSocket};
+use axum::extract::ws::CloseFrame;
 
 /// The limits of sockets, before `--rate-limit-scale`.
 #[derive(Clone, Copy, Debug)]
@@ -141,14 +141,13 @@ pub async fn write_read_marks(
     refusals
 }
 
-/// Closes a socket that went on sending over its budget.
-pub async fn close_flooding(socket: &mut WebSocket) {
+/// The close frame of a socket that went on sending over its budget.
+pub fn flooding_close() -> CloseFrame {
     tracing::warn!("socket closed: too many frames");
-    let frame = CloseFrame {
+    CloseFrame {
         code: axum::extract::ws::close_code::POLICY,
         reason: "too many frames".into(),
-    };
-    let _ = socket.send(WsMessage::Close(Some(frame))).await;
+    }
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 use super::Db;
 use super::outbox::insert_mail;
 use crate::clock::now;
-use app::domain::account::ValidRegistration;
+use app::domain::account::{SESSION_IDLE_SECONDS, ValidRegistration};
 use app::domain::{
     BusinessType, CountryCode, CurrentUser, ExhibitorId, Role, Team, TeamRole, UserId,
 };
@@ -223,7 +223,8 @@ impl Db {
         expires_at: i64,
     ) -> Result<(), AppError> {
         sqlx::query(
-            "INSERT INTO user_sessions (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
+            "INSERT INTO user_sessions (token_hash, user_id, created_at, expires_at, last_seen_at) \
+             VALUES ($1, $2, $3, $4, $3)",
         )
         .bind(fingerprint)
         .bind(user.0)
@@ -254,19 +255,31 @@ impl Db {
         Ok(users.first().copied().map(UserId))
     }
 
-    /// The account of an unexpired session.
+    /// The account of a session that has neither expired nor gone unused for
+    /// [`SESSION_IDLE_SECONDS`]. Its use is recorded, at most once every
+    /// [`SESSION_SEEN_EVERY`] so that reading a page rarely writes.
     pub async fn session_user(&self, fingerprint: &str) -> Result<Option<CurrentUser>, AppError> {
+        let now = now();
         let row = sqlx::query(
-            "SELECT u.id, u.email, u.name, u.role, u.email_verified_at, t.exhibitor_id, t.team_role \
+            "SELECT u.id, u.email, u.name, u.role, u.email_verified_at, t.exhibitor_id, t.team_role, \
+             s.last_seen_at \
              FROM user_sessions s JOIN users u ON u.id = s.user_id \
              LEFT JOIN team_members t ON t.user_id = u.id \
-             WHERE s.token_hash = $1 AND s.expires_at > $2",
+             WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.last_seen_at > $3",
         )
         .bind(fingerprint)
-        .bind(now())
+        .bind(now)
+        .bind(now - SESSION_IDLE_SECONDS)
         .fetch_optional(&self.pool)
         .await?;
         let Some(row) = row else { return Ok(None) };
+        if row.try_get::<i64, _>(7)? < now - SESSION_SEEN_EVERY {
+            sqlx::query("UPDATE user_sessions SET last_seen_at = $1 WHERE token_hash = $2")
+                .bind(now)
+                .bind(fingerprint)
+                .execute(&self.pool)
+                .await?;
+        }
         let role: String = row.try_get(3)?;
         let exhibitor: Option<i64> = row.try_get(5)?;
         let team_role: Option<String> = row.try_get(6)?;
@@ -318,6 +331,9 @@ pub(super) async fn insert_user(
     })?;
     Ok(UserId(row.try_get(0)?))
 }
+
+/// How stale a session's record of its last use may get before a request renews it.
+pub const SESSION_SEEN_EVERY: i64 = 3600;
 
 /// Ends the reset links of `user` that are still unused, as if used now.
 async fn end_reset_links(

@@ -196,4 +196,26 @@ on_both_engines! { mod accounts; support::spawn_app;
         assert_eq!(newest.status, 200, "{}", newest.text());
         assert_eq!(log_in(&app, None, "newest+horse+battery").await.status, 200);
     }
+
+    async fn a_session_left_unused_for_a_week_ends(app) {
+        assert_eq!(app.post("/api/register", &[], FORM).await.status, 200);
+        let cookie = support::session_cookie(&log_in(&app, None, "correct+horse+battery").await);
+        let pool = &app.db.db.pool;
+        let now = server::clock::now();
+        let set_last_seen = |at: i64| sqlx::query("UPDATE user_sessions SET last_seen_at = $1").bind(at).execute(pool);
+        // Used two hours ago: still signed in, and the use is recorded again.
+        set_last_seen(now - 2 * 3600).await.unwrap();
+        assert!(who(&app, &cookie).await.contains("ana.lima@example.com"));
+        let seen: i64 = sqlx::query_scalar("SELECT last_seen_at FROM user_sessions").fetch_one(pool).await.unwrap();
+        assert!(seen >= now, "the request renewed the session: {seen} < {now}");
+        // A request within the hour writes nothing.
+        set_last_seen(now - 60).await.unwrap();
+        assert!(who(&app, &cookie).await.contains("ana.lima@example.com"));
+        let seen: i64 = sqlx::query_scalar("SELECT last_seen_at FROM user_sessions").fetch_one(pool).await.unwrap();
+        assert_eq!(seen, now - 60);
+        // Unused for a week and a minute: signed out, though its 30 days are not over.
+        set_last_seen(now - app::domain::account::SESSION_IDLE_SECONDS - 60).await.unwrap();
+        assert_eq!(who(&app, &cookie).await, "null");
+        assert_eq!(log_in(&app, None, "correct+horse+battery").await.status, 200, "signing in again works");
+    }
 }
