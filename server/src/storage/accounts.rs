@@ -274,11 +274,16 @@ impl Db {
         .await?;
         let Some(row) = row else { return Ok(None) };
         if row.try_get::<i64, _>(7)? < now - SESSION_SEEN_EVERY {
-            sqlx::query("UPDATE user_sessions SET last_seen_at = $1 WHERE token_hash = $2")
-                .bind(now)
-                .bind(fingerprint)
-                .execute(&self.pool)
-                .await?;
+            // A busy database must not cost the person their page: the next request records it.
+            let recorded =
+                sqlx::query("UPDATE user_sessions SET last_seen_at = $1 WHERE token_hash = $2")
+                    .bind(now)
+                    .bind(fingerprint)
+                    .execute(&self.pool)
+                    .await;
+            if let Err(error) = recorded {
+                tracing::warn!(%error, "could not record a session's use");
+            }
         }
         let role: String = row.try_get(3)?;
         let exhibitor: Option<i64> = row.try_get(5)?;
