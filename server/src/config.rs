@@ -47,7 +47,8 @@ pub struct Config {
     )]
     pub mail_from: String,
     /// Multiplies every rate limit (signing in, registering, password resets, messages a
-    /// person sends); raise it when many people share one address, such as a company's proxy.
+    /// person sends) and divides the minute between two links mailed to one account; raise it
+    /// when many people share one address, such as a company's proxy.
     #[arg(long, env = "CLOUD_FAIR_RATE_LIMIT_SCALE", default_value_t = 1)]
     pub rate_limit_scale: u32,
     /// The STUN and TURN servers video calls use, as a JSON list of RTCIceServer entries:

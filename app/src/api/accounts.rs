@@ -42,6 +42,22 @@ pub async fn verify_email(token: String) -> Result<(), AppError> {
     )
 }
 
+/// Mails the signed-in buyer a new verification link, then back to `back` saying so.
+#[server(endpoint = "resend_verification")]
+pub async fn resend_verification(back: String) -> Result<(), AppError> {
+    let result = async {
+        let user = session::current_user().await?;
+        let locale = session::request_locale().await;
+        crate::ports::port::<dyn crate::ports::Accounts>()?
+            .resend_verification(user.as_ref(), locale)
+            .await
+    }
+    .await;
+    let back = crate::links::local_or_home(&back).to_owned();
+    let done = crate::links::with_query(&back, "verification=sent");
+    session::finish(result, &done, &back, &[]).await
+}
+
 #[server(endpoint = "request_password_reset")]
 pub async fn request_password_reset(email: String) -> Result<(), AppError> {
     let result = async {

@@ -1,9 +1,11 @@
 //! "Contact the exhibitor": a plain form that opens the buyer's conversation with an
-//! exhibitor (started if new). A visitor is sent back with a note to sign in first.
+//! exhibitor (started if new). A visitor is sent back with a note to sign in first; a buyer
+//! who has not verified their address sees why they cannot write yet instead.
 
 use crate::api::conversations::StartConversation;
 use crate::components::form_field::{FormAlert, form_errors};
 use crate::components::post_form::PostForm;
+use crate::components::verify_notice::{VerifyNotice, unverified_buyer};
 use crate::domain::ExhibitorId;
 use crate::error::AppError;
 use crate::i18n::*;
@@ -16,6 +18,9 @@ pub fn ContactForm(
     back: String,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    if unverified_buyer() {
+        return view! { <VerifyNotice /> }.into_any();
+    }
     let errors = form_errors(|| None::<Result<(), AppError>>);
     view! {
         <PostForm<StartConversation> class="contact-form">
@@ -25,4 +30,5 @@ pub fn ContactForm(
             <FormAlert errors />
         </PostForm<StartConversation>>
     }
+    .into_any()
 }

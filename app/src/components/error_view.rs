@@ -36,6 +36,10 @@ pub fn ErrorView(error: AppError, #[prop(optional)] within_page: bool) -> impl I
             t_string!(i18n, forbidden_title).to_string(),
             view! { <p>{t!(i18n, forbidden_text)}</p> }.into_any(),
         ),
+        AppError::Unverified => (
+            t_string!(i18n, verify_first_title).to_string(),
+            view! { <crate::components::verify_notice::VerifyNotice /> }.into_any(),
+        ),
         AppError::Unavailable(_) => (
             t_string!(i18n, unavailable_title).to_string(),
             view! { <p>{t!(i18n, unavailable_text)}</p> }.into_any(),

@@ -96,6 +96,7 @@ pub fn error_text(i18n: leptos_i18n::I18nContext<Locale>, code: &ErrorCode) -> S
         }
         ErrorCode::FollowingTooMany => t_string!(i18n, error_following_too_many).to_string(),
         ErrorCode::Forbidden => t_string!(i18n, error_forbidden).to_string(),
+        ErrorCode::EmailUnverified => t_string!(i18n, error_email_unverified).to_string(),
         ErrorCode::QuantityBelowMoq => t_string!(i18n, error_quantity_below_moq).to_string(),
         ErrorCode::TotalTooLarge => t_string!(i18n, error_total_too_large).to_string(),
         ErrorCode::InquiryClosed => t_string!(i18n, error_inquiry_closed).to_string(),

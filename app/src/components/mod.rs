@@ -29,3 +29,4 @@ pub mod search_form;
 pub mod status;
 pub mod time_zone_form;
 pub mod upload_form;
+pub mod verify_notice;

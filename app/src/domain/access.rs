@@ -1,7 +1,9 @@
 //! Who may do what. Every service on the server calls [`authorize`] before it reads or writes
 //! anything that is not public; the interface may hide what a person cannot do, but that is
 //! never the check. A visitor (no session) gets `Unauthenticated` (401), a person without the
-//! right `Forbidden` (403).
+//! right `Forbidden` (403), and a buyer who has the right but has not verified their e-mail
+//! address `Unverified` (403): what a buyer does reaches an exhibitor (a message, an inquiry,
+//! a meeting request, a signature), so it needs an address that answers.
 
 use super::{CurrentUser, ExhibitorId, Role, UserId};
 use crate::error::AppError;
@@ -87,11 +89,19 @@ pub fn authorize(actor: Option<&CurrentUser>, action: Action) -> Result<(), AppE
             team_of(exhibitor).is_some_and(|team| team.role == TeamRole::Owner)
         }
     };
-    if allowed {
-        Ok(())
-    } else {
+    if !allowed {
         Err(AppError::Forbidden)
+    } else if needs_verified_address(action) && !user.email_verified {
+        Err(AppError::Unverified)
+    } else {
+        Ok(())
     }
+}
+
+/// Whether `action` reaches an exhibitor in the buyer's name, so that the buyer's address
+/// must have been verified first.
+fn needs_verified_address(action: Action) -> bool {
+    matches!(action, Action::ContactExhibitor(_) | Action::Buy(_))
 }
 
 #[cfg(test)]
@@ -159,5 +169,30 @@ mod tests {
                 actors.map(|actor| authorize(actor, action).map_or_else(|e| e.status(), |()| 200));
             assert_eq!(got, expected, "{action:?}");
         }
+    }
+
+    #[test]
+    fn an_unverified_buyer_browses_but_does_not_write() {
+        let buyer = CurrentUser {
+            email_verified: false,
+            ..person(2, Role::Buyer, None)
+        };
+        let mine = ExhibitorId(7);
+        for action in [Action::ContactExhibitor(mine), Action::Buy(buyer.id)] {
+            assert_eq!(
+                authorize(Some(&buyer), action),
+                Err(AppError::Unverified),
+                "{action:?}"
+            );
+        }
+        // What the buyer may not do at all stays forbidden, verified or not.
+        assert_eq!(
+            authorize(Some(&buyer), Action::Sell(mine)),
+            Err(AppError::Forbidden)
+        );
+        assert_eq!(
+            authorize(Some(&buyer), Action::Buy(UserId(99))),
+            Err(AppError::Forbidden)
+        );
     }
 }

@@ -21,6 +21,7 @@ pub fn field_errors(error: &AppError) -> Vec<FieldError> {
         AppError::Conflict(code) => on("", code.clone()),
         AppError::Unauthenticated => on("", ErrorCode::Unauthenticated),
         AppError::Forbidden => on("", ErrorCode::Forbidden),
+        AppError::Unverified => on("", ErrorCode::EmailUnverified),
         AppError::NotFound => on("", ErrorCode::LinkInvalid),
         AppError::RateLimited => on("", ErrorCode::RateLimited),
         AppError::Busy => on("", ErrorCode::Busy),

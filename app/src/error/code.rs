@@ -110,6 +110,7 @@ error_codes! {
     FrameUnreadable => "frame_unreadable",
     FollowingTooMany => "following_too_many",
     Forbidden => "forbidden",
+    EmailUnverified => "email_unverified",
     QuantityBelowMoq => "quantity_below_moq",
     TotalTooLarge => "total_too_large",
     InquiryClosed => "inquiry_closed",

@@ -30,6 +30,10 @@ pub enum AppError {
     Unauthenticated,
     #[error("forbidden")]
     Forbidden,
+    /// The person has not verified their e-mail address, and this needs it: writing to
+    /// exhibitors, inquiring, booking, signing. Browsing and their own profile do not.
+    #[error("e-mail address not verified")]
+    Unverified,
     #[error("conflict: {0}")]
     Conflict(ErrorCode),
     #[error("too many requests")]
@@ -81,7 +85,7 @@ impl AppError {
             }
             AppError::Validation(_) => 400,
             AppError::Unauthenticated => 401,
-            AppError::Forbidden => 403,
+            AppError::Forbidden | AppError::Unverified => 403,
             AppError::Conflict(_) => 409,
             AppError::RateLimited => 429,
             AppError::Internal(_) => 500,
@@ -150,6 +154,7 @@ mod tests {
         );
         assert_eq!(AppError::Internal("x".into()).status(), 500);
         assert_eq!(AppError::Busy.status(), 503);
+        assert_eq!(AppError::Unverified.status(), 403);
         assert_eq!(
             AppError::invalid("file", ErrorCode::FileTooLarge).status(),
             413

@@ -3,6 +3,7 @@
 use super::loaded;
 use crate::api::exhibitors::{BoothPageData, get_booth_page};
 use crate::components::contact_form::ContactForm;
+use crate::components::verify_notice::unverified_buyer;
 use crate::components::{cards::ProductCard, page_meta::PageMeta, pager::Pager};
 use crate::domain::Cursor;
 use crate::domain::exhibitor::{logo_url, uploaded_banner};
@@ -94,7 +95,9 @@ fn booth_view(data: BoothPageData, cursor: Cursor) -> impl IntoView {
                     {company.verified.then(|| view! { <span class="badge verified">{t!(i18n, verified)}</span> })}
                 </div>
                 <ContactForm exhibitor=company.id back=href.clone() />
-                <a class="button" href=crate::links::booking_path(&company.slug) rel="nofollow">{t!(i18n, booking_start)}</a>
+                {(!unverified_buyer()).then(|| view! {
+                    <a class="button" href=crate::links::booking_path(&company.slug) rel="nofollow">{t!(i18n, booking_start)}</a>
+                })}
             </header>
             {about}
             {video.map(|video| view! {

@@ -4,6 +4,7 @@ use super::loaded;
 use crate::api::products::get_product;
 use crate::components::contact_form::ContactForm;
 use crate::components::model_viewer::ModelViewer;
+use crate::components::verify_notice::unverified_buyer;
 use crate::components::{breadcrumbs::Breadcrumbs, page_meta::PageMeta};
 use crate::domain::exhibitor::logo_url;
 use crate::domain::product::uploaded_file;
@@ -127,7 +128,9 @@ fn product_view(product: ProductDetail) -> impl IntoView {
                         <li><a href=b.map_href()>{t!(i18n, show_on_map)}": "{b.code.clone()}" · "{b.hall_name.get(locale).to_owned()}</a></li>
                     }).collect_view()}
                 </ul>
-                <p><a class="button" href=new_inquiry_path(product.id) rel="nofollow">{t!(i18n, inquiry_start)}</a></p>
+                {(!unverified_buyer()).then(|| view! {
+                    <p><a class="button" href=new_inquiry_path(product.id) rel="nofollow">{t!(i18n, inquiry_start)}</a></p>
+                })}
                 <ContactForm exhibitor=exhibitor.id back=href.clone() />
             </aside>
         </article>

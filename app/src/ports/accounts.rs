@@ -14,6 +14,13 @@ pub trait Accounts: Send + Sync + 'static {
     /// Marks the address of the link's account verified; `NotFound` for an unknown, used or
     /// expired link.
     async fn verify_email(&self, token: &str) -> Result<(), AppError>;
+    /// Mails the signed-in person a new verification link, ending the earlier ones; nothing
+    /// when the address is verified already, `RateLimited` when a link went out a moment ago.
+    async fn resend_verification(
+        &self,
+        actor: Option<&CurrentUser>,
+        locale: &str,
+    ) -> Result<(), AppError>;
     /// Mails a link to choose a new password, if the address has an account; answers the same
     /// either way, so the form reveals nobody's account.
     async fn request_password_reset(&self, email: &str, locale: &str) -> Result<(), AppError>;

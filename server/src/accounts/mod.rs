@@ -25,6 +25,10 @@ use std::sync::Arc;
 pub const VERIFY_LINK_SECONDS: i64 = 48 * 3600;
 /// How long a password-reset link stays valid.
 pub const RESET_LINK_SECONDS: i64 = 3600;
+/// The least time between two mailed links of one purpose to one account (divided by the
+/// rate-limit scale): a flood of requests, from however many addresses, cannot fill a
+/// person's mailbox.
+pub const LINK_MAIL_GAP_SECONDS: i64 = 60;
 
 /// Accounts on the database; links in mails start with `public_url`.
 pub struct AccountService {
@@ -33,6 +37,8 @@ pub struct AccountService {
     pub mail_signal: MailSignal,
     /// Where the sockets of people whose sessions end hear of it.
     pub session_ends: Arc<SessionEnds>,
+    /// Seconds between two mailed links of one purpose to one account.
+    pub link_mail_gap: i64,
 }
 
 #[async_trait::async_trait]
@@ -64,19 +70,41 @@ impl Accounts for AccountService {
             // The same answer as for a known address: the form must not reveal who has an account.
             return Ok(());
         };
-        let link = secret::new_secret().map_err(AppError::internal)?;
-        let url = format!("{}/reset-password?token={link}", self.public_url);
-        let mail = reset_mail(locale, &account.name, &url);
-        self.db
-            .create_reset_link(
-                account.id,
-                &email,
-                (&secret::fingerprint(&link), now() + RESET_LINK_SECONDS),
-                (&mail.0, &mail.1),
-            )
-            .await?;
-        self.mail_signal.wake();
-        Ok(())
+        if self.mailed_lately(account.id, LinkPurpose::Reset).await? {
+            // The link mailed a moment ago still works; the same answer again.
+            return Ok(());
+        }
+        self.mail_link(
+            account.id,
+            LinkPurpose::Reset,
+            &email,
+            &account.name,
+            locale,
+        )
+        .await
+    }
+
+    #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), locale))]
+    async fn resend_verification(
+        &self,
+        actor: Option<&CurrentUser>,
+        locale: &str,
+    ) -> Result<(), AppError> {
+        let user = actor.ok_or(AppError::Unauthenticated)?;
+        if user.email_verified {
+            return Ok(());
+        }
+        if self.mailed_lately(user.id, LinkPurpose::Verify).await? {
+            return Err(AppError::RateLimited);
+        }
+        self.mail_link(
+            user.id,
+            LinkPurpose::Verify,
+            &user.email,
+            &user.name,
+            locale,
+        )
+        .await
     }
 
     #[tracing::instrument(skip_all)]
@@ -155,6 +183,43 @@ impl Accounts for AccountService {
 }
 
 impl AccountService {
+    /// Whether a link for `purpose` went to `user` less than `link_mail_gap` seconds ago
+    /// (its expiry tells when it was issued).
+    async fn mailed_lately(&self, user: UserId, purpose: LinkPurpose) -> Result<bool, AppError> {
+        let newest = self.db.newest_link_expiry(user, purpose).await?;
+        let issued = |expiry: i64| expiry - lifetime(purpose);
+        Ok(newest.is_some_and(|expiry| issued(expiry) > now() - self.link_mail_gap))
+    }
+
+    /// Mails `user` a new link for `purpose`, ending their earlier ones.
+    async fn mail_link(
+        &self,
+        user: UserId,
+        purpose: LinkPurpose,
+        recipient: &str,
+        name: &str,
+        locale: &str,
+    ) -> Result<(), AppError> {
+        let link = secret::new_secret().map_err(AppError::internal)?;
+        let (path, compose): (_, ComposeMail) = match purpose {
+            LinkPurpose::Verify => ("verify-email", verification_mail),
+            LinkPurpose::Reset => ("reset-password", reset_mail),
+        };
+        let url = format!("{}/{path}?token={link}", self.public_url);
+        let mail = compose(locale, name, &url);
+        self.db
+            .replace_link(
+                user,
+                purpose,
+                recipient,
+                (&secret::fingerprint(&link), now() + lifetime(purpose)),
+                (&mail.0, &mail.1),
+            )
+            .await?;
+        self.mail_signal.wake();
+        Ok(())
+    }
+
     /// A new session for `user`.
     async fn start_session(&self, user: UserId) -> Result<SessionToken, AppError> {
         let token = secret::new_secret().map_err(AppError::internal)?;
@@ -162,6 +227,17 @@ impl AccountService {
             .create_session(user, &secret::fingerprint(&token), now() + SESSION_SECONDS)
             .await?;
         Ok(SessionToken(token))
+    }
+}
+
+/// Writes a link's mail: subject and text from the reader's language, name and the link.
+type ComposeMail = fn(&str, &str, &str) -> (String, String);
+
+/// How long a link for `purpose` stays valid.
+fn lifetime(purpose: LinkPurpose) -> i64 {
+    match purpose {
+        LinkPurpose::Verify => VERIFY_LINK_SECONDS,
+        LinkPurpose::Reset => RESET_LINK_SECONDS,
     }
 }
 

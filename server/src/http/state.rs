@@ -2,8 +2,8 @@
 //! caches and the limits, and handed to every handler. Handlers take only the parts they need
 //! (`State<Db>`, `State<Arc<ChatService>>`…), which `FromRef` derives from the fields.
 
-use crate::accounts::AccountService;
 use crate::accounts::session_ends::SessionEnds;
+use crate::accounts::{AccountService, LINK_MAIL_GAP_SECONDS};
 use crate::catalogue::cache::{CacheLimits, CachedCatalogue};
 use crate::commands::bench_copy::BenchCopy;
 use crate::conversations::ChatService;
@@ -100,6 +100,7 @@ impl AppState {
             public_url: public_url.clone(),
             mail_signal: mail_signal.clone(),
             session_ends: session_ends.clone(),
+            link_mail_gap: LINK_MAIL_GAP_SECONDS / i64::from(rate_limit_scale.max(1)),
         });
         let onboarding = Arc::new(OnboardingService {
             db: db.clone(),

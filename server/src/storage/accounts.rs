@@ -98,20 +98,39 @@ impl Db {
         Ok(UserId(id))
     }
 
-    /// Stores a password-reset link for `user` and its mail, together; the account's earlier
-    /// reset links end (only the newest mail leads to a new password).
-    pub async fn create_reset_link(
+    /// Stores a new link for `user` and its mail, together; the account's earlier unused links
+    /// of the same purpose end (only the newest mail leads anywhere).
+    pub async fn replace_link(
         &self,
         user: UserId,
+        purpose: LinkPurpose,
         recipient: &str,
         link: (&str, i64),
         mail: (&str, &str),
     ) -> Result<(), AppError> {
         let mut tx = self.begin_write().await?;
-        end_reset_links(&mut tx, user.0).await?;
-        insert_link(&mut tx, user.0, LinkPurpose::Reset, link).await?;
+        end_links(&mut tx, user.0, purpose).await?;
+        insert_link(&mut tx, user.0, purpose, link).await?;
         insert_mail(&mut tx, recipient, mail).await?;
         tx.commit().await.map_err(AppError::from)
+    }
+
+    /// When the newest unused link of `user` for `purpose` expires, if there is one: how the
+    /// accounts service tells how recently it mailed one.
+    pub async fn newest_link_expiry(
+        &self,
+        user: UserId,
+        purpose: LinkPurpose,
+    ) -> Result<Option<i64>, AppError> {
+        let expiry: Option<i64> = sqlx::query_scalar(
+            "SELECT MAX(expires_at) FROM email_links \
+             WHERE user_id = $1 AND purpose = $2 AND used_at IS NULL",
+        )
+        .bind(user.0)
+        .bind(purpose.as_str())
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(expiry)
     }
 
     /// Uses a reset link: sets the new password hash and ends every session and every other
@@ -134,7 +153,7 @@ impl Db {
         .await?
         .ok_or(AppError::NotFound)?;
         let user: i64 = row.try_get(0)?;
-        end_reset_links(&mut tx, user).await?;
+        end_links(&mut tx, user, LinkPurpose::Reset).await?;
         sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
             .bind(password_hash)
             .bind(user)
@@ -340,17 +359,19 @@ pub(super) async fn insert_user(
 /// How stale a session's record of its last use may get before a request renews it.
 pub const SESSION_SEEN_EVERY: i64 = 3600;
 
-/// Ends the reset links of `user` that are still unused, as if used now.
-async fn end_reset_links(
+/// Ends the links of `user` for `purpose` that are still unused, as if used now.
+async fn end_links(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     user: i64,
+    purpose: LinkPurpose,
 ) -> Result<(), AppError> {
     sqlx::query(
         "UPDATE email_links SET used_at = $1 \
-         WHERE user_id = $2 AND purpose = 'reset' AND used_at IS NULL",
+         WHERE user_id = $2 AND purpose = $3 AND used_at IS NULL",
     )
     .bind(now())
     .bind(user)
+    .bind(purpose.as_str())
     .execute(&mut **tx)
     .await?;
     Ok(())

@@ -6,17 +6,17 @@ use crate::support;
 use server::demo::accounts::{BUYER, EXHIBITOR, ORGANIZER};
 use support::TestApp;
 
-const FORM: &str = "form[email]=Ana.Lima%40Example.com&form[password]=correct+horse+battery\
+pub const FORM: &str = "form[email]=Ana.Lima%40Example.com&form[password]=correct+horse+battery\
     &form[name]=Ana+Lima&form[company]=Lima+Importadora&form[country]=BR\
     &form[business_type]=importer&form[interests][4]=1&form[interests][9]=3";
 
 /// The verification link in the mail the SMTP server received for `to`.
-async fn link_in_mail(app: &TestApp, to: &str) -> String {
+pub async fn link_in_mail(app: &TestApp, to: &str) -> String {
     link_to(&app.mail.wait_for(to).await, "/verify-email?token=")
 }
 
 /// The link starting with `path` in a received mail.
-fn link_to(mail: &support::smtp::Received, path: &str) -> String {
+pub fn link_to(mail: &support::smtp::Received, path: &str) -> String {
     let body = mail.body();
     let start = body
         .find(path)
@@ -24,7 +24,11 @@ fn link_to(mail: &support::smtp::Received, path: &str) -> String {
     body[start..].split_whitespace().next().unwrap().to_owned()
 }
 
-async fn log_in(app: &TestApp, cookie: Option<&str>, password: &str) -> support::http::Response {
+pub async fn log_in(
+    app: &TestApp,
+    cookie: Option<&str>,
+    password: &str,
+) -> support::http::Response {
     let form = format!("email=ana.lima%40example.com&password={password}");
     let headers: Vec<(&str, &str)> = cookie.map(|c| ("Cookie", c)).into_iter().collect();
     app.post("/api/log_in", &headers, &form).await
@@ -183,11 +187,19 @@ on_both_engines! { mod accounts; support::spawn_app;
         app.mail.wait_for(to).await; // the verification mail
         let mut tokens = Vec::new();
         for nth in 1..=2 {
-            let asked = app.post("/api/request_password_reset", &[], "email=Ana.Lima%40example.com").await;
-            assert_eq!(asked.status, 200);
+            // A request within a minute of the last link answers the same and mails nothing.
+            for _ in 0..2 {
+                let asked = app.post("/api/request_password_reset", &[], "email=Ana.Lima%40example.com").await;
+                assert_eq!(asked.status, 200);
+            }
             let link = link_to(&app.mail.wait_for_nth(to, nth).await, "/reset-password?token=");
             tokens.push(link.split("token=").nth(1).unwrap().to_owned());
+            sqlx::query("UPDATE email_links SET expires_at = expires_at - 120")
+                .execute(&app.db.db.pool).await.unwrap();
         }
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        let mails = app.mail.received().iter().filter(|m| m.to.iter().any(|r| r == to)).count();
+        assert_eq!(mails, 3, "one verification mail and one reset mail a minute");
         let reset = |token: &str, password: &str| format!("token={token}&password={password}");
         let first = app.post("/api/reset_password", &[], &reset(&tokens[0], "first+horse+battery")).await;
         assert_eq!(first.status, 404, "the earlier link ended: {}", first.text());

@@ -301,6 +301,8 @@ on_both_engines! { mod matrix; support::spawn_app;
                 [401, 200, 200, 200, 200, 200]),
             ("list one's meetings", "/api/list_meetings", Box::new(|_| String::new()),
                 [401, 200, 200, 200, 200, 200]),
+            ("mail a new verification link (verified already: nothing to do)", "/api/resend_verification",
+                Box::new(|_| "back=%2F".into()), [401, 200, 200, 200, 200, 200]),
             ("see a contract by its link", "/api/get_contract",
                 Box::new(move |_| format!("token={token}")),
                 [200, 200, 200, 200, 200, 200]),

@@ -26,3 +26,4 @@ mod storage;
 mod teams;
 mod transport;
 mod uploads;
+mod verification;
