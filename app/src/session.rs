@@ -1,5 +1,6 @@
 //! The session contract, in one place: the cookie that carries the session secret
-//! (`HttpOnly`, `SameSite=Lax`, `Secure` behind HTTPS), the token in it, the signed-in
+//! (`HttpOnly`, `SameSite=Lax`; behind HTTPS `Secure` and named with the `__Host-` prefix, so
+//! that no other site, not even a subdomain, can set it), the token in it, the signed-in
 //! person, the address a request came from, whether a request is a plain form post, and where
 //! a form goes when it is done or refused (through `links::with_query`, after the one strict
 //! local-path check of `links`). Server only.
@@ -9,8 +10,21 @@ use crate::domain::CurrentUser;
 use crate::error::AppError;
 use http::HeaderMap;
 
-/// The session cookie's name.
+/// The session cookie's name on a fair served over plain HTTP (a laptop, the demo).
 pub const SESSION_COOKIE: &str = "cf_session";
+/// Its name behind HTTPS: browsers keep a `__Host-` cookie only when it is `Secure`, has
+/// `Path=/` and no `Domain`, and only from a secure page, so a neighbouring subdomain
+/// cannot plant a session of its choosing.
+pub const SECURE_SESSION_COOKIE: &str = "__Host-cf_session";
+
+/// The session cookie's name, with `secure` when the fair is served over HTTPS.
+pub fn session_cookie_name(secure: bool) -> &'static str {
+    if secure {
+        SECURE_SESSION_COOKIE
+    } else {
+        SESSION_COOKIE
+    }
+}
 
 /// A session secret as the browser keeps it in its cookie; the server stores only its hash.
 #[derive(Clone, PartialEq, Eq)]
@@ -56,12 +70,15 @@ pub async fn signed_from() -> crate::ports::SignedFrom {
 
 /// The session secret the browser sent, if any.
 pub async fn token() -> Option<SessionToken> {
-    token_in(&headers().await)
+    let secure = crate::ports::port::<dyn crate::ports::Accounts>()
+        .is_ok_and(|accounts| accounts.secure_cookies());
+    token_in(&headers().await, secure)
 }
 
-/// The session secret in a request's cookies, if any.
-pub fn token_in(headers: &HeaderMap) -> Option<SessionToken> {
-    cookie(headers, SESSION_COOKIE)
+/// The session secret in a request's cookies, if any: behind HTTPS (`secure`) only the
+/// `__Host-` cookie counts.
+pub fn token_in(headers: &HeaderMap, secure: bool) -> Option<SessionToken> {
+    cookie(headers, session_cookie_name(secure))
         .filter(|value| !value.is_empty())
         .map(SessionToken)
 }
@@ -139,10 +156,10 @@ pub fn set_cookie(value: &str, secure: bool, keep: bool) {
     } else {
         0
     };
+    let name = session_cookie_name(secure);
     let secure = if secure { "; Secure" } else { "" };
-    let cookie = format!(
-        "{SESSION_COOKIE}={value}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Lax{secure}"
-    );
+    let cookie =
+        format!("{name}={value}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Lax{secure}");
     if let (Some(response), Ok(value)) = (
         leptos::prelude::use_context::<leptos_axum::ResponseOptions>(),
         cookie.parse(),

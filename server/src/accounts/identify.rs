@@ -23,7 +23,7 @@ pub async fn identify(
     {
         request.extensions_mut().insert(ClientAddress(address.ip()));
     }
-    if let Some(token) = token_in(request.headers()) {
+    if let Some(token) = token_in(request.headers(), accounts.secure_cookies()) {
         // A failed lookup was logged; the handlers then look the person up themselves.
         if let Ok(user) = accounts.get_current_user(&token).await {
             request.extensions_mut().insert(SignedIn(user));

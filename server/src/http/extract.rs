@@ -25,8 +25,9 @@ where
     type Rejection = HttpError;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, HttpError> {
-        let token = token_in(&parts.headers).ok_or(AppError::Unauthenticated)?;
         let accounts = Arc::<dyn Accounts>::from_ref(state);
+        let token =
+            token_in(&parts.headers, accounts.secure_cookies()).ok_or(AppError::Unauthenticated)?;
         let user = accounts.get_current_user(&token).await?;
         let user = user.ok_or(AppError::Unauthenticated)?;
         Ok(SignedIn { user, token })

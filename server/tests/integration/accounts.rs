@@ -51,6 +51,9 @@ on_both_engines! { mod accounts; support::spawn_app;
         assert_eq!(log_in(&app, None, "wrong+horse+battery").await.status, 401);
         let first = log_in(&app, None, "correct+horse+battery").await;
         assert_eq!(first.status, 200, "{}", first.text());
+        let plain = first.header("set-cookie").unwrap();
+        assert!(plain.starts_with("cf_session=") && !plain.contains("Secure"), "plain HTTP: {plain}");
+        assert_eq!(first.header("strict-transport-security"), None);
         let first = support::session_cookie(&first);
         let me = who(&app, &first).await;
         assert!(me.contains("\"name\":\"Ana Lima\"") && me.contains("\"role\":\"buyer\""), "{me}");
@@ -229,5 +232,26 @@ on_both_engines! { mod accounts; support::spawn_app;
         set_last_seen(now - app::domain::account::SESSION_IDLE_SECONDS - 60).await.unwrap();
         assert_eq!(who(&app, &cookie).await, "null");
         assert_eq!(log_in(&app, None, "correct+horse+battery").await.status, 200, "signing in again works");
+    }
+}
+
+on_both_engines! { mod behind_https; support::spawn_app_behind_https;
+
+    async fn an_https_fair_uses_a_host_cookie_and_strict_transport(app) {
+        let form = format!("email={}&password={}", BUYER.email.replace('@', "%40"), BUYER.password.replace(' ', "+"));
+        let signed_in = app.post("/api/log_in", &[], &form).await;
+        assert_eq!(signed_in.status, 200, "{}", signed_in.text());
+        let set = signed_in.header("set-cookie").unwrap().to_owned();
+        assert!(set.starts_with("__Host-cf_session=") && set.contains("; Secure") && set.contains("Path=/"), "{set}");
+        assert!(!set.to_ascii_lowercase().contains("domain="), "{set}");
+        let cookie = support::session_cookie(&signed_in);
+        assert!(who(&app, &cookie).await.contains(BUYER.email));
+        // The same secret under the plain name, as a neighbouring subdomain could set it: no session.
+        let planted = cookie.replacen("__Host-", "", 1);
+        assert_eq!(who(&app, &planted).await, "null");
+        let page = app.get_with("/", &[("Cookie", &cookie)]).await;
+        assert_eq!(page.header("strict-transport-security"), Some("max-age=31536000"));
+        let out = app.post("/api/log_out", &[("Cookie", &cookie)], "everywhere=false").await;
+        assert!(out.header("set-cookie").unwrap().starts_with("__Host-cf_session=;"), "signing out clears the same cookie");
     }
 }

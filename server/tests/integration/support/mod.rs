@@ -124,7 +124,10 @@ pub fn session_cookie(response: &http::Response) -> String {
     let cookie = response
         .headers
         .iter()
-        .find(|(k, v)| k.eq_ignore_ascii_case("set-cookie") && v.starts_with("cf_session="))
+        .find(|(k, v)| {
+            k.eq_ignore_ascii_case("set-cookie")
+                && (v.starts_with("cf_session=") || v.starts_with("__Host-cf_session="))
+        })
         .map(|(_, v)| v.clone())
         .expect("a session cookie");
     assert!(
@@ -140,6 +143,21 @@ pub async fn spawn_app(engine: Engine) -> TestApp {
 
 /// The app served within `limits` instead of the server's defaults.
 pub async fn spawn_app_limited(engine: Engine, limits: ConnectionLimits) -> TestApp {
+    spawn(engine, limits, None).await
+}
+
+/// The app as a fair at `https://fair.example` serves it behind a proxy that ends TLS: its
+/// links, cookies and headers are those of an HTTPS site, its socket plain HTTP.
+pub async fn spawn_app_behind_https(engine: Engine) -> TestApp {
+    spawn(
+        engine,
+        ConnectionLimits::default(),
+        Some("https://fair.example"),
+    )
+    .await
+}
+
+async fn spawn(engine: Engine, limits: ConnectionLimits, public_url: Option<&str>) -> TestApp {
     // Errors the app logs (such as the cause of a 500) go to the failing test's output.
     let _ = tracing_subscriber::fmt()
         .with_test_writer()
@@ -160,7 +178,7 @@ pub async fn spawn_app_limited(engine: Engine, limits: ConnectionLimits) -> Test
     let state = AppState::new(
         leptos,
         db.db.clone(),
-        format!("http://{addr}"),
+        public_url.map_or_else(|| format!("http://{addr}"), str::to_owned),
         std::time::Duration::from_secs(60),
         db._dir.path().join("media"),
         search,
