@@ -39,6 +39,7 @@ pub fn error_text(i18n: leptos_i18n::I18nContext<Locale>, code: &ErrorCode) -> S
         ErrorCode::ChooseOne => t_string!(i18n, error_choose_one).to_string(),
         ErrorCode::Unauthenticated => t_string!(i18n, error_unauthenticated).to_string(),
         ErrorCode::RateLimited => t_string!(i18n, error_rate_limited).to_string(),
+        ErrorCode::DailyLimit => t_string!(i18n, error_daily_limit).to_string(),
         ErrorCode::Busy => t_string!(i18n, error_busy).to_string(),
         ErrorCode::LinkInvalid => t_string!(i18n, error_link_invalid).to_string(),
         ErrorCode::ExhibitorUnknown => t_string!(i18n, error_exhibitor_unknown).to_string(),

@@ -24,6 +24,7 @@ pub fn field_errors(error: &AppError) -> Vec<FieldError> {
         AppError::Unverified => on("", ErrorCode::EmailUnverified),
         AppError::NotFound => on("", ErrorCode::LinkInvalid),
         AppError::RateLimited => on("", ErrorCode::RateLimited),
+        AppError::DailyLimit => on("", ErrorCode::DailyLimit),
         AppError::Busy => on("", ErrorCode::Busy),
         _ => on("", ErrorCode::Generic),
     }

@@ -58,6 +58,7 @@ error_codes! {
     ChooseOne => "choose_one",
     Unauthenticated => "unauthenticated",
     RateLimited => "rate_limited",
+    DailyLimit => "daily_limit",
     Busy => "busy",
     LinkInvalid => "link_invalid",
     ExhibitorUnknown => "exhibitor_unknown",

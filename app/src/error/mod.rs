@@ -38,6 +38,10 @@ pub enum AppError {
     Conflict(ErrorCode),
     #[error("too many requests")]
     RateLimited,
+    /// The person started as many conversations, inquiries or meeting requests today as one
+    /// account may; nothing was stored.
+    #[error("daily limit reached")]
+    DailyLimit,
     /// The server is at capacity for this kind of work (password hashing, decoding uploads):
     /// nothing was done, and the same request may be sent again in a few seconds.
     #[error("busy")]
@@ -87,7 +91,7 @@ impl AppError {
             AppError::Unauthenticated => 401,
             AppError::Forbidden | AppError::Unverified => 403,
             AppError::Conflict(_) => 409,
-            AppError::RateLimited => 429,
+            AppError::RateLimited | AppError::DailyLimit => 429,
             AppError::Internal(_) => 500,
             AppError::Busy | AppError::Unavailable(_) | AppError::Network(_) => 503,
         }

@@ -3,10 +3,12 @@
 //! the database keeps only fingerprints (`secret`). Mail goes to the outbox in the same
 //! transaction as the change it announces, so a mail is never lost or sent for nothing.
 
+pub mod allowances;
 pub mod identify;
 pub mod password;
 pub mod secret;
 pub mod session_ends;
+pub mod sign_in_failures;
 pub mod teams;
 
 use crate::clock::now;
@@ -19,6 +21,7 @@ use app::error::AppError;
 use app::error::ErrorCode;
 use app::ports::{Accounts, SessionToken};
 use session_ends::SessionEnds;
+use sign_in_failures::SignInFailures;
 use std::sync::Arc;
 
 /// How long a verification link stays valid.
@@ -39,6 +42,8 @@ pub struct AccountService {
     pub session_ends: Arc<SessionEnds>,
     /// Seconds between two mailed links of one purpose to one account.
     pub link_mail_gap: i64,
+    /// Failed sign-ins per account.
+    pub sign_in_failures: SignInFailures,
 }
 
 #[async_trait::async_trait]
@@ -136,6 +141,10 @@ impl Accounts for AccountService {
     #[tracing::instrument(skip_all)]
     async fn log_in(&self, email: &str, password: &str) -> Result<SessionToken, AppError> {
         let email = normalise_email(email).unwrap_or_default();
+        if self.sign_in_failures.locked(&email) {
+            tracing::warn!("sign-in failures for one account reached");
+            return Err(AppError::RateLimited);
+        }
         let found = self.db.find_account(&email).await?;
         let (user, hash) = match found {
             Some(account) => (Some(account.id), Some(account.password_hash)),
@@ -143,8 +152,10 @@ impl Accounts for AccountService {
         };
         let matches = password::verify(password.to_owned(), hash).await?;
         let Some(user) = user.filter(|_| matches) else {
+            self.sign_in_failures.failed(&email);
             return Err(AppError::Unauthenticated);
         };
+        self.sign_in_failures.succeeded(&email);
         self.start_session(user).await
     }
 

@@ -14,6 +14,7 @@ pub mod socket;
 pub mod throttle;
 pub mod writer;
 
+use crate::accounts::allowances::{DailyAllowances, Started};
 use crate::accounts::secret::new_secret;
 use crate::meetings::zones;
 use crate::slots::KeyedSlots;
@@ -52,6 +53,8 @@ pub struct ChatService {
     pub sockets: KeyedSlots<UserId>,
     writer: MessageWriter,
     parties: moka::sync::Cache<ConversationId, Parties>,
+    /// How many new conversations a buyer may start a day.
+    daily: DailyAllowances,
 }
 
 impl ChatService {
@@ -69,7 +72,13 @@ impl ChatService {
             calls: calls::CallHub::default(),
             presence: Presence::default(),
             parties: moka::sync::Cache::new(PARTIES_CACHED),
+            daily: DailyAllowances::scaled(rate_limit_scale),
         }
+    }
+
+    /// The same service with other daily allowances (tests use small ones).
+    pub fn allowing(self, daily: DailyAllowances) -> Self {
+        ChatService { daily, ..self }
     }
 
     async fn parties(&self, conversation: ConversationId) -> Result<Parties, AppError> {
@@ -255,6 +264,16 @@ impl Conversations for ChatService {
     ) -> Result<ConversationId, AppError> {
         authorize(actor, Action::ContactExhibitor(exhibitor))?;
         let user = actor.ok_or(AppError::Unauthenticated)?;
+        if self
+            .db
+            .conversation_between(user.id, exhibitor)
+            .await?
+            .is_none()
+        {
+            self.daily
+                .check(&self.db, user.id, Started::Conversations)
+                .await?;
+        }
         self.db.start_conversation(user.id, exhibitor).await
     }
 

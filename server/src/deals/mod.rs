@@ -5,6 +5,7 @@
 pub mod contract;
 pub mod download;
 
+use crate::accounts::allowances::{DailyAllowances, Started};
 use crate::storage::Db;
 use crate::storage::contracts::{NewSignature, StoredContract};
 use crate::storage::conversations::Parties;
@@ -20,6 +21,8 @@ use app::ports::{Deals, SignedFrom};
 
 pub struct DealService {
     pub db: Db,
+    /// How many inquiries a buyer may send a day.
+    pub daily: DailyAllowances,
 }
 
 /// The signed-in actor, if they are a party, and the side they act for.
@@ -76,6 +79,9 @@ impl Deals for DealService {
     ) -> Result<InquiryId, AppError> {
         let draft = self.get_inquiry_draft(actor, product).await?;
         let user = actor.ok_or(AppError::Unauthenticated)?;
+        self.daily
+            .check(&self.db, user.id, Started::Inquiries)
+            .await?;
         self.db
             .insert_inquiry(user.id, product, draft.exhibitor.id, &inquiry)
             .await

@@ -2,6 +2,7 @@
 //! tasks started (mail, meeting reminders, digests), the router served within the connection
 //! limits (`connections`), and a graceful shutdown on SIGINT and SIGTERM.
 
+use crate::accounts::allowances::DailyAllowances;
 use crate::commands::bench_copy::BenchCopy;
 use crate::config::Config;
 use crate::demo::{self, Outcome, scale::DEMO};
@@ -74,6 +75,7 @@ pub async fn run(
         meetings: Arc::new(MeetingService {
             db: state.db.clone(),
             ice_servers: config.ice_servers()?.into(),
+            daily: DailyAllowances::scaled(config.rate_limit_scale),
         }),
         ..state
     };

@@ -2,7 +2,9 @@
 //! caches and the limits, and handed to every handler. Handlers take only the parts they need
 //! (`State<Db>`, `State<Arc<ChatService>>`…), which `FromRef` derives from the fields.
 
+use crate::accounts::allowances::DailyAllowances;
 use crate::accounts::session_ends::SessionEnds;
+use crate::accounts::sign_in_failures::SignInFailures;
 use crate::accounts::{AccountService, LINK_MAIL_GAP_SECONDS};
 use crate::catalogue::cache::{CacheLimits, CachedCatalogue};
 use crate::commands::bench_copy::BenchCopy;
@@ -101,6 +103,7 @@ impl AppState {
             mail_signal: mail_signal.clone(),
             session_ends: session_ends.clone(),
             link_mail_gap: LINK_MAIL_GAP_SECONDS / i64::from(rate_limit_scale.max(1)),
+            sign_in_failures: SignInFailures::scaled(rate_limit_scale),
         });
         let onboarding = Arc::new(OnboardingService {
             db: db.clone(),
@@ -117,10 +120,14 @@ impl AppState {
         Self {
             leptos,
             chat,
-            deals: Arc::new(DealService { db: db.clone() }),
+            deals: Arc::new(DealService {
+                db: db.clone(),
+                daily: DailyAllowances::scaled(rate_limit_scale),
+            }),
             meetings: Arc::new(MeetingService {
                 db: db.clone(),
                 ice_servers: "[]".into(),
+                daily: DailyAllowances::scaled(rate_limit_scale),
             }),
             db,
             search,

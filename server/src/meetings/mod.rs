@@ -7,6 +7,7 @@ pub mod ics;
 pub mod sweeper;
 pub mod zones;
 
+use crate::accounts::allowances::{DailyAllowances, Started};
 use crate::storage::Db;
 use crate::storage::meetings::{Attendee, MeetingRow, SlotRow};
 use app::domain::deal::Side;
@@ -24,6 +25,8 @@ pub struct MeetingService {
     pub db: Db,
     /// The STUN and TURN servers calls use, as RTCIceServer entries in JSON.
     pub ice_servers: std::sync::Arc<str>,
+    /// How many meeting requests a buyer may send a day.
+    pub daily: DailyAllowances,
 }
 
 /// Both parties' zones, as time zones and names.
@@ -168,6 +171,9 @@ impl Meetings for MeetingService {
         let user = actor.ok_or(AppError::Unauthenticated)?;
         let exhibitor = self.db.slot_exhibitor(slot).await?;
         authorize(actor, Action::ContactExhibitor(exhibitor))?;
+        self.daily
+            .check(&self.db, user.id, Started::MeetingRequests)
+            .await?;
         self.db.book_slot(slot, exhibitor, user.id, &topic).await
     }
 

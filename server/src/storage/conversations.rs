@@ -151,14 +151,25 @@ impl Db {
         .bind(at)
         .execute(&self.pool)
         .await?;
-        let id: i64 = sqlx::query_scalar(
+        self.conversation_between(buyer, exhibitor)
+            .await?
+            .ok_or_else(|| AppError::internal("a conversation just stored is missing"))
+    }
+
+    /// The conversation of `buyer` with `exhibitor`'s team, if they have one.
+    pub async fn conversation_between(
+        &self,
+        buyer: UserId,
+        exhibitor: ExhibitorId,
+    ) -> Result<Option<ConversationId>, AppError> {
+        let id: Option<i64> = sqlx::query_scalar(
             "SELECT id FROM conversations WHERE buyer_id = $1 AND exhibitor_id = $2",
         )
         .bind(buyer.0)
         .bind(exhibitor.0)
-        .fetch_one(&self.pool)
+        .fetch_optional(&self.pool)
         .await?;
-        Ok(ConversationId(id))
+        Ok(id.map(ConversationId))
     }
 
     /// Who `conversation` is between; `NotFound` when there is no such conversation.

@@ -3,6 +3,7 @@
 //! BOOLEAN, TEXT) and run through sqlx's `Any` driver.
 
 pub mod accounts;
+pub mod allowances;
 pub mod applications;
 pub mod audit;
 pub mod booth_assignments;

@@ -6,6 +6,7 @@
 mod support;
 
 mod accounts;
+mod allowances;
 mod applications;
 mod attachments;
 mod authorization;

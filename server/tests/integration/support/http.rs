@@ -40,6 +40,22 @@ pub async fn post(
     send(addr, "POST", path, &all, form.as_bytes()).await
 }
 
+/// The same from the loopback address `source` (such as 127.0.0.7), as another client would.
+pub async fn post_from(
+    source: std::net::IpAddr,
+    addr: std::net::SocketAddr,
+    path: &str,
+    form: &str,
+) -> Response {
+    let socket = tokio::net::TcpSocket::new_v4().expect("socket");
+    socket
+        .bind((source, 0).into())
+        .expect("bind the source address");
+    let stream = socket.connect(addr).await.expect("connect");
+    let headers = [("Content-Type", "application/x-www-form-urlencoded")];
+    exchange(stream, addr, "POST", path, &headers, form.as_bytes()).await
+}
+
 /// One part of a multipart form: field name, file name (for a file), content type, content.
 pub struct Part<'a> {
     pub name: &'a str,
@@ -102,7 +118,18 @@ async fn fetch(
     headers: &[(&str, &str)],
     body: &[u8],
 ) -> Response {
-    let mut stream = TcpStream::connect(addr).await.expect("connect");
+    let stream = TcpStream::connect(addr).await.expect("connect");
+    exchange(stream, addr, method, path, headers, body).await
+}
+
+async fn exchange(
+    mut stream: TcpStream,
+    addr: std::net::SocketAddr,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &[u8],
+) -> Response {
     let mut request = format!("{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
     for (name, value) in headers {
         request.push_str(&format!("{name}: {value}\r\n"));

@@ -6,6 +6,7 @@ pub mod http;
 pub mod postgres;
 pub mod smtp;
 
+use server::accounts::allowances::DailyAllowances;
 use server::demo::{self, scale::TINY};
 use server::http::connections::{self, ConnectionLimits};
 use server::http::routes::router;
@@ -143,7 +144,30 @@ pub async fn spawn_app(engine: Engine) -> TestApp {
 
 /// The app served within `limits` instead of the server's defaults.
 pub async fn spawn_app_limited(engine: Engine, limits: ConnectionLimits) -> TestApp {
-    spawn(engine, limits, None).await
+    spawn(engine, limits, None, |state| state).await
+}
+
+/// The app with these daily allowances per buyer instead of the server's.
+pub async fn spawn_app_allowing(engine: Engine, daily: DailyAllowances) -> TestApp {
+    spawn(engine, ConnectionLimits::default(), None, move |state| {
+        let db = state.db.clone();
+        AppState {
+            chat: std::sync::Arc::new(
+                server::conversations::ChatService::new(db.clone(), 1).allowing(daily),
+            ),
+            deals: std::sync::Arc::new(server::deals::DealService {
+                db: db.clone(),
+                daily,
+            }),
+            meetings: std::sync::Arc::new(server::meetings::MeetingService {
+                db,
+                ice_servers: "[]".into(),
+                daily,
+            }),
+            ..state
+        }
+    })
+    .await
 }
 
 /// The app as a fair at `https://fair.example` serves it behind a proxy that ends TLS: its
@@ -153,11 +177,17 @@ pub async fn spawn_app_behind_https(engine: Engine) -> TestApp {
         engine,
         ConnectionLimits::default(),
         Some("https://fair.example"),
+        |state| state,
     )
     .await
 }
 
-async fn spawn(engine: Engine, limits: ConnectionLimits, public_url: Option<&str>) -> TestApp {
+async fn spawn(
+    engine: Engine,
+    limits: ConnectionLimits,
+    public_url: Option<&str>,
+    adjust: impl FnOnce(AppState) -> AppState,
+) -> TestApp {
     // Errors the app logs (such as the cause of a 500) go to the failing test's output.
     let _ = tracing_subscriber::fmt()
         .with_test_writer()
@@ -175,7 +205,7 @@ async fn spawn(engine: Engine, limits: ConnectionLimits, public_url: Option<&str
     let leptos = server::http::serve::leptos_options(&site_root, addr);
     let search = server::search::sync::spawn(db.db.clone(), &db._dir.path().join("search"))
         .expect("search index");
-    let state = AppState::new(
+    let state = adjust(AppState::new(
         leptos,
         db.db.clone(),
         public_url.map_or_else(|| format!("http://{addr}"), str::to_owned),
@@ -183,7 +213,7 @@ async fn spawn(engine: Engine, limits: ConnectionLimits, public_url: Option<&str
         db._dir.path().join("media"),
         search,
         1,
-    );
+    ));
     let mail = smtp::SmtpServer::start().await;
     let smtp = server::mail::SmtpSettings {
         url: mail.url(),
