@@ -117,17 +117,18 @@ impl AppState {
             catalogue: catalogue.clone(),
         });
         let chat = Arc::new(ChatService::new(db.clone(), rate_limit_scale));
+        let daily = DailyAllowances::scaled(rate_limit_scale);
         Self {
             leptos,
             chat,
             deals: Arc::new(DealService {
                 db: db.clone(),
-                daily: DailyAllowances::scaled(rate_limit_scale),
+                daily,
             }),
             meetings: Arc::new(MeetingService {
                 db: db.clone(),
                 ice_servers: "[]".into(),
-                daily: DailyAllowances::scaled(rate_limit_scale),
+                daily,
             }),
             db,
             search,

@@ -47,13 +47,8 @@ pub async fn post_from(
     path: &str,
     form: &str,
 ) -> Response {
-    let socket = tokio::net::TcpSocket::new_v4().expect("socket");
-    socket
-        .bind((source, 0).into())
-        .expect("bind the source address");
-    let stream = socket.connect(addr).await.expect("connect");
     let headers = [("Content-Type", "application/x-www-form-urlencoded")];
-    exchange(stream, addr, "POST", path, &headers, form.as_bytes()).await
+    send_from(Some(source), addr, "POST", path, &headers, form.as_bytes()).await
 }
 
 /// One part of a multipart form: field name, file name (for a file), content type, content.
@@ -103,33 +98,44 @@ async fn send(
     headers: &[(&str, &str)],
     body: &[u8],
 ) -> Response {
+    send_from(None, addr, method, path, headers, body).await
+}
+
+/// One request over a new connection, from the loopback address `source` if given.
+async fn send_from(
+    source: Option<std::net::IpAddr>,
+    addr: std::net::SocketAddr,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &[u8],
+) -> Response {
     tokio::time::timeout(
         std::time::Duration::from_secs(30),
-        fetch(addr, method, path, headers, body),
+        fetch(source, addr, method, path, headers, body),
     )
     .await
     .unwrap_or_else(|_| panic!("{method} {path} got no complete answer within 30 s"))
 }
 
 async fn fetch(
+    source: Option<std::net::IpAddr>,
     addr: std::net::SocketAddr,
     method: &str,
     path: &str,
     headers: &[(&str, &str)],
     body: &[u8],
 ) -> Response {
-    let stream = TcpStream::connect(addr).await.expect("connect");
-    exchange(stream, addr, method, path, headers, body).await
-}
-
-async fn exchange(
-    mut stream: TcpStream,
-    addr: std::net::SocketAddr,
-    method: &str,
-    path: &str,
-    headers: &[(&str, &str)],
-    body: &[u8],
-) -> Response {
+    let mut stream = match source {
+        None => TcpStream::connect(addr).await.expect("connect"),
+        Some(source) => {
+            let socket = tokio::net::TcpSocket::new_v4().expect("socket");
+            socket
+                .bind((source, 0).into())
+                .expect("bind the source address");
+            socket.connect(addr).await.expect("connect")
+        }
+    };
     let mut request = format!("{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
     for (name, value) in headers {
         request.push_str(&format!("{name}: {value}\r\n"));
