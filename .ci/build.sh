@@ -8,6 +8,7 @@ cd "$root"
 if [ "${1:-}" = --frontend-only ]; then
   cargo leptos build --release --frontend-only
   # The bundle's hashes, where the server looks for them: next to its binary.
+  mkdir -p "$target/debug"
   cp -p "$target/release/hash.txt" "$target/debug/hash.txt"
 else
   cargo leptos build --release

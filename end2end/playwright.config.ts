@@ -2,7 +2,8 @@
 // .ci/test.sh the tests' own debug build), with the demo fair on a fresh SQLite file,
 // in Debian's Chromium (never a downloaded browser), once hydrated and once with JavaScript off.
 // The server sends its mail to a real SMTP server the tests start (mail-server.mjs), whose
-// received messages the tests read over HTTP (fixtures.ts: mailTo).
+// received messages the tests read over HTTP (fixtures.ts: mailTo). It trusts 127.0.0.1 as a
+// reverse proxy, so a test's browser can be another client by sending X-Forwarded-For.
 import { defineConfig } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -43,7 +44,7 @@ export default defineConfig({
       reuseExistingServer: false,
     },
     {
-      command: `${process.env.CLOUD_FAIR_BIN ?? '../target/release/server'} --data-dir ${dataDir} --addr 127.0.0.1:${port} --site-root ${process.env.LEPTOS_SITE_ROOT ?? '../target/site'} --smtp-url smtp://127.0.0.1:${smtpPort} --rate-limit-scale 10 serve --demo`,
+      command: `${process.env.CLOUD_FAIR_BIN ?? '../target/release/server'} --data-dir ${dataDir} --addr 127.0.0.1:${port} --site-root ${process.env.LEPTOS_SITE_ROOT ?? '../target/site'} --smtp-url smtp://127.0.0.1:${smtpPort} --rate-limit-scale 10 --trusted-proxies 127.0.0.1 serve --demo`,
       url: `http://127.0.0.1:${port}/healthz`,
       timeout: 120_000,
       reuseExistingServer: false,

@@ -3,7 +3,8 @@
 // appears for both, both sign, and the downloaded text hashes to what the public link shows
 // and verifies. Plain forms: the same steps work hydrated and with JavaScript off. The
 // hydrated run deals with the first demo exhibitor, the JavaScript-off one with the second.
-import { test, expect, ready, demo, signIn, otherPerson } from './fixtures';
+// The buyer comes through the tests' proxy, so the contract records the address it names.
+import { test, expect, ready, demo, signIn, otherPerson, forwardedFor } from './fixtures';
 import type { Page } from '@playwright/test';
 import { createHash } from 'node:crypto';
 
@@ -20,6 +21,8 @@ async function sign(page: Page, js: boolean | undefined, name: string) {
 
 test('inquiry, quotation, order, both sign, and the hash verifies', async ({ page, browser }, info) => {
   const js = info.project.use.javaScriptEnabled;
+  const buyerAddress = js === false ? '2001:db8::b2' : '2001:db8::b1';
+  await page.context().setExtraHTTPHeaders(forwardedFor(buyerAddress));
   const team = await context(browser, js);
   await signIn(team.page, js, js === false ? exhibitors['no-js'] : exhibitors.hydrated);
   await team.page.goto('/exhibitor/team');
@@ -82,6 +85,8 @@ test('inquiry, quotation, order, both sign, and the hash verifies', async ({ pag
   await page.reload();
   await expect(page.locator('#contract-signed')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Sign the contract' })).toHaveCount(0);
+  await expect(page.locator('li.signature').filter({ hasText: 'Bruno Buyer' })).toContainText(`From ${buyerAddress} ·`);
+  await expect(page.locator('li.signature').filter({ hasText: 'Erika Exhibitor' })).toContainText('From 127.0.0.1 ·');
 
   // The downloaded text hashes to the recorded SHA-256, and the public link verifies it.
   const file = await page.getByRole('link', { name: 'Download the exact text' }).getAttribute('href');

@@ -60,6 +60,10 @@ export function linkIn(mail: ReceivedMail, prefix: string): string {
 
 export { expect };
 
+/** The header a reverse proxy adds for a client at `address`; the tests' server trusts
+ *  127.0.0.1 as its proxy (playwright.config.ts: --trusted-proxies). */
+export const forwardedFor = (address: string) => ({ 'X-Forwarded-For': address });
+
 /** The demo logins (README: never pass `--demo` to a real fair). */
 export const demo = {
   buyer: ['buyer@demo.cloudfair.test', 'demo-buyer-2026'],
@@ -78,9 +82,11 @@ export async function signIn(page: Page, js: boolean | undefined, [email, passwo
   await expect(page.getByText(/^Signed in as /)).toBeVisible();
 }
 
-/** A second person's browser context, collecting their page's errors. */
-export async function otherPerson(browser: Browser, js: boolean | undefined, timezoneId?: string) {
-  const context = await browser.newContext({ javaScriptEnabled: js !== false, timezoneId });
+/** A second person's browser context, collecting their page's errors; `extraHTTPHeaders` go
+ *  with every request, as a proxy in front of the fair would add them. */
+export async function otherPerson(browser: Browser, js: boolean | undefined, timezoneId?: string,
+                                  extraHTTPHeaders?: Record<string, string>) {
+  const context = await browser.newContext({ javaScriptEnabled: js !== false, timezoneId, extraHTTPHeaders });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));

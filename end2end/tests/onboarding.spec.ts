@@ -1,8 +1,9 @@
 // Exhibitor onboarding, hydrated and with JavaScript off: the demo organizer invites an
-// exhibitor's owner, who accepts from the mailed link, invites a staff member (in a second
-// browser context), sees them join, and removes them.
-import { test, expect, ready, expectAccessible, mailTo, linkIn } from './fixtures';
-import type { Page } from '@playwright/test';
+// exhibitor's owner (first to a mistyped address, which it revokes), who accepts from the mailed
+// link, invites a staff member (in a second browser context), sees them join, and removes them;
+// a revoked invitation's link no longer works.
+import { test, expect, ready, expectAccessible, mailTo, linkIn, otherPerson } from './fixtures';
+import type { Browser, Page } from '@playwright/test';
 
 async function signIn(page: Page, js: boolean | undefined, email: string, password: string) {
   await page.goto('/sign-in');
@@ -11,6 +12,15 @@ async function signIn(page: Page, js: boolean | undefined, email: string, passwo
   await page.getByLabel('Password (at least 10 characters)').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('group', { name: 'Your account' })).toContainText('Signed in as');
+}
+
+/** Opens a revoked invitation's link in a browser of its own: the link no longer works. */
+async function expectRevoked(browser: Browser, js: boolean | undefined, link: string) {
+  const other = await otherPerson(browser, js);
+  await other.page.goto(link);
+  await expect(other.page.getByRole('heading', { level: 1 })).toHaveText('This link does not work');
+  await expect(other.page.getByRole('button', { name: 'Accept and create my account' })).toHaveCount(0);
+  await other.close();
 }
 
 async function accept(page: Page, js: boolean | undefined, link: string, name: string, password: string) {
@@ -28,6 +38,8 @@ test('the organizer invites an owner, who builds a team', async ({ page, browser
   const stamp = `${info.project.name}-${Date.now()}`;
   const owner = `owner-${stamp}@example.com`;
   const staff = `staff-${stamp}@example.com`;
+  const mistyped = `ownr-${stamp}@example.com`;
+  const extra = `extra-${stamp}@example.com`;
 
   // The organizer picks an exhibitor nobody runs yet from the overview (one per project).
   await signIn(page, js, 'organizer@demo.cloudfair.test', 'demo-organizer');
@@ -38,8 +50,24 @@ test('the organizer invites an owner, who builds a team', async ({ page, browser
   await expect(page.getByRole('row').nth(1)).toContainText('Emma Exhibitor');
   await page.getByRole('link', { name: 'Invite an owner' }).nth(js ? 2 : 3).click();
   await ready(page, js);
+  const invitePage = new URL(page.url()).pathname + new URL(page.url()).search;
   await expectAccessible(page, js);
   await expect(page.getByLabel('Exhibitor (the last part of its address)')).not.toHaveValue('');
+  await page.getByLabel("The owner's e-mail address").fill(mistyped);
+  await page.getByRole('button', { name: 'Send the invitation' }).click();
+  await expect(page.getByRole('status')).toHaveText('The invitation is on its way.');
+
+  // The address was wrong: the organizer takes the invitation back from the overview.
+  await page.goto('/organizer/exhibitors');
+  await ready(page, js);
+  await expect(page.getByText(`Invitation sent to ${mistyped}`)).toBeVisible();
+  await page.getByRole('button', { name: `Revoke the invitation of ${mistyped}` }).click();
+  await expect(page.getByText(`Invitation sent to ${mistyped}`)).toHaveCount(0);
+  const [mistypedMail] = await mailTo(mistyped);
+  await expectRevoked(browser, js, linkIn(mistypedMail, '/invitation'));
+
+  await page.goto(invitePage);
+  await ready(page, js);
   await page.getByLabel("The owner's e-mail address").fill(owner);
   await page.getByRole('button', { name: 'Send the invitation' }).click();
   await expect(page.getByRole('status')).toHaveText('The invitation is on its way.');
@@ -51,6 +79,17 @@ test('the organizer invites an owner, who builds a team', async ({ page, browser
   await expect(page.getByRole('group', { name: 'Your account' })).toContainText('Olu Owner');
   await expectAccessible(page, js);
 
+  // An invitation the owner thinks better of, revoked from the team page.
+  await page.getByLabel('E-mail address').fill(extra);
+  await page.getByRole('button', { name: 'Send the invitation' }).click();
+  await expect(page.getByRole('listitem').filter({ hasText: extra })).toBeVisible();
+  await ready(page, js);
+  await page.getByRole('button', { name: `Revoke the invitation of ${extra}` }).click();
+  await expect(page.getByRole('listitem').filter({ hasText: extra })).toHaveCount(0);
+  const [extraMail] = await mailTo(extra);
+  await expectRevoked(browser, js, linkIn(extraMail, '/invitation'));
+
+  await ready(page, js);
   await page.getByLabel('E-mail address').fill(staff);
   await page.getByRole('button', { name: 'Send the invitation' }).click();
   await expect(page.getByRole('status')).toHaveText('The invitation is on its way.');

@@ -2,6 +2,7 @@
 
 use crate::http::connections::ConnectionLimits;
 use crate::http::pacing::BodyPace;
+use crate::http::proxies::{ProxyHeader, TrustedProxies};
 use anyhow::{Context, bail};
 use clap::{Args, ValueEnum};
 use std::net::SocketAddr;
@@ -75,6 +76,15 @@ pub struct Config {
     /// a long upload that keeps moving is never cut off.
     #[arg(long, env = "CLOUD_FAIR_BODY_MIN_RATE", default_value_t = 8192)]
     pub body_min_rate: u64,
+    /// The reverse proxies in front of the server, as a comma-separated list of addresses and
+    /// ranges (`127.0.0.1,10.0.0.0/8,fd00::/8`). Only requests from these have their client
+    /// taken from `--proxy-header`, so that rate limits and signatures record the real client;
+    /// from anyone else the header is ignored.
+    #[arg(long, env = "CLOUD_FAIR_TRUSTED_PROXIES", default_value = "")]
+    pub trusted_proxies: String,
+    /// The header the trusted proxies set, with the client's address last.
+    #[arg(long, env = "CLOUD_FAIR_PROXY_HEADER", value_enum, default_value_t = ProxyHeader::XForwardedFor)]
+    pub proxy_header: ProxyHeader,
     /// Log lines as text or JSON.
     #[arg(long, env = "CLOUD_FAIR_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
     pub log_format: LogFormat,
@@ -139,6 +149,11 @@ impl Config {
             },
             ..defaults
         }
+    }
+
+    /// The trusted proxies, after checking every address and range.
+    pub fn trusted_proxies(&self) -> anyhow::Result<TrustedProxies> {
+        TrustedProxies::parse(&self.trusted_proxies, self.proxy_header)
     }
 
     /// The public base URL without a trailing slash.

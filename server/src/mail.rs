@@ -2,16 +2,21 @@
 //! one (`Db::claim_due_mail`), sends it, and records the outcome: sent, or the error and a
 //! later attempt after a growing delay; a permanent refusal (a bad address, a 5xx answer) is
 //! not retried. Writers wake the task through `MailSignal` so a mail leaves within a moment;
-//! it also looks every few seconds for mail written by other servers of a cluster.
+//! it also looks every few seconds for mail written by other servers of a cluster. A sent
+//! mail keeps no link secret (`without_link_secrets`); `purge` forgets old mail.
+
+pub mod purge;
 
 use crate::clock::now;
 use crate::storage::Db;
 use anyhow::Context;
 use app::domain::OutboxMail;
+use app::domain::mail::without_link_secrets;
 use lettre::message::Mailbox;
 use lettre::message::header::ContentType;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 use tokio::sync::Notify;
 
@@ -24,13 +29,21 @@ const POLL: Duration = Duration::from_secs(5);
 /// A retry time for mail that must not be tried again.
 const NEVER: i64 = i64::MAX;
 
-/// Wakes the sender when new mail is in the outbox.
+/// Wakes the sender when new mail is in the outbox, and tells whether this server has one.
 #[derive(Clone, Default)]
-pub struct MailSignal(Arc<Notify>);
+pub struct MailSignal {
+    wake: Arc<Notify>,
+    delivering: Arc<AtomicBool>,
+}
 
 impl MailSignal {
     pub fn wake(&self) {
-        self.0.notify_one();
+        self.wake.notify_one();
+    }
+
+    /// Whether mail leaves through SMTP; without it, the outbox is how links reach people.
+    pub fn delivers(&self) -> bool {
+        self.delivering.load(Ordering::Relaxed)
     }
 }
 
@@ -57,13 +70,14 @@ pub fn spawn_sender(
         .from
         .parse()
         .with_context(|| format!("the sender address {:?} is not valid", settings.from))?;
+    signal.delivering.store(true, Ordering::Relaxed);
     Ok(tokio::spawn(async move {
         loop {
             match db.claim_due_mail(MAX_ATTEMPTS, LEASE_SECONDS).await {
                 Ok(Some(mail)) => deliver(&db, &transport, &from, mail).await,
                 Ok(None) => {
                     tokio::select! {
-                        () = signal.0.notified() => {}
+                        () = signal.wake.notified() => {}
                         () = tokio::time::sleep(POLL) => {}
                     }
                 }
@@ -92,7 +106,8 @@ async fn deliver(
     let recorded = match outcome {
         Ok(()) => {
             tracing::info!(id = mail.id.0, "mail sent");
-            db.mark_mail_sent(mail.id.0).await
+            db.mark_mail_sent(mail.id.0, &without_link_secrets(&mail.body))
+                .await
         }
         Err((error, retry)) => {
             let retry_at = if retry && mail.attempts < MAX_ATTEMPTS {

@@ -54,6 +54,24 @@ pub async fn remove_staff(exhibitor: ExhibitorId, user: UserId) -> Result<(), Ap
     session::finish(result, "/exhibitor/team", "/exhibitor/team", &[]).await
 }
 
+/// Ends an open invitation; back to the team page, or to the organizer's overview of
+/// exhibitors for an organizer.
+#[server(endpoint = "revoke_invitation")]
+pub async fn revoke_invitation(exhibitor: ExhibitorId, email: String) -> Result<(), AppError> {
+    let actor = session::current_user().await;
+    let back = match &actor {
+        Ok(Some(user)) if user.role == crate::domain::Role::Organizer => "/organizer/exhibitors",
+        _ => "/exhibitor/team",
+    };
+    let result = async {
+        crate::ports::port::<dyn crate::ports::Teams>()?
+            .revoke_invitation(actor?.as_ref(), exhibitor, &email)
+            .await
+    }
+    .await;
+    session::finish(result, back, back, &[]).await
+}
+
 /// The team of the signed-in person's exhibitor.
 #[server(endpoint = "get_my_team")]
 pub async fn get_my_team() -> Result<TeamView, AppError> {

@@ -54,6 +54,6 @@ pub struct ExhibitorOnboarding {
     pub booths: Vec<String>,
     /// The owner's name and address, once an invitation was accepted.
     pub owner: Option<(String, String)>,
-    /// Whether an owner's invitation is open.
-    pub invited: bool,
+    /// The address of the owner's invitation while one is open.
+    pub invited: Option<String>,
 }

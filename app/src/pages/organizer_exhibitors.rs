@@ -1,9 +1,11 @@
 //! The organizer's overview of exhibitors: booths assigned, who runs each one, and a link to
-//! invite an owner where nobody does yet. Key-paginated, 50 a page.
+//! invite an owner where nobody does yet (or the open invitation, to revoke). Key-paginated,
+//! 50 a page.
 
 use super::loaded;
 use crate::api::onboarding::booths_page;
 use crate::api::organizer::get_onboarding;
+use crate::api::teams::RevokeInvitation;
 use crate::components::page_meta::PageMeta;
 use crate::components::pager::Pager;
 use crate::components::status::forbid_caching;
@@ -11,6 +13,7 @@ use crate::domain::{Cursor, ExhibitorOnboarding, Page};
 use crate::error::{AppError, ErrorCode};
 use crate::i18n::*;
 use crate::links::exhibitor_path;
+use crate::pages::team::revoke_form;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -18,19 +21,29 @@ use leptos_router::hooks::use_query_map;
 pub fn OrganizerExhibitorsPage() -> impl IntoView {
     forbid_caching();
     let query = use_query_map();
+    let revoke = ServerAction::<RevokeInvitation>::new();
     let data = Resource::new_blocking(
-        move || Cursor::parse(query.read().get("after").as_deref()),
-        |cursor| async move {
+        move || {
+            (
+                revoke.version().get(),
+                Cursor::parse(query.read().get("after").as_deref()),
+            )
+        },
+        |(_, cursor)| async move {
             let cursor = cursor.ok_or_else(|| {
                 AppError::invalid("after", ErrorCode::Reason("must be a whole number".into()))
             })?;
             Ok((get_onboarding(cursor.after()).await?, cursor))
         },
     );
-    loaded(data, |(page, cursor)| overview(page, cursor))
+    loaded(data, move |(page, cursor)| overview(page, cursor, revoke))
 }
 
-fn overview(page: Page<ExhibitorOnboarding>, cursor: Cursor) -> impl IntoView {
+fn overview(
+    page: Page<ExhibitorOnboarding>,
+    cursor: Cursor,
+    revoke: ServerAction<RevokeInvitation>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
     let title = t_string!(i18n, onboarding_title).to_string();
@@ -39,10 +52,14 @@ fn overview(page: Page<ExhibitorOnboarding>, cursor: Cursor) -> impl IntoView {
         .into_iter()
         .map(|item| {
             let invite = format!("/organizer/invite?exhibitor={}", item.slug);
-            let who = match (&item.owner, item.invited) {
+            let who = match (&item.owner, &item.invited) {
                 (Some((name, email)), _) => view! { <span>{name.clone()}" · "{email.clone()}</span> }.into_any(),
-                (None, true) => view! { <span>{t!(i18n, onboarding_invited)}</span> }.into_any(),
-                (None, false) => view! { <a href=invite>{t!(i18n, onboarding_invite)}</a> }.into_any(),
+                (None, Some(email)) => {
+                    let sent = t_string!(i18n, onboarding_invited, email = email.clone()).to_string();
+                    let exhibitor = item.exhibitor.0.to_string();
+                    view! { <span>{sent}" "{revoke_form(revoke, &exhibitor, email)}</span> }.into_any()
+                }
+                (None, None) => view! { <a href=invite>{t!(i18n, onboarding_invite)}</a> }.into_any(),
             };
             view! {
                 <tr>

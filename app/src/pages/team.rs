@@ -1,9 +1,9 @@
 //! The exhibitor's team page: who works on the booth, who is invited, and (for the owner)
-//! inviting and removing staff. The server checks every right; the page only hides forms the
+//! inviting staff, revoking invitations and removing staff. The server checks every right; the page only hides forms the
 //! person could not use.
 
 use super::loaded;
-use crate::api::teams::{InviteStaff, RemoveStaff, get_my_team};
+use crate::api::teams::{InviteStaff, RemoveStaff, RevokeInvitation, get_my_team};
 use crate::components::account_menu::Session;
 use crate::components::form_field::{FormAlert, TextField, form_errors};
 use crate::components::page_meta::PageMeta;
@@ -21,17 +21,24 @@ pub fn TeamPage() -> impl IntoView {
     forbid_caching();
     let invite = ServerAction::<InviteStaff>::new();
     let remove = ServerAction::<RemoveStaff>::new();
+    let revoke = ServerAction::<RevokeInvitation>::new();
     let team = Resource::new_blocking(
-        move || (invite.version().get(), remove.version().get()),
+        move || {
+            (
+                invite.version().get(),
+                remove.version().get(),
+                revoke.version().get(),
+            )
+        },
         |_| get_my_team(),
     );
-    loaded(team, move |team| team_view(team, invite, remove))
+    loaded(team, move |team| team_view(team, invite, (remove, revoke)))
 }
 
 fn team_view(
     team: TeamView,
     invite: ServerAction<InviteStaff>,
-    remove: ServerAction<RemoveStaff>,
+    (remove, revoke): (ServerAction<RemoveStaff>, ServerAction<RevokeInvitation>),
 ) -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
@@ -76,10 +83,12 @@ fn team_view(
         .iter()
         .map(|invitation| {
             let role = role_text(i18n, invitation.role);
+            let revocable = owner.then(|| revoke_form(revoke, &exhibitor, &invitation.email));
             view! {
                 <li>
                     {invitation.email.clone()}" · "{role}" · "{t!(i18n, team_invited_until)}" "
                     <time>{utc_minute(invitation.expires_at)}</time>
+                    {revocable}
                 </li>
             }
         })
@@ -118,6 +127,24 @@ fn team_view(
             <ul>{invitations}</ul>
             {invite_form}
         </section>
+    }
+}
+
+/// The button that ends `email`'s invitation to the team of `exhibitor`.
+pub fn revoke_form(
+    revoke: ServerAction<RevokeInvitation>,
+    exhibitor: &str,
+    email: &str,
+) -> impl IntoView + use<> {
+    let i18n = use_i18n();
+    let label = t_string!(i18n, team_revoke_named, email = email.to_owned()).to_string();
+    let (exhibitor, email) = (exhibitor.to_owned(), email.to_owned());
+    view! {
+        <ActionForm action=revoke attr:class="inline-form">
+            <input type="hidden" name="exhibitor" value=exhibitor />
+            <input type="hidden" name="email" value=email />
+            <button type="submit" aria-label=label>{t!(i18n, team_revoke)}</button>
+        </ActionForm>
     }
 }
 

@@ -54,6 +54,14 @@ pub trait Teams: Send + Sync + 'static {
         actor: Option<&CurrentUser>,
         after: Cursor,
     ) -> Result<Page<ExhibitorOnboarding>, AppError>;
+    /// Ends the open invitations of `email` to `exhibitor`'s team (staff or owner); the owner
+    /// or an organizer.
+    async fn revoke_invitation(
+        &self,
+        actor: Option<&CurrentUser>,
+        exhibitor: ExhibitorId,
+        email: &str,
+    ) -> Result<(), AppError>;
     /// Removes a staff member; the owner or an organizer.
     async fn remove_staff(
         &self,

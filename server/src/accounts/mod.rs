@@ -16,6 +16,7 @@ use crate::mail::MailSignal;
 use crate::storage::Db;
 use crate::storage::accounts::LinkPurpose;
 use app::domain::account::{SESSION_SECONDS, ValidRegistration, normalise_email, password_problem};
+use app::domain::mail::without_link_secrets;
 use app::domain::{Action, CurrentUser, OutboxMail, UserId, authorize};
 use app::error::AppError;
 use app::error::ErrorCode;
@@ -189,7 +190,14 @@ impl Accounts for AccountService {
         limit: i64,
     ) -> Result<Vec<OutboxMail>, AppError> {
         authorize(actor, Action::ReadOutbox)?;
-        self.db.list_outbox(limit).await
+        let mut mails = self.db.list_outbox(limit).await?;
+        // With SMTP, a link reaches only its recipient: nobody reads its secret here.
+        if self.mail_signal.delivers() {
+            for mail in &mut mails {
+                mail.body = without_link_secrets(&mail.body);
+            }
+        }
+        Ok(mails)
     }
 }
 

@@ -112,6 +112,19 @@ impl Teams for AccountService {
             .await
     }
 
+    #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), exhibitor = exhibitor.0))]
+    async fn revoke_invitation(
+        &self,
+        actor: Option<&CurrentUser>,
+        exhibitor: ExhibitorId,
+        email: &str,
+    ) -> Result<(), AppError> {
+        authorize(actor, Action::ManageTeam(exhibitor))?;
+        // An address that is not one was never invited.
+        let email = normalise_email(email).ok_or(AppError::NotFound)?;
+        self.db.revoke_invitations(exhibitor, &email).await
+    }
+
     #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), exhibitor = exhibitor.0, user = user.0))]
     async fn remove_staff(
         &self,

@@ -4,7 +4,8 @@
 //! finish for a while. A client trickling its headers a byte at a time is cut off at the
 //! deadline, one trickling its body is answered 408 (`pacing`), one that stops reading its
 //! answers is dropped (`stall`); one connection over the cap is answered 503 and closed
-//! without being read.
+//! without being read. Each request carries its client's address (`ConnectInfo`): the peer's,
+//! or the one a trusted proxy names (`proxies`).
 
 use axum::Router;
 use axum::extract::ConnectInfo;
@@ -20,6 +21,7 @@ use tokio::sync::{Semaphore, watch};
 use tower::ServiceExt;
 
 use super::pacing::{self, BodyPace};
+use super::proxies::TrustedProxies;
 use super::stall::WriteStall;
 
 /// What one server lets its clients hold.
@@ -63,11 +65,13 @@ Connection: close\r\n\
 Too many connections; try again\n";
 
 /// Serves `router` on `listener` until `shutdown` resolves, then lets open connections
-/// finish for `limits.shutdown_grace`.
+/// finish for `limits.shutdown_grace`; the clients behind `proxies` are known by the address
+/// the proxies forward.
 pub async fn serve(
     listener: TcpListener,
     router: Router,
     limits: ConnectionLimits,
+    proxies: TrustedProxies,
     shutdown: impl Future<Output = ()>,
 ) {
     let router = pacing::paced(router, limits.body);
@@ -97,11 +101,13 @@ pub async fn serve(
             tokio::spawn(turn_away(tcp));
             continue;
         };
+        let proxies = proxies.clone();
         let service =
             router
                 .clone()
                 .map_request(move |mut request: axum::http::Request<Incoming>| {
-                    request.extensions_mut().insert(ConnectInfo(peer));
+                    let client = proxies.client(peer, request.headers());
+                    request.extensions_mut().insert(ConnectInfo(client));
                     request
                 });
         let connection = http

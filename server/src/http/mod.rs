@@ -11,6 +11,7 @@ pub mod lang;
 pub mod layers;
 pub mod multipart;
 pub mod pacing;
+pub mod proxies;
 pub mod routes;
 pub mod seo;
 pub mod serve;

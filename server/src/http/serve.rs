@@ -26,6 +26,7 @@ pub async fn run(
     demo: bool,
     bench_copy: Option<std::path::PathBuf>,
 ) -> anyhow::Result<()> {
+    let proxies = config.trusted_proxies()?;
     let bench_copy = match bench_copy {
         Some(path) => BenchCopy(Some(
             std::fs::read(&path)
@@ -86,6 +87,7 @@ pub async fn run(
         }
         None => tracing::info!("no SMTP server configured: mail stays in the outbox"),
     }
+    mail::purge::spawn(state.db.clone());
     meetings::sweeper::spawn(
         state.db.clone(),
         state.public_url.clone(),
@@ -98,7 +100,7 @@ pub async fn run(
         Duration::from_secs(config.digest_after),
     );
     let limits = config.connection_limits();
-    connections::serve(listener, router(state), limits, shutdown_signal()).await;
+    connections::serve(listener, router(state), limits, proxies, shutdown_signal()).await;
     tracing::info!("stopped");
     Ok(())
 }

@@ -77,9 +77,55 @@ impl Db {
         row.as_ref().map(mail_of).transpose()
     }
 
-    pub async fn mark_mail_sent(&self, id: i64) -> Result<(), AppError> {
-        sqlx::query("UPDATE outbox SET sent_at = $1, last_error = NULL WHERE id = $2")
+    /// Records that mail `id` went out, keeping `body_kept` of it (its text without the
+    /// links' secrets).
+    pub async fn mark_mail_sent(&self, id: i64, body_kept: &str) -> Result<(), AppError> {
+        sqlx::query("UPDATE outbox SET sent_at = $1, last_error = NULL, body = $2 WHERE id = $3")
             .bind(now())
+            .bind(body_kept)
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Forgets up to `batch` mails written before `cutoff`; how many it did.
+    pub async fn purge_mail_before(&self, cutoff: i64, batch: i64) -> Result<u64, AppError> {
+        let done = sqlx::query(
+            "DELETE FROM outbox WHERE id IN \
+             (SELECT id FROM outbox WHERE created_at < $1 ORDER BY created_at LIMIT $2)",
+        )
+        .bind(cutoff)
+        .bind(batch)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected())
+    }
+
+    /// Up to `batch` sent mails after `after` whose text may still hold a link's secret (sent
+    /// before sent mail lost its secrets): their ids and texts, by id.
+    pub async fn sent_mail_with_links(
+        &self,
+        after: i64,
+        batch: i64,
+    ) -> Result<Vec<(i64, String)>, AppError> {
+        let rows = sqlx::query(
+            "SELECT id, body FROM outbox WHERE id > $1 AND sent_at IS NOT NULL \
+             AND body LIKE '%token=%' ORDER BY id LIMIT $2",
+        )
+        .bind(after)
+        .bind(batch)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| Ok((row.try_get(0)?, row.try_get(1)?)))
+            .collect()
+    }
+
+    /// Replaces the text of mail `id`.
+    pub async fn rewrite_mail_body(&self, id: i64, body: &str) -> Result<(), AppError> {
+        sqlx::query("UPDATE outbox SET body = $1 WHERE id = $2")
+            .bind(body)
             .bind(id)
             .execute(&self.pool)
             .await?;

@@ -237,6 +237,27 @@ impl Db {
         })
     }
 
+    /// Ends the open invitations of `email` to `exhibitor`'s team, so their links no longer
+    /// work; `NotFound` when there is none.
+    pub async fn revoke_invitations(
+        &self,
+        exhibitor: ExhibitorId,
+        email: &str,
+    ) -> Result<(), AppError> {
+        let revoked = sqlx::query(
+            "DELETE FROM invitations WHERE exhibitor_id = $1 AND email = $2 AND accepted_at IS NULL",
+        )
+        .bind(exhibitor.0)
+        .bind(email)
+        .execute(&self.pool)
+        .await?
+        .rows_affected();
+        if revoked == 0 {
+            return Err(AppError::NotFound);
+        }
+        Ok(())
+    }
+
     /// Removes a staff member from an exhibitor's team and ends their sessions; `NotFound`
     /// when they are not staff of that exhibitor (an owner is never removed this way).
     pub async fn remove_staff(&self, exhibitor: ExhibitorId, user: UserId) -> Result<(), AppError> {
@@ -275,9 +296,8 @@ impl Db {
     ) -> Result<Page<ExhibitorOnboarding>, AppError> {
         let rows = sqlx::query(
             "SELECT e.id, e.slug, e.name_en, e.name_zh, e.country, u.name, u.email, \
-             CAST(CASE WHEN EXISTS (SELECT 1 FROM invitations i WHERE i.exhibitor_id = e.id \
+             (SELECT MIN(i.email) FROM invitations i WHERE i.exhibitor_id = e.id \
                   AND i.team_role = 'owner' AND i.accepted_at IS NULL AND i.expires_at > $3) \
-                  THEN 1 ELSE 0 END AS BIGINT) \
              FROM exhibitors e \
              LEFT JOIN team_members t ON t.exhibitor_id = e.id AND t.team_role = 'owner' \
              LEFT JOIN users u ON u.id = t.user_id \
@@ -306,7 +326,7 @@ impl Db {
                     })?,
                     booths: Vec::new(),
                     owner: owner.zip(email),
-                    invited: row.try_get::<i64, _>(7)? == 1,
+                    invited: row.try_get(7)?,
                 })
             })
             .collect::<Result<Vec<_>, AppError>>()?;

@@ -72,7 +72,7 @@ on_both_engines! { mod sign_in; support::spawn_app;
             async move {
                 let source = std::net::IpAddr::from([127, 0, 0, 10 + n as u8]);
                 let password = if n == FAILURES_MAX { "correct" } else { "guess" };
-                post_from(source, app.addr, "/api/log_in",
+                post_from(source, app.addr, "/api/log_in", &[],
                     &format!("email=ana.lima%40example.com&password={password}+horse+battery")).await.status
             }
         };
@@ -82,7 +82,7 @@ on_both_engines! { mod sign_in; support::spawn_app;
         }
         assert_eq!(guess(FAILURES_MAX).await, 429, "even the right password waits out the window");
         let other = format!("email={}&password={}", BUYER.email.replace('@', "%40"), BUYER.password.replace(' ', "+"));
-        assert_eq!(post_from([127, 0, 0, 99].into(), app.addr, "/api/log_in", &other).await.status, 200, "other accounts sign in");
+        assert_eq!(post_from([127, 0, 0, 99].into(), app.addr, "/api/log_in", &[], &other).await.status, 200, "other accounts sign in");
         assert_eq!(log_in(&app, None, "correct+horse+battery").await.status, 429);
     }
 }

@@ -329,6 +329,18 @@ on_both_engines! { mod matrix; support::spawn_app;
                 }
             }
         }
+        // Revoking an invitation to A, then to B, a fresh one (sent by the organizer) each time.
+        for (team, expected) in [(a, [401, 403, 403, 403, 200, 200]), (b, [401, 403, 200, 403, 403, 200])] {
+            for (i, cookie) in cookies.iter().enumerate() {
+                let form = format!("exhibitor={}&email=revocable-{}-{i}%40x.example", team.0, team.0);
+                assert_eq!(app.post("/api/invite_staff", &[("Cookie", organizer)], &form).await.status, 200);
+                let headers: Vec<(&str, &str)> = cookie.as_deref().map(|c| ("Cookie", c)).into_iter().collect();
+                let got = app.post("/api/revoke_invitation", &headers, &form).await.status;
+                if got != expected[i] {
+                    failures.push(format!("revoke an invitation to {} as {}: {got}, expected {}", team.0, ACTORS[i], expected[i]));
+                }
+            }
+        }
         // Uploading a photo to A's product, then deleting a fresh product of A, per actor.
         let photo = png();
         for (i, cookie) in cookies.iter().enumerate() {

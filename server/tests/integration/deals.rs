@@ -116,7 +116,7 @@ pub async fn order_of(app: &TestApp, deal: Deal) -> (Deal, i64) {
     (deal, order)
 }
 
-async fn json(app: &TestApp, cookie: &str, path: &str, form: &str) -> serde_json::Value {
+pub async fn json(app: &TestApp, cookie: &str, path: &str, form: &str) -> serde_json::Value {
     let response = app.post(path, &[("Cookie", cookie)], form).await;
     assert_eq!(response.status, 200, "{path}: {}", response.text());
     serde_json::from_slice(&response.body).unwrap()

@@ -1,11 +1,14 @@
 //! Delivering the outbox through a real SMTP server the test starts: sent mail is marked sent
 //! and carries its headers; a refused recipient is not retried; an unreachable server leaves
-//! the mail queued for a later attempt.
+//! the mail queued for a later attempt; sent mail keeps no link secret, and old mail is
+//! forgotten.
 
 use crate::support;
 
 use app::domain::OutboxMail;
 use app::domain::Registration;
+use app::domain::mail::REMOVED_SECRET;
+use server::mail::purge::{self, KEEP_SECONDS};
 use server::mail::{MailSignal, SmtpSettings, spawn_sender};
 use server::storage::Db;
 use std::time::Duration;
@@ -27,7 +30,7 @@ async fn queue_mail(db: &Db, email: &str, subject: &str) {
     db.create_buyer(
         &form,
         "hash",
-        ("fingerprint", i64::MAX),
+        (&format!("fingerprint of {email}"), i64::MAX),
         (
             subject,
             "你好 Wang Fang,\n\nhttps://fair.example/verify-email?token=abc\n",
@@ -74,6 +77,32 @@ on_both_engines! { mod mail; support::empty_db;
         let row = outbox_row(&test_db.db, "wang@example.cn", |m| m.sent_at.is_some()).await;
         assert_eq!((row.attempts, row.last_error), (1, None));
         assert_eq!(smtp.received().len(), 1, "sent once");
+        assert_eq!(
+            row.body,
+            format!("你好 Wang Fang,\n\nhttps://fair.example/verify-email?token={REMOVED_SECRET}\n"),
+            "the sent mail keeps no secret"
+        );
+    }
+
+    async fn old_mail_is_forgotten_and_sent_mail_loses_its_secrets(test_db) {
+        let db = &test_db.db;
+        queue_mail(db, "old@example.com", "Verify").await;
+        queue_mail(db, "sent@example.com", "Verify").await;
+        queue_mail(db, "new@example.com", "Verify").await;
+        // One mail a month old; one sent by an older version, its link's secret still in it.
+        sqlx::query("UPDATE outbox SET created_at = created_at - $1 WHERE recipient = 'old@example.com'")
+            .bind(KEEP_SECONDS + 60)
+            .execute(&db.pool).await.unwrap();
+        sqlx::query("UPDATE outbox SET sent_at = created_at WHERE recipient <> 'new@example.com'")
+            .execute(&db.pool).await.unwrap();
+        assert_eq!(purge::forget_sent_secrets(db).await.unwrap(), 2);
+        assert_eq!(purge::forget_sent_secrets(db).await.unwrap(), 0, "once is enough");
+        assert_eq!(purge::purge(db, server::clock::now() - KEEP_SECONDS).await.unwrap(), 1);
+        let left = db.list_outbox(10).await.unwrap();
+        let by = |to: &str| left.iter().find(|m| m.recipient == to).cloned();
+        assert!(by("old@example.com").is_none());
+        assert!(by("sent@example.com").unwrap().body.contains(&format!("token={REMOVED_SECRET}")));
+        assert!(by("new@example.com").unwrap().body.contains("token=abc"), "unsent mail keeps its link");
     }
 
     async fn a_refused_recipient_is_not_tried_again(test_db) {

@@ -1,5 +1,6 @@
 //! Exhibitor onboarding through the real app on both engines: the organizer invites an owner,
-//! who accepts from the mailed link and invites staff, who accept; the owner removes staff.
+//! who accepts from the mailed link and invites staff, who accept; the owner removes staff;
+//! a revoked invitation's link no longer works.
 //! The owner edits the booth's profile, which buyers see at once. Every step is also tried
 //! by people who may not do it.
 
@@ -87,6 +88,46 @@ on_both_engines! { mod teams; support::spawn_app;
         assert_eq!(app.status_as(Some(&owner), "/api/remove_staff", &removal).await, 200);
         assert_eq!(app.status_as(Some(&owner), "/api/remove_staff", &removal).await, 404, "removed already");
         assert_eq!(app.post("/api/get_current_user", &[("Cookie", &staff)], "").await.text(), "null");
+    }
+
+    async fn a_revoked_invitation_no_longer_works(app) {
+        let organizer = app.sign_in(ORGANIZER.email, ORGANIZER.password).await;
+        let buyer = app.sign_in(BUYER.email, BUYER.password).await;
+        let owner_of_one = app.sign_in(EXHIBITOR.email, EXHIBITOR.password).await;
+        let slug = app.exhibitor_slug(2).await;
+
+        // The organizer takes back an owner's invitation sent to the wrong address.
+        let invite = format!("exhibitor={slug}&email=wrong%40two.example");
+        assert_eq!(app.status_as(Some(&organizer), "/api/invite_owner", &invite).await, 200);
+        let token = invitation_token(&app, "wrong@two.example").await;
+        let revoke = "exhibitor=2&email=Wrong%40Two.example";
+        assert_eq!(app.status_as(None, "/api/revoke_invitation", revoke).await, 401);
+        assert_eq!(app.status_as(Some(&buyer), "/api/revoke_invitation", revoke).await, 403);
+        assert_eq!(app.status_as(Some(&owner_of_one), "/api/revoke_invitation", revoke).await, 403);
+        assert_eq!(app.get(&format!("/invitation?token={token}")).await.status, 200, "refusals change nothing");
+        assert_eq!(app.status_as(Some(&organizer), "/api/revoke_invitation", revoke).await, 200);
+        assert_eq!(app.get(&format!("/invitation?token={token}")).await.status, 404);
+        let accept = format!("token={token}&name=Wrong+Person&password=owner+horse+battery");
+        assert_eq!(app.status_as(None, "/api/accept_invitation", &accept).await, 404);
+        assert_eq!(app.status_as(Some(&organizer), "/api/revoke_invitation", revoke).await, 404, "revoked already");
+        assert_eq!(app.status_as(Some(&organizer), "/api/revoke_invitation", "exhibitor=2&email=not-an-address").await, 404);
+        let overview = app.get_with("/organizer/exhibitors", &[("Cookie", &organizer)]).await.text();
+        assert!(!overview.contains("wrong@two.example"), "no longer shown as invited");
+        let right = format!("exhibitor={slug}&email=right%40two.example");
+        assert_eq!(app.status_as(Some(&organizer), "/api/invite_owner", &right).await, 200, "the exhibitor may be invited again");
+
+        // An owner takes back a staff invitation of their own team, and of no other.
+        let staff = "exhibitor=1&email=pat%40one.example";
+        assert_eq!(app.status_as(Some(&owner_of_one), "/api/invite_staff", staff).await, 200);
+        let staff_token = invitation_token(&app, "pat@one.example").await;
+        assert_eq!(app.status_as(Some(&owner_of_one), "/api/revoke_invitation", "exhibitor=2&email=right%40two.example").await, 403);
+        assert_eq!(app.status_as(Some(&owner_of_one), "/api/revoke_invitation", staff).await, 200);
+        let joined = format!("token={staff_token}&name=Pat+Staff&password=staff+horse+battery");
+        assert_eq!(app.status_as(None, "/api/accept_invitation", &joined).await, 404);
+        let team = app.get_with("/exhibitor/team", &[("Cookie", &owner_of_one)]).await.text();
+        assert!(!team.contains("pat@one.example"), "gone from the team page");
+        let form = app.post("/api/revoke_invitation", &[("Cookie", &owner_of_one), ("Accept", "text/html")], staff).await;
+        assert_eq!(form.header("location"), Some("/exhibitor/team?errors=%3Alink_invalid"), "a plain form comes back with the reason");
     }
 
     async fn the_team_edits_its_booth_and_buyers_see_it_sanitised(app) {

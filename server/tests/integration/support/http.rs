@@ -45,10 +45,12 @@ pub async fn post_from(
     source: std::net::IpAddr,
     addr: std::net::SocketAddr,
     path: &str,
+    headers: &[(&str, &str)],
     form: &str,
 ) -> Response {
-    let headers = [("Content-Type", "application/x-www-form-urlencoded")];
-    send_from(Some(source), addr, "POST", path, &headers, form.as_bytes()).await
+    let mut all = vec![("Content-Type", "application/x-www-form-urlencoded")];
+    all.extend_from_slice(headers);
+    send_from(Some(source), addr, "POST", path, &all, form.as_bytes()).await
 }
 
 /// One part of a multipart form: field name, file name (for a file), content type, content.

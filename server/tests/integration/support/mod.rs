@@ -9,6 +9,7 @@ pub mod smtp;
 use server::accounts::allowances::DailyAllowances;
 use server::demo::{self, scale::TINY};
 use server::http::connections::{self, ConnectionLimits};
+use server::http::proxies::{ProxyHeader, TrustedProxies};
 use server::http::routes::router;
 use server::http::state::AppState;
 use server::storage::Db;
@@ -144,12 +145,20 @@ pub async fn spawn_app(engine: Engine) -> TestApp {
 
 /// The app served within `limits` instead of the server's defaults.
 pub async fn spawn_app_limited(engine: Engine, limits: ConnectionLimits) -> TestApp {
-    spawn(engine, limits, None, |state| state).await
+    spawn(
+        engine,
+        Edge {
+            limits,
+            ..Edge::default()
+        },
+        |state| state,
+    )
+    .await
 }
 
 /// The app with these daily allowances per buyer instead of the server's.
 pub async fn spawn_app_allowing(engine: Engine, daily: DailyAllowances) -> TestApp {
-    spawn(engine, ConnectionLimits::default(), None, move |state| {
+    spawn(engine, Edge::default(), move |state| {
         let db = state.db.clone();
         AppState {
             chat: std::sync::Arc::new(
@@ -173,21 +182,44 @@ pub async fn spawn_app_allowing(engine: Engine, daily: DailyAllowances) -> TestA
 /// The app as a fair at `https://fair.example` serves it behind a proxy that ends TLS: its
 /// links, cookies and headers are those of an HTTPS site, its socket plain HTTP.
 pub async fn spawn_app_behind_https(engine: Engine) -> TestApp {
-    spawn(
-        engine,
-        ConnectionLimits::default(),
-        Some("https://fair.example"),
-        |state| state,
-    )
-    .await
+    let edge = Edge {
+        public_url: Some("https://fair.example"),
+        ..Edge::default()
+    };
+    spawn(engine, edge, |state| state).await
 }
 
-async fn spawn(
-    engine: Engine,
+/// The app behind reverse proxies at the `trusted` addresses and ranges, which name the
+/// client in `X-Forwarded-For`.
+pub async fn spawn_app_behind_proxy(engine: Engine, trusted: &str) -> TestApp {
+    let edge = Edge {
+        proxies: TrustedProxies::parse(trusted, ProxyHeader::XForwardedFor).expect("proxies"),
+        ..Edge::default()
+    };
+    spawn(engine, edge, |state| state).await
+}
+
+/// The app of a fair without SMTP, whose mail stays in the outbox for the organizer to read
+/// (as the demo's does).
+pub async fn spawn_app_without_smtp(engine: Engine) -> TestApp {
+    let edge = Edge {
+        without_smtp: true,
+        ..Edge::default()
+    };
+    spawn(engine, edge, |state| state).await
+}
+
+/// How the test server is reached: its limits, the address it believes it has, the proxies
+/// it trusts, whether its mail goes out.
+#[derive(Default)]
+struct Edge {
     limits: ConnectionLimits,
-    public_url: Option<&str>,
-    adjust: impl FnOnce(AppState) -> AppState,
-) -> TestApp {
+    public_url: Option<&'static str>,
+    proxies: TrustedProxies,
+    without_smtp: bool,
+}
+
+async fn spawn(engine: Engine, edge: Edge, adjust: impl FnOnce(AppState) -> AppState) -> TestApp {
     // Errors the app logs (such as the cause of a 500) go to the failing test's output.
     let _ = tracing_subscriber::fmt()
         .with_test_writer()
@@ -208,7 +240,8 @@ async fn spawn(
     let state = adjust(AppState::new(
         leptos,
         db.db.clone(),
-        public_url.map_or_else(|| format!("http://{addr}"), str::to_owned),
+        edge.public_url
+            .map_or_else(|| format!("http://{addr}"), str::to_owned),
         std::time::Duration::from_secs(60),
         db._dir.path().join("media"),
         search,
@@ -219,13 +252,17 @@ async fn spawn(
         url: mail.url(),
         from: "Cloud Fair <fair@example.com>".into(),
     };
-    server::mail::spawn_sender(db.db.clone(), &smtp, state.mail_signal.clone()).expect("sender");
+    if !edge.without_smtp {
+        server::mail::spawn_sender(db.db.clone(), &smtp, state.mail_signal.clone())
+            .expect("sender");
+    }
     let search = state.search.clone();
     let app = router(state);
     tokio::spawn(connections::serve(
         listener,
         app,
-        limits,
+        edge.limits,
+        edge.proxies,
         std::future::pending(),
     ));
     TestApp {
