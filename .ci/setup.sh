@@ -35,6 +35,7 @@ missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v brotli >/dev/null || missing+=(brotli)
 command -v ffmpeg >/dev/null || missing+=(ffmpeg)
+command -v prlimit >/dev/null || missing+=(util-linux)
 command -v initdb >/dev/null || compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
 if [ ${#missing[@]} -gt 0 ]; then
   log "installing ${missing[*]} from Debian"

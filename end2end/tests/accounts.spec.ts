@@ -1,4 +1,5 @@
-// A buyer registers and signs in, hydrated and with JavaScript off.
+// A buyer registers (refused fields, then a guessable password, first) and signs in, hydrated
+// and with JavaScript off.
 import { test, expect, ready, expectAccessible, expectedStatus, mailTo, linkIn } from './fixtures';
 
 test('register with field errors first, then sign in', async ({ page, errors }, info) => {
@@ -32,6 +33,20 @@ test('register with field errors first, then sign in', async ({ page, errors }, 
     errors.splice(i, 1);
   }
 
+  // A long enough password that is the company's name is as good as none.
+  await ready(page, js);
+  await page.getByLabel('E-mail address').fill(email);
+  await page.getByLabel('Password (at least 10 characters)').fill('limaimportadora');
+  await page.getByRole('button', { name: 'Create my account' }).click();
+  await expect(page.getByText(/^This password is too easy to guess/)).toBeVisible();
+  await expect(page.getByLabel('E-mail address')).toHaveValue(email);
+  if (js) {
+    const i = errors.findIndex((e) => e.includes(expectedStatus(400)));
+    expect(i, 'the 400 was logged').toBeGreaterThanOrEqual(0);
+    errors.splice(i, 1);
+  }
+
+  await ready(page, js);
   await page.getByLabel('E-mail address').fill(email);
   await page.getByLabel('Password (at least 10 characters)').fill('correct horse battery');
   await page.getByLabel('Lighting Equipment').check();

@@ -31,6 +31,7 @@ pub fn error_text(i18n: leptos_i18n::I18nContext<Locale>, code: &ErrorCode) -> S
         ErrorCode::EmailInvalid => t_string!(i18n, error_email_invalid).to_string(),
         ErrorCode::EmailTaken => t_string!(i18n, error_email_taken).to_string(),
         ErrorCode::PasswordShort => t_string!(i18n, error_password_short).to_string(),
+        ErrorCode::PasswordGuessable => t_string!(i18n, error_password_guessable).to_string(),
         ErrorCode::Required => t_string!(i18n, error_required).to_string(),
         ErrorCode::TooLong => t_string!(i18n, error_too_long).to_string(),
         ErrorCode::HiddenCharacter => t_string!(i18n, error_hidden_character).to_string(),

@@ -50,6 +50,7 @@ error_codes! {
     EmailInvalid => "email_invalid",
     EmailTaken => "email_taken",
     PasswordShort => "password_short",
+    PasswordGuessable => "password_guessable",
     Required => "required",
     TooLong => "too_long",
     TooMany => "too_many",

@@ -37,7 +37,8 @@ fn contract_view(public: PublicContract) -> impl IntoView {
     let title = t_string!(i18n, contract_public_title, id = public.order.0).to_string();
     let href = contract_path(&contract.token);
     let check = checked.map(|hash| {
-        if hash == contract.sha256 {
+        // The text's hash, and every signature's, must be the one checked.
+        if hash == contract.sha256 && contract.intact {
             view! { <p class="contract-intact" id="hash-check" role="status">{t!(i18n, contract_hash_matches)}</p> }.into_any()
         } else {
             view! { <p class="form-alert" id="hash-check" role="alert">{t!(i18n, contract_hash_differs)}</p> }.into_any()

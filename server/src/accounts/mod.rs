@@ -51,7 +51,8 @@ pub struct AccountService {
 impl Accounts for AccountService {
     #[tracing::instrument(skip_all, fields(locale))]
     async fn register(&self, form: ValidRegistration, locale: &str) -> Result<UserId, AppError> {
-        let hash = password::hash(form.password.clone()).await?;
+        let personal = vec![form.email.clone(), form.name.clone(), form.company.clone()];
+        let hash = password::hash_new(form.password.clone(), personal).await?;
         let link = secret::new_secret().map_err(AppError::internal)?;
         let url = format!("{}/verify-email?token={link}", self.public_url);
         let mail = verification_mail(locale, &form.name, &url);
@@ -123,7 +124,7 @@ impl Accounts for AccountService {
         self.db
             .link_is_live(&fingerprint, LinkPurpose::Reset)
             .await?;
-        let hash = password::hash(new_password.to_owned()).await?;
+        let hash = password::hash_new(new_password.to_owned(), Vec::new()).await?;
         let user = self.db.reset_password(&fingerprint, &hash).await?;
         // Every session of the account ended with the old password.
         self.session_ends.ended(user);

@@ -81,8 +81,9 @@ impl Teams for AccountService {
         problems.into_result().map_err(AppError::Validation)?;
         // The invitation first: a flood of made-up tokens costs a lookup each, not a hash.
         let fingerprint = secret::fingerprint(token);
-        self.db.invitation_offer(&fingerprint).await?;
-        let hash = password::hash(new_password.to_owned()).await?;
+        let offer = self.db.invitation_offer(&fingerprint).await?;
+        let personal = vec![offer.email, name.clone(), offer.company.en];
+        let hash = password::hash_new(new_password.to_owned(), personal).await?;
         let user = self
             .db
             .accept_invitation(&fingerprint, &name, &hash)

@@ -1,11 +1,14 @@
 //! The contract an order becomes: a plain text written once from the order's terms, and the
 //! SHA-256 of its exact UTF-8 bytes. Anyone can check a downloaded copy with `sha256sum`.
+//! Every text a party wrote (names, the product, its unit, the place) stands in quotation
+//! marks, escaped as JSON strings are, so that none can close its quotes, start a line of its
+//! own, or pass for the platform's terms.
 
 use crate::accounts::secret::new_secret;
 use crate::hashing::sha256_hex;
 use crate::storage::deals::orders::NewContract;
-use app::domain::deal::OrderTerms;
 use app::domain::deal::money;
+use app::domain::deal::{OrderTerms, Signature};
 use app::domain::text::utc_minute;
 use app::error::AppError;
 use app::i18n::Locale;
@@ -20,9 +23,15 @@ pub fn draft(terms: &OrderTerms) -> Result<NewContract, AppError> {
     })
 }
 
-/// Whether `body` still hashes to `sha256`.
-pub fn intact(body: &str, sha256: &str) -> bool {
-    sha256_hex(body.as_bytes()) == sha256
+/// Whether `body` still hashes to `sha256`, and every signature agreed to that hash.
+pub fn intact(body: &str, sha256: &str, signatures: &[Signature]) -> bool {
+    sha256_hex(body.as_bytes()) == sha256 && signatures.iter().all(|s| s.sha256 == sha256)
+}
+
+/// `text` as the contract quotes what a party wrote: `"…"`, with quotes, backslashes and
+/// control characters escaped.
+fn quoted(text: &str) -> String {
+    serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_owned())
 }
 
 fn text(terms: &OrderTerms) -> String {
@@ -32,7 +41,7 @@ fn text(terms: &OrderTerms) -> String {
     let total = money(terms.total_cents, terms.currency);
     let place = format!(
         "{}, {}",
-        terms.destination_place,
+        quoted(&terms.destination_place),
         terms.destination_country.name(english)
     );
     let incoterm = terms.incoterm.code();
@@ -42,18 +51,18 @@ fn text(terms: &OrderTerms) -> String {
         String::new(),
         format!(
             "Seller: {}, {}",
-            terms.exhibitor.name.en,
+            quoted(&terms.exhibitor.name.en),
             terms.exhibitor_country.name(english)
         ),
         format!(
             "Buyer: {}, {}, {}",
-            buyer.name,
-            buyer.company,
+            quoted(&buyer.name),
+            quoted(&buyer.company),
             buyer.country.name(english)
         ),
         String::new(),
-        format!("1. Goods: {}", terms.product_title),
-        format!("2. Quantity: {} {}", terms.quantity, terms.unit),
+        format!("1. Goods: {}", quoted(&terms.product_title)),
+        format!("2. Quantity: {} {}", terms.quantity, quoted(&terms.unit)),
         format!("3. Unit price: {price}, {incoterm} {place} (Incoterms 2020)"),
         format!("4. Total amount: {total}"),
         format!(
@@ -70,7 +79,50 @@ fn text(terms: &OrderTerms) -> String {
          keeps the SHA-256 of this exact text with each signature; any change to the text, \
          however small, no longer matches it."
             .to_owned(),
+        "8. Text in quotation marks was written by a party; every other word is the platform's."
+            .to_owned(),
         String::new(),
     ]
     .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{intact, quoted};
+    use crate::hashing::sha256_hex;
+    use app::domain::UserId;
+    use app::domain::deal::{Side, Signature};
+
+    #[test]
+    fn a_party_cannot_close_its_quotes_or_start_a_clause() {
+        assert_eq!(quoted("Lima Importadora"), "\"Lima Importadora\"");
+        assert_eq!(
+            quoted("Acme\", 9. The Seller may cancel\n10. \\"),
+            "\"Acme\\\", 9. The Seller may cancel\\n10. \\\\\""
+        );
+        assert_eq!(quoted("深圳光明照明"), "\"深圳光明照明\"");
+    }
+
+    #[test]
+    fn every_signature_must_have_agreed_to_the_text() {
+        let body = "SALES CONTRACT";
+        let sha = sha256_hex(body.as_bytes());
+        let signed = |sha256: &str| Signature {
+            party: Side::Buyer,
+            signer: UserId(1),
+            signer_name: "Ana".into(),
+            signed_at: 0,
+            sha256: sha256.into(),
+            ip: String::new(),
+            user_agent: String::new(),
+        };
+        assert!(intact(body, &sha, &[]));
+        assert!(intact(body, &sha, &[signed(&sha)]));
+        assert!(!intact(
+            body,
+            &sha,
+            &[signed(&sha), signed(&"0".repeat(64))]
+        ));
+        assert!(!intact("SALES CONTRACT.", &sha, &[signed(&sha)]));
+    }
 }

@@ -47,7 +47,7 @@ fn acts_for(side: Side, parties: Parties) -> Action {
 
 fn contract_view(stored: StoredContract) -> Contract {
     Contract {
-        intact: contract::intact(&stored.body, &stored.sha256),
+        intact: contract::intact(&stored.body, &stored.sha256, &stored.signatures),
         token: stored.token,
         body: stored.body,
         sha256: stored.sha256,
@@ -200,7 +200,7 @@ impl Deals for DealService {
             return Err(AppError::Conflict(ErrorCode::OrderCancelled));
         }
         let stored = self.db.order_contract(id).await?;
-        if !contract::intact(&stored.body, &stored.sha256) {
+        if !contract::intact(&stored.body, &stored.sha256, &stored.signatures) {
             return Err(AppError::internal(format!(
                 "the contract of order {id} no longer matches its hash"
             )));

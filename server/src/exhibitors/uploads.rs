@@ -6,7 +6,7 @@
 use crate::hashing::sha256_hex;
 use crate::http::error::HttpError;
 use crate::http::extract::SignedIn;
-use crate::http::multipart::{answer_files, bad_form, read_file};
+use crate::http::multipart::{answer_files, bad_form, read_file, stream_file};
 use crate::media::imaging::{ImageKind, MAX_UPLOAD_BYTES};
 use crate::media::{MediaStore, models3d, process_image, video};
 use crate::storage::Db;
@@ -19,6 +19,7 @@ use app::error::ErrorCode;
 use app::links::product_editor_path;
 use app::ports::{Booths, Products};
 use axum::body::Body;
+use axum::extract::multipart::Field;
 use axum::extract::{Multipart, Path, State};
 use axum::http::{HeaderMap, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
@@ -69,17 +70,16 @@ pub async fn upload_product_file(
     answer_files(&headers, result, &product_editor_path(id))
 }
 
-/// The `exhibitor` and `file` fields of a booth upload, once `user` may edit that booth
-/// (checked before the file is read): the exhibitor, the file's name and its bytes, which
-/// must not be empty. `name` is the field errors are reported on.
-pub(crate) async fn booth_file(
+/// The `exhibitor` field of a booth upload and then its `file` field, read by `read` once
+/// `user` may edit that booth (checked before the file is read): the exhibitor, the file's
+/// name and what `read` made of it. `name` is the field errors are reported on.
+async fn booth_field<T>(
     user: &CurrentUser,
     multipart: &mut Multipart,
     name: &'static str,
-    limit: usize,
-) -> Result<(ExhibitorId, String, Vec<u8>), AppError> {
+    read: impl AsyncFnOnce(Field<'_>) -> Result<T, AppError>,
+) -> Result<(ExhibitorId, String, T), AppError> {
     let mut exhibitor = None;
-    let mut file = None;
     while let Some(field) = multipart.next_field().await.map_err(bad_form(name))? {
         match field.name() {
             Some("exhibitor") => {
@@ -95,16 +95,30 @@ pub(crate) async fn booth_file(
                     exhibitor.ok_or_else(|| AppError::invalid("exhibitor", ErrorCode::Required))?;
                 authorize(Some(user), Action::EditBooth(target))?;
                 let file_name = field.file_name().unwrap_or("upload").to_owned();
-                file = Some((file_name, read_file(field, name, limit).await?));
+                return Ok((target, file_name, read(field).await?));
             }
             _ => {}
         }
     }
-    let exhibitor = exhibitor.ok_or_else(|| AppError::invalid("exhibitor", ErrorCode::Required))?;
-    authorize(Some(user), Action::EditBooth(exhibitor))?;
-    let (file_name, bytes) = file
-        .filter(|(_, bytes)| !bytes.is_empty())
-        .ok_or_else(|| AppError::invalid(name, ErrorCode::Required))?;
+    Err(match exhibitor {
+        None => AppError::invalid("exhibitor", ErrorCode::Required),
+        Some(_) => AppError::invalid(name, ErrorCode::Required),
+    })
+}
+
+/// The `exhibitor` and `file` fields of a booth upload (see [`booth_field`]): the exhibitor,
+/// the file's name and its bytes, which must not be empty.
+pub(crate) async fn booth_file(
+    user: &CurrentUser,
+    multipart: &mut Multipart,
+    name: &'static str,
+    limit: usize,
+) -> Result<(ExhibitorId, String, Vec<u8>), AppError> {
+    let read = async |field: Field<'_>| read_file(field, name, limit).await;
+    let (exhibitor, file_name, bytes) = booth_field(user, multipart, name, read).await?;
+    if bytes.is_empty() {
+        return Err(AppError::invalid(name, ErrorCode::Required));
+    }
     Ok((exhibitor, file_name, bytes))
 }
 
@@ -126,18 +140,26 @@ async fn store_video(
 ) -> Result<Vec<String>, AppError> {
     const FIELD: &str = "video";
     let user = signed_in?.user;
-    let (exhibitor, _, bytes) =
-        booth_file(&user, &mut multipart, FIELD, video::MAX_VIDEO_BYTES).await?;
+    // Up to 200 MB: written to a staging file as it arrives, never whole in memory; ffmpeg
+    // reads it there until it is accepted.
+    let limit = video::MAX_VIDEO_BYTES as u64;
+    let stream = async |field: Field<'_>| stream_file(field, FIELD, limit, &state.media.dir).await;
+    let (exhibitor, _, streamed) = booth_field(&user, &mut multipart, FIELD, stream).await?;
+    let trial = streamed.path;
     let refused = |error: video::VideoError| AppError::invalid(FIELD, error.code());
-    let extension = video::sniff(&bytes).ok_or(refused(video::VideoError::NotAVideo))?;
-    let name = format!("{}.{extension}", sha256_hex(&bytes));
-    // ffmpeg reads the video from a file of its own until it is accepted.
-    let trial = state
-        .media
-        .staged(&name, &bytes)
-        .await
-        .map_err(AppError::internal)?;
-    let frame = video::poster_frame(&trial).await;
+    let extension = match (streamed.len, video::sniff(&streamed.head)) {
+        (1.., Some(extension)) => extension,
+        (length, _) => {
+            let _ = tokio::fs::remove_file(&trial).await;
+            return Err(if length == 0 {
+                AppError::invalid(FIELD, ErrorCode::Required)
+            } else {
+                refused(video::VideoError::NotAVideo)
+            });
+        }
+    };
+    let name = format!("{}.{extension}", streamed.sha256);
+    let frame = video::poster_frame(&trial, extension).await;
     let frame = match frame {
         Ok(frame) => frame,
         Err(error) => {

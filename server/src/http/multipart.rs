@@ -1,6 +1,7 @@
 //! Multipart forms (uploads, imports, attachments), sent by a plain form without JavaScript or
 //! by a script: their fields read within a size limit, and the one way they are answered.
 
+use crate::hashing::hex;
 use crate::http::error::HttpError;
 use app::error::AppError;
 use app::error::ErrorCode;
@@ -55,6 +56,67 @@ pub async fn read_file(
         bytes.extend_from_slice(&chunk);
     }
     Ok(bytes)
+}
+
+/// A file field as [`stream_file`] wrote it: its staging file, SHA-256, first bytes and size.
+pub struct Streamed {
+    pub path: std::path::PathBuf,
+    pub sha256: String,
+    /// The first [`HEAD_BYTES`], for telling the file's type.
+    pub head: Vec<u8>,
+    pub len: u64,
+}
+
+/// Bytes of a streamed file kept in memory to tell its type by.
+pub const HEAD_BYTES: usize = 64;
+
+/// A file field written to a new staging file in `dir` as it arrives, hashed on the way, so a
+/// large upload never sits whole in memory; refused as soon as it passes `limit`. On any error
+/// the staging file is gone; on success the caller keeps it (renaming it) or removes it.
+pub async fn stream_file(
+    mut field: Field<'_>,
+    name: &'static str,
+    limit: u64,
+    dir: &std::path::Path,
+) -> Result<Streamed, AppError> {
+    use sha2::{Digest, Sha256};
+    use tokio::io::AsyncWriteExt;
+    tokio::fs::create_dir_all(dir)
+        .await
+        .map_err(AppError::internal)?;
+    let mut random = [0u8; 16];
+    getrandom::fill(&mut random).map_err(AppError::internal)?;
+    let path = dir.join(format!(".upload-{}.part", hex(&random)));
+    let mut file = tokio::fs::File::create(&path)
+        .await
+        .map_err(AppError::internal)?;
+    let (mut hasher, mut head, mut len) = (Sha256::new(), Vec::new(), 0u64);
+    let written = async {
+        while let Some(chunk) = field.chunk().await.map_err(bad_form(name))? {
+            len += chunk.len() as u64;
+            if len > limit {
+                return Err(AppError::invalid(name, ErrorCode::FileTooLarge));
+            }
+            hasher.update(&chunk);
+            let room = HEAD_BYTES.saturating_sub(head.len());
+            head.extend_from_slice(&chunk[..room.min(chunk.len())]);
+            file.write_all(&chunk).await.map_err(AppError::internal)?;
+        }
+        file.flush().await.map_err(AppError::internal)
+    }
+    .await;
+    drop(file);
+    if let Err(error) = written {
+        let _ = tokio::fs::remove_file(&path).await;
+        return Err(error);
+    }
+    let sha256 = hex(&hasher.finalize());
+    Ok(Streamed {
+        path,
+        sha256,
+        head,
+        len,
+    })
 }
 
 /// The field error of a form that could not be read: too large for the route's body limit,

@@ -28,16 +28,7 @@ impl MediaStore {
         }
     }
 
-    /// Writes `bytes` under a temporary name for `name`, for checks that need a file; the
-    /// path. `promote` then keeps it, or the caller removes it.
-    pub async fn staged(&self, name: &str, bytes: &[u8]) -> std::io::Result<PathBuf> {
-        tokio::fs::create_dir_all(&self.dir).await?;
-        let path = self.dir.join(format!(".{name}.part"));
-        tokio::fs::write(&path, bytes).await?;
-        Ok(path)
-    }
-
-    /// Keeps a staged file as `name`.
+    /// Keeps a staged file (`http::multipart::stream_file` wrote it) as `name`.
     pub async fn promote(&self, staged: &Path, name: &str) -> std::io::Result<()> {
         tokio::fs::rename(staged, self.dir.join(name)).await
     }

@@ -56,8 +56,8 @@ impl Db {
         .fetch_optional(&self.pool)
         .await?;
         let (id, order, token, body, sha256, created_at) = row.ok_or(AppError::NotFound)?;
-        let signatures: Vec<(String, i64, String, i64, String, String)> = sqlx::query_as(
-            "SELECT party, user_id, signer_name, signed_at, ip, user_agent \
+        let signatures: Vec<(String, i64, String, i64, String, String, String)> = sqlx::query_as(
+            "SELECT party, user_id, signer_name, signed_at, sha256, ip, user_agent \
              FROM contract_signatures WHERE contract_id = $1 ORDER BY signed_at, party",
         )
         .bind(id)
@@ -65,18 +65,21 @@ impl Db {
         .await?;
         let signatures = signatures
             .into_iter()
-            .map(|(party, signer, signer_name, signed_at, ip, user_agent)| {
-                Ok(Signature {
-                    party: Side::parse(&party).ok_or_else(|| {
-                        AppError::internal(format!("contract {id} has a party {party:?}"))
-                    })?,
-                    signer: UserId(signer),
-                    signer_name,
-                    signed_at,
-                    ip,
-                    user_agent,
-                })
-            })
+            .map(
+                |(party, signer, signer_name, signed_at, sha256, ip, user_agent)| {
+                    Ok(Signature {
+                        party: Side::parse(&party).ok_or_else(|| {
+                            AppError::internal(format!("contract {id} has a party {party:?}"))
+                        })?,
+                        signer: UserId(signer),
+                        signer_name,
+                        signed_at,
+                        sha256,
+                        ip,
+                        user_agent,
+                    })
+                },
+            )
             .collect::<Result<_, AppError>>()?;
         Ok(StoredContract {
             id,

@@ -84,7 +84,14 @@ on_both_engines! { mod accounts; support::spawn_app;
         for code in ["email_invalid", "password_short", "required", "country_unknown"] {
             assert!(body.contains(code), "{code} in {body}");
         }
-        assert_eq!(app.post("/api/register", &[], FORM).await.status, 200);
+        for guessable in ["password1234", "qwertyuiop1", "limaimportadora"] {
+            let refused = app.post("/api/register", &[], &FORM.replace("correct+horse+battery", guessable)).await;
+            assert_eq!(refused.status, 400, "{guessable}");
+            assert!(refused.text().contains("password_guessable"), "{guessable}: {}", refused.text());
+        }
+        let plain = app.post("/api/register", &[("Accept", "text/html")], &FORM.replace("correct+horse+battery", "password1234")).await;
+        assert!(plain.header("location").unwrap().contains("errors=password%3Apassword_guessable"), "{:?}", plain.header("location"));
+        assert_eq!(app.post("/api/register", &[], FORM).await.status, 200, "the address stayed free");
         let again = app.post("/api/register", &[], &FORM.replace("Ana.Lima", "ANA.LIMA")).await;
         assert_eq!(again.status, 409, "the address is compared without case");
         assert_eq!(app.db.db.list_outbox(10).await.unwrap().len(), 1, "one mail, for the first registration");
@@ -174,6 +181,9 @@ on_both_engines! { mod accounts; support::spawn_app;
         let short = app.post("/api/reset_password", &[], &format!("token={token}&password=short")).await;
         assert_eq!(short.status, 400);
         assert!(short.text().contains("password_short"));
+        let leaked = app.post("/api/reset_password", &[], &format!("token={token}&password=iloveyou1234")).await;
+        assert_eq!(leaked.status, 400);
+        assert!(leaked.text().contains("password_guessable"), "{}", leaked.text());
         let done = app.post("/api/reset_password", &[], &format!("token={token}&password=new+horse+battery+staple")).await;
         assert_eq!(done.status, 200, "the refused password left the link usable: {}", done.text());
         assert_eq!(who(&app, &old_session).await, "null", "signed out everywhere");

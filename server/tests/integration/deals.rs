@@ -158,7 +158,8 @@ on_both_engines! { mod deals; support::spawn_app;
         let hash = seen["contract"]["sha256"].as_str().unwrap().to_owned();
         assert_eq!(sha256_hex(body.as_bytes()), hash);
         assert!(body.contains("Quantity: 5000"), "{body}");
-        assert!(body.contains("2.25 USD, FOB Hamburg, Germany"), "{body}");
+        assert!(body.contains("2.25 USD, FOB \"Hamburg\", Germany"), "what the buyer typed is quoted: {body}");
+        assert!(body.contains("Buyer: \""), "{body}");
         assert_eq!(seen["contract"]["intact"], true);
 
         // Both sign, each with the hash they were shown; a second signature of a side is refused.
@@ -177,6 +178,9 @@ on_both_engines! { mod deals; support::spawn_app;
         let signatures = signed["contract"]["signatures"].as_array().unwrap();
         assert_eq!(signatures.len(), 2);
         assert!(signatures.iter().all(|s| s["ip"] == "127.0.0.1" && s["user_agent"] == "deal-test"), "{signatures:?}");
+
+        assert_eq!(signed["contract"]["intact"], true);
+        assert!(signatures.iter().all(|s| s["sha256"] == hash.as_str()));
 
         // Anyone with the link downloads exactly the hashed bytes, and sees no addresses.
         let token = signed["contract"]["token"].as_str().unwrap();
@@ -299,6 +303,30 @@ on_both_engines! { mod deals; support::spawn_app;
             .post("/api/sign_contract", &[("Cookie", &deal.buyer)], &format!("order={order}&sha256={hash}&signer_name=Buyer"))
             .await;
         assert_eq!(late.status, 409);
+    }
+
+    async fn a_signature_to_another_text_breaks_the_contract(app) {
+        let (deal, order) = order(&app).await;
+        let seen = json(&app, &deal.buyer, "/api/get_order", &format!("id={order}")).await;
+        let (token, hash) = (seen["contract"]["token"].as_str().unwrap().to_owned(), seen["contract"]["sha256"].as_str().unwrap().to_owned());
+        // A signature written past the platform, to a text other than the contract's.
+        sqlx::query(
+            "INSERT INTO contract_signatures (contract_id, party, user_id, signer_name, sha256, signed_at, ip, user_agent) \
+             SELECT id, 'exhibitor', 1, 'Forger', $1, 0, '', '' FROM contracts WHERE order_id = $2",
+        )
+        .bind("0".repeat(64))
+        .bind(order)
+        .execute(&app.db.db.pool)
+        .await
+        .unwrap();
+        let public = app.post("/api/get_contract", &[], &format!("token={token}")).await;
+        let public: serde_json::Value = serde_json::from_slice(&public.body).unwrap();
+        assert_eq!(public["contract"]["intact"], false, "{public}");
+        let page = app.get(&format!("/contracts/{token}?hash={hash}")).await.text();
+        assert!(!page.contains("id=\"contract-intact\""), "the page does not call it intact");
+        assert!(page.contains("id=\"hash-check\" role=\"alert\""), "nor does the hash check pass");
+        let signing = app.post("/api/sign_contract", &[("Cookie", &deal.buyer)], &format!("order={order}&sha256={hash}&signer_name=Buyer")).await;
+        assert_eq!(signing.status, 500, "nobody signs a broken contract: {}", signing.text());
     }
 
     async fn simultaneous_acceptances_place_one_order(app) {

@@ -146,6 +146,16 @@ on_both_engines! { mod uploads; support::spawn_app;
             assert_eq!((frame.status, frame.header("content-type")), (200, Some("image/jpeg")));
             assert_eq!(image::load_from_memory(&frame.body).unwrap().width(), 320, "a frame of the 320-pixel video");
         }
+
+        // A video of 27 megapixels a frame (more than a photo may have) gets a poster all the
+        // same: ffmpeg scales the frame down as it takes it.
+        let huge = video_of("mp4", "duration=1:size=6000x4500:rate=2");
+        let stored = send_video(&app, &owner, &huge).await;
+        assert_eq!(stored.status, 200, "{}", stored.text());
+        let booth = app.get(&format!("/exhibitors/{}", app.exhibitor_slug(1).await)).await.text();
+        let poster = booth.split("poster=\"").nth(1).and_then(|rest| rest.split('"').next()).expect("a poster").to_owned();
+        let frame = image::load_from_memory(&app.get(&poster).await.body).unwrap();
+        assert!(frame.width() <= 1920 && frame.height() <= 1920, "{}x{}", frame.width(), frame.height());
     }
 
     async fn a_banner_is_stored_wide_and_shown(app) {
@@ -203,6 +213,11 @@ async fn send_video(app: &TestApp, cookie: &str, content: &[u8]) -> Response {
 
 /// A two-second test picture as MP4 (H.264) or WebM (VP8), made by ffmpeg.
 fn sample_video(kind: &str) -> Vec<u8> {
+    video_of(kind, "duration=2:size=320x240:rate=10")
+}
+
+/// A test picture of `kind` as ffmpeg's `testsrc` makes it with `options`.
+fn video_of(kind: &str, options: &str) -> Vec<u8> {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(format!("sample.{kind}"));
     let codec = if kind == "mp4" {
@@ -217,7 +232,7 @@ fn sample_video(kind: &str) -> Vec<u8> {
             "-f",
             "lavfi",
             "-i",
-            "testsrc=duration=2:size=320x240:rate=10",
+            &format!("testsrc={options}"),
         ])
         .args(codec)
         .arg(&path)

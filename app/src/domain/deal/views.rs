@@ -94,6 +94,8 @@ pub struct Signature {
     pub signer: UserId,
     pub signer_name: String,
     pub signed_at: i64,
+    /// The SHA-256 the signer was shown and agreed to.
+    pub sha256: String,
     /// Where it was signed from: the address and the browser. Only the parties see them.
     pub ip: String,
     pub user_agent: String,
