@@ -3,6 +3,7 @@
 use crate::http::connections::ConnectionLimits;
 use crate::http::pacing::BodyPace;
 use crate::http::proxies::{ProxyHeader, TrustedProxies};
+use crate::storage::Synchronous;
 use anyhow::{Context, bail};
 use clap::{Args, ValueEnum};
 use std::net::SocketAddr;
@@ -21,6 +22,12 @@ pub struct Config {
     /// sqlite:… or postgres://…; defaults to a SQLite file in the data folder.
     #[arg(long, env = "DATABASE_URL", hide_env_values = true)]
     pub database_url: Option<String>,
+    /// What a write's acknowledgement waits for on SQLite: `full` syncs every commit to disk
+    /// (it survives a power cut), `normal` only at checkpoints (it survives the process being
+    /// killed; the last commits before a power cut may be lost). PostgreSQL follows its own
+    /// `synchronous_commit`, on by default.
+    #[arg(long, env = "CLOUD_FAIR_SQLITE_SYNCHRONOUS", value_enum, default_value_t = Synchronous::Full)]
+    pub sqlite_synchronous: Synchronous,
     /// Largest number of database connections.
     #[arg(long, env = "CLOUD_FAIR_DB_CONNECTIONS", default_value_t = 8)]
     pub db_connections: u32,

@@ -36,7 +36,7 @@ pub async fn run(
         None => BenchCopy::default(),
     };
     let url = config.database_url()?;
-    let db = Db::connect(&url, config.db_connections).await?;
+    let db = Db::connect_with(&url, config.db_connections, config.sqlite_synchronous).await?;
     if demo {
         let started = std::time::Instant::now();
         if let Outcome::Generated { halls } = demo::generate(&db, DEMO, 2026, |done, total| {

@@ -53,6 +53,27 @@ impl Backend {
     }
 }
 
+/// What SQLite waits for before a commit returns, and so what an acknowledgement means (in
+/// WAL mode; a killed process loses nothing either way).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Synchronous {
+    /// The log is synced to disk at every commit: an acknowledged write survives a power cut.
+    #[default]
+    Full,
+    /// The log is synced at checkpoints only: the last commits before a power cut or an
+    /// operating-system crash may be lost (never the database's integrity).
+    Normal,
+}
+
+impl Synchronous {
+    fn pragma(self) -> &'static str {
+        match self {
+            Synchronous::Full => "PRAGMA synchronous = FULL;",
+            Synchronous::Normal => "PRAGMA synchronous = NORMAL;",
+        }
+    }
+}
+
 /// A connected, migrated database.
 #[derive(Clone, Debug)]
 pub struct Db {
@@ -61,8 +82,18 @@ pub struct Db {
 }
 
 impl Db {
-    /// Connects, applies the pragmas SQLite needs on every connection, and migrates.
+    /// Connects with SQLite's commits synced to disk ([`Synchronous::Full`]), and migrates.
     pub async fn connect(url: &str, max_connections: u32) -> anyhow::Result<Db> {
+        Self::connect_with(url, max_connections, Synchronous::Full).await
+    }
+
+    /// Connects, applies the pragmas SQLite needs on every connection (`synchronous` among
+    /// them), and migrates.
+    pub async fn connect_with(
+        url: &str,
+        max_connections: u32,
+        synchronous: Synchronous,
+    ) -> anyhow::Result<Db> {
         install_default_drivers();
         let backend = Backend::of_url(url)?;
         // Statement logging is off: a generated batch would log thousands of parameters.
@@ -79,11 +110,12 @@ impl Db {
                         // commits; a log grown long is cut back when it starts again.
                         conn.execute(
                             "PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON; \
-                             PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; \
+                             PRAGMA cache_size = -65536; \
                              PRAGMA mmap_size = 1073741824; PRAGMA temp_store = MEMORY; \
                              PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = 67108864;",
                         )
                         .await?;
+                        conn.execute(synchronous.pragma()).await?;
                     }
                     Ok(())
                 })

@@ -187,3 +187,38 @@ async fn sqlite_commits_are_copied_back_by_the_checkpoint_task() {
         size()
     );
 }
+
+/// SQLite: every connection of the pool syncs commits as configured (full by default, so an
+/// acknowledged write survives a power cut; normal when asked).
+#[tokio::test]
+async fn sqlite_syncs_commits_as_configured() {
+    let dir = tempfile::tempdir().unwrap();
+    for (synchronous, expected) in [
+        (None, 2),
+        (Some(server::storage::Synchronous::Normal), 1),
+        (Some(server::storage::Synchronous::Full), 2),
+    ] {
+        let url = format!(
+            "sqlite://{}?mode=rwc",
+            dir.path()
+                .join(format!("{expected}-{synchronous:?}.db"))
+                .display()
+        );
+        let db = match synchronous {
+            None => server::storage::Db::connect(&url, 3).await,
+            Some(synchronous) => server::storage::Db::connect_with(&url, 3, synchronous).await,
+        }
+        .unwrap();
+        // Three connections at once, so each is a different one of the pool.
+        let mut held = Vec::new();
+        for _ in 0..3 {
+            let mut connection = db.pool.acquire().await.unwrap();
+            let got: i64 = sqlx::query_scalar("PRAGMA synchronous")
+                .fetch_one(&mut *connection)
+                .await
+                .unwrap();
+            assert_eq!(got, expected, "{synchronous:?}");
+            held.push(connection);
+        }
+    }
+}
