@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and testing Cloud Fair needs, only when it is missing, so a second
 # run takes seconds: the wasm target, cargo-leptos, the wasm-bindgen CLI matching Cargo.lock,
-# Debian's Chromium, brotli, ffmpeg (video posters) and PostgreSQL server binaries, and (from npm, in end2end/)
+# Debian's Chromium, brotli, ffmpeg (video posters), coturn (the TURN relay the call tests run) and PostgreSQL server binaries, and (from npm, in end2end/)
 # Playwright, axe-core and binaryen 132's wasm-opt (Debian's older wasm-opt breaks hydration).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,6 +35,7 @@ missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v brotli >/dev/null || missing+=(brotli)
 command -v ffmpeg >/dev/null || missing+=(ffmpeg)
+command -v turnserver >/dev/null || missing+=(coturn)
 command -v prlimit >/dev/null || missing+=(util-linux)
 command -v initdb >/dev/null || compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
 if [ ${#missing[@]} -gt 0 ]; then

@@ -5,6 +5,11 @@
 use crate::domain::text::percent_encode;
 use crate::domain::{ConversationId, InquiryId, MeetingId, MessageId, OrderId, ProductId};
 
+/// The second step of signing in: the code from an authenticator app.
+pub const SIGN_IN_CODE_PATH: &str = "/sign-in/code";
+/// A person's two-factor sign-in settings.
+pub const TWO_FACTOR_PATH: &str = "/account/two-factor";
+
 pub fn product_path(id: ProductId) -> String {
     format!("/products/{id}")
 }

@@ -37,7 +37,9 @@ use crate::pages::{
     search::SearchPage,
     section::SectionPage,
     sign_in::SignInPage,
+    sign_in_code::SignInCodePage,
     team::TeamPage,
+    two_factor::TwoFactorPage,
     verify_email::VerifyEmailPage,
 };
 use leptos::prelude::*;
@@ -77,6 +79,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async />
                         <Route path=path!("/register/sent") view=RegisterSentPage ssr=SsrMode::Async />
                         <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async />
+                        <Route path=path!("/sign-in/code") view=SignInCodePage ssr=SsrMode::Async />
+                        <Route path=path!("/account/two-factor") view=TwoFactorPage ssr=SsrMode::Async />
                         <Route path=path!("/verify-email") view=VerifyEmailPage ssr=SsrMode::Async />
                         <Route path=path!("/forgot-password") view=ForgotPasswordPage ssr=SsrMode::Async />
                         <Route path=path!("/forgot-password/sent") view=ForgotPasswordSentPage ssr=SsrMode::Async />

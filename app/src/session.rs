@@ -156,10 +156,51 @@ pub fn set_cookie(value: &str, secure: bool, keep: bool) {
     } else {
         0
     };
-    let name = session_cookie_name(secure);
+    write_cookie(session_cookie_name(secure), value, max_age, "Lax", secure);
+}
+
+/// The cookie of a sign-in that passed the password and waits for its code, over plain HTTP
+/// and behind HTTPS.
+pub const CHALLENGE_COOKIE: &str = "cf_sign_in";
+pub const SECURE_CHALLENGE_COOKIE: &str = "__Host-cf_sign_in";
+
+fn challenge_cookie_name(secure: bool) -> &'static str {
+    if secure {
+        SECURE_CHALLENGE_COOKIE
+    } else {
+        CHALLENGE_COOKIE
+    }
+}
+
+/// Sets the waiting sign-in's cookie to `value` for as long as it waits, or expires it when
+/// `keep` is false. Only this site's own pages send it back (`SameSite=Strict`).
+pub fn set_challenge_cookie(value: &str, secure: bool, keep: bool) {
+    let max_age = if keep {
+        crate::domain::two_factor::CHALLENGE_SECONDS
+    } else {
+        0
+    };
+    write_cookie(
+        challenge_cookie_name(secure),
+        value,
+        max_age,
+        "Strict",
+        secure,
+    );
+}
+
+/// The secret of the sign-in waiting for its code, if the browser sent one.
+pub async fn challenge() -> Option<String> {
+    let secure = crate::ports::port::<dyn crate::ports::Accounts>()
+        .is_ok_and(|accounts| accounts.secure_cookies());
+    cookie(&headers().await, challenge_cookie_name(secure)).filter(|value| !value.is_empty())
+}
+
+fn write_cookie(name: &str, value: &str, max_age: i64, same_site: &str, secure: bool) {
     let secure = if secure { "; Secure" } else { "" };
-    let cookie =
-        format!("{name}={value}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Lax{secure}");
+    let cookie = format!(
+        "{name}={value}; Path=/; Max-Age={max_age}; HttpOnly; SameSite={same_site}{secure}"
+    );
     if let (Some(response), Ok(value)) = (
         leptos::prelude::use_context::<leptos_axum::ResponseOptions>(),
         cookie.parse(),

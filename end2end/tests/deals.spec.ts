@@ -1,10 +1,12 @@
 // A deal from inquiry to signed contract, a buyer and an exhibitor each in a browser context
 // of their own: the buyer asks about a product, the team quotes, the buyer accepts, the order
-// appears for both, both sign, and the downloaded text hashes to what the public link shows
+// appears for both, both sign (the buyer with the password again, the owner with a code of
+// the authenticator app), and the downloaded text hashes to what the public link shows
 // and verifies. Plain forms: the same steps work hydrated and with JavaScript off. The
 // hydrated run deals with the first demo exhibitor, the JavaScript-off one with the second.
 // The buyer comes through the tests' proxy, so the contract records the address it names.
-import { test, expect, ready, demo, signIn, otherPerson, forwardedFor } from './fixtures';
+import { test, expect, ready, demo, demoSecrets, signIn, otherPerson, forwardedFor } from './fixtures';
+import { freshCode } from './totp';
 import type { Page } from '@playwright/test';
 import { createHash } from 'node:crypto';
 
@@ -12,9 +14,12 @@ const buyer = demo.buyer;
 const exhibitors = { hydrated: demo.exhibitor, 'no-js': demo.exhibitor2 };
 const context = otherPerson;
 
-async function sign(page: Page, js: boolean | undefined, name: string) {
+/** Signs the contract as `name`, proving who it is again with `confirmation` (the password,
+ *  or a code of the signer's authenticator app). */
+async function sign(page: Page, js: boolean | undefined, name: string, confirmation: string) {
   await ready(page, js);
   await page.getByLabel('Your full name').fill(name);
+  await page.getByLabel('Your password, or a code from your authenticator app').fill(confirmation);
   await page.getByRole('button', { name: 'Sign the contract' }).click();
   await expect(page.locator('li.signature').filter({ hasText: name })).toHaveCount(1);
 }
@@ -79,8 +84,9 @@ test('inquiry, quotation, order, both sign, and the hash verifies', async ({ pag
   await expect(team.page.locator('#contract-sha256')).toHaveText(hash);
 
   // Both sign; then the contract is complete on both sides.
-  await sign(page, js, 'Bruno Buyer');
-  await sign(team.page, js, 'Erika Exhibitor');
+  await sign(page, js, 'Bruno Buyer', buyer[1]);
+  const [owner] = js === false ? exhibitors['no-js'] : exhibitors.hydrated;
+  await sign(team.page, js, 'Erika Exhibitor', await freshCode(owner, demoSecrets[owner]));
   await expect(team.page.locator('#contract-signed')).toBeVisible();
   await page.reload();
   await expect(page.locator('#contract-signed')).toBeVisible();

@@ -2,6 +2,7 @@
 // and can check a page with axe-core for serious or critical accessibility violations.
 import { test as base, expect, Browser, Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { freshCode } from './totp';
 
 /** Console lines a browser prints for a response whose error status a test asked for. */
 export const expectedStatus = (status: number) => `Failed to load resource: the server responded with a status of ${status}`;
@@ -72,14 +73,33 @@ export const demo = {
   organizer: ['organizer@demo.cloudfair.test', 'demo-organizer'],
 };
 
-/** Signs in through the form. */
+/** The authenticator secrets of the demo accounts whose role needs two-factor sign-in
+ *  (public, like their passwords). */
+export const demoSecrets: Record<string, string> = {
+  'organizer@demo.cloudfair.test': 'MRSW23ZNN5ZGOYLONF5GK4RNORXXI4BB',
+  'exhibitor@demo.cloudfair.test': 'MRSW23ZNMV4GQ2LCNF2G64RNORXXI4BR',
+  'exhibitor2@demo.cloudfair.test': 'MRSW23ZNMV4GQ2LCNF2G64RNORXXI4BS',
+};
+
+/** Signs in through the form, with a code of the account's authenticator app when the
+ *  demo account has one. */
 export async function signIn(page: Page, js: boolean | undefined, [email, password]: string[]) {
   await page.goto('/sign-in');
   await ready(page, js);
   await page.getByLabel('E-mail address').fill(email);
   await page.getByLabel('Password (at least 10 characters)').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+  const secret = demoSecrets[email];
+  if (secret) await enterCode(page, js, freshCode(email, secret));
   await expect(page.getByText(/^Signed in as /)).toBeVisible();
+}
+
+/** The second step of signing in: `code` typed on the code page. */
+export async function enterCode(page: Page, js: boolean | undefined, code: Promise<string> | string) {
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Enter your code');
+  await ready(page, js);
+  await page.getByLabel('Six-digit code or recovery code').fill(await code);
+  await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
 /** A second person's browser context, collecting their page's errors; `extraHTTPHeaders` go
@@ -92,4 +112,22 @@ export async function otherPerson(browser: Browser, js: boolean | undefined, tim
   page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
   return { page, errors, close: () => context.close() };
+}
+
+/** Sets up two-factor sign-in from the settings page, as a person with an authenticator app
+ *  would: the key read off the page, a first code typed to turn it on. The key (base32) and
+ *  the first recovery code shown. */
+export async function setUpTwoFactor(page: Page, js: boolean | undefined, account: string) {
+  await page.goto('/account/two-factor');
+  await ready(page, js);
+  await page.getByRole('button', { name: 'Set up two-factor sign-in' }).click();
+  await expect(page.getByRole('img', { name: 'QR code for your authenticator app' })).toBeVisible();
+  await expectAccessible(page, js);
+  const key = (await page.locator('#two-factor-key').innerText()).replace(/\s/g, '');
+  const recovery = await page.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem').first().innerText();
+  await ready(page, js);
+  await page.getByLabel('Code from your authenticator app').fill(await freshCode(account, key));
+  await page.getByRole('button', { name: 'Turn on' }).click();
+  await expect(page.getByRole('status')).toHaveText('Two-factor sign-in is on. From now on, have your phone at hand when you sign in.');
+  return { key, recovery: recovery.trim() };
 }

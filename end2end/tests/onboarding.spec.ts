@@ -2,17 +2,8 @@
 // exhibitor's owner (first to a mistyped address, which it revokes), who accepts from the mailed
 // link, invites a staff member (in a second browser context), sees them join, and removes them;
 // a revoked invitation's link no longer works.
-import { test, expect, ready, expectAccessible, mailTo, linkIn, otherPerson } from './fixtures';
+import { test, expect, ready, expectAccessible, mailTo, linkIn, otherPerson, signIn, demo, setUpTwoFactor } from './fixtures';
 import type { Browser, Page } from '@playwright/test';
-
-async function signIn(page: Page, js: boolean | undefined, email: string, password: string) {
-  await page.goto('/sign-in');
-  await ready(page, js);
-  await page.getByLabel('E-mail address').fill(email);
-  await page.getByLabel('Password (at least 10 characters)').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('group', { name: 'Your account' })).toContainText('Signed in as');
-}
 
 /** Opens a revoked invitation's link in a browser of its own: the link no longer works. */
 async function expectRevoked(browser: Browser, js: boolean | undefined, link: string) {
@@ -30,7 +21,6 @@ async function accept(page: Page, js: boolean | undefined, link: string, name: s
   await page.getByLabel('Your name').fill(name);
   await page.getByLabel('Password (at least 10 characters)').fill(password);
   await page.getByRole('button', { name: 'Accept and create my account' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^The team of /);
 }
 
 test('the organizer invites an owner, who builds a team', async ({ page, browser }, info) => {
@@ -42,7 +32,7 @@ test('the organizer invites an owner, who builds a team', async ({ page, browser
   const extra = `extra-${stamp}@example.com`;
 
   // The organizer picks an exhibitor nobody runs yet from the overview (one per project).
-  await signIn(page, js, 'organizer@demo.cloudfair.test', 'demo-organizer');
+  await signIn(page, js, demo.organizer);
   await page.getByRole('link', { name: 'Exhibitor accounts' }).click();
   await ready(page, js);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Exhibitors and their booths');
@@ -76,6 +66,12 @@ test('the organizer invites an owner, who builds a team', async ({ page, browser
   expect(invitation.subject).toMatch(/^You are invited to run the booth of /);
   await page.context().clearCookies();
   await accept(page, js, linkIn(invitation, '/invitation'), 'Olu Owner', 'owner horse battery');
+  // An owner sets up two-factor sign-in before anything else.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Two-factor sign-in');
+  await expect(page.getByRole('alert')).toContainText('Organizers and the owners of exhibitors');
+  await setUpTwoFactor(page, js, owner);
+  await page.getByRole('link', { name: 'My team' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^The team of /);
   await expect(page.getByRole('group', { name: 'Your account' })).toContainText('Olu Owner');
   await expectAccessible(page, js);
 
@@ -99,6 +95,7 @@ test('the organizer invites an owner, who builds a team', async ({ page, browser
   const staffPage = await staffContext.newPage();
   const [staffMail] = await mailTo(staff);
   await accept(staffPage, js, linkIn(staffMail, '/invitation'), 'Sade Staff', 'staff horse battery');
+  await expect(staffPage.getByRole('heading', { level: 1 })).toHaveText(/^The team of /);
   await expect(staffPage.getByRole('cell', { name: 'Olu Owner' })).toBeVisible();
   await expect(staffPage.getByRole('button', { name: 'Send the invitation' })).toHaveCount(0);
 

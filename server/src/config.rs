@@ -65,6 +65,13 @@ pub struct Config {
     /// works on one network only (see the README on coturn).
     #[arg(long, env = "CLOUD_FAIR_ICE_SERVERS", default_value = "[]")]
     pub ice_servers: String,
+    /// A TURN relay's URLs, comma-separated (`turn:turn.example.org:3478`); each party of a
+    /// confirmed meeting gets its own credential for it, valid an hour.
+    #[arg(long, env = "CLOUD_FAIR_TURN_URLS")]
+    pub turn_urls: Option<String>,
+    /// The secret the relay shares with the fair (coturn's `static-auth-secret`).
+    #[arg(long, env = "CLOUD_FAIR_TURN_SECRET", hide_env_values = true)]
+    pub turn_secret: Option<String>,
     /// How many seconds a message stays unread before its reader gets it in a digest mail.
     #[arg(long, env = "CLOUD_FAIR_DIGEST_AFTER", default_value_t = 900)]
     pub digest_after: u64,
@@ -141,6 +148,27 @@ impl Config {
             bail!("every entry of --ice-servers needs its \"urls\"");
         }
         Ok(self.ice_servers.clone())
+    }
+
+    /// The TURN relay whose credentials the fair makes, if both its URLs and its secret are set.
+    pub fn turn_relay(&self) -> anyhow::Result<Option<crate::meetings::turn::TurnRelay>> {
+        let (urls, secret) = match (&self.turn_urls, &self.turn_secret) {
+            (None, None) => return Ok(None),
+            (Some(urls), Some(secret)) if secret.len() >= 16 => (urls, secret),
+            (Some(_), Some(_)) => bail!("--turn-secret needs at least 16 characters"),
+            _ => bail!("--turn-urls and --turn-secret go together"),
+        };
+        let urls: Vec<String> = urls.split(',').map(|url| url.trim().to_owned()).collect();
+        if urls
+            .iter()
+            .any(|url| !url.starts_with("turn:") && !url.starts_with("turns:"))
+        {
+            bail!("every --turn-urls entry starts with turn: or turns:");
+        }
+        Ok(Some(crate::meetings::turn::TurnRelay {
+            urls,
+            secret: secret.clone(),
+        }))
     }
 
     /// What one client may hold of the listening socket.

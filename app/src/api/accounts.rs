@@ -6,6 +6,7 @@
 //! a plain form post (JavaScript off) is sent back to its page with the errors and what was
 //! typed (never the password) in the query, see `crate::domain::form`.
 
+use crate::domain::two_factor::SignInStep;
 use crate::domain::{CurrentUser, Registration};
 use crate::error::AppError;
 #[cfg(feature = "ssr")]
@@ -83,23 +84,48 @@ pub async fn reset_password(token: String, password: String) -> Result<(), AppEr
     session::finish(result, "/sign-in?reset=done", "/reset-password", &typed).await
 }
 
+/// Signs in with the password: signed in, or (for an account with two-factor sign-in) on to
+/// `/sign-in/code` with a cookie for the waiting sign-in. An organizer or owner who has not
+/// set up two-factor sign-in yet goes to set it up.
 #[server(endpoint = "log_in")]
-pub async fn log_in(email: String, password: String) -> Result<CurrentUser, AppError> {
+pub async fn log_in(email: String, password: String) -> Result<SignInStep, AppError> {
+    use crate::ports::SignInStart;
     let result = async {
         let accounts = crate::ports::port::<dyn crate::ports::Accounts>()?;
         if let Some(old) = session::token().await {
             accounts.log_out(&old, false).await?;
         }
-        let token = accounts.log_in(&email, &password).await?;
-        let user = accounts
-            .get_current_user(&token)
-            .await?
-            .ok_or_else(|| AppError::internal("a new session has no user"))?;
-        session::set_cookie(&token.0, accounts.secure_cookies(), true);
-        Ok(user)
+        match accounts.log_in(&email, &password).await? {
+            SignInStart::Session(token) => signed_in(token).await.map(SignInStep::SignedIn),
+            SignInStart::Challenge(secret) => {
+                session::set_challenge_cookie(&secret, accounts.secure_cookies(), true);
+                Ok(SignInStep::CodeNeeded)
+            }
+        }
     }
     .await;
-    session::finish(result, "/", "/sign-in", &[("email", &email)]).await
+    let done = match &result {
+        Ok(SignInStep::CodeNeeded) => crate::links::SIGN_IN_CODE_PATH,
+        Ok(SignInStep::SignedIn(user))
+            if crate::domain::two_factor::required_for(user) && !user.two_factor =>
+        {
+            crate::links::TWO_FACTOR_PATH
+        }
+        _ => "/",
+    };
+    session::finish(result, done, "/sign-in", &[("email", &email)]).await
+}
+
+/// Sets the cookie of a new session; the person it signs in.
+#[cfg(feature = "ssr")]
+pub(crate) async fn signed_in(token: crate::ports::SessionToken) -> Result<CurrentUser, AppError> {
+    let accounts = crate::ports::port::<dyn crate::ports::Accounts>()?;
+    let user = accounts
+        .get_current_user(&token)
+        .await?
+        .ok_or_else(|| AppError::internal("a new session has no user"))?;
+    session::set_cookie(&token.0, accounts.secure_cookies(), true);
+    Ok(user)
 }
 
 #[server(endpoint = "log_out")]

@@ -158,16 +158,22 @@ pub async fn move_order(order: OrderId, status: String) -> Result<(), AppError> 
 }
 
 /// Signs the order's contract for the signer's side. `sha256` is the hash shown beside the
-/// text the signer read: if the contract were any other, nothing would be signed.
+/// text the signer read: if the contract were any other, nothing would be signed. The signer
+/// proves who they are again with `confirmation`: their password, or a current code of their
+/// authenticator app.
 #[server(endpoint = "sign_contract")]
 pub async fn sign_contract(
     order: OrderId,
     sha256: String,
     signer_name: String,
+    confirmation: String,
 ) -> Result<(), AppError> {
     let result = async {
         let user = session::current_user().await?;
         let name = crate::domain::deal::signer_name(&signer_name).map_err(AppError::Validation)?;
+        crate::ports::port::<dyn crate::ports::TwoFactor>()?
+            .confirm_identity(user.as_ref(), &confirmation)
+            .await?;
         let from = session::signed_from().await;
         crate::ports::port::<dyn crate::ports::Deals>()?
             .sign_contract(user.as_ref(), order, &sha256, name, from)

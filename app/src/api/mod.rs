@@ -13,6 +13,7 @@ pub mod product_editor;
 pub mod products;
 pub mod search;
 pub mod teams;
+pub mod two_factor;
 
 /// Sets the HTTP status of the response being built to the error's, so that a failing page
 /// or server function is answered with 404, 400… and not with 200 or a blanket 500.

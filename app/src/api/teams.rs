@@ -104,18 +104,17 @@ pub async fn accept_invitation(
     password: String,
 ) -> Result<CurrentUser, AppError> {
     let result = async {
-        let accounts = crate::ports::port::<dyn crate::ports::Accounts>()?;
         let session_token = crate::ports::port::<dyn crate::ports::Teams>()?
             .accept_invitation(&token, &name, &password)
             .await?;
-        let user = accounts
-            .get_current_user(&session_token)
-            .await?
-            .ok_or_else(|| AppError::internal("a new session has no user"))?;
-        session::set_cookie(&session_token.0, accounts.secure_cookies(), true);
-        Ok(user)
+        super::accounts::signed_in(session_token).await
     }
     .await;
     let typed = [("token", token.as_str()), ("name", &name)];
-    session::finish(result, "/exhibitor/team", "/invitation", &typed).await
+    // An owner sets up two-factor sign-in before anything else.
+    let done = match &result {
+        Ok(user) if crate::domain::two_factor::required_for(user) => crate::links::TWO_FACTOR_PATH,
+        _ => "/exhibitor/team",
+    };
+    session::finish(result, done, "/invitation", &typed).await
 }

@@ -83,6 +83,7 @@ pub fn AccountMenu() -> impl IntoView {
                 {organizer}
                 {team}
                 {messages}
+                <a href=crate::links::TWO_FACTOR_PATH>{t!(i18n, nav_two_factor)}</a>
                 <ActionForm action=log_out attr:class="sign-out">
                     <input type="hidden" name="everywhere" value="false" />
                     <button type="submit">{t!(i18n, sign_out)}</button>

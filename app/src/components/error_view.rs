@@ -40,6 +40,14 @@ pub fn ErrorView(error: AppError, #[prop(optional)] within_page: bool) -> impl I
             t_string!(i18n, verify_first_title).to_string(),
             view! { <crate::components::verify_notice::VerifyNotice /> }.into_any(),
         ),
+        AppError::TwoFactorRequired => (
+            t_string!(i18n, two_factor_required_title).to_string(),
+            view! {
+                <p>{t!(i18n, two_factor_required_text)}</p>
+                <p><a href=crate::links::TWO_FACTOR_PATH>{t!(i18n, two_factor_start)}</a></p>
+            }
+            .into_any(),
+        ),
         AppError::Unavailable(_) => (
             t_string!(i18n, unavailable_title).to_string(),
             view! { <p>{t!(i18n, unavailable_text)}</p> }.into_any(),

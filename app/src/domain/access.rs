@@ -3,7 +3,9 @@
 //! never the check. A visitor (no session) gets `Unauthenticated` (401), a person without the
 //! right `Forbidden` (403), and a buyer who has the right but has not verified their e-mail
 //! address `Unverified` (403): what a buyer does reaches an exhibitor (a message, an inquiry,
-//! a meeting request, a signature), so it needs an address that answers.
+//! a meeting request, a signature), so it needs an address that answers. Organizers and the
+//! owners of exhibitors' teams act in their role only once they sign in with a second factor
+//! (`TwoFactorRequired`, 403).
 
 use super::{CurrentUser, ExhibitorId, Role, UserId};
 use crate::error::AppError;
@@ -91,6 +93,8 @@ pub fn authorize(actor: Option<&CurrentUser>, action: Action) -> Result<(), AppE
     };
     if !allowed {
         Err(AppError::Forbidden)
+    } else if super::two_factor::required_for(user) && !user.two_factor {
+        Err(AppError::TwoFactorRequired)
     } else if needs_verified_address(action) && !user.email_verified {
         Err(AppError::Unverified)
     } else {
@@ -116,6 +120,7 @@ mod tests {
             name: "A".into(),
             role,
             email_verified: true,
+            two_factor: true,
             team: team.map(|(exhibitor, role)| Team {
                 exhibitor: ExhibitorId(exhibitor),
                 role,
@@ -169,6 +174,30 @@ mod tests {
                 actors.map(|actor| authorize(actor, action).map_or_else(|e| e.status(), |()| 200));
             assert_eq!(got, expected, "{action:?}");
         }
+    }
+
+    #[test]
+    fn organizers_and_owners_act_only_with_a_second_factor() {
+        let without = |user: CurrentUser| CurrentUser {
+            two_factor: false,
+            ..user
+        };
+        let mine = ExhibitorId(7);
+        let organizer = without(person(1, Role::Organizer, None));
+        let owner = without(person(3, Role::Exhibitor, Some((7, TeamRole::Owner))));
+        let staff = without(person(4, Role::Exhibitor, Some((7, TeamRole::Staff))));
+        let buyer = without(person(2, Role::Buyer, None));
+        let required = Err(AppError::TwoFactorRequired);
+        assert_eq!(authorize(Some(&organizer), Action::ReadOutbox), required);
+        assert_eq!(authorize(Some(&owner), Action::EditBooth(mine)), required);
+        assert_eq!(authorize(Some(&owner), Action::SignFor(mine)), required);
+        // What the role never allowed stays forbidden; staff and buyers may go without.
+        assert_eq!(
+            authorize(Some(&owner), Action::ReadOutbox),
+            Err(AppError::Forbidden)
+        );
+        assert_eq!(authorize(Some(&staff), Action::EditBooth(mine)), Ok(()));
+        assert_eq!(authorize(Some(&buyer), Action::Buy(buyer.id)), Ok(()));
     }
 
     #[test]

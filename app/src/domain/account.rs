@@ -190,6 +190,8 @@ pub struct CurrentUser {
     pub name: String,
     pub role: Role,
     pub email_verified: bool,
+    /// Whether the person signs in with a second factor (an authenticator app).
+    pub two_factor: bool,
     /// The exhibitor this person works for, if any.
     pub team: Option<super::Team>,
 }

@@ -22,6 +22,7 @@ pub fn field_errors(error: &AppError) -> Vec<FieldError> {
         AppError::Unauthenticated => on("", ErrorCode::Unauthenticated),
         AppError::Forbidden => on("", ErrorCode::Forbidden),
         AppError::Unverified => on("", ErrorCode::EmailUnverified),
+        AppError::TwoFactorRequired => on("", ErrorCode::TwoFactorRequired),
         AppError::NotFound => on("", ErrorCode::LinkInvalid),
         AppError::RateLimited => on("", ErrorCode::RateLimited),
         AppError::DailyLimit => on("", ErrorCode::DailyLimit),

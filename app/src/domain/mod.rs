@@ -47,6 +47,7 @@ pub mod product_import;
 pub mod search;
 pub mod team;
 pub mod text;
+pub mod two_factor;
 pub mod validation;
 
 pub use access::{Action, Team, TeamRole, authorize};

@@ -34,6 +34,10 @@ pub enum AppError {
     /// exhibitors, inquiring, booking, signing. Browsing and their own profile do not.
     #[error("e-mail address not verified")]
     Unverified,
+    /// An organizer or an exhibitor's owner has not set up two-factor sign-in, which their
+    /// role needs before they act in it.
+    #[error("two-factor sign-in required")]
+    TwoFactorRequired,
     #[error("conflict: {0}")]
     Conflict(ErrorCode),
     #[error("too many requests")]
@@ -89,7 +93,7 @@ impl AppError {
             }
             AppError::Validation(_) => 400,
             AppError::Unauthenticated => 401,
-            AppError::Forbidden | AppError::Unverified => 403,
+            AppError::Forbidden | AppError::Unverified | AppError::TwoFactorRequired => 403,
             AppError::Conflict(_) => 409,
             AppError::RateLimited | AppError::DailyLimit => 429,
             AppError::Internal(_) => 500,

@@ -35,7 +35,9 @@ pub mod register;
 pub mod search;
 pub mod section;
 pub mod sign_in;
+pub mod sign_in_code;
 pub mod team;
+pub mod two_factor;
 pub mod verify_email;
 
 use crate::components::error_view::ErrorView;

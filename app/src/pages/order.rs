@@ -103,6 +103,8 @@ fn order_view(order: OrderView) -> impl IntoView {
                 <input type="hidden" name="sha256" value=sha256 />
                 <TextField name="signer_name" id="signer_name" autocomplete="name"
                     label=t_string!(i18n, contract_signer_name).to_string() errors />
+                <TextField name="confirmation" id="confirmation" kind="password" autocomplete="current-password"
+                    label=t_string!(i18n, contract_confirmation).to_string() errors />
                 <button type="submit">{t!(i18n, contract_sign)}</button>
             </PostForm<SignContract>>
         }

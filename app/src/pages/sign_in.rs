@@ -1,10 +1,11 @@
 //! Signing in, with JavaScript on and off; one message for an unknown address and a wrong
-//! password alike.
+//! password alike. An account with two-factor sign-in goes on to `/sign-in/code`.
 
 use crate::api::accounts::LogIn;
 use crate::components::account_menu::Session;
 use crate::components::form_field::{FormAlert, TextField, form_errors};
 use crate::components::page_meta::PageMeta;
+use crate::domain::two_factor::SignInStep;
 use crate::i18n::*;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -16,7 +17,7 @@ pub fn SignInPage() -> impl IntoView {
     let action = ServerAction::<LogIn>::new();
     let errors = form_errors(move || action.value().get());
     Effect::new(move |_| {
-        if let Some(Ok(user)) = action.value().get() {
+        if let Some(Ok(SignInStep::SignedIn(user))) = action.value().get() {
             Session::set(Some(user));
         }
     });

@@ -5,6 +5,14 @@ use crate::domain::{CurrentUser, OutboxMail, UserId};
 use crate::error::AppError;
 use crate::session::SessionToken;
 
+/// What a right password leads to.
+pub enum SignInStart {
+    /// A session.
+    Session(SessionToken),
+    /// A sign-in waiting for a code: the secret its cookie holds.
+    Challenge(String),
+}
+
 /// People and their sessions: registration, e-mail verification, signing in and out.
 #[async_trait::async_trait]
 pub trait Accounts: Send + Sync + 'static {
@@ -28,9 +36,10 @@ pub trait Accounts: Send + Sync + 'static {
     /// `Validation` for a password the rules refuse, `NotFound` for an unknown, used or
     /// expired link.
     async fn reset_password(&self, token: &str, new_password: &str) -> Result<(), AppError>;
-    /// A new session for the account with these credentials; `Unauthenticated` otherwise (the
+    /// A new session for the account with these credentials, or, when the account signs in
+    /// with a second factor, a sign-in waiting for its code; `Unauthenticated` otherwise (the
     /// same answer for an unknown address and a wrong password).
-    async fn log_in(&self, email: &str, password: &str) -> Result<SessionToken, AppError>;
+    async fn log_in(&self, email: &str, password: &str) -> Result<SignInStart, AppError>;
     /// Ends the session, or every session of its account.
     async fn log_out(&self, session: &SessionToken, everywhere: bool) -> Result<(), AppError>;
     /// The person behind a session, if it is valid.

@@ -8,14 +8,16 @@ mod conversations;
 mod deals;
 mod exhibitors;
 mod meetings;
+mod two_factor;
 
 pub use crate::session::{ClientAddress, SessionToken};
-pub use accounts::Accounts;
+pub use accounts::{Accounts, SignInStart};
 pub use catalogue::{Catalogue, Search};
 pub use conversations::Conversations;
 pub use deals::{Deals, SignedFrom};
 pub use exhibitors::{Booths, Onboarding, Products, Teams};
 pub use meetings::Meetings;
+pub use two_factor::TwoFactor;
 
 use crate::error::AppError;
 use std::sync::Arc;

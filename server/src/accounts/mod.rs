@@ -2,6 +2,8 @@
 //! Passwords are argon2id hashes (`password`); sessions and links are random secrets of which
 //! the database keeps only fingerprints (`secret`). Mail goes to the outbox in the same
 //! transaction as the change it announces, so a mail is never lost or sent for nothing.
+//! Accounts that use two-factor sign-in (`two_factor`, `totp`) get a waiting sign-in for the
+//! right password, and a session only with the code.
 
 pub mod allowances;
 pub mod identify;
@@ -10,6 +12,8 @@ pub mod secret;
 pub mod session_ends;
 pub mod sign_in_failures;
 pub mod teams;
+pub mod totp;
+pub mod two_factor;
 
 use crate::clock::now;
 use crate::mail::MailSignal;
@@ -20,7 +24,7 @@ use app::domain::mail::without_link_secrets;
 use app::domain::{Action, CurrentUser, OutboxMail, UserId, authorize};
 use app::error::AppError;
 use app::error::ErrorCode;
-use app::ports::{Accounts, SessionToken};
+use app::ports::{Accounts, SessionToken, SignInStart};
 use session_ends::SessionEnds;
 use sign_in_failures::SignInFailures;
 use std::sync::Arc;
@@ -141,7 +145,7 @@ impl Accounts for AccountService {
     }
 
     #[tracing::instrument(skip_all)]
-    async fn log_in(&self, email: &str, password: &str) -> Result<SessionToken, AppError> {
+    async fn log_in(&self, email: &str, password: &str) -> Result<SignInStart, AppError> {
         let email = normalise_email(email).unwrap_or_default();
         if self.sign_in_failures.locked(&email) {
             tracing::warn!("sign-in failures for one account reached");
@@ -157,8 +161,13 @@ impl Accounts for AccountService {
             self.sign_in_failures.failed(&email);
             return Err(AppError::Unauthenticated);
         };
+        if self.uses_two_factor(user).await? {
+            // The failures are cleared only once the code is right too: a known password
+            // must not buy more guesses at codes.
+            return self.start_challenge(user).await.map(SignInStart::Challenge);
+        }
         self.sign_in_failures.succeeded(&email);
-        self.start_session(user).await
+        self.start_session(user).await.map(SignInStart::Session)
     }
 
     #[tracing::instrument(skip_all, fields(everywhere))]

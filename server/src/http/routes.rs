@@ -65,6 +65,7 @@ pub fn router(state: AppState) -> Router {
     let catalogue = state.catalogue.clone();
     let accounts = state.accounts.clone();
     let teams = state.teams.clone();
+    let two_factor = state.two_factor.clone();
     let onboarding = state.onboarding.clone();
     let booths = state.booths.clone();
     let products = state.products.clone();
@@ -82,6 +83,7 @@ pub fn router(state: AppState) -> Router {
         provide_context(catalogue.clone());
         provide_context(accounts.clone());
         provide_context(teams.clone());
+        provide_context(two_factor.clone());
         provide_context(onboarding.clone());
     };
     let options = state.leptos.clone();

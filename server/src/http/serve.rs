@@ -75,7 +75,10 @@ pub async fn run(
         bench_copy,
         meetings: Arc::new(MeetingService {
             db: state.db.clone(),
-            ice_servers: config.ice_servers()?.into(),
+            calls: meetings::turn::CallServers {
+                ice_servers: config.ice_servers()?.into(),
+                turn: config.turn_relay()?.map(Arc::new),
+            },
             daily: DailyAllowances::scaled(config.rate_limit_scale),
         }),
         ..state

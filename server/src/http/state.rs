@@ -22,7 +22,7 @@ use crate::meetings::MeetingService;
 use crate::search::{ProductSearch, SearchIndex};
 use crate::storage::Db;
 use app::ports::{
-    Accounts, Booths, Catalogue, Deals, Meetings, Onboarding, Products, Search, Teams,
+    Accounts, Booths, Catalogue, Deals, Meetings, Onboarding, Products, Search, Teams, TwoFactor,
 };
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
@@ -44,6 +44,8 @@ pub struct AppState {
     pub session_ends: Arc<SessionEnds>,
     /// Exhibitor teams and their invitations.
     pub teams: Arc<dyn Teams>,
+    /// Authenticator apps and recovery codes (the same service as accounts).
+    pub two_factor: Arc<dyn TwoFactor>,
     /// Applications to exhibit and booth assignment.
     pub onboarding: Arc<dyn Onboarding>,
     /// The booth editor.
@@ -127,7 +129,7 @@ impl AppState {
             }),
             meetings: Arc::new(MeetingService {
                 db: db.clone(),
-                ice_servers: "[]".into(),
+                calls: Default::default(),
                 daily,
             }),
             db,
@@ -139,6 +141,7 @@ impl AppState {
             booths,
             media: MediaStore { dir: media_dir },
             teams: accounts.clone(),
+            two_factor: accounts.clone(),
             accounts,
             session_ends,
             mail_signal,

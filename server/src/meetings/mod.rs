@@ -5,6 +5,7 @@
 
 pub mod ics;
 pub mod sweeper;
+pub mod turn;
 pub mod zones;
 
 use crate::accounts::allowances::{DailyAllowances, Started};
@@ -23,8 +24,8 @@ use jiff::tz::TimeZone;
 
 pub struct MeetingService {
     pub db: Db,
-    /// The STUN and TURN servers calls use, as RTCIceServer entries in JSON.
-    pub ice_servers: std::sync::Arc<str>,
+    /// The STUN and TURN servers calls use.
+    pub calls: turn::CallServers,
     /// How many meeting requests a buyer may send a day.
     pub daily: DailyAllowances,
 }
@@ -366,6 +367,9 @@ impl Meetings for MeetingService {
         if !meeting.status.is_live() {
             return Err(AppError::Conflict(ErrorCode::MeetingClosed));
         }
+        // get_meeting let only the parties through.
+        let who = format!("m{}u{}", id.0, actor.map_or(0, |user| user.id.0));
+        let confirmed = meeting.status == MeetingStatus::Confirmed;
         let conversation = self
             .db
             .start_conversation(meeting.buyer.id, meeting.exhibitor.id)
@@ -373,7 +377,7 @@ impl Meetings for MeetingService {
         Ok(CallRoom {
             meeting,
             conversation,
-            ice_servers: self.ice_servers.to_string(),
+            ice_servers: self.calls.for_party(confirmed, &who, crate::clock::now()),
         })
     }
 }

@@ -281,9 +281,10 @@ impl Db {
         let now = now();
         let row = sqlx::query(
             "SELECT u.id, u.email, u.name, u.role, u.email_verified_at, t.exhibitor_id, t.team_role, \
-             s.last_seen_at \
+             s.last_seen_at, f.enabled_at \
              FROM user_sessions s JOIN users u ON u.id = s.user_id \
              LEFT JOIN team_members t ON t.user_id = u.id \
+             LEFT JOIN two_factor f ON f.user_id = u.id \
              WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.last_seen_at > $3",
         )
         .bind(fingerprint)
@@ -321,6 +322,7 @@ impl Db {
             role: Role::parse(&role)
                 .ok_or_else(|| AppError::internal(format!("unknown role {role:?}")))?,
             email_verified: row.try_get::<Option<i64>, _>(4)?.is_some(),
+            two_factor: row.try_get::<Option<i64>, _>(8)?.is_some(),
             team,
         }))
     }

@@ -25,6 +25,7 @@ pub(crate) mod rows;
 pub mod search_feed;
 pub mod sitemap;
 pub mod teams;
+pub mod two_factor;
 
 use anyhow::{Context, bail};
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions, install_default_drivers};

@@ -29,6 +29,16 @@ const ACTORS: [&str; 6] = [
     "organizer",
 ];
 
+/// Their passwords, as a form field, for what asks for one again.
+const PASSWORDS: [&str; 6] = [
+    "none",
+    BUYER.password,
+    OTHER_EXHIBITOR.password,
+    "staff+horse+battery",
+    EXHIBITOR.password,
+    ORGANIZER.password,
+];
+
 /// A new staff member of `exhibitor`, stored directly; their id.
 async fn add_staff(app: &TestApp, exhibitor: ExhibitorId, email: &str) -> i64 {
     let hash = password::hash("staff horse battery".into()).await.unwrap();
@@ -273,7 +283,7 @@ on_both_engines! { mod matrix; support::spawn_app;
                 Box::new(move |_| format!("order={order}&status=completed")),
                 [401, 409, 403, 409, 409, 403]),
             ("sign the order's contract", "/api/sign_contract",
-                Box::new(move |_| format!("order={order}&sha256={hash}&signer_name=Signer")),
+                Box::new(move |i| format!("order={order}&sha256={hash}&signer_name=Signer&confirmation={}", PASSWORDS[i])),
                 [401, 200, 403, 403, 200, 403]),
             ("open the form to book a meeting with A", "/api/get_booking_page",
                 Box::new(move |_| format!("exhibitor={slug_a}")),
@@ -303,6 +313,15 @@ on_both_engines! { mod matrix; support::spawn_app;
                 [401, 200, 200, 200, 200, 200]),
             ("mail a new verification link (verified already: nothing to do)", "/api/resend_verification",
                 Box::new(|_| "back=%2F".into()), [401, 200, 200, 200, 200, 200]),
+            ("read one's two-factor settings", "/api/get_two_factor", Box::new(|_| String::new()),
+                [401, 200, 200, 200, 200, 200]),
+            ("start setting up an authenticator app", "/api/start_two_factor", Box::new(|_| String::new()),
+                [401, 200, 200, 200, 200, 200]),
+            ("confirm it with a wrong code", "/api/confirm_two_factor", Box::new(|_| "code=000000".into()),
+                [401, 400, 400, 400, 400, 400]),
+            ("turn two-factor sign-in off (organizers and owners may not)", "/api/disable_two_factor",
+                Box::new(|i| format!("password={}", PASSWORDS[i])),
+                [401, 200, 409, 200, 409, 409]),
             ("see a contract by its link", "/api/get_contract",
                 Box::new(move |_| format!("token={token}")),
                 [200, 200, 200, 200, 200, 200]),

@@ -163,15 +163,15 @@ on_both_engines! { mod deals; support::spawn_app;
         assert_eq!(seen["contract"]["intact"], true);
 
         // Both sign, each with the hash they were shown; a second signature of a side is refused.
-        for cookie in [&deal.buyer, &deal.exhibitor] {
+        for (cookie, password) in [(&deal.buyer, BUYER.password), (&deal.exhibitor, EXHIBITOR.password)] {
             let signed = app
                 .post("/api/sign_contract", &[("Cookie", cookie), ("User-Agent", "deal-test")],
-                    &format!("order={order}&sha256={hash}&signer_name=Signer+Name"))
+                    &format!("order={order}&sha256={hash}&signer_name=Signer+Name&confirmation={password}"))
                 .await;
             assert_eq!(signed.status, 200, "{}", signed.text());
         }
         let again = app
-            .post("/api/sign_contract", &[("Cookie", &deal.buyer)], &format!("order={order}&sha256={hash}&signer_name=Again"))
+            .post("/api/sign_contract", &[("Cookie", &deal.buyer)], &format!("order={order}&sha256={hash}&signer_name=Again&confirmation=demo-buyer-2026"))
             .await;
         assert_eq!(again.status, 409, "{}", again.text());
         let signed = json(&app, &deal.exhibitor, "/api/get_order", &format!("id={order}")).await;
@@ -286,12 +286,12 @@ on_both_engines! { mod deals; support::spawn_app;
             assert_eq!(moved.status, status, "{to}: {}", moved.text());
         }
         let wrong = app
-            .post("/api/sign_contract", &[("Cookie", &deal.buyer)], &format!("order={order}&sha256={}&signer_name=Buyer", "0".repeat(64)))
+            .post("/api/sign_contract", &[("Cookie", &deal.buyer)], &format!("order={order}&sha256={}&signer_name=Buyer&confirmation=demo-buyer-2026", "0".repeat(64)))
             .await;
         assert_eq!(wrong.status, 409);
         assert!(error_code(&wrong).contains("contract_changed"));
         let nameless = app
-            .post("/api/sign_contract", &[("Cookie", &deal.buyer)], &format!("order={order}&sha256=x&signer_name=+"))
+            .post("/api/sign_contract", &[("Cookie", &deal.buyer)], &format!("order={order}&sha256=x&signer_name=+&confirmation=demo-buyer-2026"))
             .await;
         assert_eq!(nameless.status, 400);
         assert_eq!(count("contract_signatures").await, 0);
@@ -300,7 +300,7 @@ on_both_engines! { mod deals; support::spawn_app;
         assert_eq!(cancelled.status, 200);
         let hash: String = sqlx::query_scalar("SELECT sha256 FROM contracts WHERE order_id = $1").bind(order).fetch_one(&app.db.db.pool).await.unwrap();
         let late = app
-            .post("/api/sign_contract", &[("Cookie", &deal.buyer)], &format!("order={order}&sha256={hash}&signer_name=Buyer"))
+            .post("/api/sign_contract", &[("Cookie", &deal.buyer)], &format!("order={order}&sha256={hash}&signer_name=Buyer&confirmation=demo-buyer-2026"))
             .await;
         assert_eq!(late.status, 409);
     }
@@ -325,7 +325,7 @@ on_both_engines! { mod deals; support::spawn_app;
         let page = app.get(&format!("/contracts/{token}?hash={hash}")).await.text();
         assert!(!page.contains("id=\"contract-intact\""), "the page does not call it intact");
         assert!(page.contains("id=\"hash-check\" role=\"alert\""), "nor does the hash check pass");
-        let signing = app.post("/api/sign_contract", &[("Cookie", &deal.buyer)], &format!("order={order}&sha256={hash}&signer_name=Buyer")).await;
+        let signing = app.post("/api/sign_contract", &[("Cookie", &deal.buyer)], &format!("order={order}&sha256={hash}&signer_name=Buyer&confirmation=demo-buyer-2026")).await;
         assert_eq!(signing.status, 500, "nobody signs a broken contract: {}", signing.text());
     }
 

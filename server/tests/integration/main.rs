@@ -28,5 +28,7 @@ mod socket_limits;
 mod storage;
 mod teams;
 mod transport;
+mod turn;
+mod two_factor;
 mod uploads;
 mod verification;

@@ -59,7 +59,7 @@ on_both_engines! {
             .post(
                 "/api/sign_contract",
                 &[("Cookie", &deal.buyer), ("X-Forwarded-For", "192.0.2.1, 2001:db8::42")],
-                &format!("order={order}&sha256={hash}&signer_name=Buyer"),
+                &format!("order={order}&sha256={hash}&signer_name=Buyer&confirmation=demo-buyer-2026"),
             )
             .await;
         assert_eq!(signed.status, 200, "{}", signed.text());

@@ -1,4 +1,4 @@
-//! Limits on the actions attackers repeat (signing in, registering, password resets), counted per client
+//! Limits on the actions attackers repeat (signing in and its codes, registering, password resets), counted per client
 //! address in fixed windows. An attacker elsewhere never uses up the real user's allowance.
 //! Over the limit, a script gets 429 with `AppError::RateLimited` and `Retry-After`; a plain
 //! form goes back to its page, which says to wait.
@@ -27,12 +27,18 @@ pub struct Limit {
 }
 
 /// The limits the server applies.
-pub const LIMITS: [Limit; 12] = [
+pub const LIMITS: [Limit; 13] = [
     Limit {
         path: "/api/log_in",
         max: 10,
         window: Duration::from_secs(60),
         form_page: "/sign-in",
+    },
+    Limit {
+        path: "/api/verify_sign_in_code",
+        max: 20,
+        window: Duration::from_secs(60),
+        form_page: "/sign-in/code",
     },
     Limit {
         path: "/api/register",

@@ -5,6 +5,7 @@
 pub mod http;
 pub mod postgres;
 pub mod smtp;
+pub mod two_factor;
 
 use server::accounts::allowances::DailyAllowances;
 use server::demo::{self, scale::TINY};
@@ -78,7 +79,8 @@ impl TestApp {
         http::get(self.addr, path, headers).await
     }
 
-    /// Signs in with an address and a password; the session cookie (`name=value`).
+    /// Signs in with an address and a password, and the next code of the account's
+    /// authenticator app when it uses one; the session cookie (`name=value`).
     pub async fn sign_in(&self, email: &str, password: &str) -> String {
         let form = format!(
             "email={}&password={}",
@@ -92,6 +94,9 @@ impl TestApp {
             "{email} signs in: {}",
             response.text()
         );
+        if response.text() == "\"CodeNeeded\"" {
+            return two_factor::finish_sign_in(self, email, &response).await;
+        }
         session_cookie(&response)
     }
 
@@ -170,7 +175,7 @@ pub async fn spawn_app_allowing(engine: Engine, daily: DailyAllowances) -> TestA
             }),
             meetings: std::sync::Arc::new(server::meetings::MeetingService {
                 db,
-                ice_servers: "[]".into(),
+                calls: Default::default(),
                 daily,
             }),
             ..state
@@ -207,6 +212,26 @@ pub async fn spawn_app_without_smtp(engine: Engine) -> TestApp {
         ..Edge::default()
     };
     spawn(engine, edge, |state| state).await
+}
+
+/// The app with a TURN relay at `urls` that shares `secret` with it.
+pub async fn spawn_app_with_turn(engine: Engine, urls: &str, secret: &str) -> TestApp {
+    let relay = server::meetings::turn::TurnRelay {
+        urls: urls.split(',').map(str::to_owned).collect(),
+        secret: secret.to_owned(),
+    };
+    spawn(engine, Edge::default(), move |state| AppState {
+        meetings: std::sync::Arc::new(server::meetings::MeetingService {
+            db: state.db.clone(),
+            calls: server::meetings::turn::CallServers {
+                ice_servers: r#"[{"urls":"stun:127.0.0.1:3478"}]"#.into(),
+                turn: Some(std::sync::Arc::new(relay)),
+            },
+            daily: DailyAllowances::scaled(1),
+        }),
+        ..state
+    })
+    .await
 }
 
 /// How the test server is reached: its limits, the address it believes it has, the proxies
