@@ -117,7 +117,7 @@ export async function otherPerson(browser: Browser, js: boolean | undefined, tim
 /** Sets up two-factor sign-in from the settings page, as a person with an authenticator app
  *  would: the key read off the page, a first code typed to turn it on. The key (base32) and
  *  the first recovery code shown. */
-export async function setUpTwoFactor(page: Page, js: boolean | undefined, account: string) {
+export async function setUpTwoFactor(page: Page, js: boolean | undefined, account: string, password: string) {
   await page.goto('/account/two-factor');
   await ready(page, js);
   await page.getByRole('button', { name: 'Set up two-factor sign-in' }).click();
@@ -127,6 +127,7 @@ export async function setUpTwoFactor(page: Page, js: boolean | undefined, accoun
   const recovery = await page.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem').first().innerText();
   await ready(page, js);
   await page.getByLabel('Code from your authenticator app').fill(await freshCode(account, key));
+  await page.getByLabel('Your password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Turn on' }).click();
   await expect(page.getByRole('status')).toHaveText('Two-factor sign-in is on. From now on, have your phone at hand when you sign in.');
   return { key, recovery: recovery.trim() };

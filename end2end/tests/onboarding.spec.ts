@@ -69,7 +69,7 @@ test('the organizer invites an owner, who builds a team', async ({ page, browser
   // An owner sets up two-factor sign-in before anything else.
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Two-factor sign-in');
   await expect(page.getByRole('alert')).toContainText('Organizers and the owners of exhibitors');
-  await setUpTwoFactor(page, js, owner);
+  await setUpTwoFactor(page, js, owner, 'owner horse battery');
   await page.getByRole('link', { name: 'My team' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^The team of /);
   await expect(page.getByRole('group', { name: 'Your account' })).toContainText('Olu Owner');

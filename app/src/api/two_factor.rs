@@ -37,11 +37,11 @@ pub async fn start_two_factor() -> Result<(), AppError> {
 }
 
 #[server(endpoint = "confirm_two_factor")]
-pub async fn confirm_two_factor(code: String) -> Result<(), AppError> {
+pub async fn confirm_two_factor(code: String, current_password: String) -> Result<(), AppError> {
     let result = async {
         let user = session::current_user().await?;
         crate::ports::port::<dyn crate::ports::TwoFactor>()?
-            .confirm_two_factor(user.as_ref(), &code)
+            .confirm_two_factor(user.as_ref(), &code, &current_password)
             .await
     }
     .await;

@@ -11,6 +11,9 @@ pub const CHALLENGE_SECONDS: i64 = 300;
 pub const CHALLENGE_ATTEMPTS: i64 = 5;
 /// Recovery codes a person gets when they set two-factor sign-in up.
 pub const RECOVERY_CODES: usize = 10;
+/// Characters of a recovery code: 24 of 31 letters and digits, about 119 bits, so that a
+/// fast hash of it (SHA-256) is as safe to keep as a session's.
+pub const RECOVERY_CODE_LEN: usize = 24;
 
 /// Whether `user` may not act in their role before they sign in with a second factor:
 /// organizers, and the owners of exhibitors' teams, who bind a company.
@@ -60,8 +63,8 @@ pub enum Code {
     Recovery(String),
 }
 
-/// Reads a typed code: spaces and dashes are ignored, six digits are an app's code, ten
-/// letters and digits a recovery code; None for anything else.
+/// Reads a typed code: spaces and dashes are ignored, six digits are an app's code,
+/// [`RECOVERY_CODE_LEN`] letters and digits a recovery code; None for anything else.
 pub fn parse_code(typed: &str) -> Option<Code> {
     let kept: String = typed
         .chars()
@@ -70,17 +73,20 @@ pub fn parse_code(typed: &str) -> Option<Code> {
         .collect();
     if kept.len() == 6 && kept.chars().all(|c| c.is_ascii_digit()) {
         Some(Code::Totp(kept))
-    } else if kept.len() == 10 && kept.chars().all(|c| c.is_ascii_alphanumeric()) {
+    } else if kept.len() == RECOVERY_CODE_LEN && kept.chars().all(|c| c.is_ascii_alphanumeric()) {
         Some(Code::Recovery(kept.to_ascii_lowercase()))
     } else {
         None
     }
 }
 
-/// A recovery code as shown to its person: two groups of five.
+/// A recovery code as shown to its person: groups of six.
 pub fn show_recovery_code(code: &str) -> String {
-    let (a, b) = code.split_at(code.len().min(5));
-    format!("{a}-{b}")
+    code.as_bytes()
+        .chunks(6)
+        .map(|group| String::from_utf8_lossy(group).into_owned())
+        .collect::<Vec<_>>()
+        .join("-")
 }
 
 #[cfg(test)]
@@ -92,14 +98,18 @@ mod tests {
     fn codes_are_told_apart_by_shape() {
         assert_eq!(parse_code(" 123 456 "), Some(Code::Totp("123456".into())));
         assert_eq!(
-            parse_code("AB3DE-F6HJK"),
-            Some(Code::Recovery("ab3def6hjk".into()))
+            parse_code("AB3DEF-6HJKMN-PQRSTU-VWXYZ2"),
+            Some(Code::Recovery("ab3def6hjkmnpqrstuvwxyz2".into()))
         );
         assert_eq!(parse_code("12345"), None);
         assert_eq!(parse_code("1234567"), None);
-        assert_eq!(parse_code("abcde-fghi!"), None);
+        assert_eq!(parse_code("abcdef-ghjkmn-pqrstu-vwxyz!"), None);
+        assert_eq!(parse_code("ab3de-f6hjk"), None);
         assert_eq!(parse_code(&"1".repeat(10_000)), None);
-        assert_eq!(show_recovery_code("ab3def6hjk"), "ab3de-f6hjk");
+        assert_eq!(
+            show_recovery_code("ab3def6hjkmnpqrstuvwxyz2"),
+            "ab3def-6hjkmn-pqrstu-vwxyz2"
+        );
     }
 
     #[test]

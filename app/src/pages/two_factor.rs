@@ -137,6 +137,8 @@ fn setup_view(setup: TwoFactorSetup, confirm: ServerAction<ConfirmTwoFactor>) ->
         <ActionForm action=confirm>
             <TextField name="code" id="code" autocomplete="one-time-code"
                 label=t_string!(i18n, field_code).to_string() errors />
+            <TextField name="current_password" id="current_password" kind="password" autocomplete="current-password"
+                label=t_string!(i18n, field_current_password).to_string() errors />
             <button type="submit" disabled=move || confirm.pending().get()>{t!(i18n, two_factor_confirm)}</button>
         </ActionForm>
     }
@@ -150,7 +152,7 @@ fn disable_view(disable: ServerAction<DisableTwoFactor>) -> impl IntoView {
         <FormAlert errors />
         <ActionForm action=disable>
             <TextField name="password" id="password" kind="password" autocomplete="current-password"
-                label=t_string!(i18n, field_current_password).to_string() errors />
+                label=t_string!(i18n, field_current_password_off).to_string() errors />
             <button type="submit" disabled=move || disable.pending().get()>{t!(i18n, two_factor_disable)}</button>
         </ActionForm>
     }

@@ -17,12 +17,15 @@ pub trait TwoFactor: Send + Sync + 'static {
     /// Makes a new secret and ten recovery codes to set up, replacing any being set up; one
     /// in force stays so until the new one is confirmed.
     async fn start_two_factor(&self, actor: Option<&CurrentUser>) -> Result<(), AppError>;
-    /// Confirms the secret being set up with a code from it: from now on signing in asks
-    /// for a code, and the new recovery codes replace the old. `Validation` for a wrong code.
+    /// Confirms the secret being set up with a code from it, once the person's password is
+    /// typed again (a stolen session must not move the factor to another phone): from now on
+    /// signing in asks for a code, and the new recovery codes replace the old. `Validation`
+    /// for a wrong code (`code`) or password (`current_password`).
     async fn confirm_two_factor(
         &self,
         actor: Option<&CurrentUser>,
         code: &str,
+        current_password: &str,
     ) -> Result<(), AppError>;
     /// Turns it off once the password is typed again; `Conflict(TwoFactorRequired)` for the
     /// organizers and owners who must keep it.

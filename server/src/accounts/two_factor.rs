@@ -9,8 +9,8 @@ use super::{AccountService, password, secret, totp};
 use crate::clock::now;
 use app::domain::CurrentUser;
 use app::domain::two_factor::{
-    CHALLENGE_ATTEMPTS, CHALLENGE_SECONDS, Code, RECOVERY_CODES, TwoFactorSetup, TwoFactorStatus,
-    parse_code, required_for, show_recovery_code,
+    CHALLENGE_ATTEMPTS, CHALLENGE_SECONDS, Code, RECOVERY_CODE_LEN, RECOVERY_CODES, TwoFactorSetup,
+    TwoFactorStatus, parse_code, required_for, show_recovery_code,
 };
 use app::error::{AppError, ErrorCode};
 use app::ports::{SessionToken, TwoFactor};
@@ -56,11 +56,22 @@ impl TwoFactor for AccountService {
         &self,
         actor: Option<&CurrentUser>,
         code: &str,
+        current_password: &str,
     ) -> Result<(), AppError> {
         let user = actor.ok_or(AppError::Unauthenticated)?;
         let Some(Code::Totp(code)) = parse_code(code) else {
             return Err(AppError::invalid("code", ErrorCode::CodeInvalid));
         };
+        if self.sign_in_failures.locked(&user.email) {
+            return Err(AppError::RateLimited);
+        }
+        if !self.password_matches(user, current_password).await? {
+            self.sign_in_failures.failed(&user.email);
+            return Err(AppError::invalid(
+                "current_password",
+                ErrorCode::ConfirmationWrong,
+            ));
+        }
         let stored = self.db.find_two_factor(user.id).await?;
         let Some((secret, codes)) = stored.and_then(|s| s.pending) else {
             return Err(AppError::Conflict(ErrorCode::SignInExpired));
@@ -210,15 +221,25 @@ impl AccountService {
     }
 }
 
-/// A recovery code: ten letters and digits (about 50 bits), without look-alikes.
+/// A recovery code: [`RECOVERY_CODE_LEN`] letters and digits without look-alikes, each drawn
+/// evenly (bytes past the last whole multiple of the alphabet are drawn again).
 fn new_recovery_code() -> Result<String, AppError> {
     const ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyz23456789";
-    let mut bytes = [0u8; 10];
-    getrandom::fill(&mut bytes).map_err(AppError::internal)?;
-    Ok(bytes
-        .iter()
-        .map(|byte| char::from(ALPHABET[usize::from(*byte) % ALPHABET.len()]))
-        .collect())
+    let even = 256 - 256 % ALPHABET.len();
+    let mut code = String::with_capacity(RECOVERY_CODE_LEN);
+    while code.len() < RECOVERY_CODE_LEN {
+        let mut bytes = [0u8; 32];
+        getrandom::fill(&mut bytes).map_err(AppError::internal)?;
+        code.extend(
+            bytes
+                .iter()
+                .map(|&byte| usize::from(byte))
+                .filter(|&byte| byte < even)
+                .map(|byte| char::from(ALPHABET[byte % ALPHABET.len()]))
+                .take(RECOVERY_CODE_LEN - code.len()),
+        );
+    }
+    Ok(code)
 }
 
 /// What the settings page shows of a secret being set up.
@@ -239,7 +260,7 @@ mod tests {
     #[test]
     fn recovery_codes_are_what_the_code_field_reads() {
         let code = new_recovery_code().unwrap();
-        assert_eq!(code.len(), 10);
+        assert_eq!(code.len(), RECOVERY_CODE_LEN);
         assert_eq!(
             parse_code(&show_recovery_code(&code)),
             Some(Code::Recovery(code.clone()))

@@ -127,7 +127,7 @@ on_both_engines! { mod applications; support::spawn_app;
         let accepted = app.post("/api/accept_invitation", &[], &format!("token={token}&name=Li+Wei&password=lamps+horse+battery")).await;
         assert_eq!(accepted.status, 200, "{}", accepted.text());
         let owner = support::session_cookie(&accepted);
-        support::two_factor::set_up(&app, &owner, "li.wei@bright.example").await;
+        support::two_factor::set_up(&app, &owner, "li.wei@bright.example", "lamps horse battery").await;
         let team = app.get_with("/exhibitor/team", &[("Cookie", &owner)]).await;
         assert!(team.text().contains("Ningbo Bright Lamps") && team.text().contains("Li Wei"));
     }

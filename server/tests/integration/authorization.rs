@@ -317,7 +317,7 @@ on_both_engines! { mod matrix; support::spawn_app;
                 [401, 200, 200, 200, 200, 200]),
             ("start setting up an authenticator app", "/api/start_two_factor", Box::new(|_| String::new()),
                 [401, 200, 200, 200, 200, 200]),
-            ("confirm it with a wrong code", "/api/confirm_two_factor", Box::new(|_| "code=000000".into()),
+            ("confirm it with a wrong code", "/api/confirm_two_factor", Box::new(|i| format!("code=000000&current_password={}", PASSWORDS[i])),
                 [401, 400, 400, 400, 400, 400]),
             ("turn two-factor sign-in off (organizers and owners may not)", "/api/disable_two_factor",
                 Box::new(|i| format!("password={}", PASSWORDS[i])),

@@ -60,7 +60,7 @@ on_both_engines! { mod teams; support::spawn_app;
         let owner = support::session_cookie(&accepted);
         // An owner acts as one once an authenticator app is set up.
         assert_eq!(app.status_as(Some(&owner), "/api/invite_staff", "exhibitor=2&email=early%40two.example").await, 403);
-        support::two_factor::set_up(&app, &owner, "owner@two.example").await;
+        support::two_factor::set_up(&app, &owner, "owner@two.example", "owner horse battery").await;
         assert_eq!(app.status_as(None, "/api/accept_invitation", &format!("token={token}&name=X&password=owner+horse+battery")).await, 404, "once");
         assert_eq!(app.get(&format!("/invitation?token={token}")).await.status, 404);
 

@@ -72,12 +72,17 @@ on_both_engines! { mod two_factor_sign_in; support::spawn_app;
         assert!(shown.contains("<svg") && shown.contains("id=\"two-factor-key\""), "{shown}");
         let codes: Vec<String> = pending_codes(&app, BUYER.email).await.unwrap().lines().map(str::to_owned).collect();
         assert_eq!(codes.len(), 10);
-        assert!(shown.contains(&format!("{}-{}", &codes[0][..5], &codes[0][5..])), "codes shown as typed");
-        let wrong = app.post("/api/confirm_two_factor", &me, "code=12345x").await;
+        assert!(codes.iter().all(|code| code.len() == 24), "about 119 bits each: {codes:?}");
+        assert!(shown.contains(&format!("{}-{}-", &codes[0][..6], &codes[0][6..12])), "codes shown as typed");
+        let wrong = app.post("/api/confirm_two_factor", &me, "code=12345x&current_password=demo-buyer-2026").await;
         assert_eq!(wrong.status, 400, "{}", wrong.text());
         assert!(wrong.text().contains("code_invalid"));
         let code = two_factor::fresh_code(&app, BUYER.email, true).await;
-        let confirmed = app.post("/api/confirm_two_factor", &me, &format!("code={code}")).await;
+        // A session alone does not move the factor: the password is asked again.
+        let unproven = app.post("/api/confirm_two_factor", &me, &format!("code={code}&current_password=not-my-password")).await;
+        assert_eq!(unproven.status, 400, "{}", unproven.text());
+        assert!(unproven.text().contains("confirmation_wrong"));
+        let confirmed = app.post("/api/confirm_two_factor", &me, &format!("code={code}&current_password=demo-buyer-2026")).await;
         assert_eq!(confirmed.status, 200, "{}", confirmed.text());
         assert_eq!(pending_codes(&app, BUYER.email).await, None, "the codes are no longer readable");
         let stored: Vec<String> = sqlx::query_scalar("SELECT code_hash FROM recovery_codes")
@@ -111,7 +116,7 @@ on_both_engines! { mod two_factor_sign_in; support::spawn_app;
         assert!(replayed.text().contains("code_used"), "{}", replayed.text());
 
         // A recovery code, as shown (upper case, a dash), once.
-        let typed = format!("{}-{}", codes[3][..5].to_uppercase(), &codes[3][5..]);
+        let typed = format!("{}-{}", codes[3][..12].to_uppercase(), &codes[3][12..]);
         let recovered = code_step(&app, &again, &typed).await;
         assert_eq!(recovered.status, 200, "{}", recovered.text());
         let third = two_factor::challenge_cookie(&password_step(&app, &[]).await);
@@ -149,7 +154,7 @@ on_both_engines! { mod two_factor_sign_in; support::spawn_app;
 
     async fn a_waiting_sign_in_takes_five_codes_and_wrong_codes_lock_the_account(app) {
         let buyer = app.sign_in(BUYER.email, BUYER.password).await;
-        two_factor::set_up(&app, &buyer, BUYER.email).await;
+        two_factor::set_up(&app, &buyer, BUYER.email, BUYER.password).await;
         let challenge = two_factor::challenge_cookie(&password_step(&app, &[]).await);
         // Five wrong tries, then even the right code is refused: the password again.
         for n in 0..5 {
@@ -185,7 +190,7 @@ on_both_engines! { mod two_factor_sign_in; support::spawn_app;
         assert!(booth.text().contains("Set up two-factor sign-in first"), "{}", booth.text());
         let settings = page(&app, &owner, "/account/two-factor").await.text();
         assert!(settings.contains("Organizers and the owners of exhibitors"), "{settings}");
-        two_factor::set_up(&app, &owner, EXHIBITOR.email).await;
+        two_factor::set_up(&app, &owner, EXHIBITOR.email, EXHIBITOR.password).await;
         assert_eq!(page(&app, &owner, "/exhibitor/booth").await.status, 200);
         let refused = app.post("/api/disable_two_factor", &[("Cookie", owner.as_str())], "password=demo-exhibitor").await;
         assert_eq!(refused.status, 409, "{}", refused.text());

@@ -69,16 +69,23 @@ pub fn challenge_cookie(answer: &http::Response) -> String {
     cookie.split(';').next().unwrap().to_owned()
 }
 
-/// Sets up an authenticator app for the person of `cookie` (`email`) through the settings
-/// forms; its secret.
-pub async fn set_up(app: &TestApp, cookie: &str, email: &str) -> String {
+/// Sets up an authenticator app for the person of `cookie` (`email`, `password`) through the
+/// settings forms; its secret.
+pub async fn set_up(app: &TestApp, cookie: &str, email: &str, password: &str) -> String {
     let headers = [("Cookie", cookie)];
     let started = app.post("/api/start_two_factor", &headers, "").await;
     assert_eq!(started.status, 200, "{}", started.text());
     let (secret, _) = stored(app, email, true).await;
     let code = fresh_code(app, email, true).await;
     let confirmed = app
-        .post("/api/confirm_two_factor", &headers, &format!("code={code}"))
+        .post(
+            "/api/confirm_two_factor",
+            &headers,
+            &format!(
+                "code={code}&current_password={}",
+                password.replace(' ', "+")
+            ),
+        )
         .await;
     assert_eq!(confirmed.status, 200, "{}", confirmed.text());
     secret
