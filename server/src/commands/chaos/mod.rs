@@ -51,6 +51,9 @@ pub async fn run(config: Config, options: Options) -> anyhow::Result<()> {
         super::generate::run(config.clone(), "tiny", options.seed).await?;
     }
     let mut fixtures = fixtures::people(&db, options.pairs, options.seed).await?;
+    // With PostgreSQL the data folder holds the index, media and the server's log.
+    std::fs::create_dir_all(&config.data_dir)
+        .with_context(|| format!("cannot create {}", config.data_dir.display()))?;
     let log = config.data_dir.join("chaos-server.log");
     let mut server = child::Server::new(&config, &log)?;
     println!(

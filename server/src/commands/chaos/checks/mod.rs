@@ -27,12 +27,12 @@ pub async fn run(db: &Db, config: &Config, ledger: &Ledger, run: &str) -> Findin
     let mut lost = BTreeMap::new();
     match writes::check(db, ledger, run).await {
         Ok(found) => {
-            for (kind, missing, of) in found {
+            for (kind, missing, detail) in found {
                 lost.insert(kind, missing);
                 checks.push(Check::new(
                     format!("acknowledged {kind}s are stored"),
                     missing == 0,
-                    format!("{} of {of} found", of - missing),
+                    detail,
                 ));
             }
         }

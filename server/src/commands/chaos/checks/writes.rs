@@ -9,8 +9,12 @@ use crate::storage::Db;
 use sqlx::Row;
 use std::collections::{HashMap, HashSet};
 
-/// Per kind: (kind, acknowledged writes missing, acknowledged writes).
-pub type Found = Vec<(&'static str, u64, u64)>;
+/// Per kind: (kind, acknowledged writes missing, what was found).
+pub type Found = Vec<(&'static str, u64, String)>;
+
+fn of(missing: usize, acked: usize) -> String {
+    format!("{} of {acked} found", acked - missing)
+}
 
 pub async fn check(db: &Db, ledger: &Ledger, run: &str) -> anyhow::Result<Found> {
     let mut found = Found::new();
@@ -25,13 +29,15 @@ pub async fn check(db: &Db, ledger: &Ledger, run: &str) -> anyhow::Result<Found>
             .collect::<Result<_, sqlx::Error>>()?;
     let messages = ledger.messages.lock().await;
     let missing = messages.iter().filter(|m| !stored.contains(*m)).count();
-    found.push(("message", missing as u64, messages.len() as u64));
+    found.push(("message", missing as u64, of(missing, messages.len())));
 
     let edits = ledger.edits.lock().await;
     let mut missing = 0;
     let mut acked = 0;
     for (&product, edit) in edits.iter().filter(|(_, edit)| edit.acked > 0) {
         acked += 1;
+        // The edits before the last acknowledged one are overwritten by it: a product is
+        // whole when its title is at that version or a later one that was sent.
         let title: Option<String> =
             sqlx::query_scalar("SELECT title_en FROM products WHERE id = $1")
                 .bind(product)
@@ -49,7 +55,14 @@ pub async fn check(db: &Db, ledger: &Ledger, run: &str) -> anyhow::Result<Found>
             missing += 1;
         }
     }
-    found.push(("product edit", missing, acked));
+    found.push((
+        "product edit",
+        missing,
+        format!(
+            "{} of {acked} products at or after their last acknowledged edit",
+            acked - missing
+        ),
+    ));
 
     let done = ledger.imports.lock().await;
     let mut missing = 0;
@@ -77,7 +90,7 @@ pub async fn check(db: &Db, ledger: &Ledger, run: &str) -> anyhow::Result<Found>
             missing += 1;
         }
     }
-    found.push(("import", missing, done.len() as u64));
+    found.push(("import", missing as u64, of(missing, done.len())));
 
     let live: HashSet<(i64, i64)> = sqlx::query(
         "SELECT slot_id, buyer_id FROM meetings WHERE status IN ('requested', 'confirmed')",
@@ -89,7 +102,7 @@ pub async fn check(db: &Db, ledger: &Ledger, run: &str) -> anyhow::Result<Found>
     .collect::<Result<_, sqlx::Error>>()?;
     let bookings = ledger.bookings.lock().await;
     let missing = bookings.iter().filter(|b| !live.contains(*b)).count();
-    found.push(("booking", missing as u64, bookings.len() as u64));
+    found.push(("booking", missing as u64, of(missing, bookings.len())));
 
     let orders: HashSet<(i64, i64)> = sqlx::query("SELECT inquiry_id, quotation_id FROM orders")
         .fetch_all(&db.pool)
@@ -99,6 +112,6 @@ pub async fn check(db: &Db, ledger: &Ledger, run: &str) -> anyhow::Result<Found>
         .collect::<Result<_, sqlx::Error>>()?;
     let acceptances = ledger.acceptances.lock().await;
     let missing = acceptances.iter().filter(|a| !orders.contains(*a)).count();
-    found.push(("acceptance", missing as u64, acceptances.len() as u64));
+    found.push(("acceptance", missing as u64, of(missing, acceptances.len())));
     Ok(found)
 }
