@@ -2,7 +2,7 @@
 # Recipes use bash: .ci/env.sh is sourced and relies on it.
 SHELL := bash
 
-.PHONY: run test build bench
+.PHONY: run test build bench chaos
 
 ## Start the platform with the demo fair on the embedded database: http://127.0.0.1:3000
 run:
@@ -21,3 +21,8 @@ build:
 ## The benchmark on a Canton-scale database (about 2 GB in data-canton/; not part of the tests).
 bench:
 	bash .ci/bench.sh
+
+## The server killed with SIGKILL under a mixed write load, 20 times, on SQLite then PostgreSQL;
+## fails if an acknowledged write is lost or the database or search index is broken.
+chaos:
+	bash .ci/chaos.sh

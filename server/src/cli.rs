@@ -1,5 +1,5 @@
 //! The command line: `serve` (the default), `generate`, `reindex`, `bench-search`,
-//! `bench-chat`.
+//! `bench-chat`, `chaos`.
 
 use crate::config::Config;
 use clap::{Parser, Subcommand};
@@ -69,5 +69,22 @@ pub enum Command {
         /// Idle sockets opened for the memory figure.
         #[arg(long, default_value_t = 10_000)]
         idle: usize,
+    },
+    /// Durability under SIGKILL: a mixed write load through a child `serve` that is killed
+    /// and restarted at random moments; then every acknowledged write, the database's
+    /// integrity, the unique rules and the search index are checked (non-zero exit if not).
+    Chaos {
+        /// SIGKILLs while the load runs.
+        #[arg(long, default_value_t = 20)]
+        kills: u32,
+        /// Seeds the moments of the kills.
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+        /// Buyers and team members writing at once.
+        #[arg(long, default_value_t = 6)]
+        pairs: usize,
+        /// The longest pause between two kills, in seconds (the shortest is 1.5).
+        #[arg(long, default_value_t = 7)]
+        max_gap: u64,
     },
 }

@@ -2,7 +2,7 @@
 
 use clap::Parser;
 use server::cli::{Cli, Command};
-use server::commands::{chat_bench, generate, reindex, search_bench};
+use server::commands::{chaos, chat_bench, generate, reindex, search_bench};
 use server::http::serve;
 use server::telemetry;
 use std::process::ExitCode;
@@ -40,6 +40,20 @@ async fn main() -> ExitCode {
                 server_pid,
             };
             chat_bench::run(cli.config, options).await
+        }
+        Command::Chaos {
+            kills,
+            seed,
+            pairs,
+            max_gap,
+        } => {
+            let options = chaos::Options {
+                kills,
+                seed,
+                pairs,
+                max_gap: std::time::Duration::from_secs(max_gap),
+            };
+            chaos::run(cli.config, options).await
         }
     };
     match result {

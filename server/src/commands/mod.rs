@@ -1,7 +1,9 @@
 //! The command line's work besides serving: generating a fair, rebuilding the search index,
-//! and the benchmarks (search, messages, and the saved page the page benchmark compares with).
+//! the benchmarks (search, messages, and the saved page the page benchmark compares with),
+//! and the chaos run (a write load while the server is killed and restarted).
 
 pub mod bench_copy;
+pub mod chaos;
 pub mod chat_bench;
 pub mod generate;
 pub mod reindex;

@@ -10,6 +10,7 @@ mod allowances;
 mod applications;
 mod attachments;
 mod authorization;
+mod chaos;
 mod conversation_care;
 mod deals;
 mod hostile;

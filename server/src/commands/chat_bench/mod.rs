@@ -5,7 +5,7 @@
 //! rate, the latency from sending to the acknowledgement and to the team's socket receiving
 //! it; then the server's memory before and after `idle` more sockets are opened and left idle.
 
-mod people;
+pub mod people;
 
 use crate::storage::Db;
 use anyhow::Context;
@@ -20,7 +20,7 @@ use tokio_tungstenite::tungstenite::Message as Ws;
 use tokio_tungstenite::tungstenite::client::IntoClientRequest;
 use tokio_tungstenite::{MaybeTlsStream, WebSocketStream};
 
-type Socket = WebSocketStream<MaybeTlsStream<TcpStream>>;
+pub(crate) type Socket = WebSocketStream<MaybeTlsStream<TcpStream>>;
 
 pub struct Options {
     /// The server's address, `127.0.0.1:3400`.
@@ -78,7 +78,8 @@ struct Measured {
     took: Duration,
 }
 
-async fn open(addr: &str, cookie: &str) -> anyhow::Result<Socket> {
+/// A signed-in person's socket to `/ws` on `addr`.
+pub(crate) async fn open(addr: &str, cookie: &str) -> anyhow::Result<Socket> {
     let mut request = format!("ws://{addr}/ws").into_client_request()?;
     request.headers_mut().insert("Cookie", cookie.parse()?);
     let (socket, _) = tokio_tungstenite::connect_async(request)
@@ -87,7 +88,8 @@ async fn open(addr: &str, cookie: &str) -> anyhow::Result<Socket> {
     Ok(socket)
 }
 
-fn text(frame: &ChatFrame) -> Ws {
+/// A frame as the socket's text message.
+pub(crate) fn text(frame: &ChatFrame) -> Ws {
     Ws::text(serde_json::to_string(frame).expect("a frame"))
 }
 

@@ -15,6 +15,9 @@ pub struct Pair {
     pub conversation: ConversationId,
     pub buyer: String,
     pub team: String,
+    /// The buyer, and the exhibitor whose team the other side belongs to.
+    pub buyer_id: UserId,
+    pub exhibitor: ExhibitorId,
 }
 
 pub async fn pairs(db: &Db, count: usize) -> anyhow::Result<Vec<Pair>> {
@@ -51,6 +54,8 @@ pub async fn pairs(db: &Db, count: usize) -> anyhow::Result<Vec<Pair>> {
             conversation: db.start_conversation(buyer, exhibitor).await?,
             buyer: session(db, buyer).await?,
             team: session(db, member).await?,
+            buyer_id: buyer,
+            exhibitor,
         });
     }
     Ok(pairs)
@@ -74,7 +79,7 @@ async fn person(db: &Db, email: &str, role: Role, hash: &str) -> anyhow::Result<
 }
 
 /// A fresh session of `user`, as a `Cookie` header's value.
-async fn session(db: &Db, user: UserId) -> anyhow::Result<String> {
+pub async fn session(db: &Db, user: UserId) -> anyhow::Result<String> {
     let secret = new_secret()?;
     db.create_session(user, &fingerprint(&secret), now() + 86_400)
         .await?;
