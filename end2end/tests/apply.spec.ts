@@ -2,7 +2,7 @@
 // refused at the field and nothing else is lost), gets a receipt by mail; the demo organizer
 // approves the application, assigns a free booth, and the applicant accepts the mailed
 // invitation and runs the new booth.
-import { test, expect, ready, expectAccessible, expectedStatus, mailTo, linkIn } from './fixtures';
+import { test, expect, ready, expectAccessible, expectedStatus, mailTo, linkIn, signIn, demo, setUpTwoFactor } from './fixtures';
 
 test('a company applies, is approved, gets a booth and takes it over', async ({ page, browser, errors }, info) => {
   const js = info.project.use.javaScriptEnabled;
@@ -43,12 +43,7 @@ test('a company applies, is approved, gets a booth and takes it over', async ({ 
   // The organizer approves it and assigns a free booth (each project its own).
   const organizer = await browser.newContext({ javaScriptEnabled: js });
   const desk = await organizer.newPage();
-  await desk.goto('/sign-in');
-  await ready(desk, js);
-  await desk.getByLabel('E-mail address').fill('organizer@demo.cloudfair.test');
-  await desk.getByLabel('Password (at least 10 characters)').fill('demo-organizer');
-  await desk.getByRole('button', { name: 'Sign in' }).click();
-  await expect(desk.getByRole('group', { name: 'Your account' })).toContainText('Signed in as');
+  await signIn(desk, js, demo.organizer);
   await desk.getByRole('link', { name: 'Applications to exhibit' }).click();
   await ready(desk, js);
   await expectAccessible(desk, js);
@@ -73,6 +68,10 @@ test('a company applies, is approved, gets a booth and takes it over', async ({ 
   await page.getByLabel('Your name').fill('Li Wei');
   await page.getByLabel('Password (at least 10 characters)').fill('lamps horse battery');
   await page.getByRole('button', { name: 'Accept and create my account' }).click();
+  // An owner sets up two-factor sign-in first.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Two-factor sign-in');
+  await setUpTwoFactor(page, js, email, 'lamps horse battery');
+  await page.getByRole('link', { name: 'My team' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`The team of ${company}`);
   await page.getByRole('link', { name: /^See the booth/ }).first().click();
   await ready(page, js);

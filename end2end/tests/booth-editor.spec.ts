@@ -1,7 +1,7 @@
 // An exhibitor edits the booth's profile, hydrated (rich-text bar) and with JavaScript off
 // (HTML in the text area); the public booth page shows it at once, sanitised. Each project
 // uses its own demo exhibitor, so the two never edit the same booth at once.
-import { test, expect, ready, expectAccessible, expectedStatus } from './fixtures';
+import { test, expect, ready, expectAccessible, expectedStatus, signIn } from './fixtures';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,11 +25,7 @@ test('a demo exhibitor edits the booth profile and previews it', async ({ page, 
     ? ['exhibitor@demo.cloudfair.test', 'demo-exhibitor']
     : ['exhibitor2@demo.cloudfair.test', 'demo-exhibitor-2'];
   const marker = `Lanterns ${info.project.name} ${Date.now()}`;
-  await page.goto('/sign-in');
-  await ready(page, js);
-  await page.getByLabel('E-mail address').fill(email);
-  await page.getByLabel('Password (at least 10 characters)').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signIn(page, js, [email, password]);
   await page.getByRole('link', { name: 'My booth' }).click();
   await ready(page, js);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Edit the booth of /);

@@ -132,3 +132,15 @@ export async function setUpTwoFactor(page: Page, js: boolean | undefined, accoun
   await expect(page.getByRole('status')).toHaveText('Two-factor sign-in is on. From now on, have your phone at hand when you sign in.');
   return { key, recovery: recovery.trim() };
 }
+
+/** Registers a buyer through the registration's server function (the form itself is tested
+ *  in accounts.spec.ts); the address is not verified yet. */
+export async function registerBuyer(page: Page, person: { email: string, password: string, name: string, company: string, country: string }) {
+  const registered = await page.request.post('/api/register', {
+    form: {
+      'form[email]': person.email, 'form[password]': person.password, 'form[name]': person.name,
+      'form[company]': person.company, 'form[country]': person.country, 'form[business_type]': 'importer',
+    },
+  });
+  expect(registered.status()).toBe(200);
+}

@@ -3,7 +3,7 @@
 // JavaScript) and deletes it; then imports 1,000 products from an XLSX file (two bad rows
 // among them) and reads the report. Each project uses its own demo exhibitor; the two tests
 // run one after the other, since the import fills the list the first one orders.
-import { test, expect, ready, expectAccessible, expectedStatus } from './fixtures';
+import { test, expect, ready, expectAccessible, expectedStatus, signIn } from './fixtures';
 import type { Page } from '@playwright/test';
 import { deflateSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
@@ -15,11 +15,7 @@ async function openProducts(page: Page, js: boolean | undefined) {
   const [email, password] = js
     ? ['exhibitor@demo.cloudfair.test', 'demo-exhibitor']
     : ['exhibitor2@demo.cloudfair.test', 'demo-exhibitor-2'];
-  await page.goto('/sign-in');
-  await ready(page, js);
-  await page.getByLabel('E-mail address').fill(email);
-  await page.getByLabel('Password (at least 10 characters)').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signIn(page, js, [email, password]);
   await page.getByRole('link', { name: 'My products' }).click();
   await ready(page, js);
 }

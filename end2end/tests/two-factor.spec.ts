@@ -2,7 +2,7 @@
 // menu (QR code, key, recovery codes, a first code), signs out, and signs in again with the
 // password and then a code; a wrong code is refused with a reason, a recovery code works
 // once; the page where a code is asked for is accessible.
-import { test, expect, ready, expectAccessible, expectedStatus, signIn, setUpTwoFactor, enterCode } from './fixtures';
+import { test, expect, ready, expectAccessible, expectedStatus, signIn, setUpTwoFactor, enterCode, registerBuyer } from './fixtures';
 import { freshCode } from './totp';
 import type { Page } from '@playwright/test';
 
@@ -25,13 +25,7 @@ test('turn on two-factor sign-in, then sign in with a code or a recovery code', 
   const js = info.project.use.javaScriptEnabled;
   const email = `two-factor-${info.project.name}-${Date.now()}@example.com`;
   const password = 'careful horse battery';
-  const registered = await page.request.post('/api/register', {
-    form: {
-      'form[email]': email, 'form[password]': password, 'form[name]': 'Tomas Novak',
-      'form[company]': 'Novak Trading', 'form[country]': 'CZ', 'form[business_type]': 'importer',
-    },
-  });
-  expect(registered.status()).toBe(200);
+  await registerBuyer(page, { email, password, name: 'Tomas Novak', company: 'Novak Trading', country: 'CZ' });
   await signIn(page, js, [email, password]);
   await page.getByRole('link', { name: 'Two-factor sign-in' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Two-factor sign-in');

@@ -2,7 +2,7 @@
 // page says why there is no way to write yet, the inquiry form's address answers 403 with the
 // same note, the link is mailed again (not within moments of the last one), and once the
 // newest link is opened the buyer contacts the exhibitor.
-import { test, expect, ready, expectAccessible, expectedStatus, mailTo, linkIn, signIn } from './fixtures';
+import { test, expect, ready, expectAccessible, expectedStatus, mailTo, linkIn, signIn, registerBuyer } from './fixtures';
 
 test('verify the address before writing, with the link mailed again', async ({ page, errors }, info) => {
   const js = info.project.use.javaScriptEnabled;
@@ -14,13 +14,7 @@ test('verify the address before writing, with the link mailed again', async ({ p
   };
   const email = `unverified-${info.project.name}-${Date.now()}@example.com`;
   const password = 'patient horse battery';
-  const registered = await page.request.post('/api/register', {
-    form: {
-      'form[email]': email, 'form[password]': password, 'form[name]': 'Lena Petrova',
-      'form[company]': 'Petrova Import', 'form[country]': 'KZ', 'form[business_type]': 'importer',
-    },
-  });
-  expect(registered.status()).toBe(200);
+  await registerBuyer(page, { email, password, name: 'Lena Petrova', company: 'Petrova Import', country: 'KZ' });
   const [first] = await mailTo(email);
   await signIn(page, js, [email, password]);
 

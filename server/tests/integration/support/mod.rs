@@ -128,17 +128,23 @@ impl TestApp {
 /// The `name=value` part of the session cookie a response sets, after checking that the
 /// cookie is `HttpOnly` and `SameSite=Lax`.
 pub fn session_cookie(response: &http::Response) -> String {
+    set_cookie(response, "cf_session", "SameSite=Lax")
+}
+
+/// The `name=value` part of the cookie `name` (or `__Host-name`) a response sets, after
+/// checking that it is `HttpOnly` and has `same_site`.
+pub fn set_cookie(response: &http::Response, name: &str, same_site: &str) -> String {
+    let prefixes = [format!("{name}="), format!("__Host-{name}=")];
     let cookie = response
         .headers
         .iter()
         .find(|(k, v)| {
-            k.eq_ignore_ascii_case("set-cookie")
-                && (v.starts_with("cf_session=") || v.starts_with("__Host-cf_session="))
+            k.eq_ignore_ascii_case("set-cookie") && prefixes.iter().any(|p| v.starts_with(p))
         })
         .map(|(_, v)| v.clone())
-        .expect("a session cookie");
+        .unwrap_or_else(|| panic!("a {name} cookie"));
     assert!(
-        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
+        cookie.contains("HttpOnly") && cookie.contains(same_site),
         "{cookie}"
     );
     cookie.split(';').next().unwrap().to_owned()

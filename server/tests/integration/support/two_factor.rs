@@ -53,20 +53,7 @@ pub async fn finish_sign_in(app: &TestApp, email: &str, answer: &http::Response)
 
 /// The `name=value` of the waiting sign-in's cookie a log-in answered with.
 pub fn challenge_cookie(answer: &http::Response) -> String {
-    let cookie = answer
-        .headers
-        .iter()
-        .find(|(k, v)| {
-            k.eq_ignore_ascii_case("set-cookie")
-                && (v.starts_with("cf_sign_in=") || v.starts_with("__Host-cf_sign_in="))
-        })
-        .map(|(_, v)| v.clone())
-        .expect("a waiting sign-in's cookie");
-    assert!(
-        cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"),
-        "{cookie}"
-    );
-    cookie.split(';').next().unwrap().to_owned()
+    super::set_cookie(answer, "cf_sign_in", "SameSite=Strict")
 }
 
 /// Sets up an authenticator app for the person of `cookie` (`email`, `password`) through the
