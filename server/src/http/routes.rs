@@ -8,6 +8,7 @@ use crate::commands::bench_copy;
 use crate::conversations;
 use crate::deals;
 use crate::exhibitors::{import, uploads};
+use crate::http::layers::upload_memory::{self, UploadMemory};
 use crate::http::layers::upload_slots::{self, UploadSlots};
 use crate::http::layers::{api_status, assets, page_cache, rate_limit, security};
 use crate::http::state::AppState;
@@ -44,24 +45,38 @@ fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
 }
 
 /// A POST route for a form with a file of at most `file_bytes`, with room for its other fields,
-/// holding one of its client's upload slots while it runs.
-fn upload<H, T>(slots: &UploadSlots, handler: H, file_bytes: usize) -> MethodRouter<AppState>
+/// holding one of its client's upload slots while it runs and, when it reads the file whole
+/// (`memory`), its share of the memory uploads may hold together.
+fn upload<H, T>(
+    slots: &UploadSlots,
+    memory: Option<&UploadMemory>,
+    handler: H,
+    file_bytes: usize,
+) -> MethodRouter<AppState>
 where
     H: Handler<T, AppState>,
     T: 'static,
 {
-    axum::routing::post(handler)
-        .layer(DefaultBodyLimit::max(file_bytes + 64 * 1024))
-        .layer(axum::middleware::from_fn_with_state(
-            slots.clone(),
-            upload_slots::guard,
-        ))
+    let body_bytes = file_bytes + 64 * 1024;
+    let route = axum::routing::post(handler).layer(DefaultBodyLimit::max(body_bytes));
+    let route = match memory {
+        Some(memory) => route.layer(axum::middleware::from_fn_with_state(
+            (memory.clone(), body_bytes as u64),
+            upload_memory::guard,
+        )),
+        None => route,
+    };
+    route.layer(axum::middleware::from_fn_with_state(
+        slots.clone(),
+        upload_slots::guard,
+    ))
 }
 
 /// The whole HTTP surface.
 pub fn router(state: AppState) -> Router {
     let https = state.public_url.starts_with("https://");
     let slots = state.upload_slots.clone();
+    let memory = state.upload_memory.clone();
     let catalogue = state.catalogue.clone();
     let accounts = state.accounts.clone();
     let teams = state.teams.clone();
@@ -128,6 +143,7 @@ pub fn router(state: AppState) -> Router {
             "/exhibitor/logo",
             upload(
                 &slots,
+                Some(&memory),
                 uploads::upload_booth_image,
                 imaging::MAX_UPLOAD_BYTES,
             ),
@@ -136,18 +152,20 @@ pub fn router(state: AppState) -> Router {
             "/exhibitor/products/{id}/photos",
             upload(
                 &slots,
+                Some(&memory),
                 uploads::upload_product_file,
                 PHOTOS_MAX * imaging::MAX_UPLOAD_BYTES,
             ),
         )
         .route(
             "/exhibitor/products/import",
-            upload(&slots, import::upload, IMPORT_BYTES_MAX),
+            upload(&slots, Some(&memory), import::upload, IMPORT_BYTES_MAX),
         )
         .route(
             "/exhibitor/products/{id}/model",
             upload(
                 &slots,
+                Some(&memory),
                 uploads::upload_product_file,
                 models3d::MAX_MODEL_BYTES,
             ),
@@ -156,19 +174,22 @@ pub fn router(state: AppState) -> Router {
             "/exhibitor/banner",
             upload(
                 &slots,
+                Some(&memory),
                 uploads::upload_booth_image,
                 imaging::MAX_UPLOAD_BYTES,
             ),
         )
         .route(
             "/exhibitor/video",
-            upload(&slots, uploads::upload_video, video::MAX_VIDEO_BYTES),
+            // Written to disk as it arrives: no share of the memory budget.
+            upload(&slots, None, uploads::upload_video, video::MAX_VIDEO_BYTES),
         )
         .route("/ws", get(conversations::socket::upgrade))
         .route(
             "/messages/{id}/attachments",
             upload(
                 &slots,
+                Some(&memory),
                 conversations::attachments::upload,
                 ATTACHMENT_BYTES_MAX,
             ),

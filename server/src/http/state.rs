@@ -15,6 +15,7 @@ use crate::exhibitors::onboarding::OnboardingService;
 use crate::exhibitors::uploads::Uploads;
 use crate::http::layers::page_cache::PageCache;
 use crate::http::layers::rate_limit::{self, RateLimiter};
+use crate::http::layers::upload_memory::UploadMemory;
 use crate::http::layers::upload_slots::UploadSlots;
 use crate::mail::MailSignal;
 use crate::media::MediaStore;
@@ -66,6 +67,8 @@ pub struct AppState {
     pub limiter: RateLimiter,
     /// Uploads in flight, per client.
     pub upload_slots: UploadSlots,
+    /// The memory uploads read whole may hold together.
+    pub upload_memory: UploadMemory,
     pub public_url: Arc<str>,
     /// Uploaded files.
     pub media: MediaStore,
@@ -147,6 +150,7 @@ impl AppState {
             mail_signal,
             limiter: RateLimiter::new(&rate_limit::scaled(rate_limit_scale)),
             upload_slots: UploadSlots::default(),
+            upload_memory: UploadMemory::default(),
             public_url,
             bench_copy: BenchCopy::default(),
         }

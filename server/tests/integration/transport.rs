@@ -1,6 +1,6 @@
 //! The listening socket under slow and greedy clients: headers trickled past their deadline,
 //! bodies that stall or crawl, a connection over the cap, more uploads at once than one
-//! client may hold. Each is cut off or refused with its status while the server goes on
+//! client may hold, more upload bytes at once than the server keeps in memory. Each is cut off or refused with its status while the server goes on
 //! answering others; a slow body that keeps its pace is served. The transport is the same on
 //! both engines, so these run on SQLite only.
 
@@ -264,4 +264,73 @@ async fn one_client_holds_at_most_four_uploads_at_once() {
         );
         sleep(Duration::from_millis(50)).await;
     }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn uploads_past_the_memory_budget_wait_then_get_503_and_videos_are_not_counted() {
+    // A budget of 2 MiB, waited for one second.
+    let app = support::spawn_app_with_upload_memory(
+        Engine::Sqlite,
+        2 * 1024 * 1024,
+        Duration::from_secs(1),
+    )
+    .await;
+    let owner = app.sign_in(EXHIBITOR.email, EXHIBITOR.password).await;
+    let head = |path: &str, length: usize| {
+        format!(
+            "POST {path} HTTP/1.1\r\nHost: {}\r\nCookie: {owner}\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: {length}\r\n\r\n",
+            app.addr
+        )
+    };
+    // Two photos of about a megabyte each, on their way (as on a slow link): most of the budget.
+    let mut held = Vec::new();
+    for _ in 0..2 {
+        let mut stream = TcpStream::connect(app.addr).await.unwrap();
+        stream
+            .write_all(head("/exhibitor/logo", 1_000_000).as_bytes())
+            .await
+            .unwrap();
+        held.push(stream);
+    }
+    sleep(Duration::from_millis(300)).await;
+    let cookie = [("Cookie", owner.as_str())];
+    let photo = [http::Part {
+        name: "file",
+        file_name: Some("logo.png"),
+        content_type: "image/png",
+        content: &[7u8; 300_000],
+    }];
+    let started = Instant::now();
+    let refused = http::post_multipart(app.addr, "/exhibitor/banner", &cookie, &photo).await;
+    assert_eq!(refused.status, 503, "{}", refused.text());
+    assert_eq!(refused.header("retry-after"), Some("5"));
+    assert!(
+        started.elapsed() >= Duration::from_millis(900),
+        "it waited for its share first"
+    );
+    // A video goes to disk as it arrives: it is not held back by the budget.
+    let video = [http::Part {
+        name: "file",
+        file_name: Some("v.mp4"),
+        content_type: "video/mp4",
+        content: &[7u8; 300_000],
+    }];
+    let streamed = http::post_multipart(app.addr, "/exhibitor/video", &cookie, &video).await;
+    assert!(
+        streamed.status != 503 && streamed.status < 500,
+        "{}: {}",
+        streamed.status,
+        streamed.text()
+    );
+    still_serving(&app).await;
+
+    drop(held);
+    sleep(Duration::from_millis(300)).await;
+    let served = http::post_multipart(app.addr, "/exhibitor/banner", &cookie, &photo).await;
+    assert_eq!(
+        served.status,
+        400,
+        "the budget is back; this file is no image: {}",
+        served.text()
+    );
 }

@@ -240,6 +240,19 @@ pub async fn spawn_app_with_turn(engine: Engine, urls: &str, secret: &str) -> Te
     .await
 }
 
+/// The app with a memory budget of `bytes` for uploads read whole, waited for `wait`.
+pub async fn spawn_app_with_upload_memory(
+    engine: Engine,
+    bytes: u64,
+    wait: std::time::Duration,
+) -> TestApp {
+    spawn(engine, Edge::default(), move |state| AppState {
+        upload_memory: server::http::layers::upload_memory::UploadMemory::new(bytes, wait),
+        ..state
+    })
+    .await
+}
+
 /// How the test server is reached: its limits, the address it believes it has, the proxies
 /// it trusts, whether its mail goes out.
 #[derive(Default)]
