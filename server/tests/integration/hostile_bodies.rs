@@ -148,6 +148,7 @@ fn bodies(args: &[String]) -> Vec<(String, &'static str, Vec<u8>)> {
         "-9223372036854775808",
         "NaN",
         "",
+        "a%00b",
     ] {
         bodies.push((format!("every argument = {value:?}"), FORM, every(value)));
     }
@@ -243,6 +244,7 @@ on_both_engines! { mod hostile_bodies; support::spawn_app;
         let after = kept(&app).await;
         assert_eq!(after.files, before.files, "no file written");
         assert!(visitor + signed_in > 2_000, "{visitor} + {signed_in} requests");
+        println!("{visitor} requests as a visitor, {signed_in} as a buyer");
     }
 
     async fn a_five_megabyte_body_to_every_server_function_is_413(app) {

@@ -195,6 +195,7 @@ on_both_engines! { mod hostile_queries; support::spawn_app;
         let organizer = app.sign_in(ORGANIZER.email, ORGANIZER.password).await;
         let count = sweep_pages(&app, &[None, Some(buyer), Some(owner), Some(organizer)]).await;
         assert!(count > 1_000, "{count} requests");
+        println!("{count} requests");
         still_serving(&app).await;
     }
 
