@@ -115,10 +115,20 @@ impl AppError {
 }
 
 /// A database failure is never the user's to act on: logged under an opaque id (see
-/// `internal`), so that storage code can write `?` after every query.
+/// `internal`), so that storage code can write `?` after every query. The one exception is
+/// text PostgreSQL cannot hold (a NUL, SQLSTATE 22021) in a value looked up, such as a slug
+/// or a token from a URL: no such thing is stored, so it is not found (SQLite simply finds
+/// nothing). Text that is stored is checked for control characters before it gets here.
 #[cfg(feature = "ssr")]
 impl From<sqlx::Error> for AppError {
     fn from(error: sqlx::Error) -> Self {
+        let unstorable_text = error
+            .as_database_error()
+            .and_then(|error| error.code())
+            .is_some_and(|code| code == "22021");
+        if unstorable_text {
+            return AppError::NotFound;
+        }
         AppError::internal(error)
     }
 }

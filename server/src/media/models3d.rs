@@ -36,7 +36,7 @@ pub fn check(bytes: &[u8]) -> Result<&'static str, ModelError> {
         return Err(ModelError::TooLarge);
     }
     if bytes.starts_with(b"glTF") {
-        check_json(&glb_json(bytes)?, true)?;
+        check_json(&glb_json(bytes)?, true, bytes.len())?;
         return Ok("glb");
     }
     let text = std::str::from_utf8(bytes).map_err(|_| ModelError::NotAModel)?;
@@ -44,7 +44,7 @@ pub fn check(bytes: &[u8]) -> Result<&'static str, ModelError> {
     if json.get("asset").is_none() {
         return Err(ModelError::NotAModel);
     }
-    check_json(&json, false)?;
+    check_json(&json, false, bytes.len())?;
     Ok("gltf")
 }
 
@@ -67,12 +67,25 @@ fn glb_json(bytes: &[u8]) -> Result<Value, ModelError> {
     serde_json::from_slice(chunk).map_err(|_| ModelError::Corrupt)
 }
 
-fn check_json(json: &Value, binary: bool) -> Result<(), ModelError> {
+/// Checks the version and that every buffer and image is inside the file of `file_bytes`:
+/// so no buffer can be longer than the file, and buffers that declare more in all (which a
+/// viewer would allocate for) make the model corrupt.
+fn check_json(json: &Value, binary: bool, file_bytes: usize) -> Result<(), ModelError> {
     let version = json
         .pointer("/asset/version")
         .and_then(Value::as_str)
         .ok_or(ModelError::Corrupt)?;
     if version != "2.0" {
+        return Err(ModelError::Corrupt);
+    }
+    let declared = json
+        .get("buffers")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|buffer| buffer.get("byteLength"))
+        .try_fold(0u64, |sum, length| sum.checked_add(length.as_u64()?));
+    if declared.is_none_or(|sum| sum > file_bytes as u64) {
         return Err(ModelError::Corrupt);
     }
     for list in ["buffers", "images"] {
@@ -154,5 +167,13 @@ mod tests {
         let mut wrong_version = glb.clone();
         wrong_version[4] = 1;
         assert_eq!(check(&wrong_version), Err(ModelError::Corrupt));
+    }
+
+    #[test]
+    fn buffers_longer_than_the_file_are_refused() {
+        let terabyte = br#"{"asset":{"version":"2.0"},"buffers":[{"byteLength":1000000000000,"uri":"data:application/octet-stream;base64,AAAAAA=="}]}"#;
+        assert_eq!(check(terabyte), Err(ModelError::Corrupt));
+        let overflowing = br#"{"asset":{"version":"2.0"},"buffers":[{"byteLength":18446744073709551615},{"byteLength":2}]}"#;
+        assert_eq!(check(overflowing), Err(ModelError::Corrupt));
     }
 }

@@ -10,14 +10,14 @@ use support::TestApp;
 use support::http::{Part, Response, post_multipart};
 
 /// A product of exhibitor 1 (the demo exhibitor owner's), published and new.
-const PRODUCT: &str = "exhibitor=1&form[title_en]=Solar+lantern+S1&form[sku]=SL-1\
+pub const PRODUCT: &str = "exhibitor=1&form[title_en]=Solar+lantern+S1&form[sku]=SL-1\
     &form[description_en]=Bright+for+12+hours&form[specs]=Battery%3A+2000+mAh%0AWeight%3A+300+g\
     &form[price_min]=4.20&form[price_max]=5.10&form[currency]=USD&form[moq]=500\
     &form[unit_en]=pieces&form[lead_time_days]=25&form[hs_code]=9405.40&form[is_new]=on\
     &form[published]=on";
 
 /// The id a successful `save_product` answered with.
-fn saved_id(response: &Response) -> i64 {
+pub fn saved_id(response: &Response) -> i64 {
     assert_eq!(response.status, 200, "{}", response.text());
     let id: serde_json::Value = serde_json::from_slice(&response.body).expect("json");
     id.as_i64().unwrap_or_else(|| panic!("an id: {id}"))
@@ -44,7 +44,12 @@ fn photo(format: ImageFormat) -> Vec<u8> {
     out.into_inner()
 }
 
-async fn upload(app: &TestApp, cookie: Option<&str>, product: i64, files: &[&[u8]]) -> Response {
+pub async fn upload(
+    app: &TestApp,
+    cookie: Option<&str>,
+    product: i64,
+    files: &[&[u8]],
+) -> Response {
     let headers: Vec<(&str, &str)> = cookie.map(|c| ("Cookie", c)).into_iter().collect();
     let parts: Vec<Part> = files
         .iter()

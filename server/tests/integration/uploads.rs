@@ -10,7 +10,7 @@ use std::io::Cursor;
 use support::TestApp;
 use support::http::{Part, Response, post_multipart};
 
-fn image_bytes(format: ImageFormat) -> Vec<u8> {
+pub fn image_bytes(format: ImageFormat) -> Vec<u8> {
     let image = DynamicImage::ImageRgb8(RgbImage::from_fn(300, 200, |x, y| {
         image::Rgb([(x % 256) as u8, (y % 256) as u8, 160])
     }));
@@ -30,7 +30,7 @@ async fn upload(
 }
 
 /// Sends a booth upload form (`exhibitor` and `file`) to `path`.
-async fn upload_to(
+pub async fn upload_to(
     app: &TestApp,
     path: &str,
     headers: &[(&str, &str)],
@@ -188,7 +188,7 @@ on_both_engines! { mod uploads; support::spawn_app;
 }
 
 /// Sends a booth video for exhibitor 1 as `cookie` (empty for a visitor).
-async fn send_video(app: &TestApp, cookie: &str, content: &[u8]) -> Response {
+pub async fn send_video(app: &TestApp, cookie: &str, content: &[u8]) -> Response {
     let headers: Vec<(&str, &str)> = if cookie.is_empty() {
         vec![]
     } else {
@@ -212,7 +212,7 @@ async fn send_video(app: &TestApp, cookie: &str, content: &[u8]) -> Response {
 }
 
 /// A two-second test picture as MP4 (H.264) or WebM (VP8), made by ffmpeg.
-fn sample_video(kind: &str) -> Vec<u8> {
+pub fn sample_video(kind: &str) -> Vec<u8> {
     video_of(kind, "duration=2:size=320x240:rate=10")
 }
 

@@ -93,7 +93,9 @@ pub async fn post_multipart(
     send(addr, "POST", path, &all, &body).await
 }
 
-async fn send(
+/// One request of any method with these headers and this exact body (bytes that need not
+/// be text), over a new connection.
+pub async fn send(
     addr: std::net::SocketAddr,
     method: &str,
     path: &str,
