@@ -34,7 +34,8 @@ export function totp(secret: string, step: number): string {
 export const stepNow = () => Math.floor(Date.now() / 30_000);
 
 /** A code for `secret` of a step no test has used (the server takes each once, a step
- *  either side of its own), waiting for the next step when those are used. `account` names
+ *  either side of its own): the current step, else the next, so that the code stays good for
+ *  30 seconds at least however slow the page; waiting when both were used. `account` names
  *  the record shared by the workers. */
 export async function freshCode(account: string, secret: string): Promise<string> {
   const port = process.env.CLOUD_FAIR_E2E_PORT ?? '3210';
@@ -50,7 +51,7 @@ export async function freshCode(account: string, secret: string): Promise<string
     try {
       let last = 0;
       try { last = Number(readFileSync(record, 'utf8')) || 0; } catch { /* none yet */ }
-      const step = Math.max(stepNow() - 1, last + 1);
+      const step = Math.max(stepNow(), last + 1);
       if (step <= stepNow() + 1) {
         writeFileSync(record, String(step));
         return totp(secret, step);

@@ -21,13 +21,14 @@ async fn stored(app: &TestApp, email: &str, pending: bool) -> (String, i64) {
         .expect("a two-factor secret")
 }
 
-/// A code the server accepts now: of the earliest step within its skew that is later than
-/// the last one used, waiting for the next step when all three were used.
+/// A code the server accepts now and for at least 30 seconds more (however slow the request
+/// that carries it): of the current step, or the next one when the current one was used,
+/// waiting for a later step when both were.
 pub async fn fresh_code(app: &TestApp, email: &str, pending: bool) -> String {
     loop {
         let (secret, last_step) = stored(app, email, pending).await;
         let now_step = totp::step_at(now());
-        let step = (now_step - totp::SKEW_STEPS).max(last_step + 1);
+        let step = now_step.max(last_step + 1);
         if step <= now_step + totp::SKEW_STEPS {
             return totp::code_at(&secret, step).expect("a base32 secret");
         }
