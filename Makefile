@@ -2,7 +2,7 @@
 # Recipes use bash: .ci/env.sh is sourced and relies on it.
 SHELL := bash
 
-.PHONY: run test build bench
+.PHONY: run test build bench fuzz
 
 ## Start the platform with the demo fair on the embedded database: http://127.0.0.1:3000
 run:
@@ -21,3 +21,8 @@ build:
 ## The benchmark on a Canton-scale database (about 2 GB in data-canton/; not part of the tests).
 bench:
 	bash .ci/bench.sh
+
+## Every fuzz target for 10 minutes, one after another (nightly, cargo-fuzz; not part of the tests).
+## One target or another duration: bash .ci/fuzz.sh TARGET SECONDS
+fuzz:
+	bash .ci/fuzz.sh
