@@ -2,7 +2,7 @@
 # Recipes use bash: .ci/env.sh is sourced and relies on it.
 SHELL := bash
 
-.PHONY: run test build bench chaos
+.PHONY: run test build bench chaos fuzz
 
 ## Start the platform with the demo fair on the embedded database: http://127.0.0.1:3000
 run:
@@ -26,3 +26,8 @@ bench:
 ## fails if an acknowledged write is lost or the database or search index is broken.
 chaos:
 	bash .ci/chaos.sh
+
+## Every fuzz target for 10 minutes, one after another (nightly, cargo-fuzz; not part of the tests).
+## One target or another duration: bash .ci/fuzz.sh TARGET SECONDS
+fuzz:
+	bash .ci/fuzz.sh

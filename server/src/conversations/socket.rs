@@ -280,6 +280,11 @@ fn refused(client_id: Option<String>, error: AppError) -> SocketFrame {
     SocketFrame::Refused { client_id, error }
 }
 
+/// A text frame as the browser's `ChatFrame`, or the field error it is refused with.
+pub fn read_frame(text: &str) -> Result<ChatFrame, AppError> {
+    serde_json::from_str(text).map_err(|_| AppError::invalid("frame", ErrorCode::FrameUnreadable))
+}
+
 /// What to answer a frame with at once (followed messages come later, through `out`).
 async fn answer(
     text: &str,
@@ -293,14 +298,9 @@ async fn answer(
         in_calls,
         reads,
     } = held;
-    let frame = match serde_json::from_str::<ChatFrame>(text) {
+    let frame = match read_frame(text) {
         Ok(frame) => frame,
-        Err(_) => {
-            return Some(refused(
-                None,
-                AppError::invalid("frame", ErrorCode::FrameUnreadable),
-            ));
-        }
+        Err(error) => return Some(refused(None, error)),
     };
     match frame {
         ChatFrame::Send {

@@ -3,6 +3,7 @@
 //! (`uploads`), and importing products from a spreadsheet (`import`, `spreadsheet`, `table`, `workbook`).
 
 pub mod booths;
+pub mod cell_refs;
 pub mod import;
 pub mod onboarding;
 pub mod products;

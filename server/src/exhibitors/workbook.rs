@@ -3,10 +3,12 @@
 //! addresses (`XFD1048576`), the shared strings' `uniqueCount`, each part's unpacked size. A
 //! two-kilobyte file can declare terabytes. So, before calamine opens the file, every part is
 //! unpacked once into nothing, counting its bytes against our own limit, and the shared
-//! strings' declared count is checked against what their part can hold; then the sheet is
+//! strings' declared count is checked against what their part can hold, and a worksheet's
+//! cell references must be Excel's (`cell_refs`); then the sheet is
 //! read cell by cell (never as a range sized by its addresses), keeping only the rows and
 //! columns within the table's limits.
 
+use super::cell_refs;
 use super::table::{COLUMNS_MAX, ROWS_MAX, TableError};
 use calamine::{Data, Reader, Xlsx};
 use std::io::{Cursor, Read};
@@ -75,7 +77,8 @@ fn text(cell: &Data) -> String {
 }
 
 /// Unpacks every part into nothing, refusing the archive once the total passes
-/// `UNPACKED_BYTES_MAX` (whatever the parts declare), and checks the shared strings' count.
+/// `UNPACKED_BYTES_MAX` (whatever the parts declare), and checks the shared strings' count;
+/// then reads every worksheet's cell references (the total now known to be bounded).
 fn check_archive(bytes: &[u8]) -> Result<(), TableError> {
     let mut archive =
         zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| TableError::Unreadable)?;
@@ -109,6 +112,13 @@ fn check_archive(bytes: &[u8]) -> Result<(), TableError> {
         if declared > STRINGS_MAX || declared > counted.bytes / SHORTEST_STRING_BYTES {
             return Err(TableError::Unreadable);
         }
+    }
+    // Whatever its name: the workbook's relationships, not the name, make a part its sheet.
+    for index in 0..archive.len() {
+        let part = archive
+            .by_index(index)
+            .map_err(|_| TableError::Unreadable)?;
+        cell_refs::check(&mut part.take(UNPACKED_BYTES_MAX))?;
     }
     Ok(())
 }
@@ -227,6 +237,17 @@ mod tests {
         // Styled cells without a value make no rows, however far they reach.
         let styled = r#"<row r="1"><c r="A1"><v>1</v></c></row><row r="1048576"><c r="XFD1048576" s="1"/></row>"#;
         assert_eq!(read(&workbook(styled, SHARED, 0)).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn a_reference_calamine_cannot_count_is_refused() {
+        // Found by the xlsx fuzz target: calamine's column arithmetic overflowed.
+        let long =
+            r#"<row r="1"><c r="A1"><v>1</v></c><c r="Bzzzzzzzzzzzzzzzz1"><v>2</v></c></row>"#;
+        assert_eq!(
+            read(&workbook(long, SHARED, 0)),
+            Err(TableError::Unreadable)
+        );
     }
 
     #[test]

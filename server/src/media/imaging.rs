@@ -30,7 +30,8 @@ pub enum ImageKind {
 }
 
 impl ImageKind {
-    fn largest_side(self) -> u32 {
+    /// The most pixels a side of the stored image has.
+    pub fn largest_side(self) -> u32 {
         match self {
             ImageKind::Logo => 512,
             ImageKind::ProductPhoto => 1200,

@@ -75,7 +75,7 @@ pub async fn poster_frame(file: &Path, container: &'static str) -> Result<Vec<u8
 /// playlists, image sequences or other formats in disguise), only the `file` protocol (so no
 /// reference inside the file reaches the network or another file by another protocol), one
 /// thread, and a frame scaled to at most [`POSTER_SIDE`] a side.
-fn poster_args(file: &Path, container: &'static str, offset: &str) -> Vec<String> {
+pub fn poster_args(file: &Path, container: &'static str, offset: &str) -> Vec<String> {
     let demuxer = match container {
         "webm" => "matroska",
         _ => "mov",

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The fuzz targets of server/fuzz (cargo-fuzz on the nightly toolchain), one at a time, each on
+# one core at the lowest priority. Not part of `make test`.
+#
+#   bash .ci/fuzz.sh [TARGET] [SECONDS]   every target (or TARGET) for SECONDS each (600)
+#   bash .ci/fuzz.sh --cmin [TARGET]      fold what the runs found into the committed corpus,
+#                                         minimised (server/fuzz/corpus/TARGET)
+#
+# Runs start from the committed corpus and write what they find to server/fuzz/target/found/
+# (ignored by git); a crash is saved under server/fuzz/artifacts/TARGET/ and stops the run.
+set -euo pipefail
+cd "$(dirname "$0")/../server"
+command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+export CARGO_BUILD_JOBS="${CARGO_BUILD_JOBS:-2}"
+fuzz() { nice -n 19 cargo +nightly fuzz "$@"; }
+
+if [ "${1:-}" = "--cmin" ]; then
+    fuzz build --debug-assertions
+    binaries=fuzz/target/x86_64-unknown-linux-gnu/release
+    for target in ${2:-$(cargo +nightly fuzz list)}; do
+        merged="fuzz/target/merged/$target"
+        rm -rf "$merged" && mkdir -p "$merged" "fuzz/target/found/$target"
+        nice -n 19 "$binaries/$target" -merge=1 "$merged" \
+            "fuzz/corpus/$target" "fuzz/target/found/$target"
+        rm -rf "fuzz/corpus/$target" && mv "$merged" "fuzz/corpus/$target"
+    done
+    exit 0
+fi
+
+seconds="${2:-600}"
+for target in ${1:-$(cargo +nightly fuzz list)}; do
+    echo "== $target for $seconds s"
+    mkdir -p "fuzz/target/found/$target"
+    fuzz run --debug-assertions "$target" "fuzz/target/found/$target" "fuzz/corpus/$target" -- \
+        -max_total_time="$seconds" -timeout=60 -print_final_stats=1
+done
