@@ -15,7 +15,7 @@ use hyper_util::service::TowerToHyperService;
 use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
-use tokio::io::AsyncWriteExt;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::{Semaphore, watch};
 use tower::ServiceExt;
@@ -143,10 +143,28 @@ pub async fn serve(
     }
 }
 
-/// Answers a connection over the cap without reading it.
+/// Answers a connection over the cap without serving it. What the client sent is read and
+/// dropped for a moment (at most [`TURN_AWAY_DRAIN`] bytes) after the answer: a socket closed
+/// with unread data resets the connection, and the client would see the reset instead of 503.
 async fn turn_away(mut tcp: TcpStream) {
-    let _ = tokio::time::timeout(Duration::from_secs(1), tcp.write_all(FULL)).await;
+    let answer = async {
+        tcp.write_all(FULL).await?;
+        tcp.shutdown().await?;
+        let mut sink = [0u8; 4096];
+        let mut drained = 0;
+        while drained < TURN_AWAY_DRAIN {
+            match tcp.read(&mut sink).await? {
+                0 => break,
+                n => drained += n,
+            }
+        }
+        Ok::<_, std::io::Error>(())
+    };
+    let _ = tokio::time::timeout(Duration::from_millis(500), answer).await;
 }
+
+/// Bytes of a turned-away client's request read and dropped before its connection closes.
+const TURN_AWAY_DRAIN: usize = 16 * 1024;
 
 #[cfg(test)]
 mod tests {
