@@ -3,6 +3,9 @@
 import { test as base, expect, Browser, Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { freshCode } from './totp';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /** Console lines a browser prints for a response whose error status a test asked for. */
 export const expectedStatus = (status: number) => `Failed to load resource: the server responded with a status of ${status}`;
@@ -82,16 +85,39 @@ export const demoSecrets: Record<string, string> = {
 };
 
 /** Signs in through the form, with a code of the account's authenticator app when the
- *  demo account has one. */
+ *  demo account has one. The server takes each code once, one a step of 30 seconds, so a
+ *  demo account with an app signs in through the form once per run and its later tests take
+ *  up that session (as a person's browser keeps it), unless it has ended. */
 export async function signIn(page: Page, js: boolean | undefined, [email, password]: string[]) {
+  const secret = demoSecrets[email];
+  if (secret && await resumeSession(page, js, email)) return;
   await page.goto('/sign-in');
   await ready(page, js);
   await page.getByLabel('E-mail address').fill(email);
   await page.getByLabel('Password (at least 10 characters)').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  const secret = demoSecrets[email];
   if (secret) await enterCode(page, js, freshCode(email, secret));
   await expect(page.getByText(/^Signed in as /)).toBeVisible();
+  if (secret) {
+    const session = (await page.context().cookies()).find((c) => c.name === 'cf_session');
+    if (session) writeFileSync(sessionFile(email), session.value);
+  }
+}
+
+const origin = () => `http://127.0.0.1:${process.env.CLOUD_FAIR_E2E_PORT ?? 3210}`;
+const sessionFile = (email: string) =>
+  join(tmpdir(), `cloud-fair-e2e-${process.env.CLOUD_FAIR_E2E_PORT ?? 3210}-${email}.session`);
+
+/** Takes up the session an earlier test of this run kept for `email`; whether it still works. */
+async function resumeSession(page: Page, js: boolean | undefined, email: string): Promise<boolean> {
+  let value: string;
+  try { value = readFileSync(sessionFile(email), 'utf8'); } catch { return false; }
+  await page.context().addCookies([{ name: 'cf_session', value, url: origin() }]);
+  await page.goto('/');
+  await ready(page, js);
+  if (await page.getByText(/^Signed in as /).count() > 0) return true;
+  await page.context().clearCookies();
+  return false;
 }
 
 /** The second step of signing in: `code` typed on the code page. */

@@ -34,9 +34,9 @@ export function totp(secret: string, step: number): string {
 export const stepNow = () => Math.floor(Date.now() / 30_000);
 
 /** A code for `secret` of a step no test has used (the server takes each once, a step
- *  either side of its own): the current step, else the next, so that the code stays good for
- *  30 seconds at least however slow the page; waiting when both were used. `account` names
- *  the record shared by the workers. */
+ *  either side of its own): the step before while ten seconds of the current one are left
+ *  (so that the code stays good however slow the page), else the current one, else the next;
+ *  waiting when those were used. `account` names the record shared by the workers. */
 export async function freshCode(account: string, secret: string): Promise<string> {
   const port = process.env.CLOUD_FAIR_E2E_PORT ?? '3210';
   const lock = join(tmpdir(), `cloud-fair-e2e-${port}-${account}.lock`);
@@ -51,7 +51,9 @@ export async function freshCode(account: string, secret: string): Promise<string
     try {
       let last = 0;
       try { last = Number(readFileSync(record, 'utf8')) || 0; } catch { /* none yet */ }
-      const step = Math.max(stepNow(), last + 1);
+      const leftOfStep = 30_000 - (Date.now() % 30_000);
+      const earliest = leftOfStep >= 10_000 ? stepNow() - 1 : stepNow();
+      const step = Math.max(earliest, last + 1);
       if (step <= stepNow() + 1) {
         writeFileSync(record, String(step));
         return totp(secret, step);

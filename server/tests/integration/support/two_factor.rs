@@ -21,14 +21,20 @@ async fn stored(app: &TestApp, email: &str, pending: bool) -> (String, i64) {
         .expect("a two-factor secret")
 }
 
-/// A code the server accepts now and for at least 30 seconds more (however slow the request
-/// that carries it): of the current step, or the next one when the current one was used,
-/// waiting for a later step when both were.
+/// A code the server accepts now and for at least ten seconds more (however slow the request
+/// that carries it): of the step before while ten seconds of the current one are left, else
+/// of the current or the next step, waiting for a later step when those were used.
 pub async fn fresh_code(app: &TestApp, email: &str, pending: bool) -> String {
     loop {
         let (secret, last_step) = stored(app, email, pending).await;
         let now_step = totp::step_at(now());
-        let step = now_step.max(last_step + 1);
+        let left_of_step = totp::STEP_SECONDS - now().rem_euclid(totp::STEP_SECONDS);
+        let earliest = if left_of_step >= 10 {
+            now_step - totp::SKEW_STEPS
+        } else {
+            now_step
+        };
+        let step = earliest.max(last_step + 1);
         if step <= now_step + totp::SKEW_STEPS {
             return totp::code_at(&secret, step).expect("a base32 secret");
         }
