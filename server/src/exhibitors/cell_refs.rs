@@ -7,32 +7,27 @@
 use super::table::TableError;
 use std::io::Read;
 
-/// Bytes read at most before a part's root element: past them it is no worksheet.
-const ROOT_WITHIN: u64 = 64 * 1024;
-
-/// Checks every cell, row and dimension reference of `part` if it is a worksheet (its root
-/// element says so); another part (XML of another kind, an image) is read no further than
-/// its root.
+/// Checks every cell, row and dimension reference in `part`, whatever the part: calamine finds
+/// a sheet through the workbook's relationships and reads these elements wherever they stand.
+/// Reading stops where the XML breaks (an image, say), as calamine's reader, configured the
+/// same way here, stops there too.
 pub fn check(part: &mut impl Read) -> Result<(), TableError> {
     use quick_xml::events::Event;
     let mut reader = quick_xml::Reader::from_reader(std::io::BufReader::new(part));
+    let config = reader.config_mut();
+    config.check_end_names = false;
+    config.trim_text(false);
+    config.check_comments = false;
+    config.expand_empty_elements = true;
     let mut buffer = Vec::new();
-    let mut root = true;
     loop {
         buffer.clear();
         let element = match reader.read_event_into(&mut buffer) {
             Ok(Event::Start(element) | Event::Empty(element)) => element,
-            Ok(Event::Eof) => return Ok(()),
-            _ if root && reader.buffer_position() > ROOT_WITHIN => return Ok(()),
+            Ok(Event::Eof) | Err(_) => return Ok(()),
             Ok(_) => continue,
-            Err(_) if root => return Ok(()),
-            Err(_) => return Err(TableError::Unreadable),
         };
-        let name = element.local_name();
-        if std::mem::take(&mut root) && name.as_ref() != "worksheet" {
-            return Ok(());
-        }
-        let (attribute, fits): (&str, fn(&[u8]) -> bool) = match name.as_ref() {
+        let (attribute, fits): (&str, fn(&[u8]) -> bool) = match element.local_name().as_ref() {
             "c" => ("r", |value| cell(value).is_some()),
             "row" => ("r", |value| number(value, 7).is_some()),
             "dimension" => ("ref", dimension),
@@ -108,9 +103,10 @@ mod tests {
     }
 
     #[test]
-    fn other_parts_are_left_alone() {
-        let shared = r#"<sst><si><t>x</t></si><c r="not checked"/></sst>"#;
-        assert_eq!(check(&mut shared.as_bytes()), Ok(()));
+    fn references_are_checked_wherever_they_stand() {
+        // Found by the xlsx fuzz target: no worksheet element, and calamine read the cells.
+        let rootless = r#"!worksheet<sheetData><row r="1"><c r="Bzzzzzzzzzzzzzzzz1"/></row>"#;
+        assert_eq!(check(&mut rootless.as_bytes()), Err(TableError::Unreadable));
         let image = b"\x89PNG\r\n\x1a\n\0\0<\0\xff</\xfe";
         assert_eq!(check(&mut &image[..]), Ok(()));
     }

@@ -78,7 +78,7 @@ fn text(cell: &Data) -> String {
 
 /// Unpacks every part into nothing, refusing the archive once the total passes
 /// `UNPACKED_BYTES_MAX` (whatever the parts declare), and checks the shared strings' count;
-/// then reads every worksheet's cell references (the total now known to be bounded).
+/// then reads the cell references in every part (the total now known to be bounded).
 fn check_archive(bytes: &[u8]) -> Result<(), TableError> {
     let mut archive =
         zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| TableError::Unreadable)?;
