@@ -6,8 +6,10 @@
 #                                         every target (or TARGET) for SECONDS each (600), with
 #                                         libFuzzer's OPTIONs (say -max_len=65536: by default
 #                                         inputs grow slowly up to 4 KiB or the corpus' longest)
-#   bash .ci/fuzz.sh --cmin [TARGET]      fold what the runs found into the committed corpus,
-#                                         minimised (server/fuzz/corpus/TARGET)
+#   bash .ci/fuzz.sh --cmin [TARGET] [OPTION…]
+#                                         fold what the runs found into the committed corpus,
+#                                         minimised (server/fuzz/corpus/TARGET); -max_len=N
+#                                         keeps only the first N bytes of each input
 #
 # Runs start from the committed corpus and write what they find to server/fuzz/target/found/
 # (ignored by git); a crash is saved under server/fuzz/artifacts/TARGET/ and stops the run.
@@ -22,10 +24,12 @@ if [ "${1:-}" = "--cmin" ]; then
     binaries=fuzz/target/x86_64-unknown-linux-gnu/release
     # As cargo fuzz runs them: a global of the bundled SQLite trips ASan's one-definition check.
     export ASAN_OPTIONS=detect_odr_violation=0
-    for target in ${2:-$(cargo +nightly fuzz list)}; do
+    targets="${2:-$(cargo +nightly fuzz list)}"
+    shift $(( $# < 2 ? $# : 2 ))
+    for target in $targets; do
         merged="fuzz/target/merged/$target"
         rm -rf "$merged" && mkdir -p "$merged" "fuzz/target/found/$target"
-        nice -n 19 "$binaries/$target" -set_cover_merge=1 "$merged" \
+        nice -n 19 "$binaries/$target" -set_cover_merge=1 "$@" "$merged" \
             "fuzz/corpus/$target" "fuzz/target/found/$target"
         rm -rf "fuzz/corpus/$target" && mv "$merged" "fuzz/corpus/$target"
     done
