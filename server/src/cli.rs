@@ -1,5 +1,5 @@
 //! The command line: `serve` (the default), `generate`, `reindex`, `bench-search`,
-//! `bench-chat`, `chaos`.
+//! `bench-chat`, `bench-flood`, `chaos`.
 
 use crate::config::Config;
 use clap::{Parser, Subcommand};
@@ -69,6 +69,34 @@ pub enum Command {
         /// Idle sockets opened for the memory figure.
         #[arg(long, default_value_t = 10_000)]
         idle: usize,
+    },
+    /// Benchmark: the demo fair's server (a child process, limits as configured) flooded in
+    /// turn by clients trickling their headers, by requests at every endpoint that hashes a
+    /// password and by mixed uploads, while probes time `/healthz` and product pages (non-zero
+    /// exit if a probe's p99 reaches 1 s or a probe fails).
+    BenchFlood {
+        /// How long each flood lasts, in seconds (the trickle at least two header deadlines).
+        #[arg(long, default_value_t = 20)]
+        seconds: u64,
+        /// Clients trickling their headers, each from its own loopback address.
+        #[arg(long, default_value_t = 1_000)]
+        trickling: usize,
+        /// Requests in flight at once in the password and upload floods.
+        #[arg(long, default_value_t = 64)]
+        clients: usize,
+        /// Loopback addresses the password floods come from.
+        #[arg(long, default_value_t = 1_000)]
+        addresses: usize,
+        /// Probe requests a second to each of `/healthz` and the product pages.
+        #[arg(long, default_value_t = 20)]
+        probe_rate: u32,
+        /// The floods to run, after the quiet stretch: trickle, passwords, uploads.
+        #[arg(
+            long,
+            value_delimiter = ',',
+            default_value = "trickle,passwords,uploads"
+        )]
+        floods: Vec<crate::commands::flood::Flood>,
     },
     /// Durability under SIGKILL: a mixed write load through a child `serve` that is killed
     /// and restarted at random moments; then every acknowledged write, the database's

@@ -6,6 +6,7 @@
 //! more wait, each for at most `patience`. The permit travels with the job: a client that
 //! hangs up does not free its place before its job has ended.
 
+use crate::telemetry::Throttled;
 use app::error::AppError;
 use std::sync::{Arc, LazyLock};
 use std::time::Duration;
@@ -18,6 +19,8 @@ pub struct Gate {
     admitted: Arc<Semaphore>,
     running: Arc<Semaphore>,
     patience: Duration,
+    /// The "busy" warnings, at most one a second.
+    busy_log: Throttled,
 }
 
 /// How long a job waits for its turn before the client is told to come back.
@@ -31,6 +34,7 @@ impl Gate {
             admitted: Arc::new(Semaphore::new(running + waiting)),
             running: Arc::new(Semaphore::new(running)),
             patience,
+            busy_log: Throttled::new(),
         }
     }
 
@@ -41,7 +45,9 @@ impl Gate {
         job: impl FnOnce() -> T + Send + 'static,
     ) -> Result<T, AppError> {
         let busy = || {
-            tracing::warn!(gate = self.name, "at capacity: answered busy");
+            if let Some(unlogged) = self.busy_log.admit() {
+                tracing::warn!(gate = self.name, unlogged, "at capacity: answered busy");
+            }
             AppError::Busy
         };
         let place = Arc::clone(&self.admitted)

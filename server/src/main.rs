@@ -2,7 +2,7 @@
 
 use clap::Parser;
 use server::cli::{Cli, Command};
-use server::commands::{chaos, chat_bench, generate, reindex, search_bench};
+use server::commands::{chaos, chat_bench, flood, generate, reindex, search_bench};
 use server::http::serve;
 use server::telemetry;
 use std::process::ExitCode;
@@ -40,6 +40,24 @@ async fn main() -> ExitCode {
                 server_pid,
             };
             chat_bench::run(cli.config, options).await
+        }
+        Command::BenchFlood {
+            seconds,
+            trickling,
+            clients,
+            addresses,
+            probe_rate,
+            floods,
+        } => {
+            let options = flood::Options {
+                seconds,
+                trickling,
+                clients,
+                addresses,
+                probe_rate,
+                floods,
+            };
+            flood::run(cli.config, options).await
         }
         Command::Chaos {
             kills,

@@ -115,21 +115,50 @@ impl AppError {
 }
 
 /// A database failure is never the user's to act on: logged under an opaque id (see
-/// `internal`), so that storage code can write `?` after every query. The one exception is
-/// text PostgreSQL cannot hold (a NUL, SQLSTATE 22021) in a value looked up, such as a slug
-/// or a token from a URL: no such thing is stored, so it is not found (SQLite simply finds
-/// nothing). Text that is stored is checked for control characters before it gets here.
+/// `internal`), so that storage code can write `?` after every query. Two exceptions: text
+/// PostgreSQL cannot hold (a NUL, SQLSTATE 22021) in a value looked up, such as a slug or a
+/// token from a URL: no such thing is stored, so it is not found (SQLite simply finds
+/// nothing; text that is stored is checked for control characters before it gets here); and
+/// a database too busy to take the work in time (the line of writers longer than SQLite's
+/// `busy_timeout`, a PostgreSQL lock or deadlock, no free connection in the pool): the
+/// transaction was rolled back, nothing was saved, and the client is told to come back
+/// (`Busy`, 503 with `Retry-After`), as the server's own queues do.
 #[cfg(feature = "ssr")]
 impl From<sqlx::Error> for AppError {
     fn from(error: sqlx::Error) -> Self {
-        let unstorable_text = error
+        let code = error
             .as_database_error()
             .and_then(|error| error.code())
-            .is_some_and(|code| code == "22021");
-        if unstorable_text {
-            return AppError::NotFound;
+            .map(|code| code.into_owned());
+        match code.as_deref() {
+            Some("22021") => AppError::NotFound,
+            Some(code) if database_busy(code) => {
+                tracing::warn!(%error, "the database is busy: answered busy");
+                AppError::Busy
+            }
+            _ if matches!(error, sqlx::Error::PoolTimedOut) => {
+                tracing::warn!("no database connection came free in time: answered busy");
+                AppError::Busy
+            }
+            _ => AppError::internal(error),
         }
-        AppError::internal(error)
+    }
+}
+
+/// Whether a database's error code says it was too busy: SQLite's `SQLITE_BUSY` and
+/// `SQLITE_LOCKED` with their extended codes (the primary code is the low byte), PostgreSQL's
+/// serialization failure, deadlock, lock not available and statement timeout.
+#[cfg(feature = "ssr")]
+fn database_busy(code: &str) -> bool {
+    const SQLITE_BUSY: u32 = 5;
+    const SQLITE_LOCKED: u32 = 6;
+    match code {
+        "40001" | "40P01" | "55P03" | "57014" => true,
+        // SQLite's codes are numbers below 4096; PostgreSQL's are five characters.
+        _ if code.len() < 5 => code
+            .parse::<u32>()
+            .is_ok_and(|code| matches!(code & 0xff, SQLITE_BUSY | SQLITE_LOCKED)),
+        _ => false,
     }
 }
 
@@ -162,6 +191,24 @@ impl FromServerFnError for AppError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn a_busy_database_is_busy_not_internal() {
+        for busy in [
+            "5", "517", "773", "6", "262", "40001", "40P01", "55P03", "57014",
+        ] {
+            assert!(database_busy(busy), "{busy}");
+        }
+        for other in ["1", "19", "2067", "23505", "22021", "42P01", ""] {
+            assert!(!database_busy(other), "{other}");
+        }
+        assert_eq!(AppError::from(sqlx::Error::PoolTimedOut), AppError::Busy);
+        assert!(matches!(
+            AppError::from(sqlx::Error::RowNotFound),
+            AppError::Internal(_)
+        ));
+    }
 
     #[test]
     fn statuses_are_not_all_500() {

@@ -63,7 +63,16 @@ impl DailyAllowances {
         if started < self.of(what) {
             Ok(())
         } else {
-            tracing::warn!(user = user.0, ?what, started, "daily allowance reached");
+            static LOG: crate::telemetry::Throttled = crate::telemetry::Throttled::new();
+            if let Some(unlogged) = LOG.admit() {
+                tracing::warn!(
+                    user = user.0,
+                    ?what,
+                    started,
+                    unlogged,
+                    "daily allowance reached"
+                );
+            }
             Err(AppError::DailyLimit)
         }
     }

@@ -148,7 +148,6 @@ impl Accounts for AccountService {
     async fn log_in(&self, email: &str, password: &str) -> Result<SignInStart, AppError> {
         let email = normalise_email(email).unwrap_or_default();
         if self.sign_in_failures.locked(&email) {
-            tracing::warn!("sign-in failures for one account reached");
             return Err(AppError::RateLimited);
         }
         let found = self.db.find_account(&email).await?;

@@ -37,10 +37,17 @@ impl SignInFailures {
     }
 
     /// Whether the account of `email` had too many failures lately.
+    /// Whether `email`'s account takes no more attempts for now (logged, throttled).
     pub fn locked(&self, email: &str) -> bool {
-        self.counts
+        static LOG: crate::telemetry::Throttled = crate::telemetry::Throttled::new();
+        let locked = self
+            .counts
             .get(email)
-            .is_some_and(|count| count.load(Ordering::Relaxed) >= self.max)
+            .is_some_and(|count| count.load(Ordering::Relaxed) >= self.max);
+        if locked && let Some(unlogged) = LOG.admit() {
+            tracing::warn!(unlogged, "sign-in failures for one account reached");
+        }
+        locked
     }
 
     pub fn failed(&self, email: &str) {

@@ -94,7 +94,12 @@ impl TwoFactor for AccountService {
         if required_for(user) {
             return Err(AppError::Conflict(ErrorCode::TwoFactorRequired));
         }
+        // A stolen session must not buy unlimited guesses at the password.
+        if self.sign_in_failures.locked(&user.email) {
+            return Err(AppError::RateLimited);
+        }
         if !self.password_matches(user, password).await? {
+            self.sign_in_failures.failed(&user.email);
             return Err(AppError::invalid("password", ErrorCode::ConfirmationWrong));
         }
         self.db.delete_two_factor(user.id).await
@@ -112,7 +117,6 @@ impl TwoFactor for AccountService {
             return Err(expired);
         }
         if self.sign_in_failures.locked(&waiting.email) {
-            tracing::warn!("sign-in failures for one account reached");
             return Err(AppError::RateLimited);
         }
         self.check_code(waiting.user, &waiting.email, code).await?;

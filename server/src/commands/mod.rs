@@ -5,6 +5,8 @@
 pub mod bench_copy;
 pub mod chaos;
 pub mod chat_bench;
+pub mod flood;
 pub mod generate;
+pub mod harness;
 pub mod reindex;
 pub mod search_bench;

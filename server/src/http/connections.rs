@@ -97,7 +97,10 @@ pub async fn serve(
         };
         let _ = tcp.set_nodelay(true);
         let Ok(slot) = slots.clone().try_acquire_owned() else {
-            tracing::warn!(%peer, "connection refused: the server is full");
+            static LOG: crate::telemetry::Throttled = crate::telemetry::Throttled::new();
+            if let Some(unlogged) = LOG.admit() {
+                tracing::warn!(%peer, unlogged, "connection refused: the server is full");
+            }
             tokio::spawn(turn_away(tcp));
             continue;
         };

@@ -223,14 +223,16 @@ pub fn router(state: AppState) -> Router {
             https,
             security::headers,
         ))
-        .layer(tower_http::trace::TraceLayer::new_for_http())
+        .layer(
+            tower_http::trace::TraceLayer::new_for_http().on_failure(crate::telemetry::log_failure),
+        )
 }
 
 /// 200 when the database answers, 503 otherwise.
 async fn health(
     axum::extract::State(db): axum::extract::State<Db>,
 ) -> (axum::http::StatusCode, &'static str) {
-    match sqlx::query("SELECT 1").execute(&db.pool).await {
+    match sqlx::query("SELECT 1").execute(&db.reads).await {
         Ok(_) => (axum::http::StatusCode::OK, "ok\n"),
         Err(error) => {
             tracing::error!(%error, "health check failed");

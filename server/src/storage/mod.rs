@@ -75,10 +75,18 @@ impl Synchronous {
     }
 }
 
+/// How long a PostgreSQL write transaction waits for a lock, as SQLite's `busy_timeout`.
+const WRITE_LOCK_TIMEOUT: &str = "SET LOCAL lock_timeout = '5s'";
+
 /// A connected, migrated database.
 #[derive(Clone, Debug)]
 pub struct Db {
     pub pool: AnyPool,
+    /// Connections for the catalogue's pages and the health check only. On SQLite they are
+    /// their own: a writer waits for SQLite's one write lock holding a connection of `pool`,
+    /// so that under a flood of writes `pool` can be all taken by waiting writers while the
+    /// pages, which only read, must still be served. On PostgreSQL, `pool` itself.
+    pub reads: AnyPool,
     pub backend: Backend,
 }
 
@@ -101,27 +109,7 @@ impl Db {
         let options = AnyConnectOptions::from_str(url)
             .with_context(|| format!("DATABASE_URL {:?} is not a valid database URL", redact(url)))?
             .disable_statement_logging();
-        let pool = AnyPoolOptions::new()
-            .max_connections(max_connections)
-            .acquire_timeout(Duration::from_secs(10))
-            .after_connect(move |conn, _| {
-                Box::pin(async move {
-                    if backend == Backend::Sqlite {
-                        // No commit checkpoints: `checkpoint` makes them, beside the
-                        // commits; a log grown long is cut back when it starts again.
-                        conn.execute(
-                            "PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON; \
-                             PRAGMA cache_size = -65536; \
-                             PRAGMA mmap_size = 1073741824; PRAGMA temp_store = MEMORY; \
-                             PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = 67108864;",
-                        )
-                        .await?;
-                        conn.execute(synchronous.pragma()).await?;
-                    }
-                    Ok(())
-                })
-            })
-            .connect_with(options)
+        let pool = open_pool(&options, backend, max_connections, synchronous)
             .await
             .with_context(|| format!("cannot open the database at {:?}", redact(url)))?;
         if backend == Backend::Sqlite {
@@ -130,24 +118,71 @@ impl Db {
                 .context("cannot switch SQLite to WAL mode")?;
             checkpoint::spawn(pool.clone());
         }
-        let db = Db { pool, backend };
-        migrations::run(&db.pool, backend).await?;
-        Ok(db)
+        migrations::run(&pool, backend).await?;
+        let reads = match backend {
+            Backend::Sqlite => {
+                open_pool(&options, backend, (max_connections / 2).max(2), synchronous)
+                    .await
+                    .with_context(|| format!("cannot open the database at {:?}", redact(url)))?
+            }
+            Backend::Postgres => pool.clone(),
+        };
+        Ok(Db {
+            pool,
+            reads,
+            backend,
+        })
     }
 
     /// A transaction that writes. On SQLite it takes the write lock at once (`BEGIN
     /// IMMEDIATE`): two writers then wait for each other (`busy_timeout`), where a transaction
     /// that read first and then wrote would fail at once with "database is locked" whenever
-    /// another one was writing.
+    /// another one was writing. On PostgreSQL its waits for locks are bounded the same way
+    /// (`lock_timeout`). A writer that waits longer is answered `Busy`: the line of writers is
+    /// a bounded queue like the server's others.
     pub async fn begin_write(
         &self,
     ) -> Result<sqlx::Transaction<'static, sqlx::Any>, app::error::AppError> {
-        let begun = match self.backend {
-            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
-            Backend::Postgres => self.pool.begin().await,
-        };
-        begun.map_err(app::error::AppError::from)
+        match self.backend {
+            Backend::Sqlite => Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?),
+            Backend::Postgres => {
+                let mut tx = self.pool.begin().await?;
+                sqlx::query(WRITE_LOCK_TIMEOUT).execute(&mut *tx).await?;
+                Ok(tx)
+            }
+        }
     }
+}
+
+/// A pool of up to `max_connections`, each with the pragmas SQLite needs.
+async fn open_pool(
+    options: &AnyConnectOptions,
+    backend: Backend,
+    max_connections: u32,
+    synchronous: Synchronous,
+) -> Result<AnyPool, sqlx::Error> {
+    AnyPoolOptions::new()
+        .max_connections(max_connections)
+        .acquire_timeout(Duration::from_secs(10))
+        .after_connect(move |conn, _| {
+            Box::pin(async move {
+                if backend == Backend::Sqlite {
+                    // No commit checkpoints: `checkpoint` makes them, beside the commits; a
+                    // log grown long is cut back when it starts again.
+                    conn.execute(
+                        "PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON; \
+                         PRAGMA cache_size = -65536; \
+                         PRAGMA mmap_size = 1073741824; PRAGMA temp_store = MEMORY; \
+                         PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = 67108864;",
+                    )
+                    .await?;
+                    conn.execute(synchronous.pragma()).await?;
+                }
+                Ok(())
+            })
+        })
+        .connect_with(options.clone())
+        .await
 }
 
 /// The URL without its password, for messages and logs.

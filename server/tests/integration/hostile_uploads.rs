@@ -12,6 +12,7 @@ use crate::support::hostile::{assert_nothing_left, kept, post_padded_file, still
 use crate::support::{self, TestApp};
 use crate::uploads::{image_bytes, sample_video};
 use image::ImageFormat;
+use server::commands::flood::files::{PDF, PDF_BOMB, gif_bomb, xlsx_zip_bomb};
 use server::demo::accounts::EXHIBITOR;
 use std::io::Write;
 
@@ -83,13 +84,6 @@ pub fn png_declaring(width: u32, height: u32) -> Vec<u8> {
     let crc = crc32(&bytes[12..29]);
     bytes[29..33].copy_from_slice(&crc.to_be_bytes());
     bytes
-}
-
-/// A GIF whose screen and one frame are 65,535 pixels a side: 16 GiB of pixels.
-fn gif_bomb() -> Vec<u8> {
-    let mut gif = b"GIF89a\xff\xff\xff\xff\x00\x00\x00".to_vec();
-    gif.extend_from_slice(b"\x2c\x00\x00\x00\x00\xff\xff\xff\xff\x00\x02\x02\x44\x01\x00\x3b");
-    gif
 }
 
 /// A lossless WebP whose header declares 16,384 × 16,384 pixels.
@@ -196,35 +190,6 @@ fn gltf_nested() -> Vec<u8> {
     )
     .into_bytes()
 }
-
-/// A workbook whose sheet unpacks to 96 MB from about 100 KB.
-fn xlsx_zip_bomb() -> Vec<u8> {
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated);
-    zip.start_file("[Content_Types].xml", options).unwrap();
-    zip.write_all(br#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>"#).unwrap();
-    zip.start_file("xl/workbook.xml", options).unwrap();
-    zip.write_all(br#"<workbook><sheets><sheet name="a" sheetId="1"/></sheets></workbook>"#)
-        .unwrap();
-    zip.start_file("xl/worksheets/sheet1.xml", options).unwrap();
-    zip.write_all(b"<worksheet><sheetData>").unwrap();
-    let spaces = vec![b' '; 1024 * 1024];
-    for _ in 0..96 {
-        zip.write_all(&spaces).unwrap();
-    }
-    zip.write_all(b"</sheetData></worksheet>").unwrap();
-    let bomb = zip.finish().unwrap().into_inner();
-    assert!(bomb.len() < 1024 * 1024, "{} bytes", bomb.len());
-    bomb
-}
-
-const PDF: &[u8] =
-    b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
-
-/// A PDF whose stream declares 99 GB and whose cross-reference table declares four billion
-/// objects, in 300 bytes.
-const PDF_BOMB: &[u8] = b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n2 0 obj << /Length 99999999999 >>\nstream\nBT ET\nendstream\nendobj\nxref\n0 4294967295\n0000000000 65535 f \ntrailer << /Size 4294967295 /Root 1 0 R >>\nstartxref\n60\n%%EOF\n";
 
 fn a_zip() -> Vec<u8> {
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));

@@ -10,6 +10,7 @@ mod allowances;
 mod applications;
 mod attachments;
 mod authorization;
+mod busy_database;
 mod chaos;
 mod conversation_care;
 mod deals;

@@ -3,8 +3,8 @@
 //! product per team to edit, more sessions of one buyer (tabs racing to accept), and a week
 //! and a half of published meeting slots that buyers race for.
 
-use super::client::Client;
 use crate::commands::chat_bench::people::{self, Pair};
+use crate::commands::harness::client::Client;
 use crate::storage::Db;
 use anyhow::Context;
 use app::domain::ExhibitorId;
@@ -54,7 +54,7 @@ pub async fn people(db: &Db, count: usize, seed: u64) -> anyhow::Result<Fixtures
     })
 }
 
-async fn product_of(db: &Db, exhibitor: ExhibitorId) -> anyhow::Result<i64> {
+pub(crate) async fn product_of(db: &Db, exhibitor: ExhibitorId) -> anyhow::Result<i64> {
     sqlx::query_scalar(
         "SELECT id FROM products WHERE exhibitor_id = $1 AND published = 1 ORDER BY id LIMIT 1",
     )

@@ -90,7 +90,7 @@ impl Ledger {
     pub async fn answered(
         &self,
         kind: &'static str,
-        answer: &anyhow::Result<super::client::Answer>,
+        answer: &anyhow::Result<crate::commands::harness::client::Answer>,
     ) -> bool {
         let outcome = match answer {
             Ok(answer) => Outcome::of_status(answer.status),

@@ -5,13 +5,12 @@
 //! twice and the search index agrees with the database. Exits non-zero if a check fails.
 
 mod checks;
-mod child;
-mod client;
-mod fixtures;
+pub(crate) mod fixtures;
 mod ledger;
 mod report;
 mod writers;
 
+use crate::commands::harness::child::{self, Limits};
 use crate::config::Config;
 use crate::demo::rng::Rng;
 use crate::storage::{Backend, Db};
@@ -55,7 +54,7 @@ pub async fn run(config: Config, options: Options) -> anyhow::Result<()> {
     std::fs::create_dir_all(&config.data_dir)
         .with_context(|| format!("cannot create {}", config.data_dir.display()))?;
     let log = config.data_dir.join("chaos-server.log");
-    let mut server = child::Server::new(&config, &log)?;
+    let mut server = child::Server::new(&config, &log, Limits::Lifted)?;
     println!(
         "chaos: the server runs on {}, logging to {}",
         server.addr,

@@ -255,7 +255,7 @@ fn percentile(values: &[f64], p: f64) -> f64 {
 }
 
 /// The server's resident memory in kilobytes, from /proc.
-fn resident_kb(pid: u32) -> anyhow::Result<u64> {
+pub(crate) fn resident_kb(pid: u32) -> anyhow::Result<u64> {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status"))?;
     status
         .lines()

@@ -61,7 +61,7 @@ pub async fn pairs(db: &Db, count: usize) -> anyhow::Result<Vec<Pair>> {
     Ok(pairs)
 }
 
-async fn person(db: &Db, email: &str, role: Role, hash: &str) -> anyhow::Result<UserId> {
+pub(crate) async fn person(db: &Db, email: &str, role: Role, hash: &str) -> anyhow::Result<UserId> {
     if let Some(account) = db.find_account(email).await? {
         return Ok(account.id);
     }

@@ -2,7 +2,7 @@
 //! argument the function never saw (missing, malformed) is one such error. This layer reads
 //! the `AppError` such a response carries and answers with its status instead (400 for bad
 //! arguments, 413 for a body over the limit, 503 with `Retry-After` when busy), leaving
-//! genuine internal errors at 500.
+//! genuine internal errors at 500. A 503 the function set itself gets its `Retry-After` too.
 
 use crate::http::error::BUSY_RETRY_SECONDS;
 use app::error::AppError;
@@ -18,10 +18,19 @@ const SERVER_FN_ERROR: &str = "serverfnerror";
 const MAX_ERROR_BYTES: usize = 64 * 1024;
 
 pub async fn error_status(request: Request, next: Next) -> Response {
-    let response = next.run(request).await;
-    if response.status() != StatusCode::INTERNAL_SERVER_ERROR
-        || !response.headers().contains_key(SERVER_FN_ERROR)
-    {
+    let mut response = next.run(request).await;
+    if !response.headers().contains_key(SERVER_FN_ERROR) {
+        return response;
+    }
+    // A function that set its status itself: a busy answer still says when to come back.
+    if response.status() == StatusCode::SERVICE_UNAVAILABLE {
+        response
+            .headers_mut()
+            .entry(header::RETRY_AFTER)
+            .or_insert(HeaderValue::from_static(BUSY_RETRY_SECONDS));
+        return response;
+    }
+    if response.status() != StatusCode::INTERNAL_SERVER_ERROR {
         return response;
     }
     let (mut parts, body) = response.into_parts();

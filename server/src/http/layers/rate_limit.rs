@@ -4,6 +4,7 @@
 //! form goes back to its page, which says to wait.
 
 use crate::http::client::client_of;
+use crate::telemetry::Throttled;
 use app::domain::form;
 use app::error::AppError;
 use app::session;
@@ -171,7 +172,10 @@ pub async fn guard(State(limiter): State<RateLimiter>, request: Request, next: N
     let Some(limit) = limiter.attempt(request.uri().path(), client) else {
         return next.run(request).await;
     };
-    tracing::warn!(%client, path = limit.path, "rate limit reached");
+    static LOG: Throttled = Throttled::new();
+    if let Some(unlogged) = LOG.admit() {
+        tracing::warn!(%client, path = limit.path, unlogged, "rate limit reached");
+    }
     let mut response = if session::is_plain_form(request.headers()) {
         let query = form::encode(&AppError::RateLimited, &[]);
         let location = format!("{}?{query}", limit.form_page);

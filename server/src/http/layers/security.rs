@@ -65,7 +65,10 @@ pub async fn same_origin_writes(request: Request, next: Next) -> Response {
     if safe || is_same_origin(request.headers()) {
         return next.run(request).await;
     }
-    tracing::warn!(path = %request.uri().path(), "refused a cross-site request");
+    static LOG: crate::telemetry::Throttled = crate::telemetry::Throttled::new();
+    if let Some(unlogged) = LOG.admit() {
+        tracing::warn!(path = %request.uri().path(), unlogged, "refused a cross-site request");
+    }
     (
         StatusCode::FORBIDDEN,
         "This request came from another site and was refused.\n",

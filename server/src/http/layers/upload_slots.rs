@@ -6,6 +6,7 @@
 use crate::http::client::client_of;
 use crate::http::error::HttpError;
 use crate::slots::KeyedSlots;
+use crate::telemetry::Throttled;
 use app::error::AppError;
 use axum::extract::{Request, State};
 use axum::http::{HeaderValue, header};
@@ -30,7 +31,10 @@ impl Default for UploadSlots {
 pub async fn guard(State(slots): State<UploadSlots>, request: Request, next: Next) -> Response {
     let client = client_of(&request);
     let Some(_slot) = slots.0.take(client) else {
-        tracing::warn!(%client, "too many uploads at once");
+        static LOG: Throttled = Throttled::new();
+        if let Some(unlogged) = LOG.admit() {
+            tracing::warn!(%client, unlogged, "too many uploads at once");
+        }
         let mut response = HttpError(AppError::RateLimited).into_response();
         response
             .headers_mut()

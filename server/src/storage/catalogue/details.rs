@@ -33,7 +33,7 @@ impl Db {
         ))
         .bind(id.0)
         .bind(i64::from(with_drafts))
-        .fetch_optional(&self.pool)
+        .fetch_optional(&self.reads)
         .await?
         .ok_or(AppError::NotFound)?;
         let product = ProductRow::from_row(&row)?;
@@ -79,7 +79,7 @@ impl Db {
              FROM categories c WHERE {condition}"
         ))
         .bind(value)
-        .fetch_optional(&self.pool)
+        .fetch_optional(&self.reads)
         .await?
         .ok_or(AppError::NotFound)?;
         Ok(row.into_category())
@@ -95,7 +95,7 @@ impl Db {
              FROM sections s WHERE s.slug = $1",
         )
         .bind(slug)
-        .fetch_optional(&self.pool)
+        .fetch_optional(&self.reads)
         .await?
         .ok_or(AppError::NotFound)?;
         let category_id: i64 = row.try_get("category_id")?;
@@ -111,7 +111,7 @@ impl Db {
              FROM booths b JOIN halls h ON h.id = b.hall_id WHERE b.exhibitor_id = $1 ORDER BY b.id",
         )
         .bind(exhibitor.0)
-        .fetch_all(&self.pool)
+        .fetch_all(&self.reads)
         .await?;
         Ok(rows.into_iter().map(Into::into).collect())
     }

@@ -32,7 +32,7 @@ impl Catalogue for Db {
             "SELECT id, slug, name_en, name_zh, starts_on, ends_on, phase, exhibitor_count, booth_count, \
              product_count, new_product_count FROM fair_sessions WHERE is_current = 1 ORDER BY id DESC LIMIT 1",
         )
-        .fetch_optional(&self.pool)
+        .fetch_optional(&self.reads)
         .await?
         .ok_or(AppError::NotFound)?;
         let phase: String = row.try_get("phase")?;
@@ -62,7 +62,7 @@ impl Catalogue for Db {
              FROM categories c JOIN fair_sessions f ON f.id = c.session_id \
              WHERE f.is_current = 1 ORDER BY c.position",
         )
-        .fetch_all(&self.pool)
+        .fetch_all(&self.reads)
         .await?;
         Ok(rows.into_iter().map(CategoryRow::into_category).collect())
     }
@@ -75,7 +75,7 @@ impl Catalogue for Db {
              JOIN fair_sessions f ON f.id = c.session_id \
              WHERE f.is_current = 1 ORDER BY c.position, s.position",
         )
-        .fetch_all(&self.pool)
+        .fetch_all(&self.reads)
         .await?;
         Ok(rows.into_iter().map(CategoryRow::into_section).collect())
     }
@@ -88,7 +88,7 @@ impl Catalogue for Db {
              FROM sections s WHERE s.category_id = $1 ORDER BY s.position",
         )
         .bind(category.id.0)
-        .fetch_all(&self.pool)
+        .fetch_all(&self.reads)
         .await?;
         Ok(CategoryDetail {
             category,
@@ -107,7 +107,7 @@ impl Catalogue for Db {
              FROM halls WHERE section_id = $1 ORDER BY position",
         )
         .bind(section.id.0)
-        .fetch_all(&self.pool)
+        .fetch_all(&self.reads)
         .await?;
         Ok(SectionDetail {
             section,
@@ -130,7 +130,7 @@ impl Catalogue for Db {
              WHERE h.slug = $1",
         )
         .bind(slug)
-        .fetch_optional(&self.pool)
+        .fetch_optional(&self.reads)
         .await?
         .ok_or(AppError::NotFound)?;
         let width: i64 = row.try_get("width_dm")?;
@@ -144,7 +144,7 @@ impl Catalogue for Db {
              FROM booths b LEFT JOIN exhibitors e ON e.id = b.exhibitor_id WHERE b.hall_id = $1 ORDER BY b.id",
         )
         .bind(hall.id.0)
-        .fetch_all(&self.pool)
+        .fetch_all(&self.reads)
         .await?;
         Ok(HallMap {
             hall,
@@ -163,7 +163,7 @@ impl Catalogue for Db {
              e.main_markets, e.certifications, e.product_count FROM exhibitors e WHERE e.slug = $1"
         ))
         .bind(slug)
-        .fetch_optional(&self.pool)
+        .fetch_optional(&self.reads)
         .await?
         .ok_or(AppError::NotFound)?;
         let summary = row.summary.into_summary()?;
@@ -230,7 +230,7 @@ impl Catalogue for Db {
         for value in binds {
             query = query.bind(value);
         }
-        let rows = query.bind(limit as i64 + 1).fetch_all(&self.pool).await?;
+        let rows = query.bind(limit as i64 + 1).fetch_all(&self.reads).await?;
         let summaries = rows
             .into_iter()
             .map(ExhibitorRow::into_summary)
@@ -253,7 +253,7 @@ impl Catalogue for Db {
         .bind(exhibitor.0)
         .bind(after.after())
         .bind(limit as i64 + 1)
-        .fetch_all(&self.pool)
+        .fetch_all(&self.reads)
         .await?;
         let items = rows
             .into_iter()
@@ -268,7 +268,7 @@ impl Catalogue for Db {
              WHERE p.is_new = 1 AND p.published = 1 ORDER BY p.id DESC LIMIT $1"
         ))
         .bind(limit as i64)
-        .fetch_all(&self.pool)
+        .fetch_all(&self.reads)
         .await?;
         rows.into_iter()
             .map(ProductSummaryRow::into_summary)

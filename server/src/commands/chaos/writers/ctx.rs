@@ -1,8 +1,8 @@
 //! What every writer shares: the client, the database (for the ids answers do not carry),
 //! the ledger, this run's mark, and when to stop.
 
-use crate::commands::chaos::client::Client;
 use crate::commands::chaos::ledger::Ledger;
+use crate::commands::harness::client::Client;
 use crate::storage::Db;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};

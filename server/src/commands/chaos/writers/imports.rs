@@ -5,6 +5,7 @@
 use super::ctx::{Ctx, back_off};
 use crate::commands::chaos::fixtures::Fixtures;
 use crate::commands::chaos::ledger::Import;
+use crate::commands::harness::client::File;
 use std::fmt::Write;
 use std::sync::Arc;
 use std::time::Duration;
@@ -57,7 +58,11 @@ pub async fn run(ctx: Arc<Ctx>, fixtures: Arc<Fixtures>) {
                     "/exhibitor/products/import",
                     &pair.team,
                     &[("exhibitor", &exhibitor)],
-                    ("chaos.csv", &content),
+                    File {
+                        name: "chaos.csv",
+                        content_type: "text/csv",
+                        bytes: &content,
+                    },
                 )
                 .await;
             let acked = ctx.ledger.answered("import", &answer).await;

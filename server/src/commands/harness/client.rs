@@ -1,12 +1,14 @@
-//! The chaos command's HTTP/1.1 client: one request per connection to the server under test
-//! on the loopback, a deadline on each, and an answer that counts only when it arrived whole
-//! (a status line cut short by a kill is no acknowledgement).
+//! The commands' HTTP/1.1 client: one request per connection to the server under test on the
+//! loopback, from `127.0.0.1` or any other loopback address (Linux routes all of 127.0.0.0/8
+//! to the loopback, so each address is another client to the server's per-client limits), a
+//! deadline on each, and an answer that counts only when it arrived whole (a status line cut
+//! short by a kill is no acknowledgement).
 
 use anyhow::{Context, bail};
-use std::net::SocketAddr;
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::time::Duration;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::TcpStream;
+use tokio::net::{TcpSocket, TcpStream};
 
 /// The longest one request may take; a killed server's requests fail sooner.
 const DEADLINE: Duration = Duration::from_secs(20);
@@ -26,13 +28,66 @@ impl Answer {
     }
 }
 
+/// A file of a multipart form: its name, its `Content-Type` and its bytes.
+pub struct File<'a> {
+    pub name: &'a str,
+    pub content_type: &'a str,
+    pub bytes: &'a [u8],
+}
+
+/// The `n`th loopback address after 127.0.0.1 (127.1.0.1, 127.1.0.2, …, 250 to a /24): a
+/// client of its own to the server, for `n` below 64,000.
+pub fn loopback(n: usize) -> IpAddr {
+    let n = n % 64_000;
+    IpAddr::V4(Ipv4Addr::new(
+        127,
+        1 + (n / 62_500) as u8,
+        (n / 250 % 250) as u8,
+        (n % 250 + 1) as u8,
+    ))
+}
+
 /// Requests to one server, as a signed-in person (the `Cookie` given) or a visitor.
 #[derive(Clone, Copy, Debug)]
 pub struct Client {
     pub addr: SocketAddr,
+    /// The address requests come from; the system's choice (127.0.0.1) if none.
+    pub from: Option<IpAddr>,
 }
 
 impl Client {
+    pub fn new(addr: SocketAddr) -> Client {
+        Client { addr, from: None }
+    }
+
+    /// The same server, from `address`.
+    pub fn from(self, address: IpAddr) -> Client {
+        Client {
+            from: Some(address),
+            ..self
+        }
+    }
+
+    /// A connection to the server from this client's address.
+    pub async fn connect(&self) -> std::io::Result<TcpStream> {
+        let Some(from) = self.from else {
+            return TcpStream::connect(self.addr).await;
+        };
+        let socket = match from {
+            IpAddr::V4(_) => TcpSocket::new_v4()?,
+            IpAddr::V6(_) => TcpSocket::new_v6()?,
+        };
+        socket.bind(SocketAddr::new(from, 0))?;
+        socket.connect(self.addr).await
+    }
+
+    /// POSTs a URL-encoded form as a visitor.
+    pub async fn visitor_form(&self, path: &str, form: &str) -> anyhow::Result<Answer> {
+        let kind = "application/x-www-form-urlencoded";
+        self.send("POST", path, None, Some(kind), form.as_bytes())
+            .await
+    }
+
     /// POSTs a URL-encoded form, as a server function call does.
     pub async fn form(&self, path: &str, cookie: &str, form: &str) -> anyhow::Result<Answer> {
         let kind = "application/x-www-form-urlencoded";
@@ -40,13 +95,13 @@ impl Client {
             .await
     }
 
-    /// POSTs a multipart form of text `fields` and one `file` (name, content).
+    /// POSTs a multipart form of text `fields` and one `file` field.
     pub async fn multipart(
         &self,
         path: &str,
         cookie: &str,
         fields: &[(&str, &str)],
-        file: (&str, &[u8]),
+        file: File<'_>,
     ) -> anyhow::Result<Answer> {
         let mut body = Vec::new();
         for (name, value) in fields {
@@ -57,12 +112,12 @@ impl Client {
         }
         body.extend_from_slice(
             format!(
-                "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{}\"\r\nContent-Type: text/csv\r\n\r\n",
-                file.0
+                "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{}\"\r\nContent-Type: {}\r\n\r\n",
+                file.name, file.content_type
             )
             .as_bytes(),
         );
-        body.extend_from_slice(file.1);
+        body.extend_from_slice(file.bytes);
         body.extend_from_slice(format!("\r\n--{BOUNDARY}--\r\n").as_bytes());
         let kind = format!("multipart/form-data; boundary={BOUNDARY}");
         self.send("POST", path, Some(cookie), Some(&kind), &body)
@@ -82,7 +137,7 @@ impl Client {
         body: &[u8],
     ) -> anyhow::Result<Answer> {
         let exchange = async {
-            let mut stream = TcpStream::connect(self.addr).await?;
+            let mut stream = self.connect().await?;
             let mut head = format!(
                 "{method} {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\nContent-Length: {}\r\n",
                 self.addr,
@@ -95,10 +150,16 @@ impl Client {
             }
             head.push_str("\r\n");
             stream.write_all(head.as_bytes()).await?;
-            stream.write_all(body).await?;
+            // A server may answer before it has read the whole body (413 for a file over its
+            // limit) and close: its answer is read all the same, as a browser would.
+            let sent = stream.write_all(body).await;
             let mut raw = Vec::new();
-            (&mut stream).take(MAX_ANSWER).read_to_end(&mut raw).await?;
-            parse(&raw)
+            let read = (&mut stream).take(MAX_ANSWER).read_to_end(&mut raw).await;
+            match (parse(&raw), sent) {
+                (Ok(answer), _) => Ok(answer),
+                (Err(_), Err(error)) => Err(error.into()),
+                (Err(error), Ok(())) => Err(read.err().map_or(error, Into::into)),
+            }
         };
         tokio::time::timeout(DEADLINE, exchange)
             .await

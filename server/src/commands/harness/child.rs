@@ -1,6 +1,6 @@
 //! The server under test: `serve` run as a child process (this same executable) on a free
-//! loopback port, with the chaos command's data folder and database; killed with SIGKILL and
-//! started again on the same port.
+//! loopback port, with the command's data folder, database and connection limits; killed with
+//! SIGKILL and started again on the same port.
 
 use super::client::Client;
 use crate::config::Config;
@@ -17,10 +17,21 @@ const START_WITHIN: Duration = Duration::from_secs(90);
 /// Starts tried in a row before giving up (the port may still be held for a moment).
 const START_ATTEMPTS: u32 = 5;
 
+/// Whether the server's per-client rate limits apply.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Limits {
+    /// Scaled up a thousandfold: the load comes from many people behind one address and is
+    /// not the limits' business (chaos).
+    Lifted,
+    /// As the command's configuration sets them, the defaults unless told (floods).
+    AsConfigured,
+}
+
 pub struct Server {
     exe: PathBuf,
     config: Config,
     log: PathBuf,
+    limits: Limits,
     pub addr: SocketAddr,
     process: Option<Child>,
     /// Times from spawning to `/healthz` answering 200.
@@ -31,12 +42,13 @@ pub struct Server {
 
 impl Server {
     /// A server to be started on a free loopback port, logging to `log`.
-    pub fn new(config: &Config, log: &Path) -> anyhow::Result<Server> {
+    pub fn new(config: &Config, log: &Path, limits: Limits) -> anyhow::Result<Server> {
         let addr = std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?;
         Ok(Server {
             exe: std::env::current_exe().context("cannot find this program's executable")?,
             config: config.clone(),
             log: log.to_owned(),
+            limits,
             addr,
             process: None,
             start_times: Vec::new(),
@@ -58,7 +70,7 @@ impl Server {
                     let _ = child.kill().await;
                     bail!("the server did not answer /healthz within {START_WITHIN:?}");
                 }
-                let health = Client { addr: self.addr }.get("/healthz").await;
+                let health = self.client().get("/healthz").await;
                 if health.is_ok_and(|answer| answer.status == 200) {
                     self.start_times.push(started.elapsed());
                     self.process = Some(child);
@@ -78,6 +90,10 @@ impl Server {
             .open(&self.log)
             .with_context(|| format!("cannot write {}", self.log.display()))?;
         let c = &self.config;
+        let rate_limit_scale = match self.limits {
+            Limits::Lifted => c.rate_limit_scale.max(1000),
+            Limits::AsConfigured => c.rate_limit_scale,
+        };
         let mut command = Command::new(&self.exe);
         command
             .arg("--addr")
@@ -93,9 +109,16 @@ impl Server {
             .arg(c.db_connections.to_string())
             .arg("--site-root")
             .arg(&c.site_root)
-            // Many people behind one address: the load is not the limits' business.
             .arg("--rate-limit-scale")
-            .arg(c.rate_limit_scale.max(1000).to_string())
+            .arg(rate_limit_scale.to_string())
+            .arg("--max-connections")
+            .arg(c.max_connections.to_string())
+            .arg("--header-timeout")
+            .arg(c.header_timeout.to_string())
+            .arg("--body-idle-timeout")
+            .arg(c.body_idle_timeout.to_string())
+            .arg("--body-min-rate")
+            .arg(c.body_min_rate.to_string())
             .arg("serve")
             .stdin(Stdio::null())
             .stdout(log.try_clone()?)
@@ -123,6 +146,11 @@ impl Server {
     }
 
     pub fn client(&self) -> Client {
-        Client { addr: self.addr }
+        Client::new(self.addr)
+    }
+
+    /// The running server's process id.
+    pub fn pid(&self) -> Option<u32> {
+        self.process.as_ref().and_then(Child::id)
     }
 }
