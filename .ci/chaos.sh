@@ -13,11 +13,7 @@ kills="${CHAOS_KILLS:-20}"
 seed="${CHAOS_SEED:-2026}"
 profile="${CHAOS_PROFILE:-debug}"
 engines="${CHAOS_ENGINES:-sqlite postgres}"
-if [ "$profile" = release ]; then
-  cargo build --release --locked -p server --bin server
-else
-  cargo build --locked -p server --bin server
-fi
+build_server "$profile"
 bin="$target/$profile/server"
 work="$(mktemp -d)"
 chmod 755 "$work"

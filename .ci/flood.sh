@@ -11,11 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source .ci/env.sh
 profile="${FLOOD_PROFILE:-release}"
-if [ "$profile" = release ]; then
-  cargo build --release --locked -p server --bin server
-else
-  cargo build --locked -p server --bin server
-fi
+build_server "$profile"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 # Every trickling client holds a socket on each side.

@@ -219,25 +219,6 @@ pub fn sample_video(kind: &str) -> Vec<u8> {
 /// A test picture of `kind` as ffmpeg's `testsrc` makes it with `options`.
 fn video_of(kind: &str, options: &str) -> Vec<u8> {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join(format!("sample.{kind}"));
-    let codec = if kind == "mp4" {
-        ["-c:v", "libx264", "-pix_fmt", "yuv420p"]
-    } else {
-        ["-c:v", "libvpx", "-b:v", "200k"]
-    };
-    let status = std::process::Command::new("ffmpeg")
-        .args([
-            "-v",
-            "error",
-            "-f",
-            "lavfi",
-            "-i",
-            &format!("testsrc={options}"),
-        ])
-        .args(codec)
-        .arg(&path)
-        .status()
-        .expect("ffmpeg (installed by .ci/setup.sh)");
-    assert!(status.success());
-    std::fs::read(path).unwrap()
+    server::commands::flood::files::test_video(dir.path(), kind, options)
+        .expect("ffmpeg (installed by .ci/setup.sh)")
 }

@@ -90,9 +90,15 @@ pub fn products_csv(prefix: &str, rows: u32) -> Vec<u8> {
     file.into_bytes()
 }
 
-/// A two-second MP4 (H.264, 320 × 240) made by ffmpeg in `dir`; `None` without ffmpeg.
-pub fn sample_mp4(dir: &std::path::Path) -> Option<Vec<u8>> {
-    let path = dir.join("flood-sample.mp4");
+/// A test picture of `kind` (`mp4`: H.264, `webm`: VP8) as ffmpeg's `testsrc` makes it with
+/// `options` (`duration=2:size=320x240:rate=10`), written in `dir`; `None` without ffmpeg.
+pub fn test_video(dir: &std::path::Path, kind: &str, options: &str) -> Option<Vec<u8>> {
+    let path = dir.join(format!("sample.{kind}"));
+    let codec = if kind == "mp4" {
+        ["-c:v", "libx264", "-pix_fmt", "yuv420p"]
+    } else {
+        ["-c:v", "libvpx", "-b:v", "200k"]
+    };
     let made = std::process::Command::new("ffmpeg")
         .args([
             "-v",
@@ -100,9 +106,9 @@ pub fn sample_mp4(dir: &std::path::Path) -> Option<Vec<u8>> {
             "-f",
             "lavfi",
             "-i",
-            "testsrc=duration=2:size=320x240:rate=10",
+            &format!("testsrc={options}"),
         ])
-        .args(["-c:v", "libx264", "-pix_fmt", "yuv420p"])
+        .args(codec)
         .arg("-y")
         .arg(&path)
         .status()

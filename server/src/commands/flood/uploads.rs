@@ -118,7 +118,7 @@ pub fn kinds(dir: &std::path::Path) -> Vec<Kind> {
             files::PDF_BOMB.to_vec(),
         ),
     ];
-    if let Some(video) = files::sample_mp4(dir) {
+    if let Some(video) = files::test_video(dir, "mp4", "duration=2:size=320x240:rate=10") {
         kinds.push(kind(
             "a 2-second MP4 video",
             Route::Video,
