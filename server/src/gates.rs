@@ -6,7 +6,7 @@
 //! more wait, each for at most `patience`. The permit travels with the job: a client that
 //! hangs up does not free its place before its job has ended.
 
-use crate::telemetry::Throttled;
+use crate::log_throttle::LogThrottle;
 use app::error::AppError;
 use std::sync::{Arc, LazyLock};
 use std::time::Duration;
@@ -20,7 +20,7 @@ pub struct Gate {
     running: Arc<Semaphore>,
     patience: Duration,
     /// The "busy" warnings, at most one a second.
-    busy_log: Throttled,
+    busy_log: LogThrottle,
 }
 
 /// How long a job waits for its turn before the client is told to come back.
@@ -34,7 +34,7 @@ impl Gate {
             admitted: Arc::new(Semaphore::new(running + waiting)),
             running: Arc::new(Semaphore::new(running)),
             patience,
-            busy_log: Throttled::new(),
+            busy_log: LogThrottle::new(),
         }
     }
 

@@ -63,7 +63,7 @@ impl DailyAllowances {
         if started < self.of(what) {
             Ok(())
         } else {
-            static LOG: crate::telemetry::Throttled = crate::telemetry::Throttled::new();
+            static LOG: crate::log_throttle::LogThrottle = crate::log_throttle::LogThrottle::new();
             if let Some(unlogged) = LOG.admit() {
                 tracing::warn!(
                     user = user.0,

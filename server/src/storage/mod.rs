@@ -120,11 +120,10 @@ impl Db {
         }
         migrations::run(&pool, backend).await?;
         let reads = match backend {
-            Backend::Sqlite => {
-                open_pool(&options, backend, (max_connections / 2).max(2), synchronous)
-                    .await
-                    .with_context(|| format!("cannot open the database at {:?}", redact(url)))?
-            }
+            // As many as the pages could use when they shared `pool`.
+            Backend::Sqlite => open_pool(&options, backend, max_connections, synchronous)
+                .await
+                .with_context(|| format!("cannot open the database at {:?}", redact(url)))?,
             Backend::Postgres => pool.clone(),
         };
         Ok(Db {

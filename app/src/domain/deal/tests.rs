@@ -141,7 +141,7 @@ fn orders_move_only_forward_and_by_the_right_side() {
 
 #[test]
 fn money_is_grouped_with_its_currency() {
-    assert_eq!(money(1_234_567_89, Currency::Usd), "1,234,567.89 USD");
+    assert_eq!(money(123_456_789, Currency::Usd), "1,234,567.89 USD");
     assert_eq!(money(5, Currency::Eur), "0.05 EUR");
     assert_eq!(money(100_000, Currency::Cny), "1,000.00 CNY");
 }

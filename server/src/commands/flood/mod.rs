@@ -20,7 +20,7 @@ use crate::commands::harness::client::Client;
 use crate::config::Config;
 use crate::storage::Db;
 use anyhow::{Context, bail};
-use probe::Latencies;
+use report::Row;
 use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
@@ -56,18 +56,6 @@ pub enum Flood {
     Trickle,
     Passwords,
     Uploads,
-}
-
-/// One flood's line of the report.
-pub struct Row {
-    pub name: String,
-    pub what: String,
-    pub seconds: f64,
-    pub tally: Tally,
-    pub health: Latencies,
-    pub product: Latencies,
-    /// The server's largest resident memory seen during the flood.
-    pub peak_kb: u64,
 }
 
 pub async fn run(config: Config, options: Options) -> anyhow::Result<()> {

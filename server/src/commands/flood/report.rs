@@ -1,10 +1,21 @@
 //! The benchmark's report: a table of the floods with the probes' latencies and the server's
 //! peak memory (Markdown, as the README quotes it), then what each flood was answered.
 
-use super::Row;
 use super::probe::Latencies;
-use super::tally::thousands;
+use super::tally::{Tally, thousands};
 use std::time::Duration;
+
+/// One flood's line of the report.
+pub struct Row {
+    pub name: String,
+    pub what: String,
+    pub seconds: f64,
+    pub tally: Tally,
+    pub health: Latencies,
+    pub product: Latencies,
+    /// The server's largest resident memory seen during the flood.
+    pub peak_kb: u64,
+}
 
 /// Prints how long the trickling connections were held before the server cut them off.
 pub fn held(times: &[Duration], deadline: Duration) {

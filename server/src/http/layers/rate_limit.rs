@@ -4,7 +4,7 @@
 //! form goes back to its page, which says to wait.
 
 use crate::http::client::client_of;
-use crate::telemetry::Throttled;
+use crate::log_throttle::LogThrottle;
 use app::domain::form;
 use app::error::AppError;
 use app::session;
@@ -172,7 +172,7 @@ pub async fn guard(State(limiter): State<RateLimiter>, request: Request, next: N
     let Some(limit) = limiter.attempt(request.uri().path(), client) else {
         return next.run(request).await;
     };
-    static LOG: Throttled = Throttled::new();
+    static LOG: LogThrottle = LogThrottle::new();
     if let Some(unlogged) = LOG.admit() {
         tracing::warn!(%client, path = limit.path, unlogged, "rate limit reached");
     }

@@ -65,7 +65,7 @@ pub async fn same_origin_writes(request: Request, next: Next) -> Response {
     if safe || is_same_origin(request.headers()) {
         return next.run(request).await;
     }
-    static LOG: crate::telemetry::Throttled = crate::telemetry::Throttled::new();
+    static LOG: crate::log_throttle::LogThrottle = crate::log_throttle::LogThrottle::new();
     if let Some(unlogged) = LOG.admit() {
         tracing::warn!(path = %request.uri().path(), unlogged, "refused a cross-site request");
     }

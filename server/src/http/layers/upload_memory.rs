@@ -6,7 +6,7 @@
 //! Videos are written to disk as they arrive and reserve nothing.
 
 use crate::http::error::HttpError;
-use crate::telemetry::Throttled;
+use crate::log_throttle::LogThrottle;
 use app::error::AppError;
 use axum::extract::{Request, State};
 use axum::http::header;
@@ -76,7 +76,7 @@ pub async fn guard(
     let share = memory.share(declared, largest);
     let reserved = tokio::time::timeout(memory.wait, memory.units.acquire_many(share)).await;
     let Ok(Ok(_permit)) = reserved else {
-        static LOG: Throttled = Throttled::new();
+        static LOG: LogThrottle = LogThrottle::new();
         if let Some(unlogged) = LOG.admit() {
             tracing::warn!(
                 bytes = share as u64 * UNIT,

@@ -5,8 +5,8 @@
 
 use crate::http::client::client_of;
 use crate::http::error::HttpError;
+use crate::log_throttle::LogThrottle;
 use crate::slots::KeyedSlots;
-use crate::telemetry::Throttled;
 use app::error::AppError;
 use axum::extract::{Request, State};
 use axum::http::{HeaderValue, header};
@@ -31,7 +31,7 @@ impl Default for UploadSlots {
 pub async fn guard(State(slots): State<UploadSlots>, request: Request, next: Next) -> Response {
     let client = client_of(&request);
     let Some(_slot) = slots.0.take(client) else {
-        static LOG: Throttled = Throttled::new();
+        static LOG: LogThrottle = LogThrottle::new();
         if let Some(unlogged) = LOG.admit() {
             tracing::warn!(%client, unlogged, "too many uploads at once");
         }
