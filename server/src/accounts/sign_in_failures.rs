@@ -36,8 +36,7 @@ impl SignInFailures {
         }
     }
 
-    /// Whether the account of `email` had too many failures lately.
-    /// Whether `email`'s account takes no more attempts for now (logged, throttled).
+    /// Whether the account of `email` had too many failures lately (logged, throttled).
     pub fn locked(&self, email: &str) -> bool {
         static LOG: crate::log_throttle::LogThrottle = crate::log_throttle::LogThrottle::new();
         let locked = self

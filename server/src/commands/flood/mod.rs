@@ -77,7 +77,7 @@ pub async fn run(config: Config, options: Options) -> anyhow::Result<()> {
     anyhow::ensure!(!products.is_empty(), "the fair has no published product");
     std::fs::create_dir_all(&config.data_dir)
         .with_context(|| format!("cannot create {}", config.data_dir.display()))?;
-    let kinds = Arc::new(uploads::kinds(&config.data_dir));
+    let kinds = uploads::kinds(&config.data_dir);
 
     let log = config.data_dir.join("flood-server.log");
     let mut server = child::Server::new(&config, &log, Limits::AsConfigured)?;
@@ -96,96 +96,28 @@ pub async fn run(config: Config, options: Options) -> anyhow::Result<()> {
         client: server.client(),
         pid: server.pid().context("the server has no process id")?,
         products,
-        probe_rate: options.probe_rate,
+        length: Duration::from_secs(options.seconds.max(1)),
+        options,
     };
-    let seconds = Duration::from_secs(options.seconds.max(1));
-    let mut rows = Vec::new();
-
-    rows.push(
+    let mut rows = vec![
         bench
-            .phase("quiet", "no flood: the probes alone", seconds, |_| async {
-                Tally::default()
-            })
+            .phase(
+                "quiet",
+                "no flood: the probes alone",
+                bench.length,
+                |_| async { Tally::default() },
+            )
             .await,
-    );
-
-    if options.floods.contains(&Flood::Trickle) {
-        // Long enough for every trickler to be cut off at least once.
-        let header_deadline = Duration::from_secs(config.header_timeout.max(1));
-        let trickle_for = seconds.max(header_deadline * 2 + Duration::from_secs(5));
-        let what = format!(
-            "{} clients, each from its own address, sending a header a byte a second",
-            options.trickling
-        );
-        let mut held = Vec::new();
-        let held_times = &mut held;
-        rows.push(
-            bench
-                .phase(
-                    "trickling headers",
-                    &what,
-                    trickle_for,
-                    |until| async move {
-                        let (tally, times) =
-                            trickle::run(bench.client, options.trickling, until).await;
-                        *held_times = times;
-                        tally
-                    },
-                )
-                .await,
-        );
-        report::held(&held, header_deadline);
+    ];
+    if bench.runs(Flood::Trickle) {
+        let deadline = Duration::from_secs(config.header_timeout.max(1));
+        rows.push(bench.trickle(deadline).await);
     }
-
-    if options.floods.contains(&Flood::Passwords) {
-        let flooders = passwords::Flooders {
-            server: bench.client,
-            clients: options.clients,
-            addresses: options.addresses,
-            run: Arc::from(format!("{}", crate::clock::now()).as_str()),
-        };
-        for (n, target) in passwords::TARGETS.iter().enumerate() {
-            let mut what = format!(
-                "{} in flight: {}, from {} addresses",
-                options.clients, target.what, options.addresses
-            );
-            let mut sessions = Vec::new();
-            if target.signed_in {
-                sessions = buyers(&db, n, BUYERS).await?;
-                what.push_str(&format!(", signed in as {BUYERS} buyers"));
-            }
-            rows.push(
-                bench
-                    .phase(target.path, &what, seconds, |until| {
-                        passwords::flood(&flooders, target, sessions, until)
-                    })
-                    .await,
-            );
-        }
+    if bench.runs(Flood::Passwords) {
+        rows.extend(bench.passwords(&db).await?);
     }
-
-    if options.floods.contains(&Flood::Uploads) {
-        let mix: Vec<&str> = kinds.iter().map(|kind| kind.what).collect();
-        let what = format!(
-            "{} in flight from {} teams, each from its own address, in turn: {}",
-            options.clients,
-            teams.len(),
-            mix.join("; ")
-        );
-        let teams = Arc::new(teams);
-        rows.push(
-            bench
-                .phase("mixed uploads", &what, seconds, |until| {
-                    uploads::flood(
-                        bench.client,
-                        teams.clone(),
-                        kinds.clone(),
-                        options.clients,
-                        until,
-                    )
-                })
-                .await,
-        );
+    if bench.runs(Flood::Uploads) {
+        rows.push(bench.uploads(teams, kinds).await);
     }
     server.kill().await?;
 
@@ -199,15 +131,81 @@ pub async fn run(config: Config, options: Options) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The server under the floods and its probes.
+/// The server under the floods, its probes and the floods asked for.
 struct Bench {
     client: Client,
     pid: u32,
     products: Arc<Vec<i64>>,
-    probe_rate: u32,
+    /// How long each flood lasts.
+    length: Duration,
+    options: Options,
 }
 
 impl Bench {
+    fn runs(&self, flood: Flood) -> bool {
+        self.options.floods.contains(&flood)
+    }
+
+    /// The trickling clients, long enough for each to be cut off at the header `deadline` at
+    /// least once.
+    async fn trickle(&self, deadline: Duration) -> Row {
+        let length = self.length.max(deadline * 2 + Duration::from_secs(5));
+        let clients = self.options.trickling;
+        let what = format!(
+            "{clients} clients, each from its own address, sending a header a byte a second"
+        );
+        let mut held = Vec::new();
+        let held_times = &mut held;
+        let row = self
+            .phase("trickling headers", &what, length, |until| async move {
+                let (tally, times) = trickle::run(self.client, clients, until).await;
+                *held_times = times;
+                tally
+            })
+            .await;
+        report::held(&held, deadline);
+        row
+    }
+
+    /// Every password-hashing endpoint in turn, signed in as fresh buyers where it asks.
+    async fn passwords(&self, db: &Db) -> anyhow::Result<Vec<Row>> {
+        let flooders = passwords::Flooders {
+            server: self.client,
+            clients: self.options.clients,
+            addresses: self.options.addresses,
+            run: Arc::from(crate::clock::now().to_string().as_str()),
+        };
+        let mut rows = Vec::with_capacity(passwords::TARGETS.len());
+        for (n, target) in passwords::TARGETS.iter().enumerate() {
+            let mut what = format!(
+                "{} in flight: {}, from {} addresses",
+                flooders.clients, target.what, flooders.addresses
+            );
+            let mut sessions = Vec::new();
+            if target.signed_in {
+                sessions = buyers(db, n, BUYERS).await?;
+                what.push_str(&format!(", signed in as {BUYERS} buyers"));
+            }
+            let flood = |until| passwords::flood(&flooders, target, sessions, until);
+            rows.push(self.phase(target.path, &what, self.length, flood).await);
+        }
+        Ok(rows)
+    }
+
+    /// The mix of uploads from `teams`.
+    async fn uploads(&self, teams: Vec<uploads::Team>, kinds: Vec<uploads::Kind>) -> Row {
+        let mix: Vec<&str> = kinds.iter().map(|kind| kind.what).collect();
+        let what = format!(
+            "{} in flight from {} teams, each from its own address, in turn: {}",
+            self.options.clients,
+            teams.len(),
+            mix.join("; ")
+        );
+        let (teams, kinds) = (Arc::new(teams), Arc::new(kinds));
+        let flood = |until| uploads::flood(self.client, teams, kinds, self.options.clients, until);
+        self.phase("mixed uploads", &what, self.length, flood).await
+    }
+
     /// Runs `load(until)` for `length` while the probes run and the server's memory is read.
     async fn phase<F, Fut>(&self, name: &str, what: &str, length: Duration, load: F) -> Row
     where
@@ -225,8 +223,13 @@ impl Bench {
         };
         let (tally, health, product, peak_kb) = tokio::join!(
             load(until),
-            probe::run(self.client, |_| "/healthz".into(), self.probe_rate, until),
-            probe::run(self.client, product_path, self.probe_rate, until),
+            probe::run(
+                self.client,
+                |_| "/healthz".into(),
+                self.options.probe_rate,
+                until
+            ),
+            probe::run(self.client, product_path, self.options.probe_rate, until),
             peak_memory(self.pid, until),
         );
         Row {
