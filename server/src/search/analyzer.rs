@@ -45,20 +45,12 @@ impl Tokenizer for JiebaTokenizer {
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> WordStream<'a> {
         self.tokens.clear();
-        let words = if self.search_mode {
-            self.jieba.cut_for_search(text, true)
-        } else {
-            self.jieba.cut(text, true)
-        };
-        for word in words {
-            if !word.word.chars().any(char::is_alphanumeric) {
-                continue;
-            }
+        for (start, word) in words(&self.jieba, text, self.search_mode) {
             self.tokens.push(Token {
-                offset_from: word.byte_start,
-                offset_to: word.byte_end,
+                offset_from: start,
+                offset_to: start + word.len(),
                 position: self.tokens.len(),
-                text: word.word.to_owned(),
+                text: word.to_owned(),
                 position_length: 1,
             });
         }
@@ -82,6 +74,88 @@ impl TokenStream for WordStream<'_> {
     fn token_mut(&mut self) -> &mut Token {
         &mut self.tokens[self.next - 1]
     }
+}
+
+/// The words of `text` with their byte offsets. jieba knows Chinese and ASCII words but cuts
+/// every other letter on its own ("café" into "caf" and "é", "лампа" into five letters), so a
+/// run of letters, digits and combining marks (Chinese characters end it) that holds a letter
+/// beyond ASCII is one word as it stands, and the rest of the text goes to jieba.
+fn words<'a>(jieba: &Jieba, text: &'a str, search_mode: bool) -> Vec<(usize, &'a str)> {
+    let mut words = Vec::new();
+    let mut to_jieba = 0;
+    for (start, run) in letter_runs(text) {
+        if run.is_ascii() {
+            continue;
+        }
+        jieba_words(jieba, text, to_jieba, start, search_mode, &mut words);
+        words.push((start, run));
+        to_jieba = start + run.len();
+    }
+    jieba_words(jieba, text, to_jieba, text.len(), search_mode, &mut words);
+    words
+}
+
+/// jieba's words of `text[from..to]`, offsets in `text`, those without a letter or digit left
+/// out.
+fn jieba_words<'a>(
+    jieba: &Jieba,
+    text: &'a str,
+    from: usize,
+    to: usize,
+    search_mode: bool,
+    words: &mut Vec<(usize, &'a str)>,
+) {
+    if from >= to {
+        return;
+    }
+    let part = &text[from..to];
+    let cut = if search_mode {
+        jieba.cut_for_search(part, true)
+    } else {
+        jieba.cut(part, true)
+    };
+    words.extend(
+        cut.into_iter()
+            .filter(|word| word.word.chars().any(char::is_alphanumeric))
+            .map(|word| (from + word.byte_start, word.word)),
+    );
+}
+
+/// The maximal runs of letters, digits and combining marks in `text` other than Chinese
+/// characters, with their offsets.
+fn letter_runs(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut runs = Vec::new();
+    let mut start = None;
+    for (at, c) in text.char_indices() {
+        let in_word = (c.is_alphanumeric() || is_combining_mark(c)) && !is_han(c);
+        match (in_word, start) {
+            (true, None) => start = Some(at),
+            (false, Some(from)) => {
+                runs.push((from, &text[from..at]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(from) = start {
+        runs.push((from, &text[from..]));
+    }
+    runs.into_iter()
+}
+
+/// A Chinese character (the CJK unified ideographs and their extensions, compatibility
+/// ideographs), which jieba segments.
+fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
+}
+
+/// A combining mark inside a word: Latin, Cyrillic and Greek diacritics written apart, Arabic
+/// vowel marks and Quranic signs.
+fn is_combining_mark(c: char) -> bool {
+    matches!(
+        c as u32,
+        0x0300..=0x036F | 0x0483..=0x0489 | 0x0610..=0x061A | 0x064B..=0x065F | 0x0670 | 0x06D6..=0x06ED
+    )
 }
 
 fn analyzer(search_mode: bool, stem: bool) -> TextAnalyzer {
@@ -108,11 +182,9 @@ pub fn query_analyzer() -> TextAnalyzer {
 /// The words jieba finds in `text` for a document (search mode), joined by spaces: how the
 /// benchmark hands Chinese to SQLite FTS5, whose own tokenizers cannot segment it.
 pub fn segmented(text: &str) -> String {
-    JIEBA
-        .cut_for_search(text, true)
+    words(&JIEBA, text, true)
         .into_iter()
-        .filter(|word| word.word.chars().any(char::is_alphanumeric))
-        .map(|word| word.word)
+        .map(|(_, word)| word)
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -172,6 +244,33 @@ mod tests {
             "{document:?}"
         );
         assert!(document.contains(&"不锈".to_owned()), "{document:?}");
+    }
+
+    #[test]
+    fn words_in_other_scripts_stay_whole() {
+        assert_eq!(
+            terms(query_analyzer(), "Café crème, façade"),
+            ["café", "crème", "façad"]
+        );
+        assert_eq!(
+            terms(document_analyzer(), "Настольная лампа"),
+            ["настольная", "лампа"]
+        );
+        assert_eq!(terms(document_analyzer(), "مصباح مكتب"), ["مصباح", "مكتب"]);
+        // Arabic with its vowel marks is one word.
+        assert_eq!(terms(document_analyzer(), "مِصْبَاح"), ["مِصْبَاح"]);
+        assert_eq!(
+            terms(query_analyzer(), "Lámpara LED不锈钢水杯 café灯 Wi-Fi"),
+            ["lámpara", "led", "不锈钢", "水杯", "café", "灯", "wi-fi"]
+        );
+        let offsets: Vec<(usize, usize)> = {
+            let mut analyzer = document_analyzer();
+            let mut stream = analyzer.token_stream("a café");
+            let mut offsets = Vec::new();
+            stream.process(&mut |token| offsets.push((token.offset_from, token.offset_to)));
+            offsets
+        };
+        assert_eq!(offsets, [(0, 1), (2, 7)]);
     }
 
     #[test]

@@ -14,7 +14,7 @@ use tantivy::schema::{
 };
 
 /// Changes whenever the fields or the analyzers change: an index of another version is rebuilt.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The `kind` of a product's document and of an exhibitor's.
 pub const PRODUCT: u64 = 0;

@@ -196,6 +196,26 @@ on_both_engines! { mod search; support::spawn_app;
         }
     }
 
+    async fn words_with_letters_beyond_ascii_are_found_whole(app) {
+        search(&app, &words("kettle")).await; // the first build is done
+        let owner = app.sign_in(EXHIBITOR.email, EXHIBITOR.password).await;
+        // "Crème céramique lamp", "Настольная лампа" (a desk lamp), "مصباح" (a lamp).
+        let form = product(
+            "Cr%C3%A8me+c%C3%A9ramique+lamp",
+            "",
+            "%D0%9D%D0%B0%D1%81%D1%82%D0%BE%D0%BB%D1%8C%D0%BD%D0%B0%D1%8F+%D0%BB%D0%B0%D0%BC%D0%BF%D0%B0+%D9%85%D8%B5%D8%A8%D8%A7%D8%AD",
+            "9.00",
+        );
+        let id = save(&app, &owner, &form).await;
+        until(&app, "céramique", |found| found == [id]).await;
+        for text in ["crème", "CÉRAMIQUE", "лампа", "Настольная", "مصباح"] {
+            assert_eq!(ids(&app, text).await, [id], "{text}");
+        }
+        // A single letter of those words no longer finds everything that holds it.
+        assert!(ids(&app, "é").await.is_empty());
+        assert!(ids(&app, "а").await.is_empty(), "the Cyrillic a");
+    }
+
     async fn a_lost_or_broken_index_is_rebuilt_from_the_database(app) {
         let dir = tempfile::tempdir().unwrap();
         let index_dir = dir.path().join("search");
