@@ -1,5 +1,6 @@
 //! How text becomes search terms, for English and Chinese alike: jieba segments Chinese into
-//! words and leaves Latin words whole; punctuation is dropped; words are lowercased and
+//! words and leaves Latin words whole, a word in another script stays whole (`words`);
+//! punctuation is dropped; words are lowercased and
 //! English ones stemmed ("panels" and "panel" meet). Documents are cut in jieba's search mode
 //! (a long word also yields its parts: 不锈钢 gives 不锈 too), queries in its default mode, so
 //! the words of a query are among the terms of a document that contains them.
