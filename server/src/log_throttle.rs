@@ -50,6 +50,18 @@ fn started() -> std::time::Instant {
     *STARTED
 }
 
+/// `tracing::warn!` at most once a second for this call site, with `unlogged`: how many of its
+/// warnings were left out since the last one logged.
+macro_rules! warn_throttled {
+    ($($field:tt)+) => {{
+        static LOG: $crate::log_throttle::LogThrottle = $crate::log_throttle::LogThrottle::new();
+        if let Some(unlogged) = LOG.admit() {
+            tracing::warn!(unlogged, $($field)+);
+        }
+    }};
+}
+pub(crate) use warn_throttled;
+
 #[cfg(test)]
 mod tests {
     use super::LogThrottle;

@@ -63,16 +63,12 @@ impl DailyAllowances {
         if started < self.of(what) {
             Ok(())
         } else {
-            static LOG: crate::log_throttle::LogThrottle = crate::log_throttle::LogThrottle::new();
-            if let Some(unlogged) = LOG.admit() {
-                tracing::warn!(
-                    user = user.0,
-                    ?what,
-                    started,
-                    unlogged,
-                    "daily allowance reached"
-                );
-            }
+            crate::log_throttle::warn_throttled!(
+                user = user.0,
+                ?what,
+                started,
+                "daily allowance reached"
+            );
             Err(AppError::DailyLimit)
         }
     }

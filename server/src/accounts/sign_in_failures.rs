@@ -38,13 +38,12 @@ impl SignInFailures {
 
     /// Whether the account of `email` had too many failures lately (logged, throttled).
     pub fn locked(&self, email: &str) -> bool {
-        static LOG: crate::log_throttle::LogThrottle = crate::log_throttle::LogThrottle::new();
         let locked = self
             .counts
             .get(email)
             .is_some_and(|count| count.load(Ordering::Relaxed) >= self.max);
-        if locked && let Some(unlogged) = LOG.admit() {
-            tracing::warn!(unlogged, "sign-in failures for one account reached");
+        if locked {
+            crate::log_throttle::warn_throttled!("sign-in failures for one account reached");
         }
         locked
     }

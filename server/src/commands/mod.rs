@@ -10,3 +10,4 @@ pub mod generate;
 pub mod harness;
 pub mod reindex;
 pub mod search_bench;
+pub mod stats;

@@ -97,10 +97,7 @@ pub async fn serve(
         };
         let _ = tcp.set_nodelay(true);
         let Ok(slot) = slots.clone().try_acquire_owned() else {
-            static LOG: crate::log_throttle::LogThrottle = crate::log_throttle::LogThrottle::new();
-            if let Some(unlogged) = LOG.admit() {
-                tracing::warn!(%peer, unlogged, "connection refused: the server is full");
-            }
+            crate::log_throttle::warn_throttled!(%peer, "connection refused: the server is full");
             tokio::spawn(turn_away(tcp));
             continue;
         };

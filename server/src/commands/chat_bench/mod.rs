@@ -250,8 +250,7 @@ impl Sender {
 fn percentile(values: &[f64], p: f64) -> f64 {
     let mut sorted = values.to_vec();
     sorted.sort_by(f64::total_cmp);
-    let at = ((sorted.len() as f64 * p).ceil() as usize).saturating_sub(1);
-    sorted.get(at).copied().unwrap_or(f64::NAN)
+    crate::commands::stats::nearest_rank(&sorted, p).unwrap_or(f64::NAN)
 }
 
 /// The server's resident memory in kilobytes, from /proc.

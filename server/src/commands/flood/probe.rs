@@ -11,7 +11,7 @@ use tokio::time::Instant;
 /// The times of a probe's answers, and what went wrong.
 #[derive(Default)]
 pub struct Latencies {
-    /// Times of the answers 200, from the moment each request was due.
+    /// Times of the answers 200, from the moment each request was due, shortest first.
     pub times: Vec<Duration>,
     /// Requests answered other than 200, or not at all, with the first such answer.
     pub failures: u64,
@@ -21,14 +21,11 @@ pub struct Latencies {
 impl Latencies {
     /// The `q` quantile (0 < q ≤ 1) of the times; zero without any.
     pub fn quantile(&self, q: f64) -> Duration {
-        let mut sorted = self.times.clone();
-        sorted.sort_unstable();
-        let rank = ((q * sorted.len() as f64).ceil() as usize).clamp(1, sorted.len().max(1));
-        sorted.get(rank - 1).copied().unwrap_or_default()
+        crate::commands::stats::nearest_rank(&self.times, q).unwrap_or_default()
     }
 
     pub fn max(&self) -> Duration {
-        self.times.iter().copied().max().unwrap_or_default()
+        self.times.last().copied().unwrap_or_default()
     }
 
     /// Whether the p99 is under `target` and every request was answered 200.
@@ -78,6 +75,7 @@ pub async fn run(
             }
         }
     }
+    latencies.times.sort_unstable();
     latencies
 }
 
@@ -88,7 +86,7 @@ mod tests {
     #[test]
     fn quantiles_are_ranks_of_the_sorted_times() {
         let latencies = Latencies {
-            times: (1..=100).rev().map(Duration::from_millis).collect(),
+            times: (1..=100).map(Duration::from_millis).collect(),
             ..Latencies::default()
         };
         assert_eq!(latencies.quantile(0.5), Duration::from_millis(50));

@@ -2,7 +2,8 @@
 //! peak memory (Markdown, as the README quotes it), then what each flood was answered.
 
 use super::probe::Latencies;
-use super::tally::{Tally, thousands};
+use super::tally::Tally;
+use app::domain::text::grouped;
 use std::time::Duration;
 
 /// One flood's line of the report.
@@ -27,7 +28,7 @@ pub fn held(times: &[Duration], deadline: Duration) {
     };
     println!(
         "bench-flood: {} trickling connections cut off by the server, held a median {:.1} s and at most {:.1} s (header deadline {} s)",
-        thousands(sorted.len() as u64),
+        grouped(sorted.len() as i64),
         sorted[sorted.len() / 2].as_secs_f64(),
         longest.as_secs_f64(),
         deadline.as_secs()
@@ -69,7 +70,7 @@ pub fn print(rows: &[Row], target: Duration) -> usize {
         println!(
             "| {} | {} | {} | {} | {} MiB | {} |",
             row.name,
-            thousands(row.tally.sent),
+            grouped(row.tally.sent as i64),
             latencies(&row.health),
             latencies(&row.product),
             row.peak_kb / 1024,

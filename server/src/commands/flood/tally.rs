@@ -1,6 +1,7 @@
 //! What a flood sent and how the server answered, and the loop each flooding client runs.
 
 use crate::commands::harness::client::Answer;
+use app::domain::text::grouped;
 use std::collections::BTreeMap;
 use std::future::Future;
 use std::sync::Arc;
@@ -34,23 +35,10 @@ impl Tally {
         answers.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
         let parts: Vec<String> = answers
             .into_iter()
-            .map(|(answer, count)| format!("{answer} × {}", thousands(*count)))
+            .map(|(answer, count)| format!("{answer} × {}", grouped(*count as i64)))
             .collect();
         parts.join(" · ")
     }
-}
-
-/// `n` with a comma every three digits.
-pub fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    out
 }
 
 /// An answer's status and what the server's error says, for the tally: "200",
@@ -159,6 +147,5 @@ mod tests {
         tally.count("503 Busy");
         assert_eq!(tally.sent, 1_201);
         assert_eq!(tally.summary(), "401 × 1,200 · 503 Busy × 1");
-        assert_eq!(thousands(1_234_567), "1,234,567");
     }
 }

@@ -17,6 +17,9 @@ const FIRST_ADDRESS: usize = 40_000;
 enum Route {
     Logo,
     Banner,
+    /// The team's own product list (`files::products_csv`), imported.
+    ProductList,
+    /// The kind's file, imported.
     Import,
     Model,
     Video,
@@ -41,7 +44,7 @@ pub struct Team {
     pub conversation: i64,
 }
 
-/// The mix, each team's product list under SKUs of its own (`run` marks them); the video
+/// The mix (each team's product list is made as it is sent, under SKUs of its own); the video
 /// only where ffmpeg can make one in `dir`.
 pub fn kinds(dir: &std::path::Path) -> Vec<Kind> {
     let kind = |what, route, name, content_type, bytes| Kind {
@@ -84,7 +87,7 @@ pub fn kinds(dir: &std::path::Path) -> Vec<Kind> {
         ),
         kind(
             "a CSV of 100 products",
-            Route::Import,
+            Route::ProductList,
             "products.csv",
             "text/csv",
             Vec::new(),
@@ -178,7 +181,7 @@ async fn upload(
             vec![("exhibitor", &exhibitor)],
             &kind.bytes,
         ),
-        Route::Import if kind.bytes.is_empty() => {
+        Route::ProductList => {
             csv = files::products_csv(&format!("flood-{}-", team.exhibitor), 100);
             (
                 "/exhibitor/products/import".into(),

@@ -169,11 +169,7 @@ fn row<'a>(label: &str, runs: impl Iterator<Item = &'a Timed>) {
     let runs: Vec<&Timed> = runs.collect();
     let mut took: Vec<Duration> = runs.iter().map(|t| t.took).collect();
     took.sort_unstable();
-    let at = |p: f64| {
-        took.get(((took.len() as f64 * p).ceil() as usize).saturating_sub(1))
-            .copied()
-            .unwrap_or_default()
-    };
+    let at = |p: f64| crate::commands::stats::nearest_rank(&took, p).unwrap_or_default();
     let total: Duration = took.iter().sum();
     let empty = runs.iter().filter(|t| t.total == 0).count();
     println!(

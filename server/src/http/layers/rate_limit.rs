@@ -4,7 +4,7 @@
 //! form goes back to its page, which says to wait.
 
 use crate::http::client::client_of;
-use crate::log_throttle::LogThrottle;
+use crate::log_throttle::warn_throttled;
 use app::domain::form;
 use app::error::AppError;
 use app::session;
@@ -172,10 +172,7 @@ pub async fn guard(State(limiter): State<RateLimiter>, request: Request, next: N
     let Some(limit) = limiter.attempt(request.uri().path(), client) else {
         return next.run(request).await;
     };
-    static LOG: LogThrottle = LogThrottle::new();
-    if let Some(unlogged) = LOG.admit() {
-        tracing::warn!(%client, path = limit.path, unlogged, "rate limit reached");
-    }
+    warn_throttled!(%client, path = limit.path, "rate limit reached");
     let mut response = if session::is_plain_form(request.headers()) {
         let query = form::encode(&AppError::RateLimited, &[]);
         let location = format!("{}?{query}", limit.form_page);

@@ -65,10 +65,7 @@ pub async fn same_origin_writes(request: Request, next: Next) -> Response {
     if safe || is_same_origin(request.headers()) {
         return next.run(request).await;
     }
-    static LOG: crate::log_throttle::LogThrottle = crate::log_throttle::LogThrottle::new();
-    if let Some(unlogged) = LOG.admit() {
-        tracing::warn!(path = %request.uri().path(), unlogged, "refused a cross-site request");
-    }
+    crate::log_throttle::warn_throttled!(path = %request.uri().path(), "refused a cross-site request");
     (
         StatusCode::FORBIDDEN,
         "This request came from another site and was refused.\n",

@@ -6,7 +6,7 @@
 //! Videos are written to disk as they arrive and reserve nothing.
 
 use crate::http::error::HttpError;
-use crate::log_throttle::LogThrottle;
+use crate::log_throttle::warn_throttled;
 use app::error::AppError;
 use axum::extract::{Request, State};
 use axum::http::header;
@@ -76,14 +76,10 @@ pub async fn guard(
     let share = memory.share(declared, largest);
     let reserved = tokio::time::timeout(memory.wait, memory.units.acquire_many(share)).await;
     let Ok(Ok(_permit)) = reserved else {
-        static LOG: LogThrottle = LogThrottle::new();
-        if let Some(unlogged) = LOG.admit() {
-            tracing::warn!(
-                bytes = share as u64 * UNIT,
-                unlogged,
-                "uploads hold their memory budget"
-            );
-        }
+        warn_throttled!(
+            bytes = share as u64 * UNIT,
+            "uploads hold their memory budget"
+        );
         return HttpError(AppError::Busy).into_response();
     };
     next.run(request).await

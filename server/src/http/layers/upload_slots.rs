@@ -5,7 +5,7 @@
 
 use crate::http::client::client_of;
 use crate::http::error::HttpError;
-use crate::log_throttle::LogThrottle;
+use crate::log_throttle::warn_throttled;
 use crate::slots::KeyedSlots;
 use app::error::AppError;
 use axum::extract::{Request, State};
@@ -31,10 +31,7 @@ impl Default for UploadSlots {
 pub async fn guard(State(slots): State<UploadSlots>, request: Request, next: Next) -> Response {
     let client = client_of(&request);
     let Some(_slot) = slots.0.take(client) else {
-        static LOG: LogThrottle = LogThrottle::new();
-        if let Some(unlogged) = LOG.admit() {
-            tracing::warn!(%client, unlogged, "too many uploads at once");
-        }
+        warn_throttled!(%client, "too many uploads at once");
         let mut response = HttpError(AppError::RateLimited).into_response();
         response
             .headers_mut()
