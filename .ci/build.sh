@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Release build of the server and the hydrate bundle, then brotli and gzip copies of the
+# Release build of the server and the hydrate bundle, the catalogue pages' islands bundle
+# (.ci/islands.sh), then brotli and gzip copies of the
 # bundle for the server to send precompressed. With --frontend-only, the bundle alone: the
 # tests run it with the server binary their own (debug) build made, sparing a release build.
 set -euo pipefail
@@ -13,6 +14,7 @@ if [ "${1:-}" = --frontend-only ]; then
 else
   cargo leptos build --release
 fi
+bash "$root/.ci/islands.sh"
 # The 3D viewer (Google's <model-viewer>, from npm), served by us and loaded only on request.
 mkdir -p "$LEPTOS_SITE_ROOT/vendor"
 cp -p "$root/end2end/node_modules/@google/model-viewer/dist/model-viewer.min.js" "$LEPTOS_SITE_ROOT/vendor/"

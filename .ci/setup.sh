@@ -2,7 +2,8 @@
 # Installs what building and testing Cloud Fair needs, only when it is missing, so a second
 # run takes seconds: the wasm target, cargo-leptos, the wasm-bindgen CLI matching Cargo.lock,
 # Debian's Chromium, brotli, ffmpeg (video posters), coturn (the TURN relay the call tests run) and PostgreSQL server binaries, and (from npm, in end2end/)
-# Playwright, axe-core and binaryen 132's wasm-opt (Debian's older wasm-opt breaks hydration).
+# Playwright, axe-core, binaryen 132's wasm-opt (Debian's older wasm-opt breaks hydration) and esbuild
+# (minifies the islands bundle's script).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 log() { printf '[setup] %s\n' "$*"; }
@@ -45,7 +46,8 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 if [ ! -x end2end/node_modules/.bin/wasm-opt ] || [ ! -x end2end/node_modules/.bin/playwright ] \
+   || [ ! -x end2end/node_modules/.bin/esbuild ] \
    || [ end2end/package-lock.json -nt end2end/node_modules/.package-lock.json ]; then
-  log "installing Playwright, axe-core and binaryen from npm"
+  log "installing Playwright, axe-core, binaryen and esbuild from npm"
   (cd end2end && npm ci --no-audit --no-fund --loglevel=error)
 fi

@@ -1,6 +1,7 @@
 //! Every URL of the site in one table.
 
 use crate::components::layout::Layout;
+use crate::components::search_box::RouterPresent;
 use crate::i18n::I18nContextProvider;
 use crate::pages::{
     apply::{ApplyPage, ApplySentPage},
@@ -55,6 +56,7 @@ use leptos_router::{
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    provide_context(RouterPresent);
     view! {
         <I18nContextProvider>
             <Link rel="icon" href="/favicon.svg" type_="image/svg+xml" />
@@ -107,5 +109,52 @@ pub fn App() -> impl IntoView {
                 </Layout>
             </Router>
         </I18nContextProvider>
+    }
+}
+
+/// The catalogue pages, which a buyer often opens first (from a search engine, on a phone):
+/// they load the light islands bundle, not the whole site's (`shell`). Keep in step with the
+/// routes above.
+pub fn is_catalogue_page(path: &str) -> bool {
+    let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
+    matches!(
+        segments.as_slice(),
+        [""] | [
+            "categories" | "sections" | "halls" | "exhibitors" | "products",
+            _
+        ] | ["search" | "exhibitors"]
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_catalogue_page;
+
+    #[test]
+    fn the_catalogue_pages_and_no_others_load_the_islands_bundle() {
+        for path in [
+            "/",
+            "/categories/lighting",
+            "/sections/led-lamps",
+            "/halls/hall-1-1",
+            "/search",
+            "/exhibitors",
+            "/exhibitors/acme",
+            "/products/12",
+        ] {
+            assert!(is_catalogue_page(path), "{path}");
+        }
+        for path in [
+            "/exhibitors/acme/meetings",
+            "/products/12/inquiry",
+            "/messages",
+            "/exhibitor/booth",
+            "/organizer/reports",
+            "/sign-in",
+            "/halls",
+            "/nowhere/at/all",
+        ] {
+            assert!(!is_catalogue_page(path), "{path}");
+        }
     }
 }

@@ -1,7 +1,7 @@
 //! The HTML document around every page, rendered on the server only. It also sets the
 //! Content-Security-Policy, whose script nonce must match the one Leptos puts on its scripts.
 
-use crate::routes::App;
+use crate::routes::{App, is_catalogue_page};
 use leptos::prelude::*;
 use leptos_meta::{HashedStylesheet, MetaTags};
 
@@ -15,6 +15,13 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     {
         response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
     }
+    let catalogue = use_context::<http::request::Parts>()
+        .is_some_and(|parts| is_catalogue_page(parts.uri.path()));
+    let scripts = if catalogue {
+        view! { <HydrationScripts options=islands_bundle(&options) islands=true /> }.into_any()
+    } else {
+        view! { <HydrationScripts options=options.clone() /> }.into_any()
+    };
     view! {
         <!DOCTYPE html>
         <html>
@@ -22,7 +29,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <HashedStylesheet options=options.clone() id="leptos" />
-                <HydrationScripts options />
+                {scripts}
                 <MetaTags />
             </head>
             <body>
@@ -30,6 +37,16 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
+}
+
+/// The light bundle of the catalogue pages: `.ci/build.sh` builds it from this crate with the
+/// `hydrate-islands` feature, names it like cargo-leptos names the whole site's bundle, and
+/// writes its hashes to `hash-islands.txt` beside the server.
+fn islands_bundle(options: &LeptosOptions) -> LeptosOptions {
+    let mut options = options.clone();
+    options.output_name = format!("{}-islands", options.output_name).into();
+    options.hash_file = "hash-islands.txt".into();
+    options
 }
 
 /// Scripts only from us and with this request's nonce; no framing; no plugins. Styles from

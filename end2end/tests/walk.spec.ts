@@ -70,15 +70,18 @@ test('an unknown page answers 404 with a page that says so', async ({ page, erro
 });
 
 test('the bundle files carry their hash and are cached for a year', async ({ page, request }) => {
-  await page.goto('/');
-  const files = await page.evaluate(() =>
-    [...document.querySelectorAll('link[href^="/pkg/"], link[id="leptos"]')].map((l) => l.getAttribute('href')!),
-  );
-  expect(files.length).toBeGreaterThan(0);
-  for (const file of files) {
-    expect(file).toMatch(/^\/pkg\/cloud-fair\.[A-Za-z0-9_-]{16,}\.(css|js|wasm)$/);
-    const response = await request.get(file);
-    expect(response.status()).toBe(200);
-    expect(response.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+  // A catalogue page (the islands bundle) and another (the whole site's).
+  for (const path of ['/', '/sign-in']) {
+    await page.goto(path);
+    const files = await page.evaluate(() =>
+      [...document.querySelectorAll('link[href^="/pkg/"], link[id="leptos"]')].map((l) => l.getAttribute('href')!),
+    );
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
+      expect(file).toMatch(/^\/pkg\/cloud-fair(-islands)?\.[A-Za-z0-9_-]{16,}\.(css|js|wasm)$/);
+      const response = await request.get(file);
+      expect(response.status()).toBe(200);
+      expect(response.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+    }
   }
 });

@@ -1,30 +1,114 @@
 //! The hall's floor plan as SVG, drawn on the server: every booth a labelled link to its
-//! exhibitor. Once hydrated: pan (drag, arrow keys), zoom (buttons, + and −) and "find a booth"
-//! highlighting as you type. Without JavaScript the search is a plain GET form.
+//! exhibitor, and the same booths as a table. Once hydrated (`FloorPlan`, an island): pan
+//! (drag, arrow keys), zoom (buttons, + and −) and "find a booth" highlighting as you type.
+//! Without JavaScript the search is a plain GET form.
 
 use crate::domain::{BoothOnMap, HallMap};
 use crate::i18n::*;
 use crate::links::exhibitor_path;
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
 mod view_box;
 use view_box::ViewBox;
 
+/// Where the match count's number goes in `MapText::match_count`.
+const COUNT: &str = "{count}";
+
 #[component]
 pub fn HallMapView(map: HallMap, initial_query: String) -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
-    let full = ViewBox::full(map.width as f64, map.depth as f64);
+    let vacant = t_string!(i18n, vacant).to_string();
+    let rows = map
+        .booths
+        .iter()
+        .map(|booth| booth_row(booth, locale, &vacant))
+        .collect_view();
+    let booth_total = map.booths.len();
+    let booths = map
+        .booths
+        .into_iter()
+        .map(|booth| {
+            let name = booth
+                .exhibitor
+                .as_ref()
+                .map(|e| e.name.get(locale).to_owned())
+                .unwrap_or_default();
+            let short = short_name(&name, locale);
+            MapBooth { booth, name, short }
+        })
+        .collect();
+    let text = MapText {
+        find_booth: t_string!(i18n, find_booth).to_string(),
+        find_booth_hint: t_string!(i18n, find_booth_hint).to_string(),
+        find: t_string!(i18n, find).to_string(),
+        match_count: t_string!(i18n, match_count, count = COUNT).to_string(),
+        toolbar: t_string!(i18n, map_heading).to_string(),
+        zoom_in: t_string!(i18n, zoom_in).to_string(),
+        zoom_out: t_string!(i18n, zoom_out).to_string(),
+        zoom_reset: t_string!(i18n, zoom_reset).to_string(),
+        help: t_string!(i18n, map_help).to_string(),
+        map: t_string!(i18n, map_label).to_string(),
+    };
+    view! {
+        <FloorPlan width=map.width depth=map.depth booths initial_query text />
+        <section class="booth-list" aria-labelledby="booth-list-heading">
+            <h2 id="booth-list-heading">{t!(i18n, booth_list_heading)}" ("{booth_total}")"</h2>
+            <table>
+                <thead><tr><th scope="col">{t!(i18n, booth_column)}</th><th scope="col">{t!(i18n, exhibitor_column)}</th></tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </section>
+    }
+}
+
+/// A booth as the floor plan draws it: its exhibitor's name in the page's language, in full
+/// and short enough for the booth (empty when vacant).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct MapBooth {
+    booth: BoothOnMap,
+    name: String,
+    short: String,
+}
+
+/// The floor plan's text, translated on the server.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct MapText {
+    find_booth: String,
+    find_booth_hint: String,
+    find: String,
+    /// "Matching booths: {count}".
+    match_count: String,
+    toolbar: String,
+    zoom_in: String,
+    zoom_out: String,
+    zoom_reset: String,
+    help: String,
+    map: String,
+}
+
+/// The interactive floor plan: an island, so the hall page needs only the islands bundle.
+#[island]
+fn FloorPlan(
+    /// The hall's outline, in decimetres.
+    width: i64,
+    depth: i64,
+    booths: Vec<MapBooth>,
+    initial_query: String,
+    text: MapText,
+) -> impl IntoView {
+    let full = ViewBox::full(width as f64, depth as f64);
     let view_box = RwSignal::new(full);
     let query = RwSignal::new(initial_query);
     let hydrated = RwSignal::new(false);
     Effect::new(move |_| hydrated.set(true));
 
-    let booths: Arc<Vec<BoothOnMap>> = Arc::new(map.booths);
+    let booths: Arc<Vec<MapBooth>> = Arc::new(booths);
     let match_count = {
         let booths = booths.clone();
-        Memo::new(move |_| query.with(|q| booths.iter().filter(|b| b.matches(q)).count()))
+        Memo::new(move |_| query.with(|q| booths.iter().filter(|b| b.booth.matches(q)).count()))
     };
     let drag = StoredValue::new(None::<(f64, f64, ViewBox, bool)>);
 
@@ -106,67 +190,54 @@ pub fn HallMapView(map: HallMap, initial_query: String) -> impl IntoView {
 
     let shapes = booths
         .iter()
-        .map(|booth| booth_shape(booth, query, locale))
+        .map(|booth| booth_shape(booth, query))
         .collect_view();
-    let vacant = t_string!(i18n, vacant).to_string();
-    let rows = booths
-        .iter()
-        .map(|booth| booth_row(booth, locale, &vacant))
-        .collect_view();
-    let booth_total = booths.len();
+    let count_text = text.match_count;
 
     view! {
         <form class="find-booth" method="get" role="search"
             on:submit=move |ev| if hydrated.get_untracked() { ev.prevent_default() }>
-            <label for="find-booth">{t!(i18n, find_booth)}</label>
+            <label for="find-booth">{text.find_booth}</label>
             <input id="find-booth" type="search" name="booth" autocomplete="off"
-                placeholder=move || t_string!(i18n, find_booth_hint).to_string()
+                placeholder=text.find_booth_hint
                 prop:value=move || query.get()
                 on:input=move |ev| query.set(event_target_value(&ev)) />
-            <button type="submit">{t!(i18n, find)}</button>
+            <button type="submit">{text.find}</button>
             <p class="match-count" role="status" aria-live="polite">
-                {move || (!query.with(|q| q.trim().is_empty())).then(|| {
-                    let count = match_count.get();
-                    t_string!(i18n, match_count, count = count).to_string()
-                })}
+                {move || (!query.with(|q| q.trim().is_empty()))
+                    .then(|| count_text.replace(COUNT, &match_count.get().to_string()))}
             </p>
         </form>
-        <div class="map-tools" role="toolbar" aria-label=move || t_string!(i18n, map_heading).to_string()>
+        <div class="map-tools" role="toolbar" aria-label=text.toolbar>
             <button type="button" disabled=move || !hydrated.get() on:click=move |_| zoom(0.5)
-                aria-label=move || t_string!(i18n, zoom_in).to_string()>"+"</button>
+                aria-label=text.zoom_in>"+"</button>
             <button type="button" disabled=move || !hydrated.get() on:click=move |_| zoom(2.0)
-                aria-label=move || t_string!(i18n, zoom_out).to_string()>"−"</button>
+                aria-label=text.zoom_out>"−"</button>
             <button type="button" disabled=move || !hydrated.get() on:click=move |_| view_box.set(full)>
-                {t!(i18n, zoom_reset)}
+                {text.zoom_reset}
             </button>
         </div>
-        <p class="map-help" id="map-help">{t!(i18n, map_help)}</p>
+        <p class="map-help" id="map-help">{text.help}</p>
         <svg class="hall-map" role="group" tabindex="0"
             xmlns="http://www.w3.org/2000/svg"
             viewBox=move || view_box.get().to_attr()
-            aria-label=move || t_string!(i18n, map_label).to_string()
+            aria-label=text.map
             aria-describedby="map-help"
-            data-zoom=move || format!("{:.2}", full.w / view_box.get().w)
+            data-zoom=move || view_box.get().zoom_attr(&full)
             on:keydown=on_key
             on:pointerdown=on_pointer_down
             on:pointermove=on_pointer_move
             on:pointerup=on_pointer_up
             on:click=on_click>
-            <rect class="hall-floor" x="0" y="0" width=map.width height=map.depth />
+            <rect class="hall-floor" x="0" y="0" width=width height=depth />
             {shapes}
         </svg>
-        <section class="booth-list" aria-labelledby="booth-list-heading">
-            <h2 id="booth-list-heading">{t!(i18n, booth_list_heading)}" ("{booth_total}")"</h2>
-            <table>
-                <thead><tr><th scope="col">{t!(i18n, booth_column)}</th><th scope="col">{t!(i18n, exhibitor_column)}</th></tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </section>
     }
 }
 
 /// One booth on the map: a link with its number and a short name, or a grey vacant square.
-fn booth_shape(booth: &BoothOnMap, query: RwSignal<String>, locale: Locale) -> AnyView {
+fn booth_shape(shown: &MapBooth, query: RwSignal<String>) -> AnyView {
+    let booth = &shown.booth;
     let r = booth.rect;
     let is_match = {
         let booth = booth.clone();
@@ -174,15 +245,14 @@ fn booth_shape(booth: &BoothOnMap, query: RwSignal<String>, locale: Locale) -> A
     };
     match &booth.exhibitor {
         Some(exhibitor) => {
-            let name = exhibitor.name.get(locale).to_owned();
-            let label = format!("{} {}", booth.code, name);
+            let label = format!("{} {}", booth.code, shown.name);
             view! {
                 <a href=exhibitor_path(&exhibitor.slug) class="booth" class:match=is_match
                     id=format!("booth-{}", booth.code) aria-label=label.clone()>
                     <title>{label.clone()}</title>
                     <rect x=r.x y=r.y width=r.w height=r.h />
                     <text x=r.x + 2 y=r.y + 7 class="booth-code">{booth.code.clone()}</text>
-                    <text x=r.x + 2 y=r.y + 17 class="booth-name">{short_name(&name, locale)}</text>
+                    <text x=r.x + 2 y=r.y + 17 class="booth-name">{shown.short.clone()}</text>
                 </a>
             }
             .into_any()

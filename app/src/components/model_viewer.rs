@@ -2,14 +2,19 @@
 //! loads the viewer (Google's `<model-viewer>`, served by us from `/vendor/`) only when asked,
 //! so that pages without a model, and buyers who do not look, never download it.
 
-use crate::i18n::*;
 use leptos::prelude::*;
 
 const VIEWER_SCRIPT: &str = "/vendor/model-viewer.min.js";
 
-#[component]
-pub fn ModelViewer(src: String, alt: String) -> impl IntoView {
-    let i18n = use_i18n();
+/// An island (the product page loads only the islands bundle): its text comes translated.
+#[island]
+pub fn ModelViewer(
+    src: String,
+    alt: String,
+    heading: String,
+    show_label: String,
+    download_label: String,
+) -> impl IntoView {
     // False on the server and during hydration, so both render the same; true right after.
     let enhanced = RwSignal::new(false);
     Effect::new(move |_| enhanced.set(true));
@@ -21,14 +26,14 @@ pub fn ModelViewer(src: String, alt: String) -> impl IntoView {
     };
     view! {
         <section class="model-3d" aria-labelledby="model-heading">
-            <h2 id="model-heading">{t!(i18n, model_heading)}</h2>
+            <h2 id="model-heading">{heading}</h2>
             {move || shown.get().then(|| view! {
                 <model-viewer src=viewer_src.clone() alt=alt.clone() camera-controls="" touch-action="pan-y"></model-viewer>
             })}
             {move || (enhanced.get() && !shown.get()).then(|| view! {
-                <button type="button" on:click=show>{t!(i18n, model_view)}</button>
+                <button type="button" on:click=show>{show_label.clone()}</button>
             })}
-            <p><a href=src download="">{t!(i18n, model_download)}</a></p>
+            <p><a href=src download="">{download_label}</a></p>
         </section>
     }
 }

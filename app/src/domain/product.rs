@@ -62,7 +62,7 @@ pub struct ProductDetail {
 }
 
 /// One picture on the product page: the large image and its thumbnail.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Picture {
     pub large: String,
     pub thumbnail: String,

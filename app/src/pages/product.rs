@@ -3,6 +3,7 @@
 use super::loaded;
 use crate::api::products::get_product;
 use crate::components::contact_form::ContactForm;
+use crate::components::gallery::Gallery;
 use crate::components::model_viewer::ModelViewer;
 use crate::components::verify_notice::unverified_buyer;
 use crate::components::{breadcrumbs::Breadcrumbs, page_meta::PageMeta};
@@ -54,29 +55,15 @@ fn product_view(product: ProductDetail) -> impl IntoView {
         ),
         (title.clone(), href.clone()),
     ];
-    let selected = RwSignal::new(0_usize);
     let days = product.lead_time_days;
     let exhibitor = product.exhibitor.clone();
     let pictures = product.pictures();
-    let large: Vec<String> = pictures.iter().map(|p| p.large.clone()).collect();
-    let thumbs = pictures
-        .into_iter()
-        .enumerate()
-        .map(|(n, picture)| {
-            let alt = {
-                let title = title.clone();
-                t_string!(i18n, image_alt, title = title, n = n + 1).to_string()
-            };
-            view! {
-                <li>
-                    <a href=picture.large class:selected=move || selected.get() == n
-                        on:click=move |ev| { ev.prevent_default(); selected.set(n) }>
-                        <img src=picture.thumbnail alt=alt width="72" height="72" loading="lazy" />
-                    </a>
-                </li>
-            }
+    let thumb_alts = (1..=pictures.len())
+        .map(|n| {
+            let title = title.clone();
+            t_string!(i18n, image_alt, title = title, n = n).to_string()
         })
-        .collect_view();
+        .collect();
     let hs_code = product.hs_code.clone();
     let model = product.model.clone();
     let model_alt = {
@@ -92,10 +79,7 @@ fn product_view(product: ProductDetail) -> impl IntoView {
         })}
         <Breadcrumbs trail />
         <article class="product-page">
-            <section class="gallery" aria-label=move || t_string!(i18n, gallery).to_string()>
-                <img class="main-image" src=move || large.get(selected.get()).cloned().unwrap_or_default() alt=main_alt width="480" height="480" />
-                <ul class="thumbs">{thumbs}</ul>
-            </section>
+            <Gallery pictures main_alt thumb_alts label=t_string!(i18n, gallery).to_string() />
             <section class="summary">
                 <h1>{title}{product.is_new.then(|| view! { " "<span class="badge">{t!(i18n, new_badge)}</span> })}</h1>
                 <dl class="facts">
@@ -106,7 +90,12 @@ fn product_view(product: ProductDetail) -> impl IntoView {
                 </dl>
                 <p class="description">{description}</p>
             </section>
-            {model.map(|file| view! { <ModelViewer src=uploaded_file(&file) alt=model_alt.clone() /> })}
+            {model.map(|file| view! {
+                <ModelViewer src=uploaded_file(&file) alt=model_alt.clone()
+                    heading=t_string!(i18n, model_heading).to_string()
+                    show_label=t_string!(i18n, model_view).to_string()
+                    download_label=t_string!(i18n, model_download).to_string() />
+            })}
             <section class="specs" aria-labelledby="specs-heading">
                 <h2 id="specs-heading">{t!(i18n, specifications)}</h2>
                 <table>

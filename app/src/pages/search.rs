@@ -4,6 +4,7 @@
 //! follows (the form stays outside the part that is redrawn, so typing keeps its focus).
 
 use crate::api::search::search_products;
+use crate::components::search_box::OUTCOME_ID;
 use crate::components::search_facets::SearchFacetList;
 use crate::components::search_form::SearchForm;
 use crate::components::{
@@ -37,14 +38,16 @@ pub fn SearchPage() -> impl IntoView {
     view! {
         <h1>{t!(i18n, search_title)}</h1>
         <SearchForm current=parsed />
-        <Transition fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
-            {move || Suspend::new(async move {
-                match results.await {
-                    Ok((results, search)) => results_view(results, search).into_any(),
-                    Err(error) => view! { <ErrorView error within_page=true /> }.into_any(),
-                }
-            })}
-        </Transition>
+        <div id=OUTCOME_ID>
+            <Transition fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
+                {move || Suspend::new(async move {
+                    match results.await {
+                        Ok((results, search)) => results_view(results, search).into_any(),
+                        Err(error) => view! { <ErrorView error within_page=true /> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </div>
     }
 }
 
