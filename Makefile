@@ -2,7 +2,7 @@
 # Recipes use bash: .ci/env.sh is sourced and relies on it.
 SHELL := bash
 
-.PHONY: run test build bench first-load flood chaos fuzz
+.PHONY: run test build bench first-load lighthouse flood chaos fuzz
 
 ## Start the platform with the demo fair on the embedded database: http://127.0.0.1:3000
 run:
@@ -25,7 +25,12 @@ bench:
 ## Each catalogue page's first visit on a slow mobile link: script and wasm bytes, time to
 ## interactive; fails past 150 KiB or 3 s.
 first-load:
-	bash .ci/first-load.sh
+	bash .ci/demo-bench.sh first-load
+
+## Lighthouse 12's mobile scores of the home, hall, booth, product and search pages; fails below
+## 95 for performance or 100 for accessibility, best practices and SEO.
+lighthouse:
+	bash .ci/demo-bench.sh lighthouse
 
 ## Floods while visitors are served: 1,000 clients trickling headers, every password-hashing
 ## endpoint, mixed uploads; fails if /healthz or a product page reaches 1 s p99.
