@@ -1,18 +1,49 @@
-//! Generates the `i18n` module from `locales/*.json` (English is the default).
+//! Generates the `i18n` module from `locales/*.json` (English is the default), after checking
+//! that every language has exactly English's keys: a missing translation fails the build
+//! (leptos_i18n would only warn, and show the key).
 
 use leptos_i18n_build::{Config, ParseOptions, TranslationsInfos};
+use std::collections::BTreeSet;
 use std::error::Error;
 use std::path::PathBuf;
+
+/// The fair's languages: the six of the United Nations. English first: the default.
+const LOCALES: [&str; 6] = ["en", "zh", "ar", "fr", "es", "ru"];
 
 fn main() -> Result<(), Box<dyn Error>> {
     println!("cargo::rerun-if-changed=build.rs");
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").ok_or("OUT_DIR is not set")?);
-    let config = Config::new("en")?
-        .add_locale("zh")?
+    let english = keys("en")?;
+    for locale in &LOCALES[1..] {
+        let keys = keys(locale)?;
+        let missing: Vec<_> = english.difference(&keys).collect();
+        let unknown: Vec<_> = keys.difference(&english).collect();
+        if !missing.is_empty() || !unknown.is_empty() {
+            return Err(format!(
+                "locales/{locale}.json: missing {missing:?}, not in English {unknown:?}"
+            )
+            .into());
+        }
+    }
+    let config = LOCALES[1..]
+        .iter()
+        .try_fold(Config::new(LOCALES[0])?, |config, locale| {
+            config.add_locale(locale)
+        })?
         .parse_options(ParseOptions::default().interpolate_display(true));
     let translations = TranslationsInfos::parse(config)?;
     translations.emit_diagnostics();
     translations.rerun_if_locales_changed();
     translations.generate_i18n_module(out_dir.join("i18n"))?;
     Ok(())
+}
+
+/// The keys of `locales/{locale}.json`.
+fn keys(locale: &str) -> Result<BTreeSet<String>, Box<dyn Error>> {
+    let path = format!("locales/{locale}.json");
+    println!("cargo::rerun-if-changed={path}");
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
+    let strings: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_str(&text).map_err(|e| format!("{path}: {e}"))?;
+    Ok(strings.into_iter().map(|(key, _)| key).collect())
 }

@@ -4,6 +4,7 @@
 
 use crate::domain::text::percent_encode;
 use crate::domain::{ConversationId, InquiryId, MeetingId, MessageId, OrderId, ProductId};
+use leptos::prelude::*;
 
 /// The second step of signing in: the code from an authenticator app.
 pub const SIGN_IN_CODE_PATH: &str = "/sign-in/code";
@@ -96,6 +97,27 @@ pub fn call_path(id: MeetingId) -> String {
 /// The meeting as a calendar file.
 pub fn meeting_ics_path(id: MeetingId) -> String {
     format!("/meetings/{id}/meeting.ics")
+}
+
+/// The fair's public address (`--public-url`, without a trailing slash), for the links that
+/// must be absolute, such as canonical ones. The server provides it to every page; `provide`
+/// carries it to the browser with the page.
+#[derive(Clone, Debug, Default)]
+pub struct PublicUrl(pub String);
+
+impl PublicUrl {
+    /// Provides the address to the page, the same on the server and in the browser; once,
+    /// around every page.
+    pub fn provide() {
+        let url = SharedValue::new(|| use_context::<PublicUrl>().unwrap_or_default().0);
+        provide_context(PublicUrl(url.into_inner()));
+    }
+
+    /// `path` on this site as an absolute address.
+    pub fn absolute(path: &str) -> String {
+        let base = use_context::<PublicUrl>().unwrap_or_default().0;
+        format!("{base}{path}")
+    }
 }
 
 /// Whether `path` is a path on this site: it starts with one `/`, has no backslash (which

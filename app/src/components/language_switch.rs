@@ -43,6 +43,10 @@ pub fn LanguageSwitch() -> impl IntoView {
             <ul>
                 {link("en", "English", Locale::en)}
                 {link("zh", "中文", Locale::zh)}
+                {link("ar", "العربية", Locale::ar)}
+                {link("fr", "Français", Locale::fr)}
+                {link("es", "Español", Locale::es)}
+                {link("ru", "Русский", Locale::ru)}
             </ul>
         </nav>
     }

@@ -4,12 +4,14 @@ use super::account_menu::{AccountMenu, Session};
 use super::hydration_mark::HydrationMark;
 use super::language_switch::LanguageSwitch;
 use crate::i18n::*;
+use crate::links::PublicUrl;
 use leptos::prelude::*;
 
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     let i18n = use_i18n();
     Session::provide();
+    PublicUrl::provide();
     view! {
         <a class="skip-link" href="#main">{t!(i18n, skip_to_content)}</a>
         <header class="site-header">

@@ -1,6 +1,7 @@
-//! Title, description and canonical URL of a page.
+//! Title, description and canonical URL of a page (absolute, from the fair's public address).
 
 use crate::i18n::*;
+use crate::links::PublicUrl;
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
 
@@ -11,6 +12,6 @@ pub fn PageMeta(title: String, description: String, canonical: String) -> impl I
     view! {
         <Title text=format!("{title} · {site}") />
         <Meta name="description" content=description />
-        <Link rel="canonical" href=canonical />
+        <Link rel="canonical" href=PublicUrl::absolute(&canonical) />
     }
 }

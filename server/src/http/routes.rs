@@ -88,7 +88,9 @@ pub fn router(state: AppState) -> Router {
     let conversations: Arc<dyn Conversations> = state.chat.clone();
     let deals = state.deals.clone();
     let meetings = state.meetings.clone();
+    let public_url = app::links::PublicUrl(state.public_url.to_string());
     let context = move || {
+        provide_context(public_url.clone());
         provide_context(meetings.clone());
         provide_context(deals.clone());
         provide_context(search.clone());

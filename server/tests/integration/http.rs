@@ -27,7 +27,8 @@ on_both_engines! { mod pages; support::spawn_app;
         assert!(html.contains("<strong>1,200</strong>"), "product counter");
         assert!(html.contains("href=\"/products/"));
         assert!(html.contains("<title>Cloud Fair Autumn Session (Online) · Cloud Fair</title>"));
-        assert!(html.contains("<link href=\"/\" rel=\"canonical\">"));
+        // Absolute, from the public address (here the test server's own).
+        assert!(html.contains(&format!("<link href=\"http://{}/\" rel=\"canonical\">", app.addr)));
     }
 
     async fn walk_category_section_hall_booth_product(app) {
@@ -63,7 +64,7 @@ on_both_engines! { mod pages; support::spawn_app;
     async fn unknown_things_are_404(app) {
         for path in ["/products/99999999", "/products/abc", "/products/-1", "/exhibitors/nobody", "/halls/nowhere",
                      "/categories/nothing", "/sections/none", "/no/such/page", "/sitemaps/products-999.xml",
-                     "/media/products/1/99.svg", "/lang/fr"] {
+                     "/media/products/1/99.svg"] {
             let page = app.get(path).await;
             assert_eq!(page.status, 404, "{path}");
         }
@@ -113,6 +114,25 @@ on_both_engines! { mod pages; support::spawn_app;
         assert_eq!(app.get("/lang/en?next=https://evil.example/").await.header("location"), Some("/"));
         let en = app.get_with("/", &[("Accept-Language", "en-US")]).await.text();
         assert!(en.contains("lang=\"en\""));
+        // An unknown language changes nothing and returns quietly.
+        let unknown = app.get("/lang/xx?next=/exhibitors").await;
+        assert_eq!((unknown.status, unknown.header("location")), (303, Some("/exhibitors")));
+        assert_eq!(unknown.header("set-cookie"), None);
+        // The six languages, from the cookie or from Accept-Language; Arabic right to left.
+        for (code, categories) in [("ar", "فئات المنتجات"), ("fr", "Catégories de produits"),
+                                   ("es", "Categorías de productos"), ("ru", "Категории товаров")] {
+            let chosen = app.get(&format!("/lang/{code}?next=/")).await;
+            assert!(chosen.header("set-cookie").unwrap().starts_with(&format!("i18n_pref_locale={code}")));
+            let page = app.get_with("/", &[("Cookie", &format!("i18n_pref_locale={code}"))]).await.text();
+            assert!(page.contains(&format!("lang=\"{code}\"")), "{code}");
+            assert!(page.contains(categories), "{code}: {categories}");
+            let asked = app.get_with("/", &[("Accept-Language", &format!("{code};q=0.9, en;q=0.5"))]).await.text();
+            assert!(asked.contains(&format!("lang=\"{code}\"")), "Accept-Language {code}");
+            assert_eq!(page.contains("dir=\"rtl\""), code == "ar", "{code}");
+        }
+        // A malformed Accept-Language never fails a page.
+        let odd = app.get_with("/", &[("Accept-Language", ";;q=abc,,*-*;q=2, zz-ZZZZ")]).await;
+        assert_eq!(odd.status, 200);
     }
 
     async fn pages_carry_security_headers_and_a_fresh_nonce(app) {
