@@ -2,8 +2,8 @@
 # Installs what building and testing Cloud Fair needs, only when it is missing, so a second
 # run takes seconds: the wasm target, cargo-leptos, the wasm-bindgen CLI matching Cargo.lock,
 # Debian's Chromium, brotli, ffmpeg (video posters), coturn (the TURN relay the call tests run) and PostgreSQL server binaries, and (from npm, in end2end/)
-# Playwright, axe-core, binaryen 132's wasm-opt (Debian's older wasm-opt breaks hydration) and esbuild
-# (minifies the islands bundle's script).
+# Playwright, axe-core, binaryen 132's wasm-opt (Debian's older wasm-opt breaks hydration), esbuild
+# (minifies the islands bundle's script) and Lighthouse (`make lighthouse`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 log() { printf '[setup] %s\n' "$*"; }
@@ -48,6 +48,6 @@ fi
 if [ ! -x end2end/node_modules/.bin/wasm-opt ] || [ ! -x end2end/node_modules/.bin/playwright ] \
    || [ ! -x end2end/node_modules/.bin/esbuild ] \
    || [ end2end/package-lock.json -nt end2end/node_modules/.package-lock.json ]; then
-  log "installing Playwright, axe-core, binaryen and esbuild from npm"
+  log "installing Playwright, axe-core, binaryen, esbuild and Lighthouse from npm"
   (cd end2end && npm ci --no-audit --no-fund --loglevel=error)
 fi
