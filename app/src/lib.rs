@@ -19,20 +19,16 @@ pub mod shell;
 
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 
-/// The browser entry of the whole site: hydrates the server-rendered page, and the router
-/// takes over navigation.
-#[cfg(all(feature = "hydrate", not(feature = "hydrate-islands")))]
+/// The browser entry. The whole site's bundle hydrates the server-rendered page and its router
+/// takes over navigation; the catalogue pages' bundle (feature `hydrate-islands`, see
+/// `routes::is_catalogue_page`) brings only their islands alive, the rest of the page staying
+/// the server's HTML.
+#[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
+    #[cfg(not(feature = "hydrate-islands"))]
     leptos::mount::hydrate_body(routes::App);
-}
-
-/// The browser entry of the catalogue pages (`routes::is_catalogue_page`): only their islands
-/// come alive; the rest of the page stays the server's HTML, and links load pages.
-#[cfg(feature = "hydrate-islands")]
-#[wasm_bindgen::prelude::wasm_bindgen]
-pub fn hydrate() {
-    console_error_panic_hook::set_once();
+    #[cfg(feature = "hydrate-islands")]
     leptos::mount::hydrate_islands();
 }
