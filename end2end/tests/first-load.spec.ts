@@ -2,7 +2,7 @@
 // search, directory) loads the islands bundle, never the whole site's, and its script and
 // WebAssembly stay within 150 KiB as transferred; any other page loads the whole site's.
 // (Times on a slow link are measured by `make first-load`, not here.)
-import { test, expect, ready } from './fixtures';
+import { test, expect, ready, searchReady } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const BUDGET = 150 * 1024;
@@ -27,6 +27,7 @@ async function scriptsOf(page: Page, path: string) {
 
 test('catalogue pages load only the islands bundle, within 150 KiB', async ({ page }, info) => {
   test.skip(info.project.use.javaScriptEnabled === false, 'without JavaScript nothing is loaded');
+  await searchReady(page);
   await page.goto('/');
   const first = (prefix: string) => page.locator(`main a[href^="${prefix}"]`).first().getAttribute('href');
   const category = (await first('/categories/'))!;

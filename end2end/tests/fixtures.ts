@@ -29,6 +29,11 @@ export async function ready(page: Page, javaScriptEnabled: boolean | undefined) 
   }
 }
 
+/** The server builds the search index when it starts: wait until search answers. */
+export async function searchReady(page: Page) {
+  await expect.poll(async () => (await page.request.get('/search?q=kettle')).status(), { timeout: 60_000 }).toBe(200);
+}
+
 /**
  * Fails on serious or critical axe-core violations. axe runs as a script in the page, so it
  * runs in the hydrated project; the JavaScript-off project gets the same server-rendered HTML.

@@ -2,13 +2,8 @@
 // sorts by price and pages on; in Chinese too. Hydrated, results follow the words as they are
 // typed (no page load, the URL follows) and the box suggests titles; without JavaScript the
 // same page works as a plain form. Bad parameters get a 400 page, nonsense words a hint.
-import { test, expect, ready, expectAccessible, expectedStatus } from './fixtures';
+import { test, expect, ready, expectAccessible, expectedStatus, searchReady } from './fixtures';
 import type { Page } from '@playwright/test';
-
-/** The server builds the index when it starts: wait until search answers. */
-async function searchReady(page: Page) {
-  await expect.poll(async () => (await page.request.get('/search?q=kettle')).status(), { timeout: 60_000 }).toBe(200);
-}
 
 /** The number in the results heading ("123 products"). */
 async function resultCount(page: Page): Promise<number> {
