@@ -8,6 +8,8 @@ use leptos::prelude::*;
 
 /// The second step of signing in: the code from an authenticator app.
 pub const SIGN_IN_CODE_PATH: &str = "/sign-in/code";
+/// The page shown offline for a page the service worker did not keep.
+pub const OFFLINE_PATH: &str = "/offline";
 /// A person's two-factor sign-in settings.
 pub const TWO_FACTOR_PATH: &str = "/account/two-factor";
 

@@ -22,6 +22,7 @@ use crate::pages::{
     invitation::InvitationPage,
     meeting::MeetingPage,
     not_found::NotFoundPage,
+    offline::OfflinePage,
     order::OrderPage,
     organizer_applications::OrganizerApplicationsPage,
     organizer_booths::OrganizerBoothsPage,
@@ -44,7 +45,7 @@ use crate::pages::{
     verify_email::VerifyEmailPage,
 };
 use leptos::prelude::*;
-use leptos_meta::{Link, provide_meta_context};
+use leptos_meta::{Link, Meta, provide_meta_context};
 use leptos_router::{
     SsrMode,
     components::{Route, Router, Routes},
@@ -60,6 +61,8 @@ pub fn App() -> impl IntoView {
     view! {
         <I18nContextProvider>
             <Link rel="icon" href="/favicon.svg" type_="image/svg+xml" />
+            <Link rel="manifest" href="/manifest.webmanifest" />
+            <Meta name="theme-color" content="#0b5cad" />
             <Router>
                 <Layout>
                     <Routes fallback=NotFoundPage>
@@ -105,6 +108,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/organizer/reports") view=OrganizerReportsPage ssr=SsrMode::Async />
                         <Route path=path!("/messages") view=InboxPage ssr=SsrMode::Async />
                         <Route path=path!("/messages/:id") view=ConversationPage ssr=SsrMode::Async />
+                        <Route path=path!("/offline") view=OfflinePage />
                     </Routes>
                 </Layout>
             </Router>

@@ -1,6 +1,7 @@
 //! The HTML document around every page, rendered on the server only. It also sets the
 //! Content-Security-Policy, whose script nonce must match the one Leptos puts on its scripts.
 
+use crate::links::OFFLINE_PATH;
 use crate::routes::{App, is_catalogue_page};
 use leptos::prelude::*;
 use leptos_meta::{HashedStylesheet, MetaTags};
@@ -15,8 +16,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     {
         response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
     }
-    let catalogue = use_context::<http::request::Parts>()
-        .is_some_and(|parts| is_catalogue_page(parts.uri.path()));
+    // The offline page needs no script either; it is kept by the service worker.
+    let catalogue = use_context::<http::request::Parts>().is_some_and(|parts| {
+        is_catalogue_page(parts.uri.path()) || parts.uri.path() == OFFLINE_PATH
+    });
     let scripts = if catalogue {
         view! { <HydrationScripts options=islands_bundle(&options) islands=true /> }.into_any()
     } else {
@@ -30,6 +33,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <HashedStylesheet options=options.clone() id="leptos" />
                 {scripts}
+                <script nonce=nonce inner_html=REGISTER_SERVICE_WORKER></script>
                 <MetaTags />
             </head>
             <body>
@@ -38,6 +42,12 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
         </html>
     }
 }
+
+/// Installs the service worker that keeps visited catalogue pages for offline reading
+/// (`public/sw.js`), in browsers that have service workers, once the page has loaded (its own
+/// files go first on a slow link).
+const REGISTER_SERVICE_WORKER: &str = "if('serviceWorker'in navigator)addEventListener('load',\
+    ()=>navigator.serviceWorker.register('/sw.js'))";
 
 /// The light bundle of the catalogue pages: `.ci/build.sh` builds it from this crate with the
 /// `hydrate-islands` feature, names it like cargo-leptos names the whole site's bundle, and

@@ -1,14 +1,13 @@
 //! The hall's floor plan as SVG, drawn on the server: every booth a labelled link to its
-//! exhibitor, and the same booths as a table. Once hydrated (`FloorPlan`, an island): pan
-//! (drag, arrow keys), zoom (buttons, + and −) and "find a booth" highlighting as you type.
-//! Without JavaScript the search is a plain GET form.
-
-use crate::domain::{BoothOnMap, HallMap};
+//! exhibitor, and the same booths as a table. Once hydrated, `FloorPlan` (an island around the
+//! server's drawing, which it never draws again) adds pan (drag, arrow keys), zoom (buttons,
+//! the plus and minus keys) and "find a booth" highlighting as you type. Without JavaScript
+//! the search is a plain GET form whose matches the server marks.
+use crate::domain::{BoothOnMap, HallMap, terms_match};
 use crate::i18n::*;
 use crate::links::exhibitor_path;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
-use std::sync::Arc;
 
 mod view_box;
 use view_box::ViewBox;
@@ -27,19 +26,17 @@ pub fn HallMapView(map: HallMap, initial_query: String) -> impl IntoView {
         .map(|booth| booth_row(booth, locale, &vacant))
         .collect_view();
     let booth_total = map.booths.len();
-    let booths = map
+    let shapes = map
         .booths
-        .into_iter()
-        .map(|booth| {
-            let name = booth
-                .exhibitor
-                .as_ref()
-                .map(|e| e.name.get(locale).to_owned())
-                .unwrap_or_default();
-            let short = short_name(&name, locale);
-            MapBooth { booth, name, short }
-        })
-        .collect();
+        .iter()
+        .map(|booth| booth_shape(booth, locale, &initial_query))
+        .collect_view();
+    let initial_matches = map
+        .booths
+        .iter()
+        .filter(|booth| booth.matches(&initial_query))
+        .count();
+    let full = ViewBox::full(map.width as f64, map.depth as f64);
     let text = MapText {
         find_booth: t_string!(i18n, find_booth).to_string(),
         find_booth_hint: t_string!(i18n, find_booth_hint).to_string(),
@@ -50,10 +47,19 @@ pub fn HallMapView(map: HallMap, initial_query: String) -> impl IntoView {
         zoom_out: t_string!(i18n, zoom_out).to_string(),
         zoom_reset: t_string!(i18n, zoom_reset).to_string(),
         help: t_string!(i18n, map_help).to_string(),
-        map: t_string!(i18n, map_label).to_string(),
     };
     view! {
-        <FloorPlan width=map.width depth=map.depth booths initial_query text />
+        <FloorPlan width=map.width depth=map.depth initial_query initial_matches text>
+            <svg class="hall-map" role="group" tabindex="0"
+                xmlns="http://www.w3.org/2000/svg"
+                viewBox=full.to_attr()
+                aria-label=t_string!(i18n, map_label).to_string()
+                aria-describedby="map-help"
+                data-zoom=full.zoom_attr(&full)>
+                <rect class="hall-floor" x="0" y="0" width=map.width height=map.depth />
+                {shapes}
+            </svg>
+        </FloorPlan>
         <section class="booth-list" aria-labelledby="booth-list-heading">
             <h2 id="booth-list-heading">{t!(i18n, booth_list_heading)}" ("{booth_total}")"</h2>
             <table>
@@ -62,15 +68,6 @@ pub fn HallMapView(map: HallMap, initial_query: String) -> impl IntoView {
             </table>
         </section>
     }
-}
-
-/// A booth as the floor plan draws it: its exhibitor's name in the page's language, in full
-/// and short enough for the booth (empty when vacant).
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct MapBooth {
-    booth: BoothOnMap,
-    name: String,
-    short: String,
 }
 
 /// The floor plan's text, translated on the server.
@@ -86,30 +83,51 @@ pub struct MapText {
     zoom_out: String,
     zoom_reset: String,
     help: String,
-    map: String,
 }
 
-/// The interactive floor plan: an island, so the hall page needs only the islands bundle.
+/// The interactive floor plan: an island around the server's drawing (`children`), so the
+/// hall page needs only the islands bundle and its booths are neither sent twice nor drawn
+/// twice. It moves the drawing's view box and marks the booths whose `data-find` terms match.
 #[island]
 fn FloorPlan(
     /// The hall's outline, in decimetres.
     width: i64,
     depth: i64,
-    booths: Vec<MapBooth>,
     initial_query: String,
+    /// How many booths the server marked for `initial_query`.
+    initial_matches: usize,
     text: MapText,
+    children: Children,
 ) -> impl IntoView {
     let full = ViewBox::full(width as f64, depth as f64);
     let view_box = RwSignal::new(full);
     let query = RwSignal::new(initial_query);
+    let match_count = RwSignal::new(initial_matches);
     let hydrated = RwSignal::new(false);
     Effect::new(move |_| hydrated.set(true));
 
-    let booths: Arc<Vec<MapBooth>> = Arc::new(booths);
-    let match_count = {
-        let booths = booths.clone();
-        Memo::new(move |_| query.with(|q| booths.iter().filter(|b| b.booth.matches(q)).count()))
+    let frame = NodeRef::<leptos::html::Div>::new();
+    let drawing = move || {
+        frame
+            .get()
+            .and_then(|f| f.query_selector("svg").ok().flatten())
     };
+    Effect::new(move |_| {
+        let shown = view_box.get();
+        if let Some(svg) = drawing() {
+            let _ = svg.set_attribute("viewBox", &shown.to_attr());
+            let _ = svg.set_attribute("data-zoom", &shown.zoom_attr(&full));
+        }
+    });
+    // The server marked the first query's matches; later ones are marked here.
+    Effect::new(move |first: Option<()>| {
+        let asked = query.get();
+        if first.is_some()
+            && let Some(svg) = drawing()
+        {
+            match_count.set(mark_matches(&svg, &asked));
+        }
+    });
     let drag = StoredValue::new(None::<(f64, f64, ViewBox, bool)>);
 
     let zoom = move |factor: f64| view_box.update(|vb| *vb = vb.zoom(factor, &full));
@@ -165,9 +183,9 @@ fn FloorPlan(
         if dx.abs() + dy.abs() < 4.0 {
             return;
         }
-        let width_px = event_target::<web_sys::Element>(&ev)
-            .get_bounding_client_rect()
-            .width()
+        let width_px = drawing()
+            .map(|svg| svg.get_bounding_client_rect().width())
+            .unwrap_or(1.0)
             .max(1.0);
         let scale = start.w / width_px;
         view_box.set(start.pan_by(-dx * scale, -dy * scale, &full));
@@ -187,11 +205,6 @@ fn FloorPlan(
         }
         drag.set_value(None);
     };
-
-    let shapes = booths
-        .iter()
-        .map(|booth| booth_shape(booth, query))
-        .collect_view();
     let count_text = text.match_count;
 
     view! {
@@ -218,47 +231,63 @@ fn FloorPlan(
             </button>
         </div>
         <p class="map-help" id="map-help">{text.help}</p>
-        <svg class="hall-map" role="group" tabindex="0"
-            xmlns="http://www.w3.org/2000/svg"
-            viewBox=move || view_box.get().to_attr()
-            aria-label=text.map
-            aria-describedby="map-help"
-            data-zoom=move || view_box.get().zoom_attr(&full)
+        <div class="hall-map-frame" node_ref=frame
             on:keydown=on_key
             on:pointerdown=on_pointer_down
             on:pointermove=on_pointer_move
             on:pointerup=on_pointer_up
             on:click=on_click>
-            <rect class="hall-floor" x="0" y="0" width=width height=depth />
-            {shapes}
-        </svg>
+            {children()}
+        </div>
     }
 }
 
-/// One booth on the map: a link with its number and a short name, or a grey vacant square.
-fn booth_shape(shown: &MapBooth, query: RwSignal<String>) -> AnyView {
-    let booth = &shown.booth;
-    let r = booth.rect;
-    let is_match = {
-        let booth = booth.clone();
-        move || query.with(|q| booth.matches(q))
+/// Marks the drawing's booths that match `query` and counts them.
+fn mark_matches(drawing: &web_sys::Element, query: &str) -> usize {
+    use wasm_bindgen::JsCast;
+    let Ok(booths) = drawing.query_selector_all("[data-find]") else {
+        return 0;
     };
+    let mut count = 0;
+    for index in 0..booths.length() {
+        let Some(booth) = booths
+            .item(index)
+            .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
+        let hit = booth
+            .get_attribute("data-find")
+            .is_some_and(|terms| terms_match(&terms, query));
+        let _ = booth.class_list().toggle_with_force("match", hit);
+        count += usize::from(hit);
+    }
+    count
+}
+
+/// One booth on the map: a link with its number and a short name, or a grey vacant square;
+/// marked when it matches the query the page was asked with.
+fn booth_shape(booth: &BoothOnMap, locale: Locale, query: &str) -> AnyView {
+    let r = booth.rect;
+    let is_match = booth.matches(query);
+    let terms = booth.search_terms();
     match &booth.exhibitor {
         Some(exhibitor) => {
-            let label = format!("{} {}", booth.code, shown.name);
+            let name = exhibitor.name.get(locale);
+            let label = format!("{} {name}", booth.code);
             view! {
                 <a href=exhibitor_path(&exhibitor.slug) class="booth" class:match=is_match
-                    id=format!("booth-{}", booth.code) aria-label=label.clone()>
+                    data-find=terms id=format!("booth-{}", booth.code) aria-label=label.clone()>
                     <title>{label.clone()}</title>
                     <rect x=r.x y=r.y width=r.w height=r.h />
                     <text x=r.x + 2 y=r.y + 7 class="booth-code">{booth.code.clone()}</text>
-                    <text x=r.x + 2 y=r.y + 17 class="booth-name">{shown.short.clone()}</text>
+                    <text x=r.x + 2 y=r.y + 17 class="booth-name">{short_name(name, locale)}</text>
                 </a>
             }
             .into_any()
         }
         None => view! {
-            <g class="booth vacant" class:match=is_match>
+            <g class="booth vacant" class:match=is_match data-find=terms>
                 <rect x=r.x y=r.y width=r.w height=r.h />
                 <text x=r.x + 2 y=r.y + 7 class="booth-code">{booth.code.clone()}</text>
             </g>
@@ -266,7 +295,6 @@ fn booth_shape(shown: &MapBooth, query: RwSignal<String>) -> AnyView {
         .into_any(),
     }
 }
-
 /// The same booth as a table row, for screen readers and small screens.
 fn booth_row(booth: &BoothOnMap, locale: Locale, vacant: &str) -> impl IntoView + use<> {
     let exhibitor = booth

@@ -31,6 +31,8 @@ pub fn Layout(children: Children) -> impl IntoView {
             <AccountMenu />
             <LanguageSwitch />
         </header>
+        // Shown only on a copy the service worker kept, opened offline (`public/sw.js`).
+        <p class="offline-note">{t!(i18n, offline_note)}</p>
         <main id="main" tabindex="-1">{children()}</main>
         <footer class="site-footer"><p>{t!(i18n, footer_text)}</p></footer>
         // In its own element: the whole site's hydration resumes after an island only from

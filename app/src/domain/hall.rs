@@ -55,15 +55,28 @@ impl BoothOnMap {
     /// Whether a "find a booth" query matches this booth's number or exhibitor name,
     /// in either language, ignoring case.
     pub fn matches(&self, query: &str) -> bool {
-        let query = query.trim().to_lowercase();
-        if query.is_empty() {
-            return false;
-        }
-        self.code.to_lowercase().contains(&query)
-            || self.exhibitor.as_ref().is_some_and(|e| {
-                e.name.en.to_lowercase().contains(&query) || e.name.zh.contains(&query)
-            })
+        terms_match(&self.search_terms(), query)
     }
+
+    /// What "find a booth" looks in, lower-cased, a line each: the booth's number and its
+    /// exhibitor's names. The floor plan carries them on each booth for the browser.
+    pub fn search_terms(&self) -> String {
+        let mut terms = self.code.to_lowercase();
+        if let Some(exhibitor) = &self.exhibitor {
+            for name in [&exhibitor.name.en, &exhibitor.name.zh] {
+                terms.push('\n');
+                terms.push_str(&name.to_lowercase());
+            }
+        }
+        terms
+    }
+}
+
+/// Whether `query` (trimmed, in any case) is found within one line of `terms`
+/// (`BoothOnMap::search_terms`); an empty query matches nothing.
+pub fn terms_match(terms: &str, query: &str) -> bool {
+    let query = query.trim().to_lowercase();
+    !query.is_empty() && terms.lines().any(|line| line.contains(&query))
 }
 
 #[cfg(test)]
@@ -96,5 +109,8 @@ mod tests {
         assert!(b.matches("明亮"));
         assert!(!b.matches("textiles"));
         assert!(!b.matches("   "));
+        // Never across the number and a name.
+        assert!(!b.matches("a12 ningbo"));
+        assert!(!b.matches("a12\nningbo"));
     }
 }

@@ -62,7 +62,7 @@ pub use exhibitor::{BoothLocation, Contact, ExhibitorProfile, ExhibitorSummary};
 pub use fair::{
     CategoryDetail, CategorySummary, Counters, FairSession, Phase, SectionDetail, SectionSummary,
 };
-pub use hall::{BoothExhibitor, BoothOnMap, HallMap, HallSummary, Rect};
+pub use hall::{BoothExhibitor, BoothOnMap, HallMap, HallSummary, Rect, terms_match};
 pub use ids::{
     ApplicationId, BoothId, CategoryId, ConversationId, ExhibitorId, HallId, ImportId, InquiryId,
     MailId, MeetingId, MessageId, OrderId, ProductId, QuotationId, ReportId, SectionId, SessionId,

@@ -19,6 +19,7 @@ pub mod inquiry_new;
 pub mod invitation;
 pub mod meeting;
 pub mod not_found;
+pub mod offline;
 pub mod order;
 pub mod organizer_applications;
 pub mod organizer_booths;

@@ -7,6 +7,7 @@ pub mod client;
 pub mod connections;
 pub mod error;
 pub mod extract;
+pub mod installable;
 pub mod lang;
 pub mod layers;
 pub mod multipart;

@@ -12,7 +12,7 @@ use crate::http::layers::upload_memory::{self, UploadMemory};
 use crate::http::layers::upload_slots::{self, UploadSlots};
 use crate::http::layers::{api_status, assets, page_cache, rate_limit, security};
 use crate::http::state::AppState;
-use crate::http::{lang, seo};
+use crate::http::{installable, lang, seo};
 use crate::media::{generated, imaging, models3d, video};
 use crate::meetings;
 use crate::storage::Db;
@@ -124,6 +124,7 @@ pub fn router(state: AppState) -> Router {
         .service(static_files);
     Router::new()
         .leptos_routes_with_context(&state, route_list(), context, page)
+        .route_layer(axum::middleware::from_fn(lang::per_page))
         .route_layer(axum::middleware::from_fn_with_state(
             state.pages.clone(),
             page_cache::serve,
@@ -136,8 +137,11 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(health))
         .route("/lang/{code}", get(lang::switch))
         .route("/robots.txt", get(seo::robots))
+        .route("/sw.js", get(installable::service_worker))
+        .route("/manifest.webmanifest", get(installable::manifest))
         .route("/sitemap.xml", get(seo::sitemap_index))
         .route("/sitemaps/{file}", get(seo::sitemap))
+        .route("/sitemaps/{code}/{file}", get(seo::sitemap_in))
         .route("/media/products/{id}/{file}", get(generated::product_image))
         .route("/media/logos/{file}", get(generated::logo))
         .route("/media/uploads/{file}", get(uploads::serve))

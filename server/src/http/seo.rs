@@ -1,9 +1,13 @@
 //! `robots.txt` and the sitemap: an index pointing at `pages.xml` and at numbered files of
-//! exhibitors and products, each within the protocol's 50,000-URL limit.
+//! exhibitors and products, each within the protocol's 50,000-URL limit, once with the plain
+//! addresses (which answer in the visitor's language) and once per language
+//! (`/sitemaps/fr/pages.xml`, listing `…?lang=fr`: the addresses pages name as their
+//! `hreflang` alternates).
 
 use crate::storage::Db;
 use crate::storage::sitemap::{CHUNK, SitemapTable};
 use app::error::AppError;
+use app::links::with_query;
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -28,13 +32,19 @@ pub async fn sitemap_index(State(db): State<Db>, State(public_url): State<Arc<st
         Ok::<_, sqlx::Error>(files)
     }
     .await;
+    let folders: Vec<String> = std::iter::once(String::new())
+        .chain(app::languages::codes().map(|code| format!("{code}/")))
+        .collect();
     match result {
         Ok(files) => sitemap_xml(
             "sitemapindex",
             "sitemap",
-            files
-                .iter()
-                .map(|file| format!("{public_url}/sitemaps/{file}")),
+            folders.iter().flat_map(|folder| {
+                let public_url = &public_url;
+                files
+                    .iter()
+                    .map(move |file| format!("{public_url}/sitemaps/{folder}{file}"))
+            }),
         ),
         Err(error) => internal(error),
     }
@@ -46,6 +56,22 @@ pub async fn sitemap(
     State(public_url): State<Arc<str>>,
     Path(file): Path<String>,
 ) -> Response {
+    sitemap_file(&db, &public_url, &file, None).await
+}
+
+/// The same files in one language: `/sitemaps/{code}/…`, every address with `?lang={code}`.
+pub async fn sitemap_in(
+    State(db): State<Db>,
+    State(public_url): State<Arc<str>>,
+    Path((code, file)): Path<(String, String)>,
+) -> Response {
+    match app::languages::known(&code) {
+        Some(code) => sitemap_file(&db, &public_url, &file, Some(code)).await,
+        None => no_such_sitemap(),
+    }
+}
+
+async fn sitemap_file(db: &Db, public_url: &str, file: &str, language: Option<&str>) -> Response {
     let Some(stem) = file.strip_suffix(".xml") else {
         return no_such_sitemap();
     };
@@ -82,12 +108,18 @@ pub async fn sitemap(
                 .collect()
         })
     };
+    let in_language = |path: &String| match language {
+        Some(code) => with_query(path, &format!("lang={code}")),
+        None => path.clone(),
+    };
     match paths {
         Ok(paths) if paths.is_empty() && stem != "pages" => no_such_sitemap(),
         Ok(paths) => sitemap_xml(
             "urlset",
             "url",
-            paths.iter().map(|path| format!("{public_url}{path}")),
+            paths
+                .iter()
+                .map(|path| format!("{public_url}{}", in_language(path))),
         ),
         Err(error) => internal(error),
     }

@@ -135,6 +135,45 @@ on_both_engines! { mod pages; support::spawn_app;
         assert_eq!(odd.status, 200);
     }
 
+    async fn every_language_has_its_own_address(app) {
+        let base = format!("http://{}", app.addr);
+        // `?lang=` shows that language, over the cookie, and keeps nothing.
+        let fr = app.get_with("/categories/lighting?lang=fr", &[("Cookie", "i18n_pref_locale=zh")]).await;
+        assert_eq!(fr.status, 200);
+        assert_eq!(fr.header("set-cookie"), None);
+        let fr = fr.text();
+        assert!(fr.contains("lang=\"fr\""));
+        assert!(fr.contains(&format!("<link href=\"{base}/categories/lighting?lang=fr\" rel=\"canonical\">")), "{fr}");
+        // Every page names its six languages and the address that follows the visitor's.
+        for code in ["en", "zh", "ar", "fr", "es", "ru"] {
+            let alternate = format!("<link href=\"{base}/categories/lighting?lang={code}\" hreflang=\"{code}\" rel=\"alternate\">");
+            assert!(fr.contains(&alternate), "{alternate}");
+        }
+        assert!(fr.contains(&format!("<link href=\"{base}/categories/lighting\" hreflang=\"x-default\" rel=\"alternate\">")));
+        // A chosen language is read, not written back: the page may come from the page cache.
+        let chosen = app.get_with("/categories/lighting", &[("Cookie", "i18n_pref_locale=zh")]).await;
+        assert_eq!(chosen.header("set-cookie"), None);
+        assert!(chosen.text().contains("lang=\"zh\""));
+        let plain = app.get("/categories/lighting").await.text();
+        assert!(plain.contains("lang=\"en\""));
+        assert!(plain.contains(&format!("<link href=\"{base}/categories/lighting\" rel=\"canonical\">")));
+        // An unknown code falls back quietly.
+        let unknown = app.get("/?lang=xx").await;
+        assert_eq!(unknown.status, 200);
+        assert!(unknown.text().contains("lang=\"en\""));
+        // The sitemaps list every address once per language.
+        let index = app.get("/sitemap.xml").await.text();
+        for code in ["ar", "ru"] {
+            assert!(index.contains(&format!("{base}/sitemaps/{code}/products-0.xml")), "{code}");
+        }
+        let ar = app.get("/sitemaps/ar/products-0.xml").await.text();
+        assert_eq!(ar.matches("?lang=ar</loc>").count(), 1200);
+        let pages = app.get("/sitemaps/zh/pages.xml").await.text();
+        assert!(pages.contains(&format!("<loc>{base}/?lang=zh</loc>")));
+        assert!(pages.contains(&format!("<loc>{base}/halls/hall-1-1?lang=zh</loc>")));
+        assert_eq!(app.get("/sitemaps/xx/pages.xml").await.status, 404);
+    }
+
     async fn pages_carry_security_headers_and_a_fresh_nonce(app) {
         let first = app.get("/").await;
         let csp = first.header("content-security-policy").unwrap().to_owned();
@@ -166,6 +205,16 @@ on_both_engines! { mod pages; support::spawn_app;
         assert_eq!(products.matches("<url>").count(), 1200);
         let pages = app.get("/sitemaps/pages.xml").await.text();
         assert!(pages.contains("/halls/hall-1-1") && pages.contains("/categories/food"));
+        // The service worker may fetch this site's pages and is checked for a new version on
+        // every visit; the manifest is served as one.
+        let worker = app.get("/sw.js").await;
+        assert_eq!(worker.status, 200);
+        assert!(worker.header("content-type").unwrap().contains("javascript"));
+        assert_eq!(worker.header("cache-control"), Some("no-cache"));
+        assert_eq!(worker.header("content-security-policy"), Some("default-src 'self'"));
+        let manifest = app.get("/manifest.webmanifest").await;
+        assert_eq!(manifest.header("content-type"), Some("application/manifest+json"));
+        assert!(manifest.text().contains("\"start_url\": \"/\""));
         let compressed = app.get_with("/", &[("Accept-Encoding", "br")]).await;
         assert_eq!(compressed.header("content-encoding"), Some("br"));
     }

@@ -264,6 +264,11 @@ on_both_engines! { mod search; support::spawn_app;
         let page = app.get("/search?q=lantern").await;
         assert_eq!(page.status, 200);
         assert!(page.headers.iter().any(|(k, v)| k.eq_ignore_ascii_case("cache-control") && v.contains("no-store")), "results are never cached");
+        // In one language, its address and the others' keep the search's own query first.
+        let arabic = app.get("/search?q=lantern&lang=ar").await.text();
+        assert!(arabic.contains("dir=\"rtl\""));
+        let spanish = format!("<link href=\"http://{}/search?q=lantern&amp;lang=es\" hreflang=\"es\"", app.addr);
+        assert!(arabic.contains(&spanish), "{spanish}");
         for (query, hint) in [
             ("/search", "Type what you are looking for"),
             ("/search?q=%21%21%21+%3F%3F%3F", "had no words in it"),
