@@ -2,7 +2,7 @@
 //! import all apply. A form holds strings as typed; `validate` turns it into a product or
 //! into every problem at once, each a field and a message code.
 
-use super::money::{Currency, PriceRange};
+use super::money::{Currency, PriceRange, parse_typed_amount};
 use super::text::or_english;
 use super::validation::{Problems, whole_number};
 use super::{Localized, ProductId};
@@ -333,23 +333,10 @@ fn parse_specs(text: &str) -> Result<Vec<(String, String)>, ErrorCode> {
     Ok(specs)
 }
 
-/// A price as typed ("12", "12.5", "1,299.00") in minor units; at most two decimals.
+/// A price as typed (`money::parse_typed_amount`: "12", "12,50", "1,299.00") in minor units,
+/// within the largest price.
 pub fn parse_cents(typed: &str) -> Option<i64> {
-    let cleaned: String = typed
-        .trim()
-        .chars()
-        .filter(|c| *c != ',' && *c != ' ')
-        .collect();
-    let (whole, fraction) = cleaned.split_once('.').unwrap_or((&cleaned, ""));
-    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    if whole.is_empty() || whole.len() > 9 || fraction.len() > 2 || !digits(whole) {
-        return None;
-    }
-    if !digits(fraction) {
-        return None;
-    }
-    let cents = whole.parse::<i64>().ok()? * 100 + format!("{fraction:0<2}").parse::<i64>().ok()?;
-    (cents <= PRICE_MAX_CENTS).then_some(cents)
+    parse_typed_amount(typed).filter(|cents| *cents <= PRICE_MAX_CENTS)
 }
 
 /// Empty, or 6 to 10 digits with optional dots ("8539.50", "853950", "8539.50.00").

@@ -72,6 +72,7 @@ fn prices_are_exact_and_ordered() {
     assert_eq!(parse_cents("7"), Some(700));
     assert_eq!(parse_cents(".5"), None);
     assert_eq!(parse_cents("1e3"), None);
+    assert_eq!(parse_cents("12,50"), Some(1250));
     assert_eq!(parse_cents("100000000.01"), None);
     let reversed = ProductForm {
         price_min: "9".into(),

@@ -2,6 +2,7 @@
 //! the server and in the browser, and the answer: one page of products with facet counts.
 
 use super::directory::is_slug;
+use super::money::parse_typed_amount;
 use super::text::query_value;
 use super::{CountryCode, Currency, ExhibitorSummary, Localized, ProductSummary};
 use serde::{Deserialize, Serialize};
@@ -78,20 +79,10 @@ pub struct SearchProblem {
     pub value: String,
 }
 
-/// An amount as people type it ("12", "12.5", "12.50") in minor units; `None` if it is not one.
+/// An amount from the query string, as people type it in any of the fair's languages
+/// (`money::parse_typed_amount`), in minor units; `None` if it is not one.
 pub fn parse_amount(raw: &str) -> Option<i64> {
-    let (whole, fraction) = raw.split_once('.').unwrap_or((raw, ""));
-    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    if whole.is_empty()
-        || whole.len() > 9
-        || fraction.len() > 2
-        || !digits(whole)
-        || !digits(fraction)
-    {
-        return None;
-    }
-    let cents = format!("{fraction:0<2}").parse::<i64>().ok()?;
-    Some(whole.parse::<i64>().ok()? * 100 + cents)
+    parse_typed_amount(raw)
 }
 
 /// Minor units as people read them in a form field: "12", "12.50".

@@ -81,6 +81,7 @@ fn amounts_are_exact() {
     assert_eq!(parse_amount("0.05"), Some(5));
     assert_eq!(parse_amount("3.5"), Some(350));
     assert_eq!(parse_amount("3.555"), None);
+    assert_eq!(parse_amount("12,50"), Some(1250));
     assert_eq!(parse_amount(".5"), None);
     assert_eq!(format_amount(1250), "12.50");
     assert_eq!(format_amount(1200), "12");
