@@ -54,6 +54,15 @@ pub fn search_path(query: &str) -> String {
     format!("/search?{query}")
 }
 
+/// The query parameter that shows a page in one language for that request alone.
+pub const LANGUAGE_PARAM: &str = "lang";
+
+/// `path` in the language `code` (`?lang={code}`, after any query of its own): the address
+/// pages name as their `hreflang` alternates and the sitemaps list per language.
+pub fn in_language(path: &str, code: &str) -> String {
+    with_query(path, &format!("{LANGUAGE_PARAM}={code}"))
+}
+
 /// The language switch, coming back to `next`.
 pub fn language_path(code: &str, next: &str) -> String {
     format!("/lang/{code}?next={}", percent_encode(next))

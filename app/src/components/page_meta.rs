@@ -4,7 +4,7 @@
 
 use crate::i18n::*;
 use crate::languages;
-use crate::links::{PublicUrl, with_query};
+use crate::links::{LANGUAGE_PARAM, PublicUrl, in_language};
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
 use leptos_router::hooks::use_query_map;
@@ -13,15 +13,14 @@ use leptos_router::hooks::use_query_map;
 pub fn PageMeta(title: String, description: String, canonical: String) -> impl IntoView {
     let i18n = use_i18n();
     let site = t_string!(i18n, site_name).to_string();
-    let in_language = |code: &str| with_query(&canonical, &format!("lang={code}"));
-    let asked = use_query_map().with_untracked(|query| query.get("lang"));
+    let asked = use_query_map().with_untracked(|query| query.get(LANGUAGE_PARAM));
     let here = match asked.as_deref().and_then(languages::known) {
-        Some(code) => in_language(code),
+        Some(code) => in_language(&canonical, code),
         None => canonical.clone(),
     };
     let alternates = languages::codes()
         .map(|code| {
-            view! { <Link rel="alternate" hreflang=code href=PublicUrl::absolute(&in_language(code)) /> }
+            view! { <Link rel="alternate" hreflang=code href=PublicUrl::absolute(&in_language(&canonical, code)) /> }
         })
         .collect_view();
     view! {

@@ -3,7 +3,7 @@
 //! nothing: the visitor just returns. And `?lang={code}` on any page, for that page alone
 //! (`per_page`).
 
-use app::links::is_local_path;
+use app::links::{LANGUAGE_PARAM, is_local_path};
 use axum::extract::{Path, Query, Request};
 use axum::http::{HeaderValue, header};
 use axum::middleware;
@@ -78,11 +78,11 @@ fn is_language_cookie(pair: &str) -> bool {
         .is_some_and(|rest| rest.starts_with('='))
 }
 
-/// The known language a query string names with `lang=`.
+/// The known language a query string names with `lang=` (`LANGUAGE_PARAM`).
 fn query_language(query: Option<&str>) -> Option<&'static str> {
     query?
         .split('&')
-        .find_map(|pair| pair.strip_prefix("lang="))
+        .find_map(|pair| pair.strip_prefix(LANGUAGE_PARAM)?.strip_prefix('='))
         .and_then(app::languages::known)
 }
 

@@ -7,7 +7,7 @@
 use crate::storage::Db;
 use crate::storage::sitemap::{CHUNK, SitemapTable};
 use app::error::AppError;
-use app::links::with_query;
+use app::links::in_language;
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -108,18 +108,15 @@ async fn sitemap_file(db: &Db, public_url: &str, file: &str, language: Option<&s
                 .collect()
         })
     };
-    let in_language = |path: &String| match language {
-        Some(code) => with_query(path, &format!("lang={code}")),
-        None => path.clone(),
-    };
     match paths {
         Ok(paths) if paths.is_empty() && stem != "pages" => no_such_sitemap(),
         Ok(paths) => sitemap_xml(
             "urlset",
             "url",
-            paths
-                .iter()
-                .map(|path| format!("{public_url}{}", in_language(path))),
+            paths.iter().map(|path| match language {
+                Some(code) => format!("{public_url}{}", in_language(path, code)),
+                None => format!("{public_url}{path}"),
+            }),
         ),
         Err(error) => internal(error),
     }
