@@ -104,20 +104,18 @@ pub async fn current_user() -> Result<Option<CurrentUser>, AppError> {
 /// The language of the request: the saved choice, else the browser's preference.
 pub async fn request_locale() -> &'static str {
     let headers = headers().await;
-    let chosen = cookie(
+    cookie(
         &headers,
         crate::components::language_switch::LANGUAGE_COOKIE,
     )
+    .and_then(|chosen| crate::languages::known(&chosen))
     .or_else(|| {
         headers
             .get(http::header::ACCEPT_LANGUAGE)
             .and_then(|value| value.to_str().ok())
-            .map(str::to_owned)
-    });
-    match chosen {
-        Some(value) if value.trim_start().starts_with("zh") => "zh",
-        _ => "en",
-    }
+            .and_then(crate::languages::preferred)
+    })
+    .unwrap_or("en")
 }
 
 /// Ends a form's server function: success goes to `done`; a failed plain form post goes

@@ -175,3 +175,15 @@ export async function registerBuyer(page: Page, person: { email: string, passwor
   });
   expect(registered.status()).toBe(200);
 }
+
+/** A buyer registered a moment ago with a verified address, signed in on `page`: a person of
+ *  the test's own, whose inbox no other test reads. Their login. */
+export async function verifiedBuyer(page: Page, js: boolean | undefined, tag: string, country = 'BR') {
+  const email = `${tag}-${Date.now()}@example.com`;
+  const password = 'patient horse battery';
+  await registerBuyer(page, { email, password, name: 'Ana Lima', company: 'Lima Importadora', country });
+  const [mail] = await mailTo(email);
+  expect((await page.request.get(linkIn(mail, '/verify-email'))).status()).toBe(200);
+  await signIn(page, js, [email, password]);
+  return [email, password];
+}

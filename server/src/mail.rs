@@ -6,6 +6,7 @@
 //! mail keeps no link secret (`without_link_secrets`); `purge` forgets old mail.
 
 pub mod purge;
+pub mod texts;
 
 use crate::clock::now;
 use crate::storage::Db;

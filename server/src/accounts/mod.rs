@@ -16,7 +16,7 @@ pub mod totp;
 pub mod two_factor;
 
 use crate::clock::now;
-use crate::mail::MailSignal;
+use crate::mail::{MailSignal, texts};
 use crate::storage::Db;
 use crate::storage::accounts::LinkPurpose;
 use app::domain::account::{SESSION_SECONDS, ValidRegistration, normalise_email, password_problem};
@@ -59,7 +59,7 @@ impl Accounts for AccountService {
         let hash = password::hash_new(form.password.clone(), personal).await?;
         let link = secret::new_secret().map_err(AppError::internal)?;
         let url = format!("{}/verify-email?token={link}", self.public_url);
-        let mail = verification_mail(locale, &form.name, &url);
+        let mail = texts::verification(reader_locale(locale), &form.name, &url);
         let user = self
             .db
             .create_buyer(
@@ -230,11 +230,11 @@ impl AccountService {
     ) -> Result<(), AppError> {
         let link = secret::new_secret().map_err(AppError::internal)?;
         let (path, compose): (_, ComposeMail) = match purpose {
-            LinkPurpose::Verify => ("verify-email", verification_mail),
-            LinkPurpose::Reset => ("reset-password", reset_mail),
+            LinkPurpose::Verify => ("verify-email", texts::verification),
+            LinkPurpose::Reset => ("reset-password", texts::reset),
         };
         let url = format!("{}/{path}?token={link}", self.public_url);
-        let mail = compose(locale, name, &url);
+        let mail = compose(reader_locale(locale), name, &url);
         self.db
             .replace_link(
                 user,
@@ -259,7 +259,7 @@ impl AccountService {
 }
 
 /// Writes a link's mail: subject and text from the reader's language, name and the link.
-type ComposeMail = fn(&str, &str, &str) -> (String, String);
+type ComposeMail = fn(app::i18n::Locale, &str, &str) -> texts::Mail;
 
 /// How long a link for `purpose` stays valid.
 fn lifetime(purpose: LinkPurpose) -> i64 {
@@ -269,50 +269,13 @@ fn lifetime(purpose: LinkPurpose) -> i64 {
     }
 }
 
-/// The language a mail's reader chose (`"zh"` or anything else for English), for texts
-/// stored in both.
+/// The language a mail's reader chose, by its code (`session::request_locale`); English for
+/// a code the fair does not have.
 pub(crate) fn reader_locale(locale: &str) -> app::i18n::Locale {
-    if locale == "zh" {
-        app::i18n::Locale::zh
-    } else {
-        app::i18n::Locale::en
-    }
-}
-
-/// Subject and text of the mail that verifies a new address, in the reader's language.
-fn verification_mail(locale: &str, name: &str, url: &str) -> (String, String) {
-    if locale == "zh" {
-        (
-            "请验证您的云展会邮箱".to_owned(),
-            format!(
-                "{name}，您好：\n\n请打开以下链接验证您的邮箱（48小时内有效）：\n{url}\n\n如果您没有注册云展会，请忽略此邮件。\n"
-            ),
-        )
-    } else {
-        (
-            "Verify your e-mail address for Cloud Fair".to_owned(),
-            format!(
-                "Hello {name},\n\nOpen this link to verify your address (valid for 48 hours):\n{url}\n\nIf you did not register at Cloud Fair, ignore this mail.\n"
-            ),
-        )
-    }
-}
-
-/// Subject and text of the mail with a password-reset link, in the reader's language.
-fn reset_mail(locale: &str, name: &str, url: &str) -> (String, String) {
-    if locale == "zh" {
-        (
-            "重设您的云展会密码".to_owned(),
-            format!(
-                "{name}，您好：\n\n请打开以下链接设置新密码（1小时内有效，仅可使用一次）：\n{url}\n\n设置新密码后，您的所有登录会话都将退出。如果您没有申请重设密码，请忽略此邮件，您的密码不会改变。\n"
-            ),
-        )
-    } else {
-        (
-            "Reset your Cloud Fair password".to_owned(),
-            format!(
-                "Hello {name},\n\nOpen this link to choose a new password (valid for 1 hour, once):\n{url}\n\nSetting a new password signs you out everywhere. If you did not ask for this, ignore this mail: your password stays as it is.\n"
-            ),
-        )
-    }
+    use leptos_i18n::Locale as _;
+    app::i18n::Locale::get_all()
+        .iter()
+        .copied()
+        .find(|known| known.as_str() == locale)
+        .unwrap_or_default()
 }

@@ -3,6 +3,7 @@
 
 use super::{AccountService, password, secret};
 use crate::clock::now;
+use crate::mail::texts;
 use crate::storage::teams::Invitation;
 use app::domain::account::{NAME_MAX, normalise_email, password_problem};
 use app::domain::team::INVITATION_SECONDS;
@@ -159,8 +160,8 @@ impl AccountService {
         }
         let link = secret::new_secret().map_err(AppError::internal)?;
         let url = format!("{}/invitation?token={link}", self.public_url);
-        let company = team.name.get(super::reader_locale(locale)).to_owned();
-        let mail = invitation_mail(locale, &inviter.name, &company, role, &url);
+        let reader = super::reader_locale(locale);
+        let mail = texts::invitation(reader, &inviter.name, team.name.get(reader), role, &url);
         self.db
             .create_invitation(
                 &Invitation {
@@ -175,42 +176,5 @@ impl AccountService {
             .await?;
         self.mail_signal.wake();
         Ok(())
-    }
-}
-
-/// Subject and text of an invitation, in the reader's language.
-pub(crate) fn invitation_mail(
-    locale: &str,
-    inviter: &str,
-    company: &str,
-    role: TeamRole,
-    url: &str,
-) -> (String, String) {
-    let days = INVITATION_SECONDS / 86_400;
-    match (locale, role) {
-        ("zh", TeamRole::Owner) => (
-            format!("邀请您在云展会管理{company}的展位"),
-            format!(
-                "您好：\n\n{inviter}邀请您作为{company}的负责人加入云展会，管理展位、产品和团队。\n请打开以下链接接受邀请并设置密码（{days}天内有效）：\n{url}\n"
-            ),
-        ),
-        ("zh", TeamRole::Staff) => (
-            format!("邀请您加入{company}的展位团队"),
-            format!(
-                "您好：\n\n{inviter}邀请您加入云展会上{company}的展位团队。\n请打开以下链接接受邀请并设置密码（{days}天内有效）：\n{url}\n"
-            ),
-        ),
-        (_, TeamRole::Owner) => (
-            format!("You are invited to run the booth of {company} at Cloud Fair"),
-            format!(
-                "Hello,\n\n{inviter} invites you to run the booth of {company} at Cloud Fair: its profile, products and team.\nOpen this link to accept and choose a password (valid for {days} days):\n{url}\n"
-            ),
-        ),
-        (_, TeamRole::Staff) => (
-            format!("Join the booth team of {company} at Cloud Fair"),
-            format!(
-                "Hello,\n\n{inviter} invites you to the booth team of {company} at Cloud Fair.\nOpen this link to accept and choose a password (valid for {days} days):\n{url}\n"
-            ),
-        ),
     }
 }

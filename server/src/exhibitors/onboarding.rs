@@ -3,12 +3,11 @@
 //! the applicant's language, and makes the public pages show a new exhibitor or a moved booth
 //! at once (catalogue cache and page cache).
 
-use crate::accounts::teams::invitation_mail;
 use crate::accounts::{reader_locale, secret};
 use crate::catalogue::cache::CachedCatalogue;
 use crate::exhibitors::booths::this_year;
 use crate::http::layers::page_cache::PageCache;
-use crate::mail::MailSignal;
+use crate::mail::{MailSignal, texts};
 use crate::storage::Db;
 use app::domain::application::MESSAGE_MAX;
 use app::domain::validation::{Lines, checked_text};
@@ -42,8 +41,8 @@ impl Onboarding for OnboardingService {
     ) -> Result<(), AppError> {
         let valid = form.validate(this_year()).map_err(AppError::Validation)?;
         self.refuse_taken_address(&valid.email).await?;
-        let company = valid.company.get(reader_locale(locale));
-        let mail = receipt_mail(locale, &valid.contact_name, company);
+        let reader = reader_locale(locale);
+        let mail = texts::receipt(reader, &valid.contact_name, valid.company.get(reader));
         self.db
             .insert_application(&valid, locale, (&mail.0, &mail.1))
             .await?;
@@ -75,8 +74,9 @@ impl Onboarding for OnboardingService {
         self.refuse_taken_address(&application.email).await?;
         let link = secret::new_secret().map_err(AppError::internal)?;
         let url = format!("{}/invitation?token={link}", self.public_url);
-        let company = application.company.get(reader_locale(&locale));
-        let mail = invitation_mail(&locale, &organizer.name, company, TeamRole::Owner, &url);
+        let reader = reader_locale(&locale);
+        let company = application.company.get(reader);
+        let mail = texts::invitation(reader, &organizer.name, company, TeamRole::Owner, &url);
         let (exhibitor, slug) = self
             .db
             .approve_application(
@@ -105,9 +105,10 @@ impl Onboarding for OnboardingService {
         checked_text(reason, Lines::Many, MESSAGE_MAX, true)
             .map_err(|code| AppError::invalid("reason", code))?;
         let (application, locale) = self.db.pending_application(application.0).await?;
-        let company = application.company.get(reader_locale(&locale));
-        let mail = decline_mail(
-            &locale,
+        let reader = reader_locale(&locale);
+        let company = application.company.get(reader);
+        let mail = texts::decline(
+            reader,
             &application.contact_name,
             company,
             reason,
@@ -188,49 +189,5 @@ impl OnboardingService {
         self.catalogue.forget_exhibitor(exhibitor_slug, exhibitor);
         self.pages.clear();
         Ok(())
-    }
-}
-
-/// Subject and text of the mail confirming an application.
-fn receipt_mail(locale: &str, name: &str, company: &str) -> (String, String) {
-    if locale == "zh" {
-        (
-            format!("我们已收到{company}的参展申请"),
-            format!(
-                "{name}您好：\n\n感谢{company}申请参加云展会。主办方审核后会发邮件到这个地址：或邀请您布置展位，或说明无法接受申请的原因。\n"
-            ),
-        )
-    } else {
-        (
-            format!("We received the application of {company}"),
-            format!(
-                "Hello {name},\n\nThank you for applying to exhibit {company} at Cloud Fair. The organizer reviews every application and will write to this address: either an invitation to set up your booth, or the reason the application cannot be accepted.\n"
-            ),
-        )
-    }
-}
-
-/// Subject and text of the mail declining an application, with the organizer's reason.
-fn decline_mail(
-    locale: &str,
-    name: &str,
-    company: &str,
-    reason: &str,
-    apply_url: &str,
-) -> (String, String) {
-    if locale == "zh" {
-        (
-            format!("关于{company}的参展申请"),
-            format!(
-                "{name}您好：\n\n感谢{company}申请参加云展会。很遗憾，这次无法接受申请，原因如下：\n\n{reason}\n\n您可以在这里重新申请：{apply_url}\n"
-            ),
-        )
-    } else {
-        (
-            format!("Your application for {company}"),
-            format!(
-                "Hello {name},\n\nThank you for applying to exhibit {company} at Cloud Fair. We cannot accept the application this time, for this reason:\n\n{reason}\n\nYou may apply again at {apply_url}\n"
-            ),
-        )
     }
 }

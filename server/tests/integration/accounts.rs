@@ -42,6 +42,24 @@ async fn who(app: &TestApp, cookie: &str) -> String {
 
 on_both_engines! { mod accounts; support::spawn_app;
 
+    async fn the_verification_mail_is_in_the_readers_language(app) {
+        // The chosen language first, else the browser's preferred one of the six, else English.
+        let cases = [
+            ("ar@example.com", vec![("Accept-Language", "de-DE,ar-EG;q=0.9,en;q=0.8")], "مرحبًا Ana Lima،"),
+            ("ru@example.com", vec![("Cookie", "i18n_pref_locale=ru"), ("Accept-Language", "fr")], "Здравствуйте, Ana Lima!"),
+            ("fr@example.com", vec![("Cookie", "i18n_pref_locale=xx"), ("Accept-Language", "fr-CA")], "Bonjour Ana Lima,"),
+            ("es@example.com", vec![("Accept-Language", "es-419")], "Hola, Ana Lima:"),
+            ("en@example.com", vec![("Accept-Language", "de, it;q=0.5")], "Hello Ana Lima,"),
+        ];
+        for (email, headers, greeting) in cases {
+            let form = FORM.replace("Ana.Lima%40Example.com", email);
+            let registered = app.post("/api/register", &headers, &form).await;
+            assert_eq!(registered.status, 200, "{}", registered.text());
+            let mail = app.mail.wait_for(email).await;
+            assert!(mail.body().starts_with(greeting), "{email}: {}", mail.body());
+        }
+    }
+
     async fn a_buyer_registers_verifies_and_signs_in_and_out(app) {
         let registered = app.post("/api/register", &[], FORM).await;
         assert_eq!(registered.status, 200, "{}", registered.text());
