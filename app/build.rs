@@ -1,9 +1,11 @@
 //! Generates the `i18n` module from `locales/*.json` (English is the default), after checking
 //! that every language has exactly English's keys: a missing translation fails the build
-//! (leptos_i18n would only warn, and show the key).
+//! (leptos_i18n would only warn, and show the key). A counted text is a plural: its keys end
+//! in the forms of CLDR's plural rules its language uses (`_one`, `_few`, … and always
+//! `_other`); the rules themselves are ICU4X's, through leptos_i18n.
 
 use leptos_i18n_build::{Config, ParseOptions, TranslationsInfos};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::error::Error;
 use std::path::PathBuf;
 
@@ -38,12 +40,40 @@ fn main() -> Result<(), Box<dyn Error>> {
     Ok(())
 }
 
-/// The keys of `locales/{locale}.json`.
+/// The plural forms of CLDR, as key suffixes.
+const PLURAL_FORMS: [&str; 6] = ["_zero", "_one", "_two", "_few", "_many", "_other"];
+
+/// The keys of `locales/{locale}.json`, a plural's forms counted as its base key. As for
+/// leptos_i18n, keys are a plural's forms when two or more share a base (a lone
+/// `business_other` is a plain key); a language whose rules have one form (Chinese) writes
+/// the base key alone; forms without `_other` are an error.
 fn keys(locale: &str) -> Result<BTreeSet<String>, Box<dyn Error>> {
     let path = format!("locales/{locale}.json");
     println!("cargo::rerun-if-changed={path}");
     let text = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
     let strings: serde_json::Map<String, serde_json::Value> =
         serde_json::from_str(&text).map_err(|e| format!("{path}: {e}"))?;
-    Ok(strings.into_iter().map(|(key, _)| key).collect())
+    let mut forms: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    let mut keys = BTreeSet::new();
+    for key in strings.keys() {
+        match PLURAL_FORMS
+            .iter()
+            .find_map(|form| Some((key.strip_suffix(form)?, *form)))
+        {
+            Some((base, form)) => forms.entry(base).or_default().push(form),
+            None => {
+                keys.insert(key.clone());
+            }
+        }
+    }
+    for (base, found) in forms {
+        if found.len() == 1 {
+            keys.insert(format!("{base}{}", found[0]));
+        } else if found.contains(&"_other") {
+            keys.insert(base.to_owned());
+        } else {
+            return Err(format!("{path}: the plural {base} has no {base}_other").into());
+        }
+    }
+    Ok(keys)
 }

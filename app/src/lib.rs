@@ -7,6 +7,7 @@ pub mod api;
 pub mod components;
 pub mod domain;
 pub mod error;
+pub mod formats;
 pub mod languages;
 pub mod links;
 pub mod pages;
@@ -28,6 +29,9 @@ include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
+    // No island counts anything: the islands bundle stays without ICU's data (`formats`).
+    #[cfg(not(feature = "hydrate-islands"))]
+    formats::install();
     #[cfg(not(feature = "hydrate-islands"))]
     leptos::mount::hydrate_body(routes::App);
     #[cfg(feature = "hydrate-islands")]

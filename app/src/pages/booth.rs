@@ -90,7 +90,7 @@ fn booth_view(data: BoothPageData, cursor: Cursor) -> impl IntoView {
                 <div>
                     <h1>{name}</h1>
                     <p class="muted">
-                        {company.country.name(locale)}" · "{t!(i18n, founded, year = year)}" · "{t!(i18n, staff_size, count = staff)}
+                        {company.country.name(locale)}" · "{t!(i18n, founded, year = year)}" · "{t!(i18n, staff_size, count = move || staff)}
                     </p>
                     {company.verified.then(|| view! { <span class="badge verified">{t!(i18n, verified)}</span> })}
                 </div>
@@ -125,7 +125,7 @@ fn booth_view(data: BoothPageData, cursor: Cursor) -> impl IntoView {
             </section>
             <section aria-labelledby="products-heading">
                 <h2 id="products-heading">{t!(i18n, products_heading)}" "
-                    <span class="muted">{t!(i18n, product_count, count = product_count)}</span>
+                    <span class="muted">{t!(i18n, product_count, count = move || product_count)}</span>
                 </h2>
                 <ul class="card-grid">
                     {products.items.into_iter().map(|product| view! { <ProductCard product /> }).collect_view()}

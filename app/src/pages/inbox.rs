@@ -89,7 +89,7 @@ fn inbox_view(
             };
             let unread = (c.unread > 0).then(|| {
                 let count = c.unread;
-                view! { <span class="badge unread">{t!(i18n, inbox_unread, count = count)}</span> }
+                view! { <span class="badge unread">{t!(i18n, inbox_unread, count = move || count)}</span> }
             });
             let has_unread = c.unread > 0;
             view! {

@@ -93,7 +93,7 @@ fn results_view(results: SearchResults, search: SearchQuery) -> impl IntoView {
                         {results.exhibitors.into_iter().map(|exhibitor| view! { <ExhibitorCard exhibitor /> }).collect_view()}
                     </ul>
                 }.into_any())}
-                <h2 id="search-count" aria-live="polite">{t!(i18n, search_count, count = count)}</h2>
+                <h2 id="search-count" aria-live="polite">{t!(i18n, search_count, count = move || count)}</h2>
                 {hint.map(|text| view! { <p class="no-results">{text}</p> })}
                 <ul class="card-grid products">
                     {results.hits.into_iter().map(|product| view! { <ProductCard product /> }).collect_view()}

@@ -74,6 +74,7 @@ where
 
 /// The whole HTTP surface.
 pub fn router(state: AppState) -> Router {
+    app::formats::install();
     let https = state.public_url.starts_with("https://");
     let slots = state.upload_slots.clone();
     let memory = state.upload_memory.clone();
