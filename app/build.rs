@@ -1,8 +1,8 @@
 //! Generates the `i18n` module from `locales/*.json` (English is the default), after checking
 //! that every language has exactly English's keys: a missing translation fails the build
 //! (leptos_i18n would only warn, and show the key). A counted text is a plural: its keys end
-//! in the forms of CLDR's plural rules its language uses (`_one`, `_few`, … and always
-//! `_other`); the rules themselves are ICU4X's, through leptos_i18n.
+//! in the forms of CLDR's plural rules its language uses (`_one`, `_few`, … and `_other`);
+//! the rules themselves are ICU4X's, through leptos_i18n.
 
 use leptos_i18n_build::{Config, ParseOptions, TranslationsInfos};
 use std::collections::{BTreeMap, BTreeSet};
@@ -44,9 +44,10 @@ fn main() -> Result<(), Box<dyn Error>> {
 const PLURAL_FORMS: [&str; 6] = ["_zero", "_one", "_two", "_few", "_many", "_other"];
 
 /// The keys of `locales/{locale}.json`, a plural's forms counted as its base key. As for
-/// leptos_i18n, keys are a plural's forms when two or more share a base (a lone
-/// `business_other` is a plain key); a language whose rules have one form (Chinese) writes
-/// the base key alone; forms without `_other` are an error.
+/// leptos_i18n, keys are a plural's forms when two or more share a base and one of them is
+/// `_other` (a lone `business_other`, or `error_choose_one` beside a `error_choose_many`,
+/// stays a plain key); a language whose rules have one form (Chinese) writes the base key
+/// alone. Which forms a language needs is not checked here: a missing one shows `_other`.
 fn keys(locale: &str) -> Result<BTreeSet<String>, Box<dyn Error>> {
     let path = format!("locales/{locale}.json");
     println!("cargo::rerun-if-changed={path}");
@@ -67,12 +68,10 @@ fn keys(locale: &str) -> Result<BTreeSet<String>, Box<dyn Error>> {
         }
     }
     for (base, found) in forms {
-        if found.len() == 1 {
-            keys.insert(format!("{base}{}", found[0]));
-        } else if found.contains(&"_other") {
+        if found.len() > 1 && found.contains(&"_other") {
             keys.insert(base.to_owned());
         } else {
-            return Err(format!("{path}: the plural {base} has no {base}_other").into());
+            keys.extend(found.iter().map(|form| format!("{base}{form}")));
         }
     }
     Ok(keys)

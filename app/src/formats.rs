@@ -1,10 +1,10 @@
 //! The data behind the counted texts of `locales/*.json` (CLDR's plural rules: `_one`,
-//! `_few`, … keys) and their numbers (`{{ count, number }}`: 12,345 in English, 12 345 in French), from
-//! ICU4X's compiled data. leptos_i18n formats them; `install` hands it this data once per
-//! process, before the first page is rendered or hydrated: the server's router and the whole
-//! site's bundle call it. The catalogue pages' islands bundle does not (no island shows a
-//! counted text), which keeps the data out of the light first load: an island that would
-//! needs `install` in `hydrate` for both bundles.
+//! `_few`, … keys) and their numbers (`{{ count, number }}`: 12,345 in English, 12 345 in
+//! French), from ICU4X's compiled data. leptos_i18n formats them; `install` hands it this data
+//! once per process, before the first page is rendered or hydrated: the server's router and
+//! the whole site's bundle call it. The catalogue pages' islands bundle does not (no island
+//! shows a counted text), which keeps the data out of the light first load; an island that
+//! showed one would need `install` in `hydrate` for both bundles.
 
 use icu_decimal::DecimalFormatter;
 use icu_decimal::options::DecimalFormatterOptions;

@@ -18,32 +18,20 @@ pub fn known(code: &str) -> Option<&'static str> {
 /// someone's test, not a browser.
 const ACCEPT_LANGUAGE_ENTRIES: usize = 32;
 
-/// The fair's language a browser prefers most by its `Accept-Language` header (`fr-CA,
-/// ar;q=0.9`): the highest weight wins, the earlier of equals; regions are ignored, `q=0`
-/// means "not this one", and anything unreadable is skipped. `None` when it names none of
-/// the six.
+/// The first of the fair's languages an `Accept-Language` header names (`fr-CA, ar;q=0.9`),
+/// regions ignored. In the header's order, not by its weights: the pages choose their
+/// language so (leptos_i18n reads the list through leptos-use, which keeps the order), and a
+/// mail must be in the language of the page that sent it; browsers write the list heaviest
+/// first. `None` when it names none of the six.
 pub fn preferred(accept_language: &str) -> Option<&'static str> {
-    let mut best: Option<(&'static str, f32)> = None;
-    for entry in accept_language.split(',').take(ACCEPT_LANGUAGE_ENTRIES) {
-        let mut parts = entry.split(';');
-        let tag = parts.next().unwrap_or_default().trim();
-        let primary = tag
-            .split(['-', '_'])
-            .next()
-            .unwrap_or_default()
-            .to_ascii_lowercase();
-        let weight = parts
-            .find_map(|param| param.trim().strip_prefix("q="))
-            .map_or(Some(1.0), |q| q.trim().parse::<f32>().ok())
-            .filter(|q| (0.0..=1.0).contains(q));
-        if let (Some(code), Some(weight)) = (known(&primary), weight)
-            && weight > 0.0
-            && best.is_none_or(|(_, top)| weight > top)
-        {
-            best = Some((code, weight));
-        }
-    }
-    best.map(|(code, _)| code)
+    accept_language
+        .split(',')
+        .take(ACCEPT_LANGUAGE_ENTRIES)
+        .find_map(|entry| {
+            let tag = entry.split(';').next().unwrap_or_default().trim();
+            let primary = tag.split(['-', '_']).next().unwrap_or_default();
+            known(&primary.to_ascii_lowercase())
+        })
 }
 
 #[cfg(test)]
@@ -65,12 +53,11 @@ mod tests {
         let cases = [
             ("ar-EG,ar;q=0.9,en;q=0.8", Some("ar")),
             ("fr-CA", Some("fr")),
-            ("de-DE,de;q=0.9,es;q=0.5,ru;q=0.7", Some("ru")),
+            ("de-DE,de;q=0.9,es;q=0.5,ru;q=0.7", Some("es")),
             ("zh_TW", Some("zh")),
             ("EN-gb", Some("en")),
-            ("ru;q=0, es", Some("es")),
             ("de, it;q=0.5", None),
-            ("es;q=2, fr;q=abc, ar;q=0.1", Some("ar")),
+            (" xx-YY ;q=1, ru ;Q=0.4", Some("ru")),
             ("*", None),
             ("", None),
             (";;;,,,q=1", None),

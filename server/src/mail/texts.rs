@@ -3,6 +3,7 @@
 //! fails the build here until its mails are written. Plain text: nothing is escaped, and the
 //! values put in (names, companies, the organizer's reason) come back as they were typed.
 
+use crate::accounts::{RESET_LINK_SECONDS, VERIFY_LINK_SECONDS};
 use app::domain::TeamRole;
 use app::domain::team::INVITATION_SECONDS;
 use app::i18n::Locale;
@@ -10,8 +11,9 @@ use app::i18n::Locale;
 /// A mail's subject and text.
 pub type Mail = (String, String);
 
-/// The mail that verifies a new address.
+/// The mail that verifies a new address; its link lasts 48 hours.
 pub fn verification(locale: Locale, name: &str, url: &str) -> Mail {
+    const _: () = assert!(VERIFY_LINK_SECONDS == 48 * 3600, "the texts say 48 hours");
     let (subject, text) = match locale {
         Locale::en => (
             "Verify your e-mail address for Cloud Fair",
@@ -34,7 +36,7 @@ pub fn verification(locale: Locale, name: &str, url: &str) -> Mail {
         Locale::fr => (
             "Vérifiez votre adresse e-mail pour Cloud Fair",
             format!(
-                "Bonjour {name},\n\nOuvrez ce lien pour vérifier votre adresse (valable 48 heures) :\n{url}\n\nSi vous ne vous êtes pas inscrit à Cloud Fair, ignorez ce message.\n"
+                "Bonjour {name},\n\nOuvrez ce lien pour vérifier votre adresse (valable 48 heures) :\n{url}\n\nSi vous n’avez pas créé de compte sur Cloud Fair, ignorez ce message.\n"
             ),
         ),
         Locale::es => (
@@ -46,15 +48,16 @@ pub fn verification(locale: Locale, name: &str, url: &str) -> Mail {
         Locale::ru => (
             "Подтвердите адрес электронной почты для Cloud Fair",
             format!(
-                "Здравствуйте, {name}!\n\nОткройте эту ссылку, чтобы подтвердить адрес (она действует 48 часов):\n{url}\n\nЕсли вы не регистрировались на Cloud Fair, проигнорируйте это письмо.\n"
+                "Здравствуйте, {name}!\n\nОткройте эту ссылку, чтобы подтвердить адрес (она действует 48 часов):\n{url}\n\nЕсли Вы не регистрировались на Cloud Fair, проигнорируйте это письмо.\n"
             ),
         ),
     };
     (subject.to_owned(), text)
 }
 
-/// The mail with a password-reset link.
+/// The mail with a password-reset link, which lasts an hour and works once.
 pub fn reset(locale: Locale, name: &str, url: &str) -> Mail {
+    const _: () = assert!(RESET_LINK_SECONDS == 3600, "the texts say 1 hour");
     let (subject, text) = match locale {
         Locale::en => (
             "Reset your Cloud Fair password",
@@ -77,7 +80,7 @@ pub fn reset(locale: Locale, name: &str, url: &str) -> Mail {
         Locale::fr => (
             "Réinitialisez votre mot de passe Cloud Fair",
             format!(
-                "Bonjour {name},\n\nOuvrez ce lien pour choisir un nouveau mot de passe (valable 1 heure, une seule fois) :\n{url}\n\nUn nouveau mot de passe vous déconnecte partout. Si vous n'avez rien demandé, ignorez ce message : votre mot de passe reste inchangé.\n"
+                "Bonjour {name},\n\nOuvrez ce lien pour choisir un nouveau mot de passe (valable 1 heure, une seule fois) :\n{url}\n\nUn nouveau mot de passe vous déconnecte partout. Si vous n’avez rien demandé, ignorez ce message : votre mot de passe reste inchangé.\n"
             ),
         ),
         Locale::es => (
@@ -89,7 +92,7 @@ pub fn reset(locale: Locale, name: &str, url: &str) -> Mail {
         Locale::ru => (
             "Сброс пароля Cloud Fair",
             format!(
-                "Здравствуйте, {name}!\n\nОткройте эту ссылку, чтобы выбрать новый пароль (она действует 1 час и только один раз):\n{url}\n\nПосле смены пароля все ваши сеансы будут завершены. Если вы не запрашивали сброс, проигнорируйте это письмо: ваш пароль не изменится.\n"
+                "Здравствуйте, {name}!\n\nОткройте эту ссылку, чтобы выбрать новый пароль (она действует 1 час, использовать её можно один раз):\n{url}\n\nПосле смены пароля все Ваши сеансы будут завершены. Если Вы не запрашивали сброс, проигнорируйте это письмо: Ваш пароль не изменится.\n"
             ),
         ),
     };
@@ -120,7 +123,7 @@ pub fn receipt(locale: Locale, name: &str, company: &str) -> Mail {
         Locale::fr => (
             format!("Nous avons reçu la candidature de {company}"),
             format!(
-                "Bonjour {name},\n\nMerci d'avoir demandé à exposer {company} à Cloud Fair. L'organisateur examine chaque candidature et écrira à cette adresse : soit une invitation à installer votre stand, soit la raison pour laquelle la candidature ne peut pas être acceptée.\n"
+                "Bonjour {name},\n\nMerci pour la candidature de {company} comme exposant sur Cloud Fair. L’organisateur examine chaque candidature et écrira à cette adresse : soit une invitation à installer votre stand, soit la raison pour laquelle la candidature ne peut pas être acceptée.\n"
             ),
         ),
         Locale::es => (
@@ -162,7 +165,7 @@ pub fn decline(locale: Locale, name: &str, company: &str, reason: &str, apply_ur
         Locale::fr => (
             format!("Votre candidature pour {company}"),
             format!(
-                "Bonjour {name},\n\nMerci d'avoir demandé à exposer {company} à Cloud Fair. Nous ne pouvons pas accepter la candidature cette fois, pour la raison suivante :\n\n{reason}\n\nVous pouvez postuler de nouveau sur {apply_url}\n"
+                "Bonjour {name},\n\nMerci pour la candidature de {company} comme exposant sur Cloud Fair. Nous ne pouvons pas accepter la candidature cette fois, pour la raison suivante :\n\n{reason}\n\nVous pouvez postuler de nouveau sur {apply_url}\n"
             ),
         ),
         Locale::es => (
@@ -239,19 +242,19 @@ pub fn invitation(locale: Locale, inviter: &str, company: &str, role: TeamRole, 
         ),
         Locale::fr => (
             if owner {
-                format!("Vous êtes invité à gérer le stand de {company} à Cloud Fair")
+                format!("Invitation à gérer le stand de {company} sur Cloud Fair")
             } else {
-                format!("Rejoignez l'équipe du stand de {company} à Cloud Fair")
+                format!("Rejoignez l’équipe du stand de {company} sur Cloud Fair")
             },
             format!(
                 "Bonjour,\n\n{}\nOuvrez ce lien pour accepter et choisir un mot de passe (valable 7 jours) :\n{url}\n",
                 if owner {
                     format!(
-                        "{inviter} vous invite à gérer le stand de {company} à Cloud Fair : sa présentation, ses produits et son équipe."
+                        "{inviter} vous invite à gérer le stand de {company} sur Cloud Fair : sa présentation, ses produits et son équipe."
                     )
                 } else {
                     format!(
-                        "{inviter} vous invite dans l'équipe du stand de {company} à Cloud Fair."
+                        "{inviter} vous invite dans l’équipe du stand de {company} sur Cloud Fair."
                     )
                 }
             ),
@@ -283,11 +286,11 @@ pub fn invitation(locale: Locale, inviter: &str, company: &str, role: TeamRole, 
                 "Здравствуйте!\n\n{}\nОткройте эту ссылку, чтобы принять приглашение и выбрать пароль (она действует 7 дней):\n{url}\n",
                 if owner {
                     format!(
-                        "{inviter} приглашает вас управлять стендом компании {company} на Cloud Fair: его профилем, товарами и командой."
+                        "{inviter} приглашает Вас управлять стендом компании {company} на Cloud Fair: его профилем, товарами и командой."
                     )
                 } else {
                     format!(
-                        "{inviter} приглашает вас в команду стенда компании {company} на Cloud Fair."
+                        "{inviter} приглашает Вас в команду стенда компании {company} на Cloud Fair."
                     )
                 }
             ),
@@ -299,43 +302,63 @@ pub fn invitation(locale: Locale, inviter: &str, company: &str, role: TeamRole, 
 mod tests {
     use super::*;
     use leptos_i18n::Locale as _;
+    use std::collections::BTreeSet;
 
-    /// Every mail in every language carries what was put in, untouched, and no English
-    /// beyond the fair's name and the values outside English.
+    /// Every mail in every language carries each value put in, untouched, in a text of its
+    /// own: no two languages share a subject or a text, and none but English has its words.
     #[test]
     fn every_mail_in_every_language_carries_its_values() {
         let name = "Ольга «Li» حداد";
         let url = "https://fair.example/link?token=t0k3n";
         let company = "Müller & Söhne 明光";
+        let reason = "Booths sold out";
+        let mut seen = BTreeSet::new();
         for &locale in Locale::get_all() {
+            // Each mail with the values its text must carry (and its subject the company).
             let mails = [
-                verification(locale, name, url),
-                reset(locale, name, url),
-                receipt(locale, name, company),
-                decline(locale, name, company, "Booths sold out", url),
-                invitation(locale, name, company, TeamRole::Owner, url),
-                invitation(locale, name, company, TeamRole::Staff, url),
+                (verification(locale, name, url), vec![name, url], false),
+                (reset(locale, name, url), vec![name, url], false),
+                (receipt(locale, name, company), vec![name, company], true),
+                (
+                    decline(locale, name, company, reason, url),
+                    vec![name, company, reason, url],
+                    true,
+                ),
+                (
+                    invitation(locale, name, company, TeamRole::Owner, url),
+                    vec![name, company, url],
+                    true,
+                ),
+                (
+                    invitation(locale, name, company, TeamRole::Staff, url),
+                    vec![name, company, url],
+                    true,
+                ),
             ];
-            for (subject, text) in &mails {
-                assert!(
-                    !subject.is_empty() && text.ends_with('\n'),
+            for ((subject, text), values, names_company) in &mails {
+                assert!(text.ends_with('\n'), "{locale:?}: {text}");
+                for value in values {
+                    assert!(text.contains(value), "{locale:?}: {value} in {text}");
+                }
+                assert_eq!(
+                    subject.contains(company),
+                    *names_company,
                     "{locale:?}: {subject}"
                 );
                 assert!(
-                    text.contains(url) || text.contains(name),
-                    "{locale:?}: {text}"
+                    seen.insert(subject.clone()),
+                    "{locale:?}: a subject twice: {subject}"
+                );
+                assert!(
+                    seen.insert(text.clone()),
+                    "{locale:?}: a text twice: {text}"
                 );
                 if locale != Locale::en {
-                    for english in ["Hello", "Open this link", "Thank you"] {
+                    for english in ["Hello", "Open this link", "Thank you", "invites you"] {
                         assert!(!text.contains(english), "{locale:?}: {text}");
                     }
                 }
             }
-            assert!(mails[0].1.contains(name) && mails[0].1.contains(url));
-            assert!(mails[2].0.contains(company) && mails[2].1.contains(name));
-            assert!(mails[3].1.contains("Booths sold out") && mails[3].1.contains(url));
-            assert!(mails[4].1.contains(company) && mails[4].1.contains(url));
-            assert_ne!(mails[4].0, mails[5].0, "{locale:?}: owner and staff differ");
         }
     }
 }

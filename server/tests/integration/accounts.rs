@@ -43,15 +43,21 @@ async fn who(app: &TestApp, cookie: &str) -> String {
 on_both_engines! { mod accounts; support::spawn_app;
 
     async fn the_verification_mail_is_in_the_readers_language(app) {
-        // The chosen language first, else the browser's preferred one of the six, else English.
+        // The chosen language first, else the first of the six the browser names, else
+        // English: for the mail as for the page that sent it.
         let cases = [
             ("ar@example.com", vec![("Accept-Language", "de-DE,ar-EG;q=0.9,en;q=0.8")], "مرحبًا Ana Lima،"),
             ("ru@example.com", vec![("Cookie", "i18n_pref_locale=ru"), ("Accept-Language", "fr")], "Здравствуйте, Ana Lima!"),
             ("fr@example.com", vec![("Cookie", "i18n_pref_locale=xx"), ("Accept-Language", "fr-CA")], "Bonjour Ana Lima,"),
             ("es@example.com", vec![("Accept-Language", "es-419")], "Hola, Ana Lima:"),
             ("en@example.com", vec![("Accept-Language", "de, it;q=0.5")], "Hello Ana Lima,"),
+            ("es2@example.com", vec![("Accept-Language", "de-DE,de;q=0.9,es;q=0.5,ru;q=0.7")], "Hola, Ana Lima:"),
         ];
         for (email, headers, greeting) in cases {
+            let page = app.get_with("/register", &headers).await.text();
+            let code = &email[..2];
+            let html = page.split("<html").nth(1).and_then(|tag| tag.split('>').next()).unwrap_or_default();
+            assert!(html.contains(&format!(" lang=\"{code}\"")), "{email}: the page in {code}: <html{html}>");
             let form = FORM.replace("Ana.Lima%40Example.com", email);
             let registered = app.post("/api/register", &headers, &form).await;
             assert_eq!(registered.status, 200, "{}", registered.text());
