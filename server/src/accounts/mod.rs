@@ -33,6 +33,12 @@ use std::sync::Arc;
 pub const VERIFY_LINK_SECONDS: i64 = 48 * 3600;
 /// How long a password-reset link stays valid.
 pub const RESET_LINK_SECONDS: i64 = 3600;
+// The mails (`mail::texts`) state these lifetimes in words.
+const _: () = assert!(
+    VERIFY_LINK_SECONDS == 48 * 3600,
+    "the verification mail says 48 hours"
+);
+const _: () = assert!(RESET_LINK_SECONDS == 3600, "the reset mail says 1 hour");
 /// The least time between two mailed links of one purpose to one account (divided by the
 /// rate-limit scale): a flood of requests, from however many addresses, cannot fill a
 /// person's mailbox.
