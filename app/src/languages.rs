@@ -14,6 +14,20 @@ pub fn known(code: &str) -> Option<&'static str> {
     codes().find(|known| *known == code)
 }
 
+/// The language of `code`, English when the fair has no such language.
+pub fn locale(code: &str) -> Locale {
+    Locale::get_all()
+        .iter()
+        .copied()
+        .find(|known| known.as_str() == code)
+        .unwrap_or_default()
+}
+
+/// The writing direction of a text in the language of `code`, for its element's `dir`.
+pub fn direction(code: &str) -> &'static str {
+    if code == "ar" { "rtl" } else { "ltr" }
+}
+
 /// Languages read from an `Accept-Language` header before giving up on it: a longer list is
 /// someone's test, not a browser.
 const ACCEPT_LANGUAGE_ENTRIES: usize = 32;

@@ -10,12 +10,12 @@ use leptos::prelude::*;
 pub fn ProductCard(product: ProductSummary) -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
-    let title = product.title.get(locale).to_owned();
+    let (title, title_lang) = product.title.shown_with_lang(locale);
     view! {
         <li class="card product-card">
             <a href=product_path(product.id)>
                 <img src=product.card_image() alt="" width="160" height="160" loading="lazy" />
-                <span class="card-title">{title}</span>
+                <span class="card-title" lang=title_lang>{title}</span>
             </a>
             {product.is_new.then(|| view! { <span class="badge">{t!(i18n, new_badge)}</span> })}
             <span class="price">{product.price.display()}</span>

@@ -183,6 +183,9 @@ pub fn TextField(
     /// Whether the browser insists on a value before sending.
     #[prop(default = true)]
     required: bool,
+    /// The language of what is typed, where it is not the page's (with its direction).
+    #[prop(optional)]
+    lang: Option<&'static str>,
     errors: Signal<Vec<FieldError>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -193,6 +196,7 @@ pub fn TextField(
         <div class="field">
             <label for=id>{label}</label>
             <input id=id name=name type=kind value=value autocomplete=autocomplete required=required list=list
+                lang=lang dir=lang.map(crate::languages::direction)
                 aria-invalid=move || error().is_some().to_string()
                 aria-describedby=move || error().is_some().then(|| described.clone()) />
             {move || error().map(|text| view! { <p class="field-error" id=error_id.clone()>{text}</p> })}
@@ -209,6 +213,9 @@ pub fn TextAreaField(
     #[prop(optional)] value: String,
     #[prop(default = 5)] rows: u32,
     #[prop(optional)] required: bool,
+    /// The language of what is typed, where it is not the page's (with its direction).
+    #[prop(optional)]
+    lang: Option<&'static str>,
     errors: Signal<Vec<FieldError>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -218,7 +225,7 @@ pub fn TextAreaField(
     view! {
         <div class="field">
             <label for=id>{label}</label>
-            <textarea id=id name=name rows=rows required=required
+            <textarea id=id name=name rows=rows required=required lang=lang dir=lang.map(crate::languages::direction)
                 aria-invalid=move || error().is_some().to_string()
                 aria-describedby=move || error().is_some().then(|| described.clone())>{value}</textarea>
             {move || error().map(|text| view! { <p class="field-error" id=error_id.clone()>{text}</p> })}

@@ -47,6 +47,7 @@ pub mod product_import;
 pub mod search;
 pub mod team;
 pub mod text;
+pub mod translations;
 pub mod two_factor;
 pub mod validation;
 
@@ -76,3 +77,4 @@ pub use product_edit::{ProductForm, ValidProduct};
 pub use search::{SearchQuery, SearchResults};
 pub use team::{ExhibitorOnboarding, InvitationOffer, PendingInvitation, TeamMember, TeamView};
 pub use text::Localized;
+pub use translations::{Translation, Translations};

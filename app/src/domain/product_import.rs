@@ -5,7 +5,10 @@
 
 use super::ImportId;
 use super::product_edit::{PRODUCT_FIELDS, ProductForm, ValidProduct};
+use super::translations::MORE_LANGUAGES;
 use crate::error::ErrorCode;
+use crate::i18n::Locale;
+use leptos_i18n::Locale as _;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -47,12 +50,9 @@ pub struct ImportReport {
 /// The rows that became products (with their row numbers), and the problems of the others.
 pub type ReadTable = (Vec<(usize, ValidProduct)>, Vec<RowError>);
 
-/// The rows of a table that passed the rules, each with its row number, and the problems of
-/// the others. `Err` is why a file cannot be imported at all (a missing column names it).
-pub fn read_table(rows: Vec<Vec<String>>) -> Result<ReadTable, ErrorCode> {
-    let mut rows = rows.into_iter();
-    let header = rows.next().ok_or(ErrorCode::ImportEmpty)?;
-    let columns: Vec<Option<&'static str>> = header
+/// The form field each column of a header row names, if any.
+fn columns(header: &[String]) -> Vec<Option<&'static str>> {
+    header
         .iter()
         .map(|name| {
             let name = name
@@ -61,7 +61,31 @@ pub fn read_table(rows: Vec<Vec<String>>) -> Result<ReadTable, ErrorCode> {
                 .to_ascii_lowercase();
             PRODUCT_FIELDS.iter().copied().find(|field| *field == name)
         })
-        .collect();
+        .collect()
+}
+
+/// The languages beyond English and Chinese that a table with this header row has no column
+/// for: an update from it keeps what the product has in them, so a spreadsheet made before
+/// those columns existed loses nothing.
+pub fn languages_left_out(header: &[String]) -> Vec<Locale> {
+    let columns = columns(header);
+    MORE_LANGUAGES
+        .into_iter()
+        .filter(|locale| {
+            let code = locale.as_str();
+            !columns.iter().flatten().any(|column| {
+                *column == format!("title_{code}") || *column == format!("description_{code}")
+            })
+        })
+        .collect()
+}
+
+/// The rows of a table that passed the rules, each with its row number, and the problems of
+/// the others. `Err` is why a file cannot be imported at all (a missing column names it).
+pub fn read_table(rows: Vec<Vec<String>>) -> Result<ReadTable, ErrorCode> {
+    let mut rows = rows.into_iter();
+    let header = rows.next().ok_or(ErrorCode::ImportEmpty)?;
+    let columns = columns(&header);
     if let Some(missing) = REQUIRED_COLUMNS
         .iter()
         .find(|required| !columns.contains(&Some(**required)))
@@ -158,6 +182,40 @@ mod tests {
                 "4:price_min:price_invalid",
                 "5:sku:sku_repeated"
             ]
+        );
+    }
+
+    #[test]
+    fn texts_in_more_languages_come_from_their_columns_and_the_others_are_kept() {
+        let mut header = HEADER.to_vec();
+        header.extend(["Title_FR", "description_ar"]);
+        let rows = table(&[
+            &header,
+            &[
+                "A-1",
+                "Lamp",
+                "2.5",
+                "USD",
+                "100",
+                "pieces",
+                "20",
+                "",
+                "Lampe",
+                "مصباح مكتب",
+            ],
+        ]);
+        assert_eq!(
+            languages_left_out(&rows[0]),
+            [Locale::es, Locale::ru],
+            "Arabic and French have a column"
+        );
+        let (valid, _) = read_table(rows).unwrap();
+        let texts = &valid[0].1.translations;
+        assert_eq!(texts.get(Locale::fr).title, "Lampe");
+        assert_eq!(texts.get(Locale::ar).description, "مصباح مكتب");
+        assert_eq!(
+            languages_left_out(&table(&[HEADER])[0]),
+            MORE_LANGUAGES.to_vec()
         );
     }
 

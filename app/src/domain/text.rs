@@ -1,13 +1,24 @@
-//! Content that carries both of the fair's languages.
+//! Content in the fair's languages.
 
 use crate::i18n::Locale;
+use leptos_i18n::Locale as _;
 use serde::{Deserialize, Serialize};
 
-/// A text in English and Simplified Chinese; the Chinese may be missing.
+/// A text in the fair's languages: English always, Simplified Chinese nearly always (a copy
+/// of the English where none was typed), Arabic, French, Spanish and Russian where someone
+/// wrote them. The missing ones are empty and left out of what is sent to the browser.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Localized {
     pub en: String,
     pub zh: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub ar: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub fr: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub es: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub ru: String,
 }
 
 impl Localized {
@@ -15,16 +26,78 @@ impl Localized {
         Self {
             en: en.into(),
             zh: zh.into(),
+            ..Self::default()
         }
     }
 
-    /// The text in `locale`, falling back to English where no translation exists.
-    pub fn get(&self, locale: Locale) -> &str {
+    /// Each language's text from `text` (the names of countries, for instance).
+    pub fn each(text: impl Fn(Locale) -> String) -> Self {
+        let mut out = Self::default();
+        for locale in Locale::get_all() {
+            *out.slot(*locale) = text(*locale);
+        }
+        out
+    }
+
+    /// The text written in `locale`, empty where there is none.
+    pub fn written(&self, locale: Locale) -> &str {
         match locale {
-            Locale::zh if !self.zh.is_empty() => &self.zh,
-            _ => &self.en,
+            Locale::en => &self.en,
+            Locale::zh => &self.zh,
+            Locale::ar => &self.ar,
+            Locale::fr => &self.fr,
+            Locale::es => &self.es,
+            Locale::ru => &self.ru,
         }
     }
+
+    /// Sets the text of `locale`.
+    pub fn set(&mut self, locale: Locale, text: impl Into<String>) {
+        *self.slot(locale) = text.into();
+    }
+
+    fn slot(&mut self, locale: Locale) -> &mut String {
+        match locale {
+            Locale::en => &mut self.en,
+            Locale::zh => &mut self.zh,
+            Locale::ar => &mut self.ar,
+            Locale::fr => &mut self.fr,
+            Locale::es => &mut self.es,
+            Locale::ru => &mut self.ru,
+        }
+    }
+
+    /// The text a reader of `locale` sees: theirs, else English, else Chinese.
+    pub fn get(&self, locale: Locale) -> &str {
+        self.shown(locale).0
+    }
+
+    /// The text a reader of `locale` sees and the language it is written in, for a `lang`
+    /// attribute where that is not the page's. A Chinese text equal to the English one is
+    /// the English copy saved where no Chinese was typed, so it counts as English.
+    pub fn shown(&self, locale: Locale) -> (&str, Locale) {
+        let own = self.written(locale);
+        let copy = locale == Locale::zh && own == self.en;
+        if !own.is_empty() && !copy {
+            (own, locale)
+        } else if !self.en.is_empty() {
+            (&self.en, Locale::en)
+        } else {
+            (&self.zh, Locale::zh)
+        }
+    }
+
+    /// The shown text with the `lang` its element needs on a page in `locale`: `None` when
+    /// the text is in the page's language.
+    pub fn shown_with_lang(&self, locale: Locale) -> (String, Option<&'static str>) {
+        let (text, language) = self.shown(locale);
+        (text.to_owned(), other_language(language, locale))
+    }
+}
+
+/// The code of `text_language` when it differs from the page's, for a `lang` attribute.
+pub fn other_language(text_language: Locale, page: Locale) -> Option<&'static str> {
+    (text_language != page).then(|| text_language.as_str())
 }
 
 /// A Chinese text as saved: the English one where none was typed, so that every place that
@@ -127,5 +200,41 @@ mod tests {
         assert_eq!(both.get(Locale::zh), "照明");
         assert_eq!(both.get(Locale::en), "Lighting");
         assert_eq!(Localized::new("Lighting", "").get(Locale::zh), "Lighting");
+    }
+
+    #[test]
+    fn a_reader_sees_their_language_else_english_else_chinese_and_which_it_is() {
+        let mut title = Localized::new("Desk lamp", "台灯");
+        title.set(Locale::fr, "Lampe de bureau");
+        assert_eq!(title.shown(Locale::fr), ("Lampe de bureau", Locale::fr));
+        assert_eq!(title.shown(Locale::es), ("Desk lamp", Locale::en));
+        assert_eq!(title.shown(Locale::zh), ("台灯", Locale::zh));
+        assert_eq!(
+            title.shown_with_lang(Locale::ru),
+            ("Desk lamp".to_owned(), Some("en"))
+        );
+        assert_eq!(
+            title.shown_with_lang(Locale::fr),
+            ("Lampe de bureau".to_owned(), None)
+        );
+        // The English copy saved as Chinese is English.
+        let copied = Localized::new("iPhone case", "iPhone case");
+        assert_eq!(copied.shown(Locale::zh), ("iPhone case", Locale::en));
+        // Only Chinese: everyone reads it, marked as Chinese.
+        let chinese = Localized::new("", "灯笼");
+        assert_eq!(chinese.shown(Locale::ar), ("灯笼", Locale::zh));
+    }
+
+    #[test]
+    fn missing_languages_are_left_out_of_the_json() {
+        let mut title = Localized::new("Lamp", "灯");
+        assert_eq!(
+            serde_json::to_string(&title).unwrap(),
+            r#"{"en":"Lamp","zh":"灯"}"#
+        );
+        title.set(Locale::ar, "مصباح");
+        let json = serde_json::to_string(&title).unwrap();
+        assert_eq!(json, r#"{"en":"Lamp","zh":"灯","ar":"مصباح"}"#);
+        assert_eq!(serde_json::from_str::<Localized>(&json).unwrap(), title);
     }
 }

@@ -33,7 +33,7 @@ fn inquiry_form(draft: InquiryDraft) -> impl IntoView {
     let query = use_query_map();
     let typed = move |key: &str| query.read_untracked().get(key);
     let errors = form_errors(|| None::<Result<(), AppError>>);
-    let product = draft.title.get(locale).to_owned();
+    let (product, product_lang) = draft.title.shown_with_lang(locale);
     let exhibitor = draft.exhibitor.name.get(locale).to_owned();
     let title = t_string!(i18n, inquiry_new_title, product = product.clone()).to_string();
     let unit = draft.unit.get(locale).to_owned();
@@ -54,7 +54,7 @@ fn inquiry_form(draft: InquiryDraft) -> impl IntoView {
         <section class="account-form deal-form">
             <h1>{title}</h1>
             <p>
-                <a href=product_path(draft.product)>{product}</a>" · "
+                <a href=product_path(draft.product) lang=product_lang>{product}</a>" · "
                 <a href=exhibitor_path(&draft.exhibitor.slug)>{exhibitor}</a>
             </p>
             <p class="muted">{t!(i18n, inquiry_moq, moq = draft.moq, unit = unit.clone())}</p>

@@ -41,9 +41,9 @@ pub fn ProductPage() -> impl IntoView {
 fn product_view(product: ProductDetail) -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
-    let title = product.title.get(locale).to_owned();
+    let (title, title_lang) = product.title.shown_with_lang(locale);
     let href = product_path(product.id);
-    let description = product.description.get(locale).to_owned();
+    let (description, description_lang) = product.description.shown_with_lang(locale);
     let trail = vec![
         (
             product.category.name.get(locale).to_owned(),
@@ -81,14 +81,14 @@ fn product_view(product: ProductDetail) -> impl IntoView {
         <article class="product-page">
             <Gallery pictures main_alt thumb_alts label=t_string!(i18n, gallery).to_string() />
             <section class="summary">
-                <h1>{title}{product.is_new.then(|| view! { " "<span class="badge">{t!(i18n, new_badge)}</span> })}</h1>
+                <h1><span lang=title_lang>{title}</span>{product.is_new.then(|| view! { " "<span class="badge">{t!(i18n, new_badge)}</span> })}</h1>
                 <dl class="facts">
                     <dt>{t!(i18n, price)}</dt><dd class="price">{product.price.display()}</dd>
                     <dt>{t!(i18n, moq)}</dt><dd>{product.moq}" "{product.unit.get(locale).to_owned()}</dd>
                     <dt>{t!(i18n, lead_time)}</dt><dd>{t!(i18n, lead_time_days, days = days)}</dd>
                     {(!hs_code.is_empty()).then(|| view! { <dt>{t!(i18n, hs_code)}</dt><dd>{hs_code.clone()}</dd> })}
                 </dl>
-                <p class="description">{description}</p>
+                <p class="description" lang=description_lang>{description}</p>
             </section>
             {model.map(|file| view! {
                 <ModelViewer src=uploaded_file(&file) alt=model_alt.clone()

@@ -101,6 +101,18 @@ fn editor(
                 <TextField name="form[sku]" id="sku" label=t_string!(i18n, field_sku).to_string() value=typed("sku", &form.sku) required=false errors />
                 <TextAreaField name="form[description_en]" id="description_en" label=t_string!(i18n, field_description_en).to_string() value=form.description_en.clone() errors />
                 <TextAreaField name="form[description_zh]" id="description_zh" label=t_string!(i18n, field_description_zh).to_string() value=form.description_zh.clone() errors />
+                <fieldset class="more-languages">
+                    <legend>{t!(i18n, more_languages)}</legend>
+                    <p class="muted">{t!(i18n, more_languages_hint)}</p>
+                    <TextField name="form[title_ar]" id="title_ar" lang="ar" label=t_string!(i18n, field_title_ar).to_string() value=typed("title_ar", &form.title_ar) required=false errors />
+                    <TextAreaField name="form[description_ar]" id="description_ar" lang="ar" rows=3 label=t_string!(i18n, field_description_ar).to_string() value=form.description_ar.clone() errors />
+                    <TextField name="form[title_fr]" id="title_fr" lang="fr" label=t_string!(i18n, field_title_fr).to_string() value=typed("title_fr", &form.title_fr) required=false errors />
+                    <TextAreaField name="form[description_fr]" id="description_fr" lang="fr" rows=3 label=t_string!(i18n, field_description_fr).to_string() value=form.description_fr.clone() errors />
+                    <TextField name="form[title_es]" id="title_es" lang="es" label=t_string!(i18n, field_title_es).to_string() value=typed("title_es", &form.title_es) required=false errors />
+                    <TextAreaField name="form[description_es]" id="description_es" lang="es" rows=3 label=t_string!(i18n, field_description_es).to_string() value=form.description_es.clone() errors />
+                    <TextField name="form[title_ru]" id="title_ru" lang="ru" label=t_string!(i18n, field_title_ru).to_string() value=typed("title_ru", &form.title_ru) required=false errors />
+                    <TextAreaField name="form[description_ru]" id="description_ru" lang="ru" rows=3 label=t_string!(i18n, field_description_ru).to_string() value=form.description_ru.clone() errors />
+                </fieldset>
                 <TextAreaField name="form[specs]" id="specs" label=t_string!(i18n, field_specs).to_string() value=form.specs.clone() errors />
                 <div class="field-row">
                     <TextField name="form[price_min]" id="price_min" kind="text" label=t_string!(i18n, field_price_min).to_string() value=typed("price_min", &form.price_min) errors />

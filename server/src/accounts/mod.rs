@@ -278,10 +278,5 @@ fn lifetime(purpose: LinkPurpose) -> i64 {
 /// The language a mail's reader chose, by its code (`session::request_locale`); English for
 /// a code the fair does not have.
 pub(crate) fn reader_locale(locale: &str) -> app::i18n::Locale {
-    use leptos_i18n::Locale as _;
-    app::i18n::Locale::get_all()
-        .iter()
-        .copied()
-        .find(|known| known.as_str() == locale)
-        .unwrap_or_default()
+    app::languages::locale(locale)
 }

@@ -134,6 +134,7 @@ async fn write_hall(db: &Db, scale: Scale, seed: u64, hall: i64) -> Result<(), s
                 product.image_count.into(),
                 "2026-10-01".into(),
                 product.id.into(),
+                product.translations.into(),
             ]);
         }
         exhibitors.push(vec![
@@ -245,6 +246,7 @@ async fn write_hall(db: &Db, scale: Scale, seed: u64, hall: i64) -> Result<(), s
             "image_count",
             "created_at",
             "position",
+            "translations",
         ],
         products,
     )

@@ -1,12 +1,14 @@
 //! Demo records made from the seed: exhibitors and products, each from its own random stream.
 
 use super::rng::Rng;
+use super::vocabulary::translations::{self, Language};
 use super::vocabulary::{
     ADJECTIVES, BRANDS, CATEGORIES, CERTIFICATIONS, CITIES, COLORS, CategoryWords,
     EXHIBITOR_COUNTRIES, MARKETS, MATERIALS,
 };
 use crate::storage::rows::StoredSpec;
-use app::domain::CountryCode;
+use app::domain::{CountryCode, Translation, Translations};
+use app::i18n::Locale;
 
 pub struct ExhibitorRecord {
     pub id: i64,
@@ -104,6 +106,8 @@ pub struct ProductRecord {
     pub unit: (&'static str, &'static str),
     pub lead_time_days: i64,
     pub image_count: i64,
+    /// Titles and descriptions in Arabic, French, Spanish and Russian (`Translations`' JSON).
+    pub translations: Option<String>,
 }
 
 /// Product `index` (0-based) of an exhibitor in `category`.
@@ -160,6 +164,18 @@ pub fn product(
     };
     let lead_time_days = rng.range(7, 60);
     let moq = [10, 50, 100, 200, 500, 1000, 5000][rng.range(0, 6) as usize];
+    let image_count = rng.range(1, 5);
+    let words = Words {
+        adjective: adj_en,
+        noun: noun_en,
+        model: &model,
+        material: material_en,
+        per_carton,
+        moq,
+        unit: category.unit.0,
+        lead_time_days,
+    };
+    let translations = translated(&words, exhibitor.country, rng.chance(TRANSLATED_PERCENT));
     ProductRecord {
         id,
         title: (
@@ -188,8 +204,70 @@ pub fn product(
         moq,
         unit: category.unit,
         lead_time_days,
-        image_count: rng.range(1, 5),
+        image_count,
+        translations: translations.to_stored(),
     }
+}
+
+/// Products whose titles an exporter wrote in all four languages beyond English and Chinese.
+const TRANSLATED_PERCENT: u64 = 10;
+
+/// What a product's texts are made of.
+struct Words<'a> {
+    adjective: &'a str,
+    noun: &'a str,
+    model: &'a str,
+    material: &'a str,
+    per_carton: i64,
+    moq: i64,
+    unit: &'a str,
+    lead_time_days: i64,
+}
+
+/// A product's texts beyond English and Chinese: title and description in the language of an
+/// exhibitor's country where it is one of them, and the titles in all four for an exporter
+/// that wrote them (`everywhere`).
+fn translated(words: &Words, country: &str, everywhere: bool) -> Translations {
+    let own = match country {
+        "AE" | "EG" | "SA" => Some(Language::Arabic),
+        "FR" => Some(Language::French),
+        "AR" | "CL" | "ES" | "MX" => Some(Language::Spanish),
+        "RU" => Some(Language::Russian),
+        _ => None,
+    };
+    let mut out = Translations::default();
+    for (language, locale) in [
+        (Language::Arabic, Locale::ar),
+        (Language::French, Locale::fr),
+        (Language::Spanish, Locale::es),
+        (Language::Russian, Locale::ru),
+    ] {
+        let theirs = own == Some(language);
+        if !theirs && !everywhere {
+            continue;
+        }
+        let title = translations::title(language, words.adjective, words.noun, words.model);
+        let description = theirs.then(|| {
+            translations::description(
+                language,
+                words.adjective,
+                words.noun,
+                words.material,
+                words.per_carton,
+                words.moq,
+                words.unit,
+                words.lead_time_days,
+            )
+        });
+        out.set(
+            locale,
+            Translation {
+                title: title.unwrap_or_default(),
+                description: description.flatten().unwrap_or_default(),
+            },
+        );
+    }
+    out
 }
 
 /// The category a section index (0-based, in vocabulary order) belongs to.
@@ -228,5 +306,32 @@ mod tests {
         assert_eq!(p.title, product(7, 99, &CATEGORIES[1], &a).title);
         assert!(p.price_min_cents <= p.price_max_cents && p.moq > 0);
         assert!(serde_json::from_str::<Vec<StoredSpec>>(&p.specs).is_ok());
+    }
+
+    #[test]
+    fn exhibitors_write_in_their_country_language_and_some_in_all_four() {
+        let from = |country| ExhibitorRecord {
+            country,
+            ..exhibitor(7, 12, &CATEGORIES[0])
+        };
+        let texts = |exhibitor: &ExhibitorRecord, index| {
+            let stored = product(7, index, &CATEGORIES[0], exhibitor).translations;
+            Translations::from_stored(stored.as_deref())
+        };
+        let french = from("FR");
+        for index in 0..50 {
+            let french = texts(&french, index).get(Locale::fr);
+            assert!(!french.title.is_empty() && !french.description.is_empty());
+        }
+        let chinese = from("CN");
+        let all_four = (0..1_000)
+            .map(|index| texts(&chinese, index))
+            .filter(|texts| texts.iter().count() > 0)
+            .inspect(|texts| {
+                assert_eq!(texts.iter().count(), 4);
+                assert!(texts.iter().all(|(_, t)| t.description.is_empty()));
+            })
+            .count();
+        assert!((70..130).contains(&all_four), "{all_four} of 1,000");
     }
 }

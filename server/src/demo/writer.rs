@@ -8,11 +8,19 @@ pub enum Value {
     Text(String),
     /// An integer column left empty.
     Null,
+    /// A text column left empty.
+    NoText,
 }
 
 impl From<Option<i64>> for Value {
     fn from(v: Option<i64>) -> Self {
         v.map_or(Value::Null, Value::Int)
+    }
+}
+
+impl From<Option<String>> for Value {
+    fn from(v: Option<String>) -> Self {
+        v.map_or(Value::NoText, Value::Text)
     }
 }
 
@@ -66,6 +74,7 @@ pub async fn insert(
                 Value::Int(v) => query.bind(v),
                 Value::Text(v) => query.bind(v),
                 Value::Null => query.bind(None::<i64>),
+                Value::NoText => query.bind(None::<String>),
             };
         }
         query.execute(&mut *conn).await?;

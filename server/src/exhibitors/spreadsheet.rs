@@ -61,6 +61,16 @@ mod tests {
     }
 
     #[test]
+    fn the_published_template_imports_as_it_is_in_every_language() {
+        let template = include_bytes!("../../../public/product-import-template.csv");
+        let (valid, errors) = app::domain::product_import::read_table(read(template).unwrap())
+            .expect("the template's columns");
+        assert_eq!(errors, []);
+        let translations = &valid[0].1.translations;
+        assert_eq!(translations.iter().count(), 4, "{translations:?}");
+    }
+
+    #[test]
     fn a_csv_is_kept_within_the_table_limits() {
         let wide = format!("a{}\n", ",".repeat(COLUMNS_MAX + 1000));
         let rows = read(wide.as_bytes()).unwrap();

@@ -1,37 +1,99 @@
-//! How text becomes search terms, for English and Chinese alike: jieba segments Chinese into
+//! How text becomes search terms, in the fair's six languages: jieba segments Chinese into
 //! words and leaves Latin words whole, a word in another script stays whole (`words`);
-//! punctuation is dropped; words are lowercased and
-//! English ones stemmed ("panels" and "panel" meet). Documents are cut in jieba's search mode
-//! (a long word also yields its parts: 不锈钢 gives 不锈 too), queries in its default mode, so
-//! the words of a query are among the terms of a document that contains them.
+//! punctuation is dropped; words are lowercased and stemmed by their script and language
+//! ("panels" and "panel" meet, "лампы" and "лампа", "lampes" and "lampe"): Cyrillic words
+//! with Russian's stemmer, Arabic ones with Arabic's (which also takes away the vowel marks
+//! and the elongation, and writes the forms of alef and yeh one way), Latin ones with the
+//! stemmer of the text's language (English unless the exhibitor wrote it in French or
+//! Spanish). Documents are cut in jieba's search mode (a long word also yields its parts:
+//! 不锈钢 gives 不锈 too), queries in its default mode, so the words of a query are among the
+//! terms of a document that contains them. A query does not say its language, so its Latin
+//! words are looked up under each Latin language's stem (`QueryWord::terms`).
 
+use frostem::{Algorithm, Stemmer};
 use jieba_rs::Jieba;
 use std::sync::{Arc, LazyLock};
-use tantivy::tokenizer::{
-    Language, LowerCaser, RemoveLongFilter, Stemmer, TextAnalyzer, Token, TokenStream, Tokenizer,
-};
+use tantivy::tokenizer::{PreTokenizedString, TextAnalyzer, Token, TokenStream, Tokenizer};
 
-/// The tokenizer name the schema's text fields refer to.
+/// The tokenizer name the schema's text fields refer to: texts in English or Chinese.
 pub const DOCUMENT_ANALYZER: &str = "fair_document";
+
+/// Words this long (in bytes) or longer are not indexed: no one searches for them.
+const WORD_BYTES_LIMIT: usize = 40;
+
+/// The languages of Latin-script texts the fair stems, English first: the first is how a
+/// text in English or Chinese is indexed.
+pub const LATIN_LANGUAGES: [Algorithm; 3] =
+    [Algorithm::English, Algorithm::French, Algorithm::Spanish];
 
 /// jieba's dictionary, loaded once per process (it takes a moment).
 static JIEBA: LazyLock<Arc<Jieba>> = LazyLock::new(|| Arc::new(Jieba::new()));
 
-/// Splits text into words with jieba.
+/// Splits text into words with jieba, lowercases them and, unless `latin` is `None`, stems
+/// them.
 #[derive(Clone)]
-pub struct JiebaTokenizer {
+pub struct FairTokenizer {
     jieba: Arc<Jieba>,
     search_mode: bool,
+    latin: Option<Algorithm>,
     tokens: Vec<Token>,
 }
 
-impl JiebaTokenizer {
-    fn new(search_mode: bool) -> Self {
-        JiebaTokenizer {
+impl FairTokenizer {
+    fn new(search_mode: bool, latin: Option<Algorithm>) -> Self {
+        FairTokenizer {
             jieba: JIEBA.clone(),
             search_mode,
+            latin,
             tokens: Vec::new(),
         }
+    }
+
+    /// The tokens of `text`, as the index keeps them.
+    fn tokenize(&mut self, text: &str) {
+        self.tokens.clear();
+        for (start, word) in words(&self.jieba, text, self.search_mode) {
+            if word.len() >= WORD_BYTES_LIMIT {
+                continue;
+            }
+            let lower = word.to_lowercase();
+            self.tokens.push(Token {
+                offset_from: start,
+                offset_to: start + word.len(),
+                position: self.tokens.len(),
+                text: match self.latin {
+                    Some(latin) => stem(&lower, latin),
+                    None => lower,
+                },
+                position_length: 1,
+            });
+        }
+    }
+}
+
+/// The stem of a lowercased word: by its script, Latin words by `latin`.
+fn stem(word: &str, latin: Algorithm) -> String {
+    let algorithm = match word.chars().find(|c| c.is_alphabetic()).map(script) {
+        Some(Script::Cyrillic) => Algorithm::Russian,
+        Some(Script::Arabic) => Algorithm::Arabic,
+        _ => latin,
+    };
+    Stemmer::new(algorithm).stem(word).into_owned()
+}
+
+enum Script {
+    Cyrillic,
+    Arabic,
+    Other,
+}
+
+fn script(c: char) -> Script {
+    match c as u32 {
+        0x0400..=0x052F | 0x1C80..=0x1C8F | 0x2DE0..=0x2DFF | 0xA640..=0xA69F => Script::Cyrillic,
+        0x0600..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => {
+            Script::Arabic
+        }
+        _ => Script::Other,
     }
 }
 
@@ -41,20 +103,11 @@ pub struct WordStream<'a> {
     next: usize,
 }
 
-impl Tokenizer for JiebaTokenizer {
+impl Tokenizer for FairTokenizer {
     type TokenStream<'a> = WordStream<'a>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> WordStream<'a> {
-        self.tokens.clear();
-        for (start, word) in words(&self.jieba, text, self.search_mode) {
-            self.tokens.push(Token {
-                offset_from: start,
-                offset_to: start + word.len(),
-                position: self.tokens.len(),
-                text: word.to_owned(),
-                position_length: 1,
-            });
-        }
+        self.tokenize(text);
         WordStream {
             tokens: &mut self.tokens,
             next: 0,
@@ -159,25 +212,24 @@ fn is_combining_mark(c: char) -> bool {
     )
 }
 
-fn analyzer(search_mode: bool, stem: bool) -> TextAnalyzer {
-    let base = TextAnalyzer::builder(JiebaTokenizer::new(search_mode))
-        .filter(RemoveLongFilter::limit(40))
-        .filter(LowerCaser);
-    if stem {
-        base.filter(Stemmer::new(Language::English)).build()
-    } else {
-        base.build()
-    }
+fn analyzer(search_mode: bool, latin: Option<Algorithm>) -> TextAnalyzer {
+    TextAnalyzer::builder(FairTokenizer::new(search_mode, latin)).build()
 }
 
-/// The analyzer documents are indexed with.
+/// The analyzer documents in English or Chinese are indexed with.
 pub fn document_analyzer() -> TextAnalyzer {
-    analyzer(true, true)
+    analyzer(true, Some(Algorithm::English))
 }
 
-/// The analyzer of queries (the same terms as documents, words cut coarser).
-pub fn query_analyzer() -> TextAnalyzer {
-    analyzer(false, true)
+/// A text in a language whose Latin words are stemmed by `latin` (French, Spanish), tokenized
+/// for a document: a field analyses its values with one analyzer, so these come ready made.
+pub fn document_text(text: &str, latin: Algorithm) -> PreTokenizedString {
+    let mut tokenizer = FairTokenizer::new(true, Some(latin));
+    tokenizer.tokenize(text);
+    PreTokenizedString {
+        text: text.to_owned(),
+        tokens: tokenizer.tokens,
+    }
 }
 
 /// The words jieba finds in `text` for a document (search mode), joined by spaces: how the
@@ -190,34 +242,76 @@ pub fn segmented(text: &str) -> String {
         .join(" ")
 }
 
-/// One word of a query: as typed (lowercased) and as the index keeps it (stemmed).
+/// One word of a query: as typed (lowercased) and the terms the index may keep it as: its
+/// stem in English (or Russian, Arabic by its script) first, then its other Latin stems where
+/// they differ.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct QueryWord {
     pub typed: String,
-    pub term: String,
+    pub terms: Vec<String>,
+}
+
+impl QueryWord {
+    /// The English stem, or the word's own language's: the term typos are looked for around.
+    pub fn term(&self) -> &str {
+        &self.terms[0]
+    }
 }
 
 /// The words of a query text.
 pub fn query_words(text: &str) -> Vec<QueryWord> {
-    let mut typed = analyzer(false, false);
-    let mut stemmed = query_analyzer();
-    let mut words = Vec::new();
-    typed.token_stream(text).process(&mut |token| {
-        let mut term = token.text.clone();
-        stemmed
-            .token_stream(&token.text)
-            .process(&mut |t| term = t.text.clone());
-        words.push(QueryWord {
-            typed: token.text.clone(),
-            term,
-        });
-    });
-    words
+    let mut typed = FairTokenizer::new(false, None);
+    typed.tokenize(text);
+    typed
+        .tokens
+        .iter()
+        .map(|token| {
+            let mut terms: Vec<String> = Vec::with_capacity(LATIN_LANGUAGES.len());
+            for latin in LATIN_LANGUAGES {
+                let term = stem(&token.text, latin);
+                if !terms.contains(&term) {
+                    terms.push(term);
+                }
+            }
+            QueryWord {
+                typed: token.text.clone(),
+                terms,
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn query_analyzer() -> TextAnalyzer {
+        analyzer(false, Some(Algorithm::English))
+    }
+
+    /// The terms of a query word, every Latin stem included.
+    fn query_terms(text: &str) -> Vec<String> {
+        query_words(text)
+            .into_iter()
+            .flat_map(|word| word.terms)
+            .collect()
+    }
+
+    /// The terms of a document text in the language whose Latin words `latin` stems.
+    fn document_terms(text: &str, latin: Algorithm) -> Vec<String> {
+        document_text(text, latin)
+            .tokens
+            .into_iter()
+            .map(|token| token.text)
+            .collect()
+    }
+
+    /// Whether every word of `query` finds a term of the document.
+    fn finds(query: &str, document: &[String]) -> bool {
+        query_words(query)
+            .iter()
+            .all(|word| word.terms.iter().any(|term| document.contains(term)))
+    }
 
     fn terms(mut analyzer: TextAnalyzer, text: &str) -> Vec<String> {
         let mut out = Vec::new();
@@ -253,13 +347,10 @@ mod tests {
             terms(query_analyzer(), "Café crème, façade"),
             ["café", "crème", "façad"]
         );
-        assert_eq!(
-            terms(document_analyzer(), "Настольная лампа"),
-            ["настольная", "лампа"]
-        );
-        assert_eq!(terms(document_analyzer(), "مصباح مكتب"), ["مصباح", "مكتب"]);
+        assert_eq!(terms(document_analyzer(), "Настольная лампа").len(), 2);
+        assert_eq!(terms(document_analyzer(), "مصباح مكتب").len(), 2);
         // Arabic with its vowel marks is one word.
-        assert_eq!(terms(document_analyzer(), "مِصْبَاح"), ["مِصْبَاح"]);
+        assert_eq!(terms(document_analyzer(), "مِصْبَاح").len(), 1);
         assert_eq!(
             terms(query_analyzer(), "Lámpara LED不锈钢水杯 café灯 Wi-Fi"),
             ["lámpara", "led", "不锈钢", "水杯", "café", "灯", "wi-fi"]
@@ -278,9 +369,45 @@ mod tests {
     fn query_words_keep_what_was_typed() {
         let words = query_words("Stainles  steel,,, 水杯");
         let typed: Vec<_> = words.iter().map(|w| w.typed.as_str()).collect();
-        let stems: Vec<_> = words.iter().map(|w| w.term.as_str()).collect();
+        let stems: Vec<_> = words.iter().map(|w| w.term()).collect();
         assert_eq!(typed, ["stainles", "steel", "水杯"]);
         assert_eq!(stems, ["stainl", "steel", "水杯"]);
         assert!(query_words("!!! ... ???").is_empty());
+    }
+
+    #[test]
+    fn russian_words_meet_in_any_form() {
+        let document = terms(document_analyzer(), "Настольная лампа, светодиодные лампы");
+        assert!(finds("лампы", &document), "{document:?}");
+        assert!(finds("настольные лампа", &document), "{document:?}");
+        assert!(finds("светодиодная", &document), "{document:?}");
+        assert!(!finds("чайник", &document));
+    }
+
+    #[test]
+    fn arabic_is_normalised_and_stemmed() {
+        let document = terms(document_analyzer(), "مصباح مكتب، أضواء");
+        // Vowel marks, the elongation, the article, the forms of alef.
+        assert!(finds("مِصْبَاح", &document), "{document:?}");
+        assert!(finds("مصـــباح", &document), "{document:?}");
+        assert!(finds("المصباح", &document), "{document:?}");
+        assert!(finds("اضواء", &document), "{document:?}");
+        assert!(!finds("غلاية", &document));
+    }
+
+    #[test]
+    fn french_and_spanish_texts_are_stemmed_in_their_language() {
+        let french = document_terms("Lampes de bureau, lumière réglable", Algorithm::French);
+        assert!(finds("lampe", &french), "{french:?}");
+        assert!(finds("lumières réglables", &french), "{french:?}");
+        let spanish = document_terms("Lámparas de escritorio", Algorithm::Spanish);
+        assert!(finds("lámpara", &spanish), "{spanish:?}");
+        assert!(finds("escritorios", &spanish), "{spanish:?}");
+        // An English query still finds English words as before.
+        let english = terms(document_analyzer(), "Desk lamps");
+        assert!(finds("lamp desks", &english), "{english:?}");
+        // A Latin query word carries each language's stem once.
+        assert_eq!(query_terms("lamp"), ["lamp"]);
+        assert!(query_terms("lumières").len() >= 2);
     }
 }

@@ -188,10 +188,7 @@ impl Places {
             sections: named(tally.sections, &self.sections),
             countries: sorted(tally.countries.into_iter().filter_map(|(number, count)| {
                 let code = country_of_number(number)?;
-                let label = Localized::new(
-                    code.name(app::i18n::Locale::en),
-                    code.name(app::i18n::Locale::zh),
-                );
+                let label = Localized::each(|locale| code.name(locale).to_owned());
                 Some(FacetCount {
                     value: code.as_str().to_owned(),
                     label,
@@ -323,7 +320,7 @@ impl Search for ProductSearch {
             ResolvedFilters::default(),
             true,
         );
-        let zh = locale == "zh";
+        let locale = app::languages::locale(locale);
         gates::SEARCHING
             .run(move || -> tantivy::Result<Vec<String>> {
                 let top =
@@ -334,7 +331,7 @@ impl Search for ProductSearch {
                     &fields,
                     top.into_iter().map(|(_, at)| at).collect(),
                 )? {
-                    let title = if zh { card.title.zh } else { card.title.en };
+                    let title = card.title.get(locale).to_owned();
                     if !titles.contains(&title) && titles.len() < limit {
                         titles.push(title);
                     }

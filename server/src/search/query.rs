@@ -1,6 +1,6 @@
 //! A buyer's search as a tantivy query (for products, or for exhibitors under the filters a
 //! company has), built from analysed words rather than parsed, so no input can break a query
-//! syntax. Every word must match (in some field); a title match
+//! syntax. Every word must match (in some field, under any of its stems); a title match
 //! weighs most, then the exhibitor's name and the category or section, then the description
 //! and specifications. Words of five letters or more also match with one typo (not in the
 //! first letter), weighing less than the word itself. Filters narrow without changing scores.
@@ -138,33 +138,31 @@ fn matching(
 
 fn word_query(fields: &Fields, word: &QueryWord, typos: bool, as_prefix: bool) -> Box<dyn Query> {
     let term = |field: Field, text: &str| Term::from_field_text(field, text);
-    let exact = |field: Field, boost: f32| -> (Occur, Box<dyn Query>) {
-        let query = TermQuery::new(term(field, &word.term), IndexRecordOption::WithFreqs);
-        (
-            Occur::Should,
-            Box::new(BoostQuery::new(Box::new(query), boost)),
-        )
-    };
-    let mut alternatives = vec![
-        exact(fields.title, TITLE_BOOST),
-        exact(fields.maker, MAKER_BOOST),
-        exact(fields.place, PLACE_BOOST),
-        exact(fields.body, 1.0),
+    let weighted = [
+        (fields.title, TITLE_BOOST),
+        (fields.maker, MAKER_BOOST),
+        (fields.place, PLACE_BOOST),
+        (fields.body, 1.0),
     ];
+    let mut alternatives: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    for (field, boost) in weighted {
+        // Each Latin language's stem of the word (most words have one for all three).
+        for text in &word.terms {
+            let query = TermQuery::new(term(field, text), IndexRecordOption::WithFreqs);
+            alternatives.push((
+                Occur::Should,
+                Box::new(BoostQuery::new(Box::new(query), boost)),
+            ));
+        }
+    }
     if typos {
         // One typo: two made the automaton of a long word slow (p99 of 219 ms for typos at
         // Canton scale) for little gain.
         let mut typos = vec![word.typed.as_str()];
-        if word.term != word.typed {
-            typos.push(&word.term);
+        if word.term() != word.typed {
+            typos.push(word.term());
         }
-        let fields = [
-            (fields.title, TITLE_BOOST),
-            (fields.maker, MAKER_BOOST),
-            (fields.place, PLACE_BOOST),
-            (fields.body, 1.0),
-        ];
-        for (field, boost) in fields {
+        for (field, boost) in weighted {
             for typo in &typos {
                 let query = TypoQuery::new(field, typo);
                 alternatives.push((

@@ -3,18 +3,21 @@
 //! filters and facets are fast fields; the card a result shows is stored, so a page of results
 //! needs no database.
 
-use super::analyzer::DOCUMENT_ANALYZER;
+use super::analyzer::{DOCUMENT_ANALYZER, document_text};
 use crate::storage::rows::{StoredSpec, list};
 use crate::storage::search_feed::{IndexedExhibitor, IndexedProduct};
-use app::domain::{CountryCode, Currency};
+use app::domain::{CountryCode, Currency, Translations};
 use app::error::AppError;
+use app::i18n::Locale;
+use frostem::Algorithm;
 use tantivy::TantivyDocument;
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
 
 /// Changes whenever the fields or the analyzers change: an index of another version is rebuilt.
-pub const SCHEMA_VERSION: u32 = 2;
+/// 3: Russian and Arabic words stemmed, products' texts in Arabic, French, Spanish, Russian.
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The `kind` of a product's document and of an exhibitor's.
 pub const PRODUCT: u64 = 0;
@@ -75,6 +78,16 @@ pub fn schema() -> (Schema, Fields) {
         card: builder.add_text_field("card", STORED),
     };
     (builder.build(), fields)
+}
+
+/// The stemmer of Latin words in a text in `locale`, where it is not English's (the
+/// document analyzer's).
+fn latin_stemmer(locale: Locale) -> Option<Algorithm> {
+    match locale {
+        Locale::fr => Some(Algorithm::French),
+        Locale::es => Some(Algorithm::Spanish),
+        _ => None,
+    }
 }
 
 /// A country code as a number (two ASCII letters), for a fast field.
@@ -145,6 +158,18 @@ pub fn document(fields: &Fields, product: IndexedProduct) -> Result<TantivyDocum
     doc.add_u64(fields.id, card.id as u64);
     doc.add_text(fields.title, &card.title_en);
     doc.add_text(fields.title, &card.title_zh);
+    let translations = Translations::from_stored(card.translations.as_deref());
+    for (locale, translation) in translations.iter() {
+        for (field, text) in [
+            (fields.title, &translation.title),
+            (fields.body, &translation.description),
+        ] {
+            match latin_stemmer(locale) {
+                Some(latin) => doc.add_pre_tokenized_text(field, document_text(text, latin)),
+                None => doc.add_text(field, text),
+            }
+        }
+    }
     doc.add_text(fields.maker, &card.exhibitor_name_en);
     doc.add_text(fields.maker, &card.exhibitor_name_zh);
     add_company(

@@ -5,18 +5,22 @@
 use super::Db;
 use super::audit::{Audit, Audited};
 use super::products::{
-    Saving, Tx, count_change, counted, insert_product, rewrite_product, sku_conflict,
+    Saving, Tx, count_change, counted, insert_product, locked_product, rewrite_product,
+    sku_conflict,
 };
 use crate::clock::now;
 use app::domain::product_import::{ImportReport, RowError};
 use app::domain::{ExhibitorId, ImportId, ProductForm, ProductId, UserId, ValidProduct};
 use app::error::AppError;
+use app::i18n::Locale;
 use sqlx::Row;
 
 /// What an import was asked to do, besides its products.
 pub struct ImportFile<'a> {
     pub name: &'a str,
     pub errors: &'a [RowError],
+    /// Languages the file has no column for: an updated product keeps its texts in them.
+    pub languages_left_out: &'a [Locale],
 }
 
 impl Db {
@@ -35,8 +39,13 @@ impl Db {
         for product in products {
             let before = match existing(&mut tx, exhibitor, product).await? {
                 Some(id) => {
+                    let (_, stored) = locked_product(&mut tx, id).await?;
+                    let mut product = product.clone();
+                    product
+                        .translations
+                        .keep(&stored.translations, file.languages_left_out);
                     let (_, before) =
-                        rewrite_product(&mut tx, id, by, product, Saving::Any).await?;
+                        rewrite_product(&mut tx, id, by, &product, Saving::Any).await?;
                     updated += 1;
                     counted(Some(&before))
                 }

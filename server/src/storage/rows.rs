@@ -4,7 +4,7 @@ use app::domain::conversation::{ConversationBuyer, ConversationExhibitor};
 use app::domain::{
     BoothExhibitor, BoothId, BoothLocation, BoothOnMap, CategoryId, CategorySummary, CountryCode,
     Currency, ExhibitorId, ExhibitorSummary, HallId, HallSummary, Localized, PriceRange, ProductId,
-    ProductSummary, Rect, SectionId, SectionSummary, Spec, UserId,
+    ProductSummary, Rect, SectionId, SectionSummary, Spec, Translations, UserId,
 };
 use app::error::AppError;
 use serde::Deserialize;
@@ -216,13 +216,17 @@ pub struct ProductSummaryRow {
     pub exhibitor_name_en: String,
     pub exhibitor_name_zh: String,
     pub cover_hash: Option<String>,
+    /// The texts in the other languages (`Translations`' JSON), titles used here.
+    pub translations: Option<String>,
 }
 
 impl ProductSummaryRow {
     pub fn into_summary(self) -> Result<ProductSummary, AppError> {
+        let mut title = Localized::new(self.title_en, self.title_zh);
+        Translations::from_stored(self.translations.as_deref()).add_to(&mut title, None);
         Ok(ProductSummary {
             id: ProductId(self.id),
-            title: Localized::new(self.title_en, self.title_zh),
+            title,
             price: self.price.into_price()?,
             moq: self.moq,
             unit: Localized::new(self.unit_en, self.unit_zh),
@@ -252,6 +256,7 @@ pub struct ProductRow {
     pub hs_code: String,
     pub model_file: Option<String>,
     pub published: i64,
+    pub translations: Option<String>,
 }
 
 /// A specification row as stored in the `specs` JSON column.

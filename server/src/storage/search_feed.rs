@@ -61,7 +61,7 @@ const INDEXED_EXHIBITOR: &str = "SELECT e.id, e.slug, e.name_en, e.name_zh, e.co
 const INDEXED_PRODUCT: &str = "SELECT p.id, p.exhibitor_id, p.category_id, p.section_id, \
      p.title_en, p.title_zh, p.description_en, p.description_zh, p.specs, p.price_min_cents, \
      p.price_max_cents, p.currency, p.moq, p.unit_en, p.unit_zh, p.is_new, p.cover_hash, \
-     e.name_en AS exhibitor_name_en, e.name_zh AS exhibitor_name_zh, e.country, e.verified, \
+     p.translations, e.name_en AS exhibitor_name_en, e.name_zh AS exhibitor_name_zh, e.country, e.verified, \
      e.certifications, c.name_en AS category_en, c.name_zh AS category_zh, \
      s.name_en AS section_en, s.name_zh AS section_zh \
      FROM products p JOIN exhibitors e ON e.id = p.exhibitor_id \

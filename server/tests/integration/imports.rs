@@ -128,6 +128,30 @@ on_both_engines! { mod imports; support::spawn_app;
         assert_eq!(app.get_with(&location, &[("Cookie", &other)]).await.status, 404, "another team's report");
     }
 
+    async fn an_update_keeps_the_languages_its_file_has_no_column_for(app) {
+        let owner = app.sign_in(EXHIBITOR.email, EXHIBITOR.password).await;
+        let cookie = [("Cookie", owner.as_str())];
+        let translated = "sku,title_en,price_min,currency,moq,unit_en,lead_time_days,title_fr,description_fr,title_ru\n\
+            T-1,Desk lamp,2,USD,10,pieces,5,Lampe de bureau,Lumière chaude,Настольная лампа\n";
+        report(&import(&app, &cookie, 1, "translated.csv", translated.as_bytes()).await);
+        let stored = || async {
+            sqlx::query_scalar::<_, Option<String>>("SELECT translations FROM products WHERE exhibitor_id = 1 AND sku = 'T-1'")
+                .fetch_one(&app.db.db.pool).await.unwrap().unwrap_or_default()
+        };
+        let first = stored().await;
+        assert!(first.contains("Lampe de bureau") && first.contains("Настольная лампа"), "{first}");
+
+        // An older spreadsheet without those columns changes the price and keeps the texts.
+        let older = "sku,title_en,price_min,currency,moq,unit_en,lead_time_days\nT-1,Desk lamp,3,USD,10,pieces,5\n";
+        report(&import(&app, &cookie, 1, "older.csv", older.as_bytes()).await);
+        assert_eq!(stored().await, first);
+        // A file with a Russian column empties the Russian title, and only that.
+        let russian = "sku,title_en,price_min,currency,moq,unit_en,lead_time_days,title_ru\nT-1,Desk lamp,3,USD,10,pieces,5,\n";
+        report(&import(&app, &cookie, 1, "russian.csv", russian.as_bytes()).await);
+        let after = stored().await;
+        assert!(after.contains("Lampe de bureau") && !after.contains("Настольная"), "{after}");
+    }
+
     async fn wrong_files_and_wrong_people_change_nothing(app) {
         let owner = app.sign_in(EXHIBITOR.email, EXHIBITOR.password).await;
         let buyer = app.sign_in(BUYER.email, BUYER.password).await;

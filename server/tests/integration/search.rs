@@ -4,6 +4,7 @@
 
 use crate::support;
 use app::domain::search::{SearchHint, SearchSort};
+use app::domain::text::query_value;
 use app::domain::{CountryCode, SearchQuery, SearchResults};
 use app::ports::Search;
 use server::demo::accounts::EXHIBITOR;
@@ -214,6 +215,49 @@ on_both_engines! { mod search; support::spawn_app;
         // A single letter of those words no longer finds everything that holds it.
         assert!(ids(&app, "é").await.is_empty());
         assert!(ids(&app, "а").await.is_empty(), "the Cyrillic a");
+    }
+
+    async fn products_are_found_and_shown_in_each_language_they_are_written_in(app) {
+        search(&app, &words("kettle")).await; // the first build is done
+        let owner = app.sign_in(EXHIBITOR.email, EXHIBITOR.password).await;
+        let mut form = product("Kestrel+desk+lamp+K7", "红隼台灯", "Warm+light", "7.00");
+        for (field, text) in [
+            ("title_fr", "Lampes de bureau Crécerelle K7"),
+            ("description_fr", "Lumière chaude réglable"),
+            ("title_es", "Lámpara de escritorio Cernícalo"),
+            ("title_ru", "Настольная лампа Пустельга"),
+            ("description_ru", "Светодиодные лампы для офиса"),
+            ("title_ar", "مصباح مكتب العوسق"),
+        ] {
+            form.push_str(&format!("&form[{field}]={}", query_value(text)));
+        }
+        let id = save(&app, &owner, &form).await;
+        until(&app, "k7", |found| found == [id]).await;
+        // Each language's own forms of its words (plurals, cases, the Arabic article and
+        // vowel marks), and English as before.
+        for text in [
+            "crécerelles", "lampe crécerelle", "lumières réglables", "cernícalos", "пустельги",
+            "светодиодная пустельга", "عوسق", "العَوْسَق", "kestrel lamps",
+        ] {
+            assert_eq!(ids(&app, text).await, [id], "{text}");
+        }
+        // The card carries each title; a page shows the reader's language, else English,
+        // marking the English with its own language.
+        let card = &search(&app, &words("k7")).await.hits[0];
+        assert_eq!(card.title.fr, "Lampes de bureau Crécerelle K7");
+        assert_eq!(card.title.ar, "مصباح مكتب العوسق");
+        let page = |lang: &'static str| {
+            let app = &app;
+            async move { app.get(&format!("/products/{id}?lang={lang}")).await.text() }
+        };
+        let french = page("fr").await;
+        assert!(french.contains("<h1><span>Lampes de bureau Crécerelle K7</span>"), "{french}");
+        assert!(french.contains(r#"<p class="description">Lumière chaude réglable</p>"#), "{french}");
+        let spanish = page("es").await;
+        assert!(spanish.contains("<h1><span>Lámpara de escritorio Cernícalo</span>"), "{spanish}");
+        assert!(spanish.contains(r#"<p lang="en" class="description">Warm light</p>"#), "{spanish}");
+        let chinese = page("zh").await;
+        assert!(chinese.contains("<h1><span>红隼台灯</span>"), "{chinese}");
     }
 
     async fn a_lost_or_broken_index_is_rebuilt_from_the_database(app) {

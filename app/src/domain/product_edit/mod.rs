@@ -4,10 +4,13 @@
 
 use super::money::{Currency, PriceRange, parse_typed_amount};
 use super::text::or_english;
+use super::translations::{MORE_LANGUAGES, Translation, Translations};
 use super::validation::{Problems, whole_number};
 use super::{Localized, ProductId};
 use crate::error::ErrorCode;
 use crate::error::FieldError;
+use crate::i18n::Locale;
+use leptos_i18n::Locale as _;
 use serde::{Deserialize, Serialize};
 
 pub const TITLE_MAX: usize = 200;
@@ -43,6 +46,14 @@ pub struct ProductForm {
     pub hs_code: String,
     pub is_new: String,
     pub published: String,
+    pub title_ar: String,
+    pub description_ar: String,
+    pub title_fr: String,
+    pub description_fr: String,
+    pub title_es: String,
+    pub description_es: String,
+    pub title_ru: String,
+    pub description_ru: String,
 }
 
 /// A product that passed every rule. Chinese texts left empty take the English ones.
@@ -64,6 +75,8 @@ pub struct ValidProduct {
     pub hs_code: String,
     pub is_new: bool,
     pub published: bool,
+    /// Titles and descriptions in Arabic, French, Spanish and Russian, where written.
+    pub translations: Translations,
 }
 
 /// Most photos a product has.
@@ -93,8 +106,9 @@ pub struct EditableProduct {
     pub model: Option<String>,
 }
 
-/// The form's fields by name, in the order the editor and import files use.
-pub const PRODUCT_FIELDS: [&str; 16] = [
+/// The form's fields by name, in the order the editor and import files use (the languages
+/// beyond English and Chinese came later, so they come last).
+pub const PRODUCT_FIELDS: [&str; 24] = [
     "sku",
     "title_en",
     "title_zh",
@@ -111,11 +125,19 @@ pub const PRODUCT_FIELDS: [&str; 16] = [
     "hs_code",
     "is_new",
     "published",
+    "title_ar",
+    "description_ar",
+    "title_fr",
+    "description_fr",
+    "title_es",
+    "description_es",
+    "title_ru",
+    "description_ru",
 ];
 
 impl ProductForm {
     /// Each field's name and value, in `PRODUCT_FIELDS` order.
-    pub fn fields(&self) -> [(&'static str, &String); 16] {
+    pub fn fields(&self) -> [(&'static str, &String); 24] {
         let values = [
             &self.sku,
             &self.title_en,
@@ -133,6 +155,14 @@ impl ProductForm {
             &self.hs_code,
             &self.is_new,
             &self.published,
+            &self.title_ar,
+            &self.description_ar,
+            &self.title_fr,
+            &self.description_fr,
+            &self.title_es,
+            &self.description_es,
+            &self.title_ru,
+            &self.description_ru,
         ];
         let mut n = 0;
         values.map(|value| {
@@ -160,8 +190,35 @@ impl ProductForm {
             "hs_code" => &mut self.hs_code,
             "is_new" => &mut self.is_new,
             "published" => &mut self.published,
+            "title_ar" => &mut self.title_ar,
+            "description_ar" => &mut self.description_ar,
+            "title_fr" => &mut self.title_fr,
+            "description_fr" => &mut self.description_fr,
+            "title_es" => &mut self.title_es,
+            "description_es" => &mut self.description_es,
+            "title_ru" => &mut self.title_ru,
+            "description_ru" => &mut self.description_ru,
             _ => return None,
         })
+    }
+
+    /// The title and description typed in `locale`, one of [`MORE_LANGUAGES`].
+    fn more_texts(&self, locale: Locale) -> (&String, &String) {
+        match locale {
+            Locale::ar => (&self.title_ar, &self.description_ar),
+            Locale::fr => (&self.title_fr, &self.description_fr),
+            Locale::es => (&self.title_es, &self.description_es),
+            _ => (&self.title_ru, &self.description_ru),
+        }
+    }
+
+    fn more_texts_mut(&mut self, locale: Locale) -> (&mut String, &mut String) {
+        match locale {
+            Locale::ar => (&mut self.title_ar, &mut self.description_ar),
+            Locale::fr => (&mut self.title_fr, &mut self.description_fr),
+            Locale::es => (&mut self.title_es, &mut self.description_es),
+            _ => (&mut self.title_ru, &mut self.description_ru),
+        }
     }
 
     /// Field, before, after, for each field where `after` differs from this form.
@@ -195,6 +252,19 @@ impl ProductForm {
             DESCRIPTION_MAX,
             false,
         );
+        let mut translations = Translations::default();
+        for locale in MORE_LANGUAGES {
+            let (title, description) = self.more_texts(locale);
+            let code = locale.as_str();
+            let title = problems.line(&format!("title_{code}"), title, TITLE_MAX, false);
+            let description = problems.text(
+                &format!("description_{code}"),
+                description,
+                DESCRIPTION_MAX,
+                false,
+            );
+            translations.set(locale, Translation { title, description });
+        }
         let unit_en = problems.line("unit_en", &self.unit_en, UNIT_MAX, true);
         let unit_zh = problems.line("unit_zh", &self.unit_zh, UNIT_MAX, false);
         let specs = match parse_specs(&self.specs) {
@@ -258,6 +328,7 @@ impl ProductForm {
                     hs_code,
                     is_new: is_ticked(&self.is_new),
                     published: is_ticked(&self.published),
+                    translations,
                 })
             }
             _ => Err(problems.into_errors()),
@@ -269,7 +340,7 @@ impl ValidProduct {
     /// The form that shows this product, as the editor and the audit log compare it.
     pub fn to_form(&self) -> ProductForm {
         let tick = |on: bool| if on { "on" } else { "" }.to_owned();
-        ProductForm {
+        let mut form = ProductForm {
             sku: self.sku.clone().unwrap_or_default(),
             title_en: self.title_en.clone(),
             title_zh: self.title_zh.clone(),
@@ -286,7 +357,14 @@ impl ValidProduct {
             hs_code: self.hs_code.clone(),
             is_new: tick(self.is_new),
             published: tick(self.published),
+            ..ProductForm::default()
+        };
+        for (locale, translation) in self.translations.iter() {
+            let (title, description) = form.more_texts_mut(locale);
+            title.clone_from(&translation.title);
+            description.clone_from(&translation.description);
         }
+        form
     }
 }
 

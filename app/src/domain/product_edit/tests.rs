@@ -34,6 +34,39 @@ fn a_good_product_is_accepted_with_chinese_falling_back_to_english() {
 }
 
 #[test]
+fn titles_and_descriptions_in_more_languages_are_kept_and_checked() {
+    let form = ProductForm {
+        title_fr: " Panneau LED 60×60 ".into(),
+        description_ru: "Светодиодная панель\nдля офиса".into(),
+        ..good()
+    };
+    let valid = form.validate().unwrap();
+    assert_eq!(
+        valid.translations.get(Locale::fr).title,
+        "Panneau LED 60×60"
+    );
+    assert_eq!(
+        valid.translations.get(Locale::ru).description,
+        "Светодиодная панель\nдля офиса"
+    );
+    assert_eq!(valid.translations.iter().count(), 2);
+    assert_eq!(valid.to_form().validate().unwrap(), valid);
+    let bad = ProductForm {
+        title_ar: "ا".repeat(TITLE_MAX + 1),
+        title_es: "Una\nlínea".into(),
+        description_fr: "x".repeat(DESCRIPTION_MAX + 1),
+        ..good()
+    };
+    let fields: Vec<String> = bad
+        .validate()
+        .unwrap_err()
+        .into_iter()
+        .map(|e| e.field)
+        .collect();
+    assert_eq!(fields, ["title_ar", "description_fr", "title_es"]);
+}
+
+#[test]
 fn every_problem_is_reported_at_once() {
     let form = ProductForm {
         title_en: " ".into(),

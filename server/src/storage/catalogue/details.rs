@@ -6,7 +6,7 @@ use crate::storage::Db;
 use crate::storage::rows::{BoothLocationRow, CategoryRow, ExhibitorRow, ProductRow, parse_specs};
 use app::domain::{
     BoothLocation, CategorySummary, ExhibitorId, Localized, ProductDetail, ProductId,
-    SectionSummary,
+    SectionSummary, Translations,
 };
 use app::error::AppError;
 use sqlx::{FromRow, Row};
@@ -22,7 +22,7 @@ impl Db {
     ) -> Result<ProductDetail, AppError> {
         let row = sqlx::query(&format!(
             "SELECT p.title_en, p.title_zh, p.description_en, p.description_zh, p.specs, p.price_min_cents, \
-             p.price_max_cents, p.currency, p.moq, p.unit_en, p.unit_zh, p.lead_time_days, p.is_new, p.image_count, p.hs_code, p.model_file, p.published, \
+             p.price_max_cents, p.currency, p.moq, p.unit_en, p.unit_zh, p.lead_time_days, p.is_new, p.image_count, p.hs_code, p.model_file, p.published, p.translations, \
              {EXHIBITOR_COLUMNS}, \
              c.id AS category_id, c.slug AS category_slug, c.name_en AS category_name_en, c.name_zh AS category_name_zh, \
              (SELECT COUNT(*) FROM sections x WHERE x.category_id = c.id) AS category_children, \
@@ -43,10 +43,14 @@ impl Db {
         let booths = self.booths_of(exhibitor.id).await?;
         let photos = self.product_photos(id).await?;
         let row = product;
+        let mut title = Localized::new(row.title_en, row.title_zh);
+        let mut description = Localized::new(row.description_en, row.description_zh);
+        Translations::from_stored(row.translations.as_deref())
+            .add_to(&mut title, Some(&mut description));
         Ok(ProductDetail {
             id,
-            title: Localized::new(row.title_en, row.title_zh),
-            description: Localized::new(row.description_en, row.description_zh),
+            title,
+            description,
             specs: parse_specs(&row.specs)?,
             price: row.price.into_price()?,
             moq: row.moq,

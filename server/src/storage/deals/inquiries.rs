@@ -8,7 +8,7 @@ use app::domain::conversation::ConversationExhibitor;
 use app::domain::deal::{
     Incoterm, InquiryDraft, InquiryStatus, InquiryTerms, InquiryView, Side, ValidInquiry,
 };
-use app::domain::{ExhibitorId, InquiryId, Localized, OrderId, ProductId, UserId};
+use app::domain::{ExhibitorId, InquiryId, Localized, OrderId, ProductId, Translations, UserId};
 use app::error::AppError;
 
 #[derive(sqlx::FromRow)]
@@ -62,9 +62,10 @@ impl Db {
             slug: String,
             name_en: String,
             name_zh: String,
+            translations: Option<String>,
         }
         let row: Option<Row> = sqlx::query_as(
-            "SELECT p.title_en, p.title_zh, p.unit_en, p.unit_zh, p.moq, p.currency, \
+            "SELECT p.title_en, p.title_zh, p.unit_en, p.unit_zh, p.moq, p.currency, p.translations, \
              e.id AS exhibitor_id, e.slug, e.name_en, e.name_zh \
              FROM products p JOIN exhibitors e ON e.id = p.exhibitor_id \
              WHERE p.id = $1 AND p.published = 1",
@@ -73,9 +74,11 @@ impl Db {
         .fetch_optional(&self.pool)
         .await?;
         let row = row.ok_or(AppError::NotFound)?;
+        let mut title = Localized::new(row.title_en, row.title_zh);
+        Translations::from_stored(row.translations.as_deref()).add_to(&mut title, None);
         Ok(InquiryDraft {
             product,
-            title: Localized::new(row.title_en, row.title_zh),
+            title,
             unit: Localized::new(row.unit_en, row.unit_zh),
             moq: row.moq,
             currency: currency(&row.currency)?,

@@ -7,7 +7,7 @@ mod photos;
 
 use super::audit::{Audit, Audited, Change};
 use super::rows::{PriceColumns, StoredSpec};
-use app::domain::{Currency, ExhibitorId, ProductId, UserId, ValidProduct};
+use app::domain::{Currency, ExhibitorId, ProductId, Translations, UserId, ValidProduct};
 use app::error::AppError;
 use app::error::ErrorCode;
 use sqlx::{Any, FromRow, Row, Transaction};
@@ -16,7 +16,7 @@ pub(super) type Tx<'a> = Transaction<'a, Any>;
 
 const EDITABLE_COLUMNS: &str = "sku, title_en, title_zh, description_en, description_zh, specs, \
     price_min_cents, price_max_cents, currency, moq, unit_en, unit_zh, lead_time_days, hs_code, \
-    is_new, published";
+    is_new, published, translations";
 
 #[derive(FromRow)]
 struct EditableRow {
@@ -35,6 +35,7 @@ struct EditableRow {
     hs_code: String,
     is_new: i64,
     published: i64,
+    translations: Option<String>,
 }
 
 impl EditableRow {
@@ -59,6 +60,7 @@ impl EditableRow {
             hs_code: self.hs_code,
             is_new: self.is_new != 0,
             published: self.published != 0,
+            translations: Translations::from_stored(self.translations.as_deref()),
         })
     }
 }
@@ -139,7 +141,7 @@ pub(super) async fn write_product(
         "UPDATE products SET sku = $1, title_en = $2, title_zh = $3, description_en = $4, \
          description_zh = $5, specs = $6, price_min_cents = $7, price_max_cents = $8, \
          currency = $9, moq = $10, unit_en = $11, unit_zh = $12, lead_time_days = $13, \
-         hs_code = $14, is_new = $15, published = $16 WHERE id = $17",
+         hs_code = $14, is_new = $15, published = $16, translations = $17 WHERE id = $18",
     )
     .bind(product.sku.clone())
     .bind(&product.title_en)
@@ -157,6 +159,7 @@ pub(super) async fn write_product(
     .bind(&product.hs_code)
     .bind(i64::from(product.is_new))
     .bind(i64::from(product.published))
+    .bind(product.translations.to_stored())
     .bind(id.0)
     .execute(&mut **tx)
     .await
