@@ -143,7 +143,7 @@ pub async fn save_product(
     let typed: Vec<(&str, &str)> = form
         .fields()
         .into_iter()
-        .filter(|(name, _)| !matches!(*name, "description_en" | "description_zh" | "specs"))
+        .filter(|(name, _)| !name.starts_with("description_") && *name != "specs")
         .map(|(name, value)| (name, value.as_str()))
         .collect();
     session::finish(result, &done, &here, &typed).await

@@ -3,6 +3,7 @@
 use crate::domain::exhibitor::logo_url;
 use crate::domain::{ExhibitorSummary, ProductSummary};
 use crate::i18n::*;
+use crate::languages::direction;
 use crate::links::{exhibitor_path, product_path};
 use leptos::prelude::*;
 
@@ -15,7 +16,7 @@ pub fn ProductCard(product: ProductSummary) -> impl IntoView {
         <li class="card product-card">
             <a href=product_path(product.id)>
                 <img src=product.card_image() alt="" width="160" height="160" loading="lazy" />
-                <span class="card-title" lang=title_lang>{title}</span>
+                <span class="card-title" lang=title_lang dir=title_lang.map(direction)>{title}</span>
             </a>
             {product.is_new.then(|| view! { <span class="badge">{t!(i18n, new_badge)}</span> })}
             <span class="price">{product.price.display()}</span>

@@ -12,6 +12,24 @@ use std::collections::BTreeMap;
 /// The languages an exhibitor may write in beside English and Chinese.
 pub const MORE_LANGUAGES: [Locale; 4] = [Locale::ar, Locale::fr, Locale::es, Locale::ru];
 
+/// Which of a language's texts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    Title,
+    Description,
+}
+
+impl Part {
+    /// The form's field of this text in `locale`: `title_fr`, `description_ar`.
+    pub fn field(self, locale: Locale) -> String {
+        let part = match self {
+            Part::Title => "title",
+            Part::Description => "description",
+        };
+        format!("{part}_{}", locale.as_str())
+    }
+}
+
 /// One language's texts; either may be empty.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -66,17 +84,23 @@ impl Translations {
         }
     }
 
-    /// The languages with text and their texts, in code order.
+    /// The languages with text and their texts, in the order of [`MORE_LANGUAGES`].
     pub fn iter(&self) -> impl Iterator<Item = (Locale, &Translation)> {
         MORE_LANGUAGES
             .into_iter()
             .filter_map(|locale| Some((locale, self.0.get(locale.as_str())?)))
     }
 
-    /// Takes the texts of `languages` from `kept`, replacing its own.
-    pub fn keep(&mut self, kept: &Translations, languages: &[Locale]) {
-        for locale in languages {
-            self.set(*locale, kept.get(*locale));
+    /// Takes these texts from `kept`, replacing its own.
+    pub fn keep(&mut self, kept: &Translations, texts: &[(Locale, Part)]) {
+        for (locale, part) in texts {
+            let mut mine = self.get(*locale);
+            let theirs = kept.get(*locale);
+            match part {
+                Part::Title => mine.title = theirs.title,
+                Part::Description => mine.description = theirs.description,
+            }
+            self.set(*locale, mine);
         }
     }
 

@@ -15,6 +15,7 @@ use crate::domain::deal::{Incoterm, InquiryDraft};
 use crate::domain::{CountryCode, ProductId};
 use crate::error::AppError;
 use crate::i18n::*;
+use crate::languages::direction;
 use crate::links::new_inquiry_path;
 use crate::links::{exhibitor_path, product_path};
 use leptos::prelude::*;
@@ -54,7 +55,7 @@ fn inquiry_form(draft: InquiryDraft) -> impl IntoView {
         <section class="account-form deal-form">
             <h1>{title}</h1>
             <p>
-                <a href=product_path(draft.product) lang=product_lang>{product}</a>" · "
+                <a href=product_path(draft.product) lang=product_lang dir=product_lang.map(direction)>{product}</a>" · "
                 <a href=exhibitor_path(&draft.exhibitor.slug)>{exhibitor}</a>
             </p>
             <p class="muted">{t!(i18n, inquiry_moq, moq = draft.moq, unit = unit.clone())}</p>

@@ -12,6 +12,7 @@ use crate::domain::product::uploaded_file;
 use crate::domain::{ProductDetail, ProductId};
 use crate::error::AppError;
 use crate::i18n::*;
+use crate::languages::direction;
 use crate::links::new_inquiry_path;
 use crate::links::{category_path, exhibitor_path, product_path, section_path};
 use leptos::prelude::*;
@@ -81,14 +82,14 @@ fn product_view(product: ProductDetail) -> impl IntoView {
         <article class="product-page">
             <Gallery pictures main_alt thumb_alts label=t_string!(i18n, gallery).to_string() />
             <section class="summary">
-                <h1><span lang=title_lang>{title}</span>{product.is_new.then(|| view! { " "<span class="badge">{t!(i18n, new_badge)}</span> })}</h1>
+                <h1><span lang=title_lang dir=title_lang.map(direction)>{title}</span>{product.is_new.then(|| view! { " "<span class="badge">{t!(i18n, new_badge)}</span> })}</h1>
                 <dl class="facts">
                     <dt>{t!(i18n, price)}</dt><dd class="price">{product.price.display()}</dd>
                     <dt>{t!(i18n, moq)}</dt><dd>{product.moq}" "{product.unit.get(locale).to_owned()}</dd>
                     <dt>{t!(i18n, lead_time)}</dt><dd>{t!(i18n, lead_time_days, days = days)}</dd>
                     {(!hs_code.is_empty()).then(|| view! { <dt>{t!(i18n, hs_code)}</dt><dd>{hs_code.clone()}</dd> })}
                 </dl>
-                <p class="description" lang=description_lang>{description}</p>
+                <p class="description" lang=description_lang dir=description_lang.map(direction)>{description}</p>
             </section>
             {model.map(|file| view! {
                 <ModelViewer src=uploaded_file(&file) alt=model_alt.clone()

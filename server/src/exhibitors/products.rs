@@ -6,7 +6,7 @@ use crate::exhibitors::booths::BoothEditor;
 use crate::storage::imports::ImportFile;
 use crate::storage::products::Saving;
 use app::domain::product_edit::{EditableProduct, TeamProduct, is_ticked};
-use app::domain::product_import::{ImportReport, languages_left_out, read_table};
+use app::domain::product_import::{ImportReport, read_table, texts_left_out};
 use app::domain::{
     Action, CurrentUser, Cursor, ExhibitorId, ImportId, Page, ProductDetail, ProductForm,
     ProductId, authorize,
@@ -169,13 +169,13 @@ impl Products for BoothEditor {
     ) -> Result<ImportReport, AppError> {
         authorize(actor, Action::EditBooth(exhibitor))?;
         let editor = actor.ok_or(AppError::Unauthenticated)?;
-        let left_out = languages_left_out(rows.first().map_or(&[][..], Vec::as_slice));
+        let left_out = texts_left_out(rows.first().map_or(&[][..], Vec::as_slice));
         let (valid, errors) = read_table(rows).map_err(|code| AppError::invalid("file", code))?;
         let products: Vec<_> = valid.into_iter().map(|(_, product)| product).collect();
         let file = ImportFile {
             name: file_name,
             errors: &errors,
-            languages_left_out: &left_out,
+            texts_left_out: &left_out,
         };
         let (report, slug) = self
             .db

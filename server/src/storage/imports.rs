@@ -10,6 +10,7 @@ use super::products::{
 };
 use crate::clock::now;
 use app::domain::product_import::{ImportReport, RowError};
+use app::domain::translations::Part;
 use app::domain::{ExhibitorId, ImportId, ProductForm, ProductId, UserId, ValidProduct};
 use app::error::AppError;
 use app::i18n::Locale;
@@ -19,8 +20,9 @@ use sqlx::Row;
 pub struct ImportFile<'a> {
     pub name: &'a str,
     pub errors: &'a [RowError],
-    /// Languages the file has no column for: an updated product keeps its texts in them.
-    pub languages_left_out: &'a [Locale],
+    /// Texts beyond English and Chinese the file has no column for: an updated product keeps
+    /// its own.
+    pub texts_left_out: &'a [(Locale, Part)],
 }
 
 impl Db {
@@ -43,7 +45,7 @@ impl Db {
                     let mut product = product.clone();
                     product
                         .translations
-                        .keep(&stored.translations, file.languages_left_out);
+                        .keep(&stored.translations, file.texts_left_out);
                     let (_, before) =
                         rewrite_product(&mut tx, id, by, &product, Saving::Any).await?;
                     updated += 1;

@@ -150,6 +150,11 @@ on_both_engines! { mod imports; support::spawn_app;
         report(&import(&app, &cookie, 1, "russian.csv", russian.as_bytes()).await);
         let after = stored().await;
         assert!(after.contains("Lampe de bureau") && !after.contains("Настольная"), "{after}");
+        // A file with the French title alone changes it and keeps the French description.
+        let french = "sku,title_en,price_min,currency,moq,unit_en,lead_time_days,title_fr\nT-1,Desk lamp,3,USD,10,pieces,5,Lampe de chevet\n";
+        report(&import(&app, &cookie, 1, "french.csv", french.as_bytes()).await);
+        let last = stored().await;
+        assert!(last.contains("Lampe de chevet") && last.contains("Lumière chaude"), "{last}");
     }
 
     async fn wrong_files_and_wrong_people_change_nothing(app) {
