@@ -5,8 +5,7 @@
 use super::Db;
 use super::audit::{Audit, Audited};
 use super::products::{
-    Saving, Tx, count_change, counted, insert_product, locked_product, rewrite_product,
-    sku_conflict,
+    Saving, Tx, count_change, counted, insert_product, rewrite_product, sku_conflict,
 };
 use crate::clock::now;
 use app::domain::product_import::{ImportReport, RowError};
@@ -41,13 +40,9 @@ impl Db {
         for product in products {
             let before = match existing(&mut tx, exhibitor, product).await? {
                 Some(id) => {
-                    let (_, stored) = locked_product(&mut tx, id).await?;
-                    let mut product = product.clone();
-                    product
-                        .translations
-                        .keep(&stored.translations, file.texts_left_out);
                     let (_, before) =
-                        rewrite_product(&mut tx, id, by, &product, Saving::Any).await?;
+                        rewrite_product(&mut tx, id, by, product, Saving::Any, file.texts_left_out)
+                            .await?;
                     updated += 1;
                     counted(Some(&before))
                 }

@@ -119,7 +119,7 @@ impl Db {
         only: Saving,
     ) -> Result<String, AppError> {
         let mut tx = self.begin_write().await?;
-        let (exhibitor, before) = rewrite_product(&mut tx, id, by, product, only).await?;
+        let (exhibitor, before) = rewrite_product(&mut tx, id, by, product, only, &[]).await?;
         let slug = count_change(
             &mut tx,
             exhibitor,

@@ -7,9 +7,11 @@ mod photos;
 
 use super::audit::{Audit, Audited, Change};
 use super::rows::{PriceColumns, StoredSpec};
+use app::domain::translations::Part;
 use app::domain::{Currency, ExhibitorId, ProductId, Translations, UserId, ValidProduct};
 use app::error::AppError;
 use app::error::ErrorCode;
+use app::i18n::Locale;
 use sqlx::{Any, FromRow, Row, Transaction};
 
 pub(super) type Tx<'a> = Transaction<'a, Any>;
@@ -168,19 +170,24 @@ pub(super) async fn write_product(
 }
 
 /// Writes `product` over product `id` and logs each changed field, inside `tx`; the
-/// product's exhibitor and its fields as they were. A published product is refused (409)
-/// when `only` drafts may be saved.
+/// product's exhibitor and its fields as they were. The texts in `kept` stay as they were
+/// (an import file without their columns). A published product is refused (409) when
+/// `only` drafts may be saved.
 pub(super) async fn rewrite_product(
     tx: &mut Tx<'_>,
     id: ProductId,
     by: UserId,
     product: &ValidProduct,
     only: Saving,
+    kept: &[(Locale, Part)],
 ) -> Result<(ExhibitorId, ValidProduct), AppError> {
     let (exhibitor, before) = locked_product(tx, id).await?;
     if only == Saving::DraftOnly && before.published {
         return Err(AppError::Conflict(ErrorCode::ProductPublished));
     }
+    let mut product = product.clone();
+    product.translations.keep(&before.translations, kept);
+    let product = &product;
     write_product(tx, id, product).await?;
     let changes = before.to_form().changes_to(&product.to_form());
     Audit { exhibitor, by }
