@@ -5,6 +5,7 @@
 //! it also looks every few seconds for mail written by other servers of a cluster. A sent
 //! mail keeps no link secret (`without_link_secrets`); `purge` forgets old mail.
 
+pub mod notices;
 pub mod purge;
 pub mod texts;
 

@@ -104,8 +104,9 @@ pub async fn accept_invitation(
     password: String,
 ) -> Result<CurrentUser, AppError> {
     let result = async {
+        let locale = session::request_locale().await;
         let session_token = crate::ports::port::<dyn crate::ports::Teams>()?
-            .accept_invitation(&token, &name, &password)
+            .accept_invitation(&token, &name, &password, locale)
             .await?;
         super::accounts::signed_in(session_token).await
     }

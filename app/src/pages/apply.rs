@@ -34,7 +34,7 @@ fn application_form(sections: Vec<SectionSummary>) -> impl IntoView {
     let typed = move |key: &str| query.read_untracked().get(key).unwrap_or_default();
     let chosen_country = typed("country");
     let chosen_section = typed("section");
-    let countries = CountryCode::all()
+    let countries = CountryCode::all_in(locale)
         .map(|code| {
             let selected = code.as_str() == chosen_country;
             view! { <option value=code.as_str().to_owned() selected=selected>{code.name(locale)}</option> }

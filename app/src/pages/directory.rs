@@ -69,7 +69,7 @@ fn directory_view(data: DirectoryData, filter: DirectoryFilter) -> impl IntoView
             option(s.slug, s.name.get(locale).to_owned(), selected)
         })
         .collect_view();
-    let countries = CountryCode::all()
+    let countries = CountryCode::all_in(locale)
         .map(|c| {
             option(
                 c.as_str().to_owned(),

@@ -42,7 +42,8 @@ fn inquiry_form(draft: InquiryDraft) -> impl IntoView {
     let incoterm = typed("incoterm").unwrap_or_else(|| "FOB".to_owned());
     let country = typed("destination_country").unwrap_or_default();
     let countries = options(
-        CountryCode::all().map(|code| (code.as_str().to_owned(), code.name(locale).to_owned())),
+        CountryCode::all_in(locale)
+            .map(|code| (code.as_str().to_owned(), code.name(locale).to_owned())),
         &country,
     );
     let incoterms = options(

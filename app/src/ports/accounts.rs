@@ -19,6 +19,9 @@ pub trait Accounts: Send + Sync + 'static {
     /// Creates a buyer's account and mails a link that verifies the address; `Conflict` when
     /// the address is taken.
     async fn register(&self, form: ValidRegistration, locale: &str) -> Result<UserId, AppError>;
+    /// Keeps the language `user` chose (a code the fair has): the mails written for them
+    /// without a request to take a language from come in it.
+    async fn choose_language(&self, user: UserId, locale: &str) -> Result<(), AppError>;
     /// Marks the address of the link's account verified; `NotFound` for an unknown, used or
     /// expired link.
     async fn verify_email(&self, token: &str) -> Result<(), AppError>;

@@ -35,12 +35,14 @@ pub trait Teams: Send + Sync + 'static {
     ) -> Result<(), AppError>;
     /// What an invitation link offers; `NotFound` when unknown, accepted or expired.
     async fn get_invitation(&self, token: &str) -> Result<InvitationOffer, AppError>;
-    /// Creates the invited person's account in the team and signs them in.
+    /// Creates the invited person's account in the team, reading the fair in `locale`, and
+    /// signs them in.
     async fn accept_invitation(
         &self,
         token: &str,
         name: &str,
         password: &str,
+        locale: &str,
     ) -> Result<SessionToken, AppError>;
     /// The team of `exhibitor`; its members and organizers.
     async fn get_team(

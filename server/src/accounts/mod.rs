@@ -65,11 +65,13 @@ impl Accounts for AccountService {
         let hash = password::hash_new(form.password.clone(), personal).await?;
         let link = secret::new_secret().map_err(AppError::internal)?;
         let url = format!("{}/verify-email?token={link}", self.public_url);
-        let mail = texts::verification(reader_locale(locale), &form.name, &url);
+        let reader = reader_locale(locale);
+        let mail = texts::verification(reader, &form.name, &url);
         let user = self
             .db
             .create_buyer(
                 &form,
+                reader,
                 &hash,
                 (&secret::fingerprint(&link), now() + VERIFY_LINK_SECONDS),
                 (&mail.0, &mail.1),
@@ -77,6 +79,11 @@ impl Accounts for AccountService {
             .await?;
         self.mail_signal.wake();
         Ok(user)
+    }
+
+    #[tracing::instrument(skip_all, fields(user = user.0, locale))]
+    async fn choose_language(&self, user: UserId, locale: &str) -> Result<(), AppError> {
+        self.db.set_language(user, reader_locale(locale)).await
     }
 
     #[tracing::instrument(skip_all, fields(locale))]

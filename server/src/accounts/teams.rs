@@ -73,6 +73,7 @@ impl Teams for AccountService {
         token: &str,
         name: &str,
         new_password: &str,
+        locale: &str,
     ) -> Result<SessionToken, AppError> {
         let mut problems = Problems::default();
         let name = problems.line("name", name, NAME_MAX, true);
@@ -87,7 +88,7 @@ impl Teams for AccountService {
         let hash = password::hash_new(new_password.to_owned(), personal).await?;
         let user = self
             .db
-            .accept_invitation(&fingerprint, &name, &hash)
+            .accept_invitation(&fingerprint, &name, &hash, super::reader_locale(locale))
             .await?;
         self.start_session(user).await
     }

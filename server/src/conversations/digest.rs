@@ -1,9 +1,12 @@
 //! The digest of unread messages: every minute, each person whose oldest unread message has
 //! waited `--digest-after` gets one mail listing the conversations with unread messages and
 //! links to them. Each message is mailed about once; messages the team has answered already
-//! are not mailed to its other members; blocked conversations are never mailed about.
+//! are not mailed to its other members; blocked conversations are never mailed about. Each
+//! mail is in its reader's language.
 
 use crate::mail::MailSignal;
+use crate::mail::notices::{self, Unread};
+use crate::mail::texts::Mail;
 use crate::storage::Db;
 use crate::storage::digests::{DigestLine, Swept};
 use app::domain::ConversationId;
@@ -56,33 +59,35 @@ pub async fn sweep(
     Ok(swept)
 }
 
-/// One person's mail: the subject and the text.
-fn digest(lines: &[DigestLine], public_url: &str, quiet: i64) -> (String, String) {
-    let total: i64 = lines.iter().map(|line| line.unread).sum();
+/// One person's mail, in their language: the subject and the text.
+fn digest(lines: &[DigestLine], public_url: &str, quiet: i64) -> Mail {
     let base = public_url.trim_end_matches('/');
-    let list: String = lines
+    let links: Vec<String> = lines
         .iter()
         .map(|line| {
-            let link = conversation_path(ConversationId(line.conversation_id));
-            let count = plural(line.unread, "unread message", "unread messages");
-            format!("- {count} from {}: {base}{link}\n", line.other_name)
+            format!(
+                "{base}{}",
+                conversation_path(ConversationId(line.conversation_id))
+            )
         })
         .collect();
-    let name = lines.first().map_or("", |line| line.name.as_str());
-    (
-        format!(
-            "{} on Cloud Fair",
-            plural(total, "unread message", "unread messages")
-        ),
-        format!(
-            "Hello {name},\n\nThese messages have waited for you for {} minutes or more:\n\n\
-             {list}\nReply on the platform: {base}/messages\n\n\
-             You get this mail when a message stays unread; we mail about each message once.\n",
-            (quiet / 60).max(1)
-        ),
+    let unread: Vec<Unread> = lines
+        .iter()
+        .zip(&links)
+        .map(|(line, link)| Unread {
+            count: line.unread,
+            from: &line.other_name,
+            link,
+        })
+        .collect();
+    let (name, language) = lines.first().map_or(("", "en"), |line| {
+        (line.name.as_str(), line.language.as_str())
+    });
+    notices::digest(
+        app::languages::locale(language),
+        name,
+        &unread,
+        (quiet / 60).max(1),
+        &format!("{base}/messages"),
     )
-}
-
-fn plural(count: i64, one: &str, many: &str) -> String {
-    format!("{count} {}", if count == 1 { one } else { many })
 }

@@ -6,6 +6,7 @@ use crate::accounts::password;
 use crate::storage::Db;
 use crate::storage::accounts::NewUser;
 use app::domain::{BusinessType, CountryCode, Role, TeamRole, UserId};
+use app::i18n::Locale;
 
 /// A demo login: address, password, role, name.
 pub struct DemoLogin {
@@ -70,6 +71,7 @@ pub async fn ensure(db: &Db) -> anyhow::Result<()> {
                 country: CountryCode::parse("CN").expect("a known country"),
                 business_type: BusinessType::Other,
                 role: login.role,
+                language: Locale::en,
             })
             .await?;
         if login.role == Role::Exhibitor {

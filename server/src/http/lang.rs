@@ -1,14 +1,18 @@
-//! `/lang/{code}?next=/path`: keeps the visitor's language in the cookie the i18n layer reads,
+//! `/lang/{code}?next=/path`: keeps the visitor's language in the cookie the i18n layer reads
+//! (and, for a signed-in person, on their account, for the mails written without a request),
 //! then returns to the page they were on. Works without JavaScript. An unknown code changes
 //! nothing: the visitor just returns. And `?lang={code}` on any page, for that page alone
 //! (`per_page`).
 
 use app::links::{LANGUAGE_PARAM, is_local_path};
-use axum::extract::{Path, Query, Request};
-use axum::http::{HeaderValue, header};
+use app::ports::Accounts;
+use app::session::token_in;
+use axum::extract::{Path, Query, Request, State};
+use axum::http::{HeaderMap, HeaderValue, header};
 use axum::middleware;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
+use std::sync::Arc;
 
 pub use app::components::language_switch::LANGUAGE_COOKIE as COOKIE;
 
@@ -17,7 +21,12 @@ pub struct Next {
     next: Option<String>,
 }
 
-pub async fn switch(Path(code): Path<String>, Query(query): Query<Next>) -> Response {
+pub async fn switch(
+    State(accounts): State<Arc<dyn Accounts>>,
+    headers: HeaderMap,
+    Path(code): Path<String>,
+    Query(query): Query<Next>,
+) -> Response {
     let known = app::languages::known(&code).is_some();
     let target = query
         .next
@@ -27,11 +36,28 @@ pub async fn switch(Path(code): Path<String>, Query(query): Query<Next>) -> Resp
     if !known {
         return response;
     }
+    keep_on_account(accounts.as_ref(), &headers, &code).await;
     let cookie = format!("{COOKIE}={code}; Path=/; Max-Age=31536000; SameSite=Lax");
     if let Ok(value) = HeaderValue::from_str(&cookie) {
         response.headers_mut().insert(header::SET_COOKIE, value);
     }
     response
+}
+
+/// Keeps `code` on the account of the person signed in, if anyone is. A failure costs them
+/// only their mails' language, not the switch: it is logged, and the page still changes.
+async fn keep_on_account(accounts: &dyn Accounts, headers: &HeaderMap, code: &str) {
+    let Some(token) = token_in(headers, accounts.secure_cookies()) else {
+        return;
+    };
+    let kept = match accounts.get_current_user(&token).await {
+        Ok(Some(user)) => accounts.choose_language(user.id, code).await,
+        Ok(None) => Ok(()),
+        Err(error) => Err(error),
+    };
+    if let Err(error) = kept {
+        tracing::warn!(%error, "the language chosen was not kept on the account");
+    }
 }
 
 /// Middleware on the pages, inside the page cache. `?lang={code}` shows a page in that

@@ -1,12 +1,17 @@
 //! The meetings' clock: every half minute it expires the requests nobody answered (so they
 //! stop holding slots even where no booking touches them) and writes the reminder of each
-//! confirmed meeting starting within the hour to both parties' outboxes.
+//! confirmed meeting starting within the hour to both parties' outboxes, each reader's in
+//! their language with the start in their zone first.
 
 use crate::mail::MailSignal;
+use crate::mail::notices::{self, Reminder};
+use crate::mail::texts::Mail;
 use crate::meetings::zones;
 use crate::storage::Db;
 use crate::storage::meetings::MeetingRow;
 use app::domain::MeetingId;
+use app::domain::deal::Side;
+use app::i18n::Locale;
 use app::links::meeting_path;
 use std::time::Duration;
 
@@ -34,7 +39,9 @@ pub async fn sweep(
 ) -> Result<(), app::error::AppError> {
     db.expire_requests().await?;
     let reminded = db
-        .remind_meetings(REMIND_AHEAD, |row| reminder(row, public_url))
+        .remind_meetings(REMIND_AHEAD, |row, side, locale| {
+            reminder(row, side, locale, public_url)
+        })
         .await?;
     if reminded > 0 {
         mail.wake();
@@ -42,27 +49,43 @@ pub async fn sweep(
     Ok(())
 }
 
-fn reminder(row: &MeetingRow, public_url: &str) -> (String, String) {
+/// The reminder `row`'s party on `side` reads, in `locale`: the start in their zone first.
+fn reminder(row: &MeetingRow, side: Side, locale: Locale, public_url: &str) -> Mail {
     let (exhibitor_zone, buyer_zone) = row.zones();
-    let (exhibitor_tz, exhibitor_name) = zones::zone(&exhibitor_zone);
-    let (buyer_tz, buyer_name) = zones::zone(&buyer_zone);
-    let times = zones::both(row.starts_at, &exhibitor_tz, &buyer_tz);
+    let exhibitor = zones::zone(&exhibitor_zone);
+    let buyer = zones::zone(&buyer_zone);
+    let (own, theirs, with) = match side {
+        Side::Buyer => (buyer, exhibitor, exhibitor_name(row, locale).to_owned()),
+        Side::Exhibitor => (
+            exhibitor,
+            buyer,
+            format!("{} ({})", row.buyer_name, row.buyer_company),
+        ),
+    };
+    let own_time = zones::spoken(row.starts_at, &own.0, locale);
+    let their_time = zones::spoken(row.starts_at, &theirs.0, locale);
     let link = format!(
         "{}{}",
         public_url.trim_end_matches('/'),
         meeting_path(MeetingId(row.id))
     );
-    (
-        format!("Reminder: your meeting at {} ({buyer_name})", times.buyer),
-        format!(
-            "Your meeting between {} and {} ({}) starts soon:\n\n\
-             {} {buyer_name}\n{} {exhibitor_name}\n\n{}\n\nThe meeting and its calendar file: {link}\n",
-            row.exhibitor_name_en,
-            row.buyer_name,
-            row.buyer_company,
-            times.buyer,
-            times.exhibitor,
-            row.topic
-        ),
+    notices::reminder(
+        locale,
+        &Reminder {
+            with: &with,
+            own: (&own_time, &own.1),
+            theirs: (&their_time, &theirs.1),
+            topic: &row.topic,
+            link: &link,
+        },
     )
+}
+
+/// The exhibitor's name as a reader in `locale` knows it: the Chinese one in Chinese, where
+/// there is one.
+fn exhibitor_name(row: &MeetingRow, locale: Locale) -> &str {
+    match locale {
+        Locale::zh if !row.exhibitor_name_zh.is_empty() => &row.exhibitor_name_zh,
+        _ => &row.exhibitor_name_en,
+    }
 }

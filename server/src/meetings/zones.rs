@@ -5,8 +5,14 @@ use crate::storage::meetings::StoredZone;
 use app::domain::meeting::{BothTimes, ValidAvailability};
 use app::error::AppError;
 use app::error::ErrorCode;
+use app::i18n::Locale;
+use icu_datetime::DateTimeFormatter;
+use icu_datetime::fieldsets::YMDET;
+use icu_datetime::input::{Date, DateTime, Time};
+use icu_datetime::options::TimePrecision;
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
+use leptos_i18n::Locale as _;
 
 /// The usual zone of countries with one main zone (others get UTC until they choose).
 const COUNTRY_ZONES: &[(&str, &str)] = &[
@@ -84,6 +90,37 @@ pub fn local(at: i64, tz: &TimeZone) -> String {
                 .to_string()
         })
         .unwrap_or_default()
+}
+
+/// `at` (unix seconds) in `tz`, written the way `locale` writes a day and a time, by CLDR
+/// (ICU4X), in the Gregorian calendar: "Tue, Dec 8, 2026, 9:00 AM", "mar. 8 déc. 2026, 09:00",
+/// "2026年12月8日周二 09:00". For mails, which carry no page to format them.
+pub fn spoken(at: i64, tz: &TimeZone, locale: Locale) -> String {
+    let Ok(zoned) = Timestamp::from_second(at).map(|t| t.to_zoned(tz.clone())) else {
+        return String::new();
+    };
+    let written = || -> Option<String> {
+        let date = Date::try_new_iso(
+            i32::from(zoned.year()),
+            u8::try_from(zoned.month()).ok()?,
+            u8::try_from(zoned.day()).ok()?,
+        )
+        .ok()?;
+        let time = Time::try_new(
+            u8::try_from(zoned.hour()).ok()?,
+            u8::try_from(zoned.minute()).ok()?,
+            0,
+            0,
+        )
+        .ok()?;
+        // Gregorian whatever the language's usual calendar: the other party reads the same.
+        let language =
+            icu_locale::Locale::try_from_str(&format!("{}-u-ca-gregory", locale.as_str())).ok()?;
+        let fields = YMDET::medium().with_time_precision(TimePrecision::Minute);
+        let formatter = DateTimeFormatter::try_new((&language).into(), fields).ok()?;
+        Some(formatter.format(&DateTime { date, time }).to_string())
+    };
+    written().unwrap_or_else(|| local(at, tz))
 }
 
 /// `at` for both parties.

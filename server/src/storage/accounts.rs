@@ -10,6 +10,8 @@ use app::domain::{
 };
 use app::error::AppError;
 use app::error::ErrorCode;
+use app::i18n::Locale;
+use leptos_i18n::Locale as _;
 use sqlx::Row;
 
 /// A new account's fields, validated already.
@@ -21,6 +23,8 @@ pub struct NewUser<'a> {
     pub country: CountryCode,
     pub business_type: BusinessType,
     pub role: Role,
+    /// The language they read the fair in: their mails with no request behind them come in it.
+    pub language: Locale,
 }
 
 /// An account as signing in and password resets need it.
@@ -47,6 +51,18 @@ impl LinkPurpose {
 }
 
 impl Db {
+    /// Keeps the language `user` chose to read the fair in.
+    pub async fn set_language(&self, user: UserId, language: Locale) -> Result<(), AppError> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query("UPDATE users SET language = $2 WHERE id = $1")
+            .bind(user.0)
+            .bind(language.as_str())
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     /// Stores an account whose address needs no verification (the demo's, invited people's).
     pub async fn insert_verified_user(&self, user: &NewUser<'_>) -> Result<UserId, AppError> {
         let mut tx = self.begin_write().await?;
@@ -60,6 +76,7 @@ impl Db {
     pub async fn create_buyer(
         &self,
         form: &ValidRegistration,
+        language: Locale,
         password_hash: &str,
         link: (&str, i64),
         mail: (&str, &str),
@@ -80,6 +97,7 @@ impl Db {
             country: form.country,
             business_type: form.business_type,
             role: Role::Buyer,
+            language,
         };
         let id = insert_user(&mut tx, &user, None).await?.0;
         for category in &form.interests {
@@ -336,7 +354,8 @@ pub(super) async fn insert_user(
 ) -> Result<UserId, AppError> {
     let row = sqlx::query(
         "INSERT INTO users (email, password_hash, name, company, country, business_type, role, \
-         email_verified_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+         email_verified_at, created_at, language) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
+         RETURNING id",
     )
     .bind(user.email)
     .bind(user.password_hash)
@@ -347,6 +366,7 @@ pub(super) async fn insert_user(
     .bind(user.role.as_str())
     .bind(verified_at)
     .bind(now())
+    .bind(user.language.as_str())
     .fetch_one(&mut **tx)
     .await
     .map_err(|error| match &error {

@@ -15,6 +15,8 @@ pub struct DigestLine {
     pub user_id: i64,
     pub email: String,
     pub name: String,
+    /// The language the reader reads the fair in, by its code.
+    pub language: String,
     /// Who the messages are from: the exhibitor, or the buyer and their company.
     pub other_name: String,
     pub unread: i64,
@@ -28,7 +30,7 @@ const DUE: &str = "(SELECT conversation_id FROM messages WHERE sent_at >= $3 AND
 /// Unread messages of the buyer: the team's, after what they read and were mailed.
 fn buyer_lines() -> String {
     format!(
-        "SELECT c.id AS conversation_id, u.id AS user_id, u.email, u.name, \
+        "SELECT c.id AS conversation_id, u.id AS user_id, u.email, u.name, u.language, \
          e.name_en AS other_name, COUNT(*) AS unread, MAX(m.id) AS last_id \
          FROM messages m JOIN conversations c ON c.id = m.conversation_id \
          JOIN users u ON u.id = c.buyer_id JOIN exhibitors e ON e.id = c.exhibitor_id \
@@ -36,7 +38,7 @@ fn buyer_lines() -> String {
          WHERE m.conversation_id IN {DUE} AND m.sent_at > $1 AND m.sender_id <> c.buyer_id \
          AND c.buyer_blocked_at IS NULL AND c.team_blocked_at IS NULL \
          AND m.id > COALESCE(r.last_read_id, 0) AND m.id > COALESCE(r.mailed_up_to, 0) \
-         GROUP BY c.id, u.id, u.email, u.name, e.name_en HAVING MIN(m.sent_at) <= $2"
+         GROUP BY c.id, u.id, u.email, u.name, u.language, e.name_en HAVING MIN(m.sent_at) <= $2"
     )
 }
 
@@ -45,7 +47,7 @@ fn buyer_lines() -> String {
 /// those already; an answer before the window is before every message in it).
 fn team_lines() -> String {
     format!(
-        "SELECT c.id AS conversation_id, u.id AS user_id, u.email, u.name, \
+        "SELECT c.id AS conversation_id, u.id AS user_id, u.email, u.name, u.language, \
          b.name || ' (' || b.company || ')' AS other_name, COUNT(*) AS unread, \
          MAX(m.id) AS last_id \
          FROM messages m JOIN conversations c ON c.id = m.conversation_id \
@@ -60,7 +62,7 @@ fn team_lines() -> String {
          AND c.buyer_blocked_at IS NULL AND c.team_blocked_at IS NULL \
          AND m.id > COALESCE(r.last_read_id, 0) AND m.id > COALESCE(r.mailed_up_to, 0) \
          AND m.id > COALESCE(a.answered, 0) \
-         GROUP BY c.id, u.id, u.email, u.name, b.name, b.company HAVING MIN(m.sent_at) <= $2"
+         GROUP BY c.id, u.id, u.email, u.name, u.language, b.name, b.company HAVING MIN(m.sent_at) <= $2"
     )
 }
 

@@ -11,6 +11,7 @@ use app::domain::{
 };
 use app::error::AppError;
 use app::error::ErrorCode;
+use app::i18n::Locale;
 use sqlx::Row;
 
 impl Db {
@@ -141,6 +142,7 @@ impl Db {
         fingerprint: &str,
         name: &str,
         password_hash: &str,
+        language: Locale,
     ) -> Result<UserId, AppError> {
         let mut tx = self.begin_write().await?;
         let row = sqlx::query(
@@ -170,6 +172,7 @@ impl Db {
                 .ok_or_else(|| AppError::internal(format!("unknown country {country:?}")))?,
             business_type: BusinessType::Manufacturer,
             role: Role::Exhibitor,
+            language,
         };
         let id = insert_user(&mut tx, &user, Some(now())).await?;
         sqlx::query(

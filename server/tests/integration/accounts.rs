@@ -63,6 +63,13 @@ on_both_engines! { mod accounts; support::spawn_app;
             assert_eq!(registered.status, 200, "{}", registered.text());
             let mail = app.mail.wait_for(email).await;
             assert!(mail.body().starts_with(greeting), "{email}: {}", mail.body());
+            // And the account keeps it, for the mails written with no request behind them.
+            let kept: String = sqlx::query_scalar("SELECT language FROM users WHERE email = $1")
+                .bind(email)
+                .fetch_one(&app.db.db.pool)
+                .await
+                .unwrap();
+            assert_eq!(kept, code, "{email}");
         }
     }
 

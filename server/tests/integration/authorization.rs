@@ -53,6 +53,7 @@ async fn add_staff(app: &TestApp, exhibitor: ExhibitorId, email: &str) -> i64 {
             country: CountryCode::parse("CN").unwrap(),
             business_type: BusinessType::Manufacturer,
             role: Role::Exhibitor,
+            language: app::i18n::Locale::en,
         })
         .await
         .unwrap();

@@ -198,12 +198,22 @@ on_both_engines! { mod care; support::spawn_app;
         view(&app, &exhibitor, conversation).await;
         assert_eq!(digest(&app, 0).await, 0);
 
-        // The team's reply, unread by the buyer, reaches the buyer; a blocked one does not.
+        // The team's reply, unread by the buyer, reaches the buyer, in the language they chose
+        // (kept on their account by the language switch); a blocked one does not.
+        assert_eq!(app.get_with("/lang/ar?next=/messages", &[("Cookie", &buyer)]).await.status, 303);
         let mut team = socket(&app, &exhibitor).await;
         put(&mut team, &send(conversation, "r-1", "Yes, here.")).await;
         acked(next(&mut team).await);
         assert_eq!(digest(&app, 0).await, 1);
-        assert_eq!(digests_to(&app, BUYER.email).await[0].0, "1 unread message on Cloud Fair");
+        let (subject, body): (String, String) =
+            sqlx::query_as("SELECT subject, body FROM outbox WHERE recipient = $1 ORDER BY id DESC LIMIT 1")
+                .bind(BUYER.email)
+                .fetch_one(&app.db.db.pool)
+                .await
+                .unwrap();
+        assert_eq!(subject, "لديك رسالة واحدة غير مقروءة في Cloud Fair");
+        assert!(body.starts_with(&format!("مرحبًا {}،", BUYER.name)), "{body}");
+        assert!(body.contains(&format!("http://fair.example/messages/{conversation}")), "{body}");
         put(&mut team, &send(conversation, "r-2", "Anything else?")).await;
         acked(next(&mut team).await);
         assert_eq!(block(&app, &buyer, conversation, true).await, 200);

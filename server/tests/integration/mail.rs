@@ -29,6 +29,7 @@ async fn queue_mail(db: &Db, email: &str, subject: &str) {
     .expect("a valid form");
     db.create_buyer(
         &form,
+        app::i18n::Locale::zh,
         "hash",
         (&format!("fingerprint of {email}"), i64::MAX),
         (

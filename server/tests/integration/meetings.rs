@@ -198,14 +198,27 @@ on_both_engines! { mod meetings; support::spawn_app;
         let soon = server::clock::now() + 1800;
         sqlx::query("UPDATE meeting_slots SET starts_at = $2, ends_at = $3 WHERE id = $1")
             .bind(ids[0]).bind(soon).bind(soon + 1800).execute(&app.db.db.pool).await.unwrap();
+        // The buyer reads the fair in French (chosen with the language switch, kept on the
+        // account); the team in English, the language they have.
+        let switched = app.get_with("/lang/fr?next=/", &[("Cookie", &p.buyer)]).await;
+        assert_eq!(switched.status, 303);
         let signal = server::mail::MailSignal::default();
         for _ in 0..2 {
             server::meetings::sweeper::sweep(&app.db.db, "http://fair.example", &signal).await.unwrap();
         }
-        let reminders: Vec<String> = sqlx::query_scalar("SELECT recipient FROM outbox WHERE subject LIKE 'Reminder:%' ORDER BY recipient")
-            .fetch_all(&app.db.db.pool).await.unwrap();
-        assert!(reminders.contains(&BUYER.email.to_owned()) && reminders.contains(&EXHIBITOR.email.to_owned()), "{reminders:?}");
-        assert_eq!(reminders.iter().filter(|r| *r == BUYER.email).count(), 1, "one reminder, however many sweeps");
+        let reminders: Vec<(String, String, String)> = sqlx::query_as(
+            "SELECT recipient, subject, body FROM outbox WHERE subject LIKE 'Reminder:%' OR subject LIKE 'Rappel :%' ORDER BY id",
+        )
+        .fetch_all(&app.db.db.pool).await.unwrap();
+        let to = |email: &str| reminders.iter().filter(|(recipient, ..)| recipient == email).collect::<Vec<_>>();
+        assert_eq!(to(BUYER.email).len(), 1, "one reminder, however many sweeps: {reminders:?}");
+        assert_eq!(to(EXHIBITOR.email).len(), 1, "{reminders:?}");
+        let (_, subject, body) = to(BUYER.email)[0];
+        assert!(subject.starts_with("Rappel : votre rendez-vous avec "), "{subject}");
+        assert!(body.contains("Chez vous :") && body.contains("http://fair.example/meetings/"), "{body}");
+        let (_, subject, body) = to(EXHIBITOR.email)[0];
+        assert!(subject.starts_with("Reminder: your meeting with "), "{subject}");
+        assert!(body.contains("Your time:") && body.contains(BUYER.name), "{body}");
     }
 
     async fn the_call_passes_signals_between_the_two_parties_only(app) {

@@ -72,8 +72,11 @@ on_both_engines! { mod teams; support::spawn_app;
         assert_eq!(app.status_as(Some(&owner), "/api/invite_staff", "exhibitor=1&email=x%40two.example").await, 403, "not the owner's exhibitor");
         assert_eq!(app.status_as(Some(&owner), "/api/invite_staff", staff_invite).await, 200);
         let staff_token = invitation_token(&app, "sam@two.example").await;
-        let joined = app.post("/api/accept_invitation", &[], &format!("token={staff_token}&name=Sam+Staff&password=staff+horse+battery")).await;
+        let joined = app.post("/api/accept_invitation", &[("Accept-Language", "es-MX")], &format!("token={staff_token}&name=Sam+Staff&password=staff+horse+battery")).await;
         assert_eq!(joined.status, 200);
+        let language: String = sqlx::query_scalar("SELECT language FROM users WHERE email = 'sam@two.example'")
+            .fetch_one(&app.db.db.pool).await.unwrap();
+        assert_eq!(language, "es", "the language of the page that accepted");
         let staff = support::session_cookie(&joined);
         assert_eq!(app.status_as(Some(&staff), "/api/invite_staff", "exhibitor=2&email=y%40two.example").await, 403, "staff do not invite");
 

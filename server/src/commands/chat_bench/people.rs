@@ -74,6 +74,7 @@ pub(crate) async fn person(db: &Db, email: &str, role: Role, hash: &str) -> anyh
             country: CountryCode::parse("FR").expect("a country"),
             business_type: BusinessType::Wholesaler,
             role,
+            language: app::i18n::Locale::fr,
         })
         .await?)
 }

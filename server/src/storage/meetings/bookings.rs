@@ -7,10 +7,13 @@ use super::{
 use crate::clock::now;
 use crate::storage::Db;
 use crate::storage::outbox::insert_mail;
+use app::domain::deal::Side;
 use app::domain::meeting::MeetingStatus;
 use app::domain::{ExhibitorId, MeetingId, SlotId, UserId};
 use app::error::AppError;
 use app::error::ErrorCode;
+use app::i18n::Locale;
+use app::languages;
 
 impl Db {
     /// Adds slots (start and end, unix seconds); one that exists already is kept as it is.
@@ -218,12 +221,13 @@ impl Db {
     }
 
     /// Writes the reminder of each confirmed meeting starting within `ahead` seconds that
-    /// has had none, to the buyer and the exhibitor's team (`mail` writes subject and body),
-    /// in the transaction that marks it reminded. The number of meetings reminded.
+    /// has had none, to the buyer and each member of the exhibitor's team (`mail` writes the
+    /// subject and body for a reader on a side, in their language), in the transaction that
+    /// marks it reminded. The number of meetings reminded.
     pub async fn remind_meetings(
         &self,
         ahead: i64,
-        mail: impl Fn(&MeetingRow) -> (String, String),
+        mail: impl Fn(&MeetingRow, Side, Locale) -> (String, String),
     ) -> Result<usize, AppError> {
         let at = now();
         let mut tx = self.begin_write().await?;
@@ -236,15 +240,20 @@ impl Db {
         .fetch_all(&mut *tx)
         .await?;
         for row in &rows {
-            let team: Vec<String> = sqlx::query_scalar(
-                "SELECT u.email FROM team_members t JOIN users u ON u.id = t.user_id \
+            let team: Vec<(String, String)> = sqlx::query_as(
+                "SELECT u.email, u.language FROM team_members t JOIN users u ON u.id = t.user_id \
                  WHERE t.exhibitor_id = $1 ORDER BY u.id",
             )
             .bind(row.exhibitor_id)
             .fetch_all(&mut *tx)
             .await?;
-            let (subject, body) = mail(row);
-            for recipient in std::iter::once(&row.buyer_email).chain(&team) {
+            let readers = std::iter::once((&row.buyer_email, &row.buyer_language, Side::Buyer))
+                .chain(
+                    team.iter()
+                        .map(|(email, language)| (email, language, Side::Exhibitor)),
+                );
+            for (recipient, language, side) in readers {
+                let (subject, body) = mail(row, side, languages::locale(language));
                 insert_mail(&mut tx, recipient, (&subject, &body)).await?;
             }
             sqlx::query("UPDATE meetings SET reminded_at = $2 WHERE id = $1")

@@ -47,6 +47,8 @@ pub struct MeetingRow {
     pub buyer_company: String,
     pub buyer_country: String,
     pub buyer_zone: String,
+    /// The language the buyer reads the fair in, by its code.
+    pub buyer_language: String,
     pub exhibitor_id: i64,
     pub exhibitor_slug: String,
     pub exhibitor_name_en: String,
@@ -107,7 +109,7 @@ impl MeetingRow {
 
 const MEETING_QUERY: &str = "SELECT m.id, m.slot_id, s.starts_at, s.ends_at, m.topic, m.status, \
      m.expires_at, b.id AS buyer_id, b.name AS buyer_name, b.email AS buyer_email, \
-     b.company AS buyer_company, b.country AS buyer_country, b.time_zone AS buyer_zone, \
+     b.company AS buyer_company, b.country AS buyer_country, b.time_zone AS buyer_zone, b.language AS buyer_language, \
      e.id AS exhibitor_id, e.slug AS exhibitor_slug, e.name_en AS exhibitor_name_en, \
      e.name_zh AS exhibitor_name_zh, e.country AS exhibitor_country, e.time_zone AS exhibitor_zone \
      FROM meetings m JOIN meeting_slots s ON s.id = m.slot_id JOIN users b ON b.id = m.buyer_id \
