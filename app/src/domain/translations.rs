@@ -1,7 +1,8 @@
-//! A product's title and description in the fair's languages beyond English and Chinese
-//! (which have columns of their own), kept in one column as JSON:
-//! `{"fr": {"title": "…", "description": "…"}}`, a language without text left out, so a
-//! product nobody translated stores nothing.
+//! Texts in the fair's languages beyond English and Chinese (which have columns of their
+//! own), kept in one column as JSON, a language without text left out so that nothing
+//! translated stores nothing: a product's title and description
+//! (`{"fr": {"title": "…", "description": "…"}}`), and the names of the fair's own parts, its
+//! session, categories, sections and halls (`{"fr": "…"}`).
 
 use super::Localized;
 use crate::i18n::Locale;
@@ -115,9 +116,55 @@ impl Translations {
     }
 }
 
+/// A name of the fair's own: English, Chinese, and the others as stored (`{"fr": "…"}`;
+/// `None` and anything unreadable give none, and other keys are ignored).
+pub fn named(en: String, zh: String, stored: Option<&str>) -> Localized {
+    let mut name = Localized::new(en, zh);
+    let read: BTreeMap<String, String> = stored
+        .and_then(|json| serde_json::from_str(json).ok())
+        .unwrap_or_default();
+    for locale in MORE_LANGUAGES {
+        if let Some(text) = read.get(locale.as_str()) {
+            name.set(locale, text.trim());
+        }
+    }
+    name
+}
+
+/// The JSON to store for `name`'s other languages, `None` when it has none.
+pub fn stored_names(name: &Localized) -> Option<String> {
+    let written: BTreeMap<&str, &str> = MORE_LANGUAGES
+        .into_iter()
+        .map(|locale| (locale.as_str(), name.written(locale)))
+        .filter(|(_, text)| !text.is_empty())
+        .collect();
+    (!written.is_empty()).then(|| serde_json::to_string(&written).unwrap_or_default())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_keep_the_languages_they_have() {
+        let mut name = Localized::new("Hall 9.1", "9.1号馆");
+        assert_eq!(stored_names(&name), None);
+        name.set(Locale::ar, "القاعة 9.1");
+        name.set(Locale::fr, "Hall 9.1");
+        let stored = stored_names(&name).unwrap();
+        assert_eq!(stored, r#"{"ar":"القاعة 9.1","fr":"Hall 9.1"}"#);
+        let read = named("Hall 9.1".into(), "9.1号馆".into(), Some(&stored));
+        assert_eq!(read, name);
+        assert_eq!(
+            read.get(Locale::ru),
+            "Hall 9.1",
+            "Russian falls back to English"
+        );
+        for unreadable in [None, Some(""), Some("[1]"), Some(r#"{"xx":"?","fr":7}"#)] {
+            let read = named("Hall".into(), "馆".into(), unreadable);
+            assert_eq!(read, Localized::new("Hall", "馆"), "{unreadable:?}");
+        }
+    }
 
     #[test]
     fn only_languages_with_text_are_stored() {

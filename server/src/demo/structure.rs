@@ -4,9 +4,11 @@
 use super::layout;
 use super::records::section_category;
 use super::scale::Scale;
-use super::vocabulary::CATEGORIES;
+use super::vocabulary::{CATEGORIES, fair_names};
 use super::writer::insert;
 use crate::storage::Db;
+use app::domain::Localized;
+use app::domain::translations::{MORE_LANGUAGES, stored_names};
 use sqlx::Acquire;
 
 /// Session, categories, sections, halls and the progress row, in one transaction.
@@ -22,6 +24,7 @@ pub(super) async fn write_structure(db: &Db, scale: Scale, seed: u64) -> Result<
             "slug",
             "name_en",
             "name_zh",
+            "names",
             "starts_on",
             "ends_on",
             "phase",
@@ -32,6 +35,7 @@ pub(super) async fn write_structure(db: &Db, scale: Scale, seed: u64) -> Result<
             "autumn-2026".into(),
             "Cloud Fair Autumn Session (Online)".into(),
             "云展会秋季线上展".into(),
+            stored(fair_names::SESSION).into(),
             starts_on.into(),
             ends_on.into(),
             "open".into(),
@@ -50,13 +54,22 @@ pub(super) async fn write_structure(db: &Db, scale: Scale, seed: u64) -> Result<
                 (i as i64).into(),
                 c.name.0.into(),
                 c.name.1.into(),
+                stored(names_of(c.slug)).into(),
             ]
         })
         .collect();
     insert(
         &mut tx,
         "categories",
-        &["id", "session_id", "slug", "position", "name_en", "name_zh"],
+        &[
+            "id",
+            "session_id",
+            "slug",
+            "position",
+            "name_en",
+            "name_zh",
+            "names",
+        ],
         categories,
     )
     .await?;
@@ -76,6 +89,7 @@ pub(super) async fn write_structure(db: &Db, scale: Scale, seed: u64) -> Result<
             ((s - position) as i64).into(),
             en.into(),
             zh.into(),
+            stored(names_of(slug)).into(),
         ]);
         for k in 0..scale.halls_per_section {
             let hall = s as i64 * scale.halls_per_section + k;
@@ -89,6 +103,7 @@ pub(super) async fn write_structure(db: &Db, scale: Scale, seed: u64) -> Result<
                 k.into(),
                 format!("Hall {code}").into(),
                 format!("{code}号馆").into(),
+                stored(fair_names::HALL.map(|hall| format!("{hall} {code}"))).into(),
                 plan.width.into(),
                 plan.depth.into(),
                 booths.into(),
@@ -105,6 +120,7 @@ pub(super) async fn write_structure(db: &Db, scale: Scale, seed: u64) -> Result<
             "position",
             "name_en",
             "name_zh",
+            "names",
         ],
         sections,
     )
@@ -119,6 +135,7 @@ pub(super) async fn write_structure(db: &Db, scale: Scale, seed: u64) -> Result<
             "position",
             "name_en",
             "name_zh",
+            "names",
             "width_dm",
             "depth_dm",
             "booth_count",
@@ -139,6 +156,21 @@ pub(super) async fn write_structure(db: &Db, scale: Scale, seed: u64) -> Result<
     )
     .await?;
     tx.commit().await
+}
+
+/// The JSON of a name in Arabic, French, Spanish and Russian, as the pages read it.
+fn stored<T: Into<String>>(names: [T; 4]) -> Option<String> {
+    let mut name = Localized::default();
+    for (locale, text) in MORE_LANGUAGES.into_iter().zip(names) {
+        name.set(locale, text);
+    }
+    stored_names(&name)
+}
+
+/// The other names of the category or section `slug` (every one of the demo's has them: a
+/// unit test in `fair_names` checks).
+fn names_of(slug: &str) -> [&'static str; 4] {
+    fair_names::names(slug).unwrap_or([""; 4])
 }
 
 /// Halls are numbered like the Canton Fair's: area, then floor (`9.1`, `9.2`, `9.3`, `10.1`…).

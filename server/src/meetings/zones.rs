@@ -174,6 +174,24 @@ mod tests {
     }
 
     #[test]
+    fn a_moment_is_spoken_each_languages_way() {
+        let paris = TimeZone::get("Europe/Paris").unwrap();
+        // 2026-12-08 08:00 UTC, 09:00 in Paris.
+        let at = 1_796_716_800;
+        let cases = [
+            (Locale::en, "Tue, Dec 8, 2026, 9:00\u{202f}AM"),
+            (Locale::zh, "2026年12月8日周二 09:00"),
+            (Locale::ar, "الثلاثاء، 08\u{200f}/12\u{200f}/2026، 9:00 ص"),
+            (Locale::fr, "mar. 8 déc. 2026, 09:00"),
+            (Locale::es, "mar, 8 dic 2026, 09:00"),
+            (Locale::ru, "вт, 8 дек. 2026\u{202f}г., 09:00"),
+        ];
+        for (locale, expected) in cases {
+            assert_eq!(spoken(at, &paris, locale), expected, "{locale:?}");
+        }
+    }
+
+    #[test]
     fn a_chosen_zone_wins_then_the_country_then_utc() {
         assert_eq!(zone(&stored("Europe/Berlin", "CN")).1, "Europe/Berlin");
         assert_eq!(zone(&stored("", "CN")).1, "Asia/Shanghai");

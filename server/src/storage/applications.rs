@@ -7,6 +7,7 @@ use super::outbox::insert_mail;
 use super::teams::{Invitation, insert_invitation};
 use crate::clock::now;
 use app::domain::application::slug_for;
+use app::domain::translations::named;
 use app::domain::{
     Application, ApplicationId, CountryCode, ExhibitorId, Localized, Page, TeamRole, UserId,
 };
@@ -186,7 +187,7 @@ impl Db {
 }
 
 const APPLICATION_SELECT: &str = "SELECT a.id, a.company_en, a.company_zh, a.country, \
-     s.name_en AS section_en, s.name_zh AS section_zh, \
+     s.name_en AS section_en, s.name_zh AS section_zh, s.names AS section_names, \
      a.year_founded, a.staff_size, a.contact_name, a.email, a.website, a.message, a.submitted_at, a.status, a.locale \
      FROM exhibitor_applications a JOIN sections s ON s.id = a.section_id";
 
@@ -224,7 +225,12 @@ fn application_of(row: &sqlx::any::AnyRow) -> Result<Application, AppError> {
         company: Localized::new(text("company_en")?, text("company_zh")?),
         country: CountryCode::parse(&country)
             .ok_or_else(|| AppError::internal(format!("unknown country {country:?}")))?,
-        section: Localized::new(text("section_en")?, text("section_zh")?),
+        section: named(
+            text("section_en")?,
+            text("section_zh")?,
+            row.try_get::<Option<String>, _>("section_names")?
+                .as_deref(),
+        ),
         year_founded: number("year_founded")?,
         staff_size: number("staff_size")?,
         contact_name: text("contact_name")?,

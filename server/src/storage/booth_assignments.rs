@@ -5,6 +5,7 @@
 use super::Db;
 use super::audit::{Audit, Audited, change};
 use app::domain::application::FREE_BOOTHS_SHOWN;
+use app::domain::translations::named;
 use app::domain::{BoothAssignments, ExhibitorId, Localized, UserId};
 use app::error::AppError;
 use app::error::ErrorCode;
@@ -16,7 +17,7 @@ impl Db {
     pub async fn booth_assignments(&self, slug: &str) -> Result<BoothAssignments, AppError> {
         let row = sqlx::query(
             "SELECT e.id, e.slug, e.name_en, e.name_zh, s.name_en AS section_en, \
-             s.name_zh AS section_zh, s.id AS section_id \
+             s.name_zh AS section_zh, s.names AS section_names, s.id AS section_id \
              FROM exhibitors e JOIN sections s ON s.id = e.section_id WHERE e.slug = $1",
         )
         .bind(slug)
@@ -44,7 +45,12 @@ impl Db {
             exhibitor: ExhibitorId(exhibitor),
             slug: text("slug")?,
             name: Localized::new(text("name_en")?, text("name_zh")?),
-            section: Localized::new(text("section_en")?, text("section_zh")?),
+            section: named(
+                text("section_en")?,
+                text("section_zh")?,
+                row.try_get::<Option<String>, _>("section_names")?
+                    .as_deref(),
+            ),
             booths,
             free,
         })

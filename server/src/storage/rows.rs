@@ -1,6 +1,7 @@
 //! Rows as the database returns them, and their conversion into domain types.
 
 use app::domain::conversation::{ConversationBuyer, ConversationExhibitor};
+use app::domain::translations::named;
 use app::domain::{
     BoothExhibitor, BoothId, BoothLocation, BoothOnMap, CategoryId, CategorySummary, CountryCode,
     Currency, ExhibitorId, ExhibitorSummary, HallId, HallSummary, Localized, PriceRange, ProductId,
@@ -15,12 +16,14 @@ pub struct CategoryRow {
     pub slug: String,
     pub name_en: String,
     pub name_zh: String,
+    /// The names in the other languages, as stored (`translations::named`).
+    pub names: Option<String>,
     pub child_count: i64,
 }
 
 impl CategoryRow {
-    /// Reads `{prefix}_id`, `{prefix}_slug`, `{prefix}_name_en`, `{prefix}_name_zh` and
-    /// `{prefix}_children` from a joined row.
+    /// Reads `{prefix}_id`, `{prefix}_slug`, `{prefix}_name_en`, `{prefix}_name_zh`,
+    /// `{prefix}_names` and `{prefix}_children` from a joined row.
     pub fn prefixed(row: &sqlx::any::AnyRow, prefix: &str) -> Result<Self, sqlx::Error> {
         use sqlx::Row;
         Ok(CategoryRow {
@@ -28,15 +31,24 @@ impl CategoryRow {
             slug: row.try_get(format!("{prefix}_slug").as_str())?,
             name_en: row.try_get(format!("{prefix}_name_en").as_str())?,
             name_zh: row.try_get(format!("{prefix}_name_zh").as_str())?,
+            names: row.try_get(format!("{prefix}_names").as_str())?,
             child_count: row.try_get(format!("{prefix}_children").as_str())?,
         })
+    }
+
+    fn name(&self) -> Localized {
+        named(
+            self.name_en.clone(),
+            self.name_zh.clone(),
+            self.names.as_deref(),
+        )
     }
 
     pub fn into_category(self) -> CategorySummary {
         CategorySummary {
             id: CategoryId(self.id),
+            name: self.name(),
             slug: self.slug,
-            name: Localized::new(self.name_en, self.name_zh),
             section_count: self.child_count,
         }
     }
@@ -44,8 +56,8 @@ impl CategoryRow {
     pub fn into_section(self) -> SectionSummary {
         SectionSummary {
             id: SectionId(self.id),
+            name: self.name(),
             slug: self.slug,
-            name: Localized::new(self.name_en, self.name_zh),
             hall_count: self.child_count,
         }
     }
@@ -53,8 +65,8 @@ impl CategoryRow {
     pub fn into_hall(self) -> HallSummary {
         HallSummary {
             id: HallId(self.id),
+            name: self.name(),
             slug: self.slug,
-            name: Localized::new(self.name_en, self.name_zh),
             booth_count: self.child_count,
         }
     }
@@ -108,6 +120,7 @@ pub struct BoothLocationRow {
     pub hall_slug: String,
     pub hall_name_en: String,
     pub hall_name_zh: String,
+    pub hall_names: Option<String>,
 }
 
 impl From<BoothLocationRow> for BoothLocation {
@@ -116,7 +129,11 @@ impl From<BoothLocationRow> for BoothLocation {
             booth_id: BoothId(row.id),
             code: row.code,
             hall_slug: row.hall_slug,
-            hall_name: Localized::new(row.hall_name_en, row.hall_name_zh),
+            hall_name: named(
+                row.hall_name_en,
+                row.hall_name_zh,
+                row.hall_names.as_deref(),
+            ),
         }
     }
 }

@@ -135,6 +135,20 @@ on_both_engines! { mod pages; support::spawn_app;
         assert_eq!(odd.status, 200);
     }
 
+    async fn the_fairs_own_names_are_in_each_language(app) {
+        // The category, its sections and the hall, each in the reader's language where the
+        // fair wrote one (the demo fair has all six), else in English.
+        let ru = app.get("/categories/lighting?lang=ru").await.text();
+        assert!(ru.contains("Осветительное оборудование") && ru.contains("Внутреннее освещение"), "{ru}");
+        let fr = app.get("/sections/indoor-lighting?lang=fr").await.text();
+        assert!(fr.contains("Éclairage intérieur") && fr.contains("Équipements d’éclairage"), "{fr}");
+        let ar = app.get("/halls/hall-1-1?lang=ar").await.text();
+        assert!(ar.contains("القاعة 1.1"), "{ar}");
+        let es = app.get("/?lang=es").await.text();
+        assert!(es.contains("Sesión de otoño de Cloud Fair (en línea)") && es.contains("Electrónica y electrodomésticos"), "{es}");
+        assert!(!es.contains("Electronics &amp; Household Electrical Appliances"), "{es}");
+    }
+
     async fn every_language_has_its_own_address(app) {
         let base = format!("http://{}", app.addr);
         // `?lang=` shows that language, over the cookie, and keeps nothing.

@@ -2,6 +2,7 @@
 //! online Canton Fair named them, product names, cities and company name parts, in both languages.
 
 mod categories;
+pub mod fair_names;
 pub mod translations;
 
 pub use categories::{CATEGORIES, CategoryWords, Pair};

@@ -24,9 +24,9 @@ impl Db {
             "SELECT p.title_en, p.title_zh, p.description_en, p.description_zh, p.specs, p.price_min_cents, \
              p.price_max_cents, p.currency, p.moq, p.unit_en, p.unit_zh, p.lead_time_days, p.is_new, p.image_count, p.hs_code, p.model_file, p.published, p.translations, \
              {EXHIBITOR_COLUMNS}, \
-             c.id AS category_id, c.slug AS category_slug, c.name_en AS category_name_en, c.name_zh AS category_name_zh, \
+             c.id AS category_id, c.slug AS category_slug, c.name_en AS category_name_en, c.name_zh AS category_name_zh, c.names AS category_names, \
              (SELECT COUNT(*) FROM sections x WHERE x.category_id = c.id) AS category_children, \
-             s.id AS section_id, s.slug AS section_slug, s.name_en AS section_name_en, s.name_zh AS section_name_zh, \
+             s.id AS section_id, s.slug AS section_slug, s.name_en AS section_name_en, s.name_zh AS section_name_zh, s.names AS section_names, \
              (SELECT COUNT(*) FROM halls h WHERE h.section_id = s.id) AS section_children \
              FROM products p JOIN exhibitors e ON e.id = p.exhibitor_id JOIN categories c ON c.id = p.category_id \
              JOIN sections s ON s.id = p.section_id WHERE p.id = $1 AND (p.published = 1 OR $2 = 1)"
@@ -78,7 +78,7 @@ impl Db {
         T: for<'q> sqlx::Encode<'q, sqlx::Any> + sqlx::Type<sqlx::Any> + Send,
     {
         let row: CategoryRow = sqlx::query_as(&format!(
-            "SELECT c.id, c.slug, c.name_en, c.name_zh, \
+            "SELECT c.id, c.slug, c.name_en, c.name_zh, c.names, \
              (SELECT COUNT(*) FROM sections s WHERE s.category_id = c.id) AS child_count \
              FROM categories c WHERE {condition}"
         ))
@@ -94,7 +94,7 @@ impl Db {
         slug: &str,
     ) -> Result<(SectionSummary, i64), AppError> {
         let row = sqlx::query(
-            "SELECT s.id, s.slug, s.name_en, s.name_zh, s.category_id, \
+            "SELECT s.id, s.slug, s.name_en, s.name_zh, s.names, s.category_id, \
              (SELECT COUNT(*) FROM halls h WHERE h.section_id = s.id) AS child_count \
              FROM sections s WHERE s.slug = $1",
         )
@@ -111,7 +111,7 @@ impl Db {
         exhibitor: ExhibitorId,
     ) -> Result<Vec<BoothLocation>, AppError> {
         let rows: Vec<BoothLocationRow> = sqlx::query_as(
-            "SELECT b.id, b.code, h.slug AS hall_slug, h.name_en AS hall_name_en, h.name_zh AS hall_name_zh \
+            "SELECT b.id, b.code, h.slug AS hall_slug, h.name_en AS hall_name_en, h.name_zh AS hall_name_zh, h.names AS hall_names \
              FROM booths b JOIN halls h ON h.id = b.hall_id WHERE b.exhibitor_id = $1 ORDER BY b.id",
         )
         .bind(exhibitor.0)

@@ -9,6 +9,7 @@ use super::rows::{
 };
 use app::domain::exhibitor::{Video, uploaded_logo};
 use app::domain::product::{LARGE_SIDE, uploaded_file, uploaded_image};
+use app::domain::translations::named;
 use app::domain::{
     CategoryDetail, CategorySummary, Contact, Counters, Cursor, DirectoryFilter, ExhibitorId,
     ExhibitorProfile, ExhibitorSummary, FairSession, HallMap, Localized, Page, Phase,
@@ -29,7 +30,7 @@ const EXHIBITOR_COLUMNS: &str =
 impl Catalogue for Db {
     async fn get_current_session(&self) -> Result<FairSession, AppError> {
         let row = sqlx::query(
-            "SELECT id, slug, name_en, name_zh, starts_on, ends_on, phase, exhibitor_count, booth_count, \
+            "SELECT id, slug, name_en, name_zh, names, starts_on, ends_on, phase, exhibitor_count, booth_count, \
              product_count, new_product_count FROM fair_sessions WHERE is_current = 1 ORDER BY id DESC LIMIT 1",
         )
         .fetch_optional(&self.reads)
@@ -41,7 +42,11 @@ impl Catalogue for Db {
         Ok(FairSession {
             id: SessionId(get("id")?),
             slug: text("slug")?,
-            name: Localized::new(text("name_en")?, text("name_zh")?),
+            name: named(
+                text("name_en")?,
+                text("name_zh")?,
+                row.try_get::<Option<String>, _>("names")?.as_deref(),
+            ),
             starts_on: text("starts_on")?,
             ends_on: text("ends_on")?,
             phase: Phase::parse(&phase)
@@ -57,7 +62,7 @@ impl Catalogue for Db {
 
     async fn list_categories(&self) -> Result<Vec<CategorySummary>, AppError> {
         let rows: Vec<CategoryRow> = sqlx::query_as(
-            "SELECT c.id, c.slug, c.name_en, c.name_zh, \
+            "SELECT c.id, c.slug, c.name_en, c.name_zh, c.names, \
              (SELECT COUNT(*) FROM sections s WHERE s.category_id = c.id) AS child_count \
              FROM categories c JOIN fair_sessions f ON f.id = c.session_id \
              WHERE f.is_current = 1 ORDER BY c.position",
@@ -69,7 +74,7 @@ impl Catalogue for Db {
 
     async fn list_sections(&self) -> Result<Vec<SectionSummary>, AppError> {
         let rows: Vec<CategoryRow> = sqlx::query_as(
-            "SELECT s.id, s.slug, s.name_en, s.name_zh, \
+            "SELECT s.id, s.slug, s.name_en, s.name_zh, s.names, \
              (SELECT COUNT(*) FROM halls h WHERE h.section_id = s.id) AS child_count \
              FROM sections s JOIN categories c ON c.id = s.category_id \
              JOIN fair_sessions f ON f.id = c.session_id \
@@ -83,7 +88,7 @@ impl Catalogue for Db {
     async fn get_category(&self, slug: &str) -> Result<CategoryDetail, AppError> {
         let category = self.category_where("c.slug = $1", slug.to_owned()).await?;
         let sections: Vec<CategoryRow> = sqlx::query_as(
-            "SELECT s.id, s.slug, s.name_en, s.name_zh, \
+            "SELECT s.id, s.slug, s.name_en, s.name_zh, s.names, \
              (SELECT COUNT(*) FROM halls h WHERE h.section_id = s.id) AS child_count \
              FROM sections s WHERE s.category_id = $1 ORDER BY s.position",
         )
@@ -103,7 +108,7 @@ impl Catalogue for Db {
         let (section, category_id) = self.section_by_slug(slug).await?;
         let category = self.category_where("c.id = $1", category_id).await?;
         let halls: Vec<CategoryRow> = sqlx::query_as(
-            "SELECT id, slug, name_en, name_zh, booth_count AS child_count \
+            "SELECT id, slug, name_en, name_zh, names, booth_count AS child_count \
              FROM halls WHERE section_id = $1 ORDER BY position",
         )
         .bind(section.id.0)
@@ -119,12 +124,12 @@ impl Catalogue for Db {
     /// Two queries: the hall with its section and category in one join, then its booths.
     async fn get_hall_map(&self, slug: &str) -> Result<HallMap, AppError> {
         let row = sqlx::query(
-            "SELECT h.id, h.slug, h.name_en, h.name_zh, h.booth_count AS child_count, h.width_dm, h.depth_dm, \
+            "SELECT h.id, h.slug, h.name_en, h.name_zh, h.names, h.booth_count AS child_count, h.width_dm, h.depth_dm, \
              s.id AS section_id, s.slug AS section_slug, s.name_en AS section_name_en, \
-             s.name_zh AS section_name_zh, \
+             s.name_zh AS section_name_zh, s.names AS section_names, \
              (SELECT COUNT(*) FROM halls x WHERE x.section_id = s.id) AS section_children, \
              c.id AS category_id, c.slug AS category_slug, c.name_en AS category_name_en, \
-             c.name_zh AS category_name_zh, \
+             c.name_zh AS category_name_zh, c.names AS category_names, \
              (SELECT COUNT(*) FROM sections x WHERE x.category_id = c.id) AS category_children \
              FROM halls h JOIN sections s ON s.id = h.section_id JOIN categories c ON c.id = s.category_id \
              WHERE h.slug = $1",
