@@ -19,7 +19,7 @@ pub fn ProductCard(product: ProductSummary) -> impl IntoView {
                 <span class="card-title" lang=title_lang dir=title_lang.map(direction)>{title}</span>
             </a>
             {product.is_new.then(|| view! { <span class="badge">{t!(i18n, new_badge)}</span> })}
-            <span class="price">{product.price.display()}</span>
+            <span class="price">{product.price.display(locale)}</span>
             <span class="moq">{t!(i18n, moq)}": "{product.moq}" "{product.unit.get(locale).to_owned()}</span>
             <span class="card-exhibitor">{product.exhibitor_name.get(locale).to_owned()}</span>
         </li>

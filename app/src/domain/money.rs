@@ -1,5 +1,6 @@
 //! Prices: integer minor units and a currency, never floating point.
 
+use crate::i18n::Locale;
 use serde::{Deserialize, Serialize};
 
 /// The currencies exhibitors quote in.
@@ -43,9 +44,10 @@ pub struct PriceRange {
 }
 
 impl PriceRange {
-    /// "US$ 2.50–3.80", or a single price when both ends are equal.
-    pub fn display(&self) -> String {
-        let amount = |cents: i64| format!("{}.{:02}", cents / 100, cents % 100);
+    /// "US$ 2.50–3.80", or a single price when both ends are equal; the amounts written the
+    /// way `locale` writes numbers ("US$ 2,50–3,80" in French, by CLDR through ICU4X).
+    pub fn display(&self, locale: Locale) -> String {
+        let amount = |cents: i64| crate::formats::hundredths(cents, locale);
         if self.min_cents == self.max_cents {
             format!("{} {}", self.currency.symbol(), amount(self.min_cents))
         } else {
@@ -132,13 +134,15 @@ mod tests {
             max_cents: 1380,
             currency: Currency::Usd,
         };
-        assert_eq!(range.display(), "US$ 2.50–13.80");
+        assert_eq!(range.display(Locale::en), "US$ 2.50–13.80");
+        assert_eq!(range.display(Locale::fr), "US$ 2,50–13,80");
         let single = PriceRange {
             min_cents: 99_00,
             max_cents: 99_00,
             currency: Currency::Cny,
         };
-        assert_eq!(single.display(), "¥ 99.00");
+        assert_eq!(single.display(Locale::zh), "¥ 99.00");
+        assert_eq!(single.display(Locale::ru), "¥ 99,00");
         assert_eq!(Currency::parse("EUR"), Some(Currency::Eur));
         assert_eq!(Currency::parse("eur"), None);
     }

@@ -84,7 +84,7 @@ fn product_view(product: ProductDetail) -> impl IntoView {
             <section class="summary">
                 <h1><span lang=title_lang dir=title_lang.map(direction)>{title}</span>{product.is_new.then(|| view! { " "<span class="badge">{t!(i18n, new_badge)}</span> })}</h1>
                 <dl class="facts">
-                    <dt>{t!(i18n, price)}</dt><dd class="price">{product.price.display()}</dd>
+                    <dt>{t!(i18n, price)}</dt><dd class="price">{product.price.display(locale)}</dd>
                     <dt>{t!(i18n, moq)}</dt><dd>{product.moq}" "{product.unit.get(locale).to_owned()}</dd>
                     <dt>{t!(i18n, lead_time)}</dt><dd>{t!(i18n, lead_time_days, days = days)}</dd>
                     {(!hs_code.is_empty()).then(|| view! { <dt>{t!(i18n, hs_code)}</dt><dd>{hs_code.clone()}</dd> })}

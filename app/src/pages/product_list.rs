@@ -159,7 +159,7 @@ fn product_row(
             <img src=image alt="" width="56" height="56" loading="lazy" />
             <a href=edit>{title}</a>
             {product.sku.map(|sku| view! { <code class="sku">{sku}</code> })}
-            <span class="price">{product.price.display()}</span>
+            <span class="price">{product.price.display(locale)}</span>
             {if product.published {
                 view! { <span class="status published">{t!(i18n, product_published)}</span> }.into_any()
             } else {

@@ -89,6 +89,11 @@ on_both_engines! { mod products; support::spawn_app;
         for shown in ["Solar lantern S1", "US$ 4.20–5.10", "9405.40", "Battery", "2000 mAh", "pieces"] {
             assert!(html.contains(shown), "the product page shows {shown}");
         }
+        // Its price as each language writes numbers.
+        for (code, price) in [("fr", "US$ 4,20–5,10"), ("ru", "US$ 4,20–5,10"), ("zh", "US$ 4.20–5.10")] {
+            let page = app.get(&format!("/products/{id}?lang={code}")).await.text();
+            assert!(page.contains(price), "{code}: {price}");
+        }
         let twin = app.post("/api/save_product", &[("Cookie", &owner)], &PRODUCT.replace("S1", "S2")).await;
         assert_eq!(twin.status, 400);
         assert!(twin.text().contains("sku_taken"), "{}", twin.text());
