@@ -22,7 +22,7 @@ pub async fn get_booking_page(exhibitor: String) -> Result<BookingPage, AppError
         async {
             let user = session::current_user().await?;
             crate::ports::port::<dyn crate::ports::Meetings>()?
-                .get_booking_page(user.as_ref(), &exhibitor)
+                .get_booking_page(user.as_ref(), &exhibitor, session::request_locale().await)
                 .await
         }
         .await,
@@ -55,7 +55,7 @@ pub async fn get_meeting(id: MeetingId) -> Result<MeetingView, AppError> {
         async {
             let user = session::current_user().await?;
             crate::ports::port::<dyn crate::ports::Meetings>()?
-                .get_meeting(user.as_ref(), id)
+                .get_meeting(user.as_ref(), id, session::request_locale().await)
                 .await
         }
         .await,
@@ -118,7 +118,7 @@ pub async fn get_availability() -> Result<AvailabilityPage, AppError> {
         async {
             let user = session::current_user().await?;
             crate::ports::port::<dyn crate::ports::Meetings>()?
-                .get_availability(user.as_ref())
+                .get_availability(user.as_ref(), session::request_locale().await)
                 .await
         }
         .await,
@@ -165,7 +165,7 @@ pub async fn list_meetings() -> Result<Vec<MeetingSummary>, AppError> {
         async {
             let user = session::current_user().await?;
             crate::ports::port::<dyn crate::ports::Meetings>()?
-                .list_meetings(user.as_ref())
+                .list_meetings(user.as_ref(), session::request_locale().await)
                 .await
         }
         .await,
@@ -181,7 +181,7 @@ pub async fn get_call_room(
         async {
             let user = session::current_user().await?;
             let room = crate::ports::port::<dyn crate::ports::Meetings>()?
-                .get_call_room(user.as_ref(), meeting)
+                .get_call_room(user.as_ref(), meeting, session::request_locale().await)
                 .await?;
             let conversation = crate::ports::port::<dyn crate::ports::Conversations>()?
                 .get_conversation(user.as_ref(), room.conversation, None)

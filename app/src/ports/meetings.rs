@@ -7,7 +7,8 @@ use crate::domain::{CurrentUser, MeetingId, SlotId};
 use crate::error::AppError;
 
 /// Meetings between buyers and exhibitors' teams, in slots the exhibitors publish. Every
-/// time comes back written in both parties' zones.
+/// time comes back written in both parties' zones, its weekday in the reader's language
+/// (`locale`, a code).
 #[async_trait::async_trait]
 pub trait Meetings: Send + Sync + 'static {
     /// An exhibitor's free slots and the buyer's meetings with it.
@@ -15,6 +16,7 @@ pub trait Meetings: Send + Sync + 'static {
         &self,
         actor: Option<&CurrentUser>,
         exhibitor_slug: &str,
+        locale: &str,
     ) -> Result<BookingPage, AppError>;
     /// Requests a slot; the exhibitor confirms or declines, or the request expires.
     async fn book_meeting(
@@ -27,6 +29,7 @@ pub trait Meetings: Send + Sync + 'static {
         &self,
         actor: Option<&CurrentUser>,
         id: MeetingId,
+        locale: &str,
     ) -> Result<MeetingView, AppError>;
     /// The team confirms (or declines) a request.
     async fn answer_meeting(
@@ -51,6 +54,7 @@ pub trait Meetings: Send + Sync + 'static {
     async fn get_availability(
         &self,
         actor: Option<&CurrentUser>,
+        locale: &str,
     ) -> Result<AvailabilityPage, AppError>;
     /// Publishes the slots of a window in the team's zone; the number of new slots.
     async fn add_availability(
@@ -64,11 +68,13 @@ pub trait Meetings: Send + Sync + 'static {
     async fn list_meetings(
         &self,
         actor: Option<&CurrentUser>,
+        locale: &str,
     ) -> Result<Vec<MeetingSummary>, AppError>;
     /// A live meeting's call, for its parties.
     async fn get_call_room(
         &self,
         actor: Option<&CurrentUser>,
         id: MeetingId,
+        locale: &str,
     ) -> Result<CallRoom, AppError>;
 }

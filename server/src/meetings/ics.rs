@@ -22,7 +22,8 @@ pub async fn meeting_file(
 ) -> Result<Response, HttpError> {
     let id = id.parse::<MeetingId>().map_err(|_| AppError::NotFound)?;
     let user = signed_in?.user;
-    let meeting = meetings.get_meeting(Some(&user), id).await?;
+    // The file carries moments in UTC, not the page's written times: any language will do.
+    let meeting = meetings.get_meeting(Some(&user), id, "en").await?;
     Ok((
         [
             (

@@ -19,6 +19,8 @@ use app::domain::meeting::{
 use app::domain::{Action, CurrentUser, ExhibitorId, MeetingId, SlotId, authorize};
 use app::error::AppError;
 use app::error::ErrorCode;
+use app::i18n::Locale;
+use app::languages;
 use app::ports::Meetings;
 use jiff::tz::TimeZone;
 
@@ -30,10 +32,12 @@ pub struct MeetingService {
     pub daily: DailyAllowances,
 }
 
-/// Both parties' zones, as time zones and names.
+/// Both parties' zones, as time zones and names, and the language the reader's times are
+/// written in.
 struct PartyZones {
     exhibitor: (TimeZone, String),
     buyer: (TimeZone, String),
+    locale: Locale,
 }
 
 impl PartyZones {
@@ -45,7 +49,7 @@ impl PartyZones {
     }
 
     fn both(&self, at: i64) -> meeting::BothTimes {
-        zones::both(at, &self.exhibitor.0, &self.buyer.0)
+        zones::both(at, &self.exhibitor.0, &self.buyer.0, self.locale)
     }
 
     fn slot(&self, slot: &SlotRow) -> Slot {
@@ -56,18 +60,19 @@ impl PartyZones {
         }
     }
 
-    fn of(row: &MeetingRow) -> Self {
+    fn of(row: &MeetingRow, locale: Locale) -> Self {
         let (exhibitor, buyer) = row.zones();
         PartyZones {
             exhibitor: zones::zone(&exhibitor),
             buyer: zones::zone(&buyer),
+            locale,
         }
     }
 }
 
-/// A meeting in a list, as `side` sees the other.
-fn summary(row: &MeetingRow, side: Side) -> Result<MeetingSummary, AppError> {
-    let zones = PartyZones::of(row);
+/// A meeting in a list, as `side` sees the other, its times in `locale`.
+fn summary(row: &MeetingRow, side: Side, locale: Locale) -> Result<MeetingSummary, AppError> {
+    let zones = PartyZones::of(row, locale);
     Ok(MeetingSummary {
         id: MeetingId(row.id),
         with: match side {
@@ -84,10 +89,12 @@ impl MeetingService {
         &self,
         exhibitor: ExhibitorId,
         buyer: &CurrentUser,
+        locale: Locale,
     ) -> Result<PartyZones, AppError> {
         Ok(PartyZones {
             exhibitor: zones::zone(&self.db.exhibitor_zone(exhibitor).await?),
             buyer: zones::zone(&self.db.user_zone(buyer.id).await?),
+            locale,
         })
     }
 
@@ -129,11 +136,13 @@ impl Meetings for MeetingService {
         &self,
         actor: Option<&CurrentUser>,
         exhibitor_slug: &str,
+        locale: &str,
     ) -> Result<BookingPage, AppError> {
         let user = actor.ok_or(AppError::Unauthenticated)?;
         let exhibitor = self.db.exhibitor_id(exhibitor_slug).await?;
         authorize(actor, Action::ContactExhibitor(exhibitor))?;
-        let zones = self.zones(exhibitor, user).await?;
+        let locale = languages::locale(locale);
+        let zones = self.zones(exhibitor, user, locale).await?;
         let slots = self
             .db
             .upcoming_slots(exhibitor, true)
@@ -157,7 +166,7 @@ impl Meetings for MeetingService {
             slots,
             meetings: meetings
                 .iter()
-                .map(|row| summary(row, Side::Buyer))
+                .map(|row| summary(row, Side::Buyer, locale))
                 .collect::<Result<_, _>>()?,
         })
     }
@@ -183,9 +192,10 @@ impl Meetings for MeetingService {
         &self,
         actor: Option<&CurrentUser>,
         id: MeetingId,
+        locale: &str,
     ) -> Result<MeetingView, AppError> {
         let (_, side, row) = self.party(actor, id).await?;
-        let zones = PartyZones::of(&row);
+        let zones = PartyZones::of(&row, languages::locale(locale));
         let status = row.status()?;
         let other_slots = if side == Side::Buyer && status.is_live() {
             self.db
@@ -269,8 +279,10 @@ impl Meetings for MeetingService {
     async fn get_availability(
         &self,
         actor: Option<&CurrentUser>,
+        locale: &str,
     ) -> Result<AvailabilityPage, AppError> {
         let exhibitor = Self::team(actor)?;
+        let locale = languages::locale(locale);
         let (tz, zone) = zones::zone(&self.db.exhibitor_zone(exhibitor).await?);
         let booked: std::collections::HashMap<i64, MeetingRow> = self
             .db
@@ -288,10 +300,11 @@ impl Meetings for MeetingService {
                 let only_team = PartyZones {
                     exhibitor: (tz.clone(), zone.clone()),
                     buyer: (tz.clone(), zone.clone()),
+                    locale,
                 };
                 let meeting = meeting
                     .and_then(|id| booked.get(&id))
-                    .map(|row| summary(row, Side::Exhibitor))
+                    .map(|row| summary(row, Side::Exhibitor, locale))
                     .transpose()?;
                 Ok((only_team.slot(&slot), meeting))
             })
@@ -343,8 +356,10 @@ impl Meetings for MeetingService {
     async fn list_meetings(
         &self,
         actor: Option<&CurrentUser>,
+        locale: &str,
     ) -> Result<Vec<MeetingSummary>, AppError> {
         let user = actor.ok_or(AppError::Unauthenticated)?;
+        let locale = languages::locale(locale);
         let (attendee, side) = match user.team {
             Some(team) => (Attendee::Team(team.exhibitor), Side::Exhibitor),
             None => (Attendee::Buyer(user.id), Side::Buyer),
@@ -353,7 +368,7 @@ impl Meetings for MeetingService {
             .list_meetings(attendee, None)
             .await?
             .iter()
-            .map(|row| summary(row, side))
+            .map(|row| summary(row, side, locale))
             .collect()
     }
 
@@ -362,8 +377,9 @@ impl Meetings for MeetingService {
         &self,
         actor: Option<&CurrentUser>,
         id: MeetingId,
+        locale: &str,
     ) -> Result<CallRoom, AppError> {
-        let meeting = self.get_meeting(actor, id).await?;
+        let meeting = self.get_meeting(actor, id, locale).await?;
         if !meeting.status.is_live() {
             return Err(AppError::Conflict(ErrorCode::MeetingClosed));
         }

@@ -7,7 +7,7 @@ use app::error::AppError;
 use app::error::ErrorCode;
 use app::i18n::Locale;
 use icu_datetime::DateTimeFormatter;
-use icu_datetime::fieldsets::YMDET;
+use icu_datetime::fieldsets::{E, YMDET};
 use icu_datetime::input::{Date, DateTime, Time};
 use icu_datetime::options::TimePrecision;
 use jiff::Timestamp;
@@ -81,15 +81,35 @@ pub fn names() -> Vec<String> {
     names
 }
 
-/// "Tue 2026-12-08 09:00" at `at` (unix seconds) in `tz`.
-pub fn local(at: i64, tz: &TimeZone) -> String {
-    Timestamp::from_second(at)
-        .map(|t| {
-            t.to_zoned(tz.clone())
-                .strftime("%a %Y-%m-%d %H:%M")
-                .to_string()
-        })
-        .unwrap_or_default()
+/// "Tue 2026-12-08 09:00" at `at` (unix seconds) in `tz`: the day and time as ISO 8601 writes
+/// them, which every reader of a fair across time zones reads the same, after the weekday in
+/// `locale` (CLDR through ICU4X: "mar.", "周二", "вт", "الثلاثاء").
+pub fn local(at: i64, tz: &TimeZone, locale: Locale) -> String {
+    let Ok(zoned) = Timestamp::from_second(at).map(|t| t.to_zoned(tz.clone())) else {
+        return String::new();
+    };
+    let weekday = || -> Option<String> {
+        let date = Date::try_new_iso(
+            i32::from(zoned.year()),
+            u8::try_from(zoned.month()).ok()?,
+            u8::try_from(zoned.day()).ok()?,
+        )
+        .ok()?;
+        let language = gregorian(locale)?;
+        let formatter = DateTimeFormatter::try_new((&language).into(), E::medium()).ok()?;
+        Some(formatter.format(&date).to_string())
+    };
+    let day_and_time = zoned.strftime("%Y-%m-%d %H:%M");
+    match weekday() {
+        Some(weekday) => format!("{weekday} {day_and_time}"),
+        None => zoned.strftime("%a %Y-%m-%d %H:%M").to_string(),
+    }
+}
+
+/// `locale` in the Gregorian calendar, whatever the language's usual one: both parties read
+/// the same day.
+fn gregorian(locale: Locale) -> Option<icu_locale::Locale> {
+    icu_locale::Locale::try_from_str(&format!("{}-u-ca-gregory", locale.as_str())).ok()
 }
 
 /// `at` (unix seconds) in `tz`, written the way `locale` writes a day and a time, by CLDR
@@ -113,22 +133,20 @@ pub fn spoken(at: i64, tz: &TimeZone, locale: Locale) -> String {
             0,
         )
         .ok()?;
-        // Gregorian whatever the language's usual calendar: the other party reads the same.
-        let language =
-            icu_locale::Locale::try_from_str(&format!("{}-u-ca-gregory", locale.as_str())).ok()?;
+        let language = gregorian(locale)?;
         let fields = YMDET::medium().with_time_precision(TimePrecision::Minute);
         let formatter = DateTimeFormatter::try_new((&language).into(), fields).ok()?;
         Some(formatter.format(&DateTime { date, time }).to_string())
     };
-    written().unwrap_or_else(|| local(at, tz))
+    written().unwrap_or_else(|| local(at, tz, locale))
 }
 
-/// `at` for both parties.
-pub fn both(at: i64, exhibitor: &TimeZone, buyer: &TimeZone) -> BothTimes {
+/// `at` for both parties, for a reader of `locale`.
+pub fn both(at: i64, exhibitor: &TimeZone, buyer: &TimeZone, locale: Locale) -> BothTimes {
     BothTimes {
         at,
-        exhibitor: local(at, exhibitor),
-        buyer: local(at, buyer),
+        exhibitor: local(at, exhibitor, locale),
+        buyer: local(at, buyer, locale),
     }
 }
 
@@ -216,9 +234,25 @@ mod tests {
         let slots = window_slots(&window, &shanghai).unwrap();
         assert_eq!(slots.len(), 2);
         assert_eq!(slots[0].1 - slots[0].0, 1800);
-        let first = both(slots[0].0, &shanghai, &berlin);
+        let first = both(slots[0].0, &shanghai, &berlin, Locale::en);
         assert_eq!(first.exhibitor, "Tue 2026-12-08 09:00");
         assert_eq!(first.buyer, "Tue 2026-12-08 02:00");
+        // The weekday in the reader's language, the day and time as ISO writes them.
+        let weekdays = [
+            (Locale::zh, "周二"),
+            (Locale::ar, "الثلاثاء"),
+            (Locale::fr, "mar."),
+            (Locale::es, "mar"),
+            (Locale::ru, "вт"),
+        ];
+        for (locale, weekday) in weekdays {
+            let times = both(slots[0].0, &shanghai, &berlin, locale);
+            assert_eq!(
+                times.exhibitor,
+                format!("{weekday} 2026-12-08 09:00"),
+                "{locale:?}"
+            );
+        }
         let leap = ValidAvailability {
             month: 2,
             day: 30,

@@ -122,6 +122,13 @@ on_both_engines! { mod meetings; support::spawn_app;
         let seen = json(&app, &p.exhibitor, "/api/get_meeting", &format!("id={meeting}")).await;
         assert_eq!((seen["status"].as_str(), seen["reader"].as_str()), (Some("requested"), Some("exhibitor")));
         assert!(seen["slot"]["starts"]["exhibitor"].as_str().unwrap().ends_with(" 09:00"));
+        // In Russian, the weekday is Russian; the day and time are written as before.
+        let russian = app.post("/api/get_meeting", &[("Cookie", &p.exhibitor), ("Accept-Language", "ru")], &format!("id={meeting}")).await;
+        let russian: serde_json::Value = serde_json::from_slice(&russian.body).unwrap();
+        let starts = russian["slot"]["starts"]["exhibitor"].as_str().unwrap();
+        let (weekday, rest) = starts.split_once(' ').unwrap();
+        assert!(["пн", "вт", "ср", "чт", "пт", "сб", "вс"].contains(&weekday), "{starts}");
+        assert_eq!(rest, seen["slot"]["starts"]["exhibitor"].as_str().unwrap().split_once(' ').unwrap().1);
         let buyer_confirms = app.post("/api/answer_meeting", &[("Cookie", &p.buyer)], &format!("meeting={meeting}&answer=confirm")).await;
         assert_eq!(buyer_confirms.status, 403);
         let confirmed = app.post("/api/answer_meeting", &[("Cookie", &p.exhibitor)], &format!("meeting={meeting}&answer=confirm")).await;
