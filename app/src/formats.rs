@@ -4,16 +4,20 @@
 //! once per process, before the first page is rendered or hydrated: the server's router and
 //! the whole site's bundle call it. The catalogue pages' islands bundle does not (no island
 //! shows a counted text), which keeps the data out of the light first load; an island that
-//! showed one would need `install` in `hydrate` for both bundles. And prices' amounts
-//! (`hundredths`), written with the same data.
+//! showed one would need `install` in `hydrate` for both bundles. And, from the same data,
+//! prices' amounts (`hundredths`) and the plural category of a count for texts written outside
+//! the locale files (the server's mails: `plural`).
 
+use crate::i18n::Locale as AppLocale;
 use icu_decimal::DecimalFormatter;
 use icu_decimal::input::Decimal;
 use icu_decimal::options::DecimalFormatterOptions;
 use icu_locale::Locale;
+pub use icu_plurals::PluralCategory;
 use icu_plurals::{PluralRuleType, PluralRules};
 use icu_provider::DataError;
 use leptos_i18n::custom_provider::{IcuDataProvider, set_icu_data_provider};
+use std::cell::RefCell;
 
 /// ICU4X's compiled data for plural rules and number formats.
 struct CompiledData;
@@ -39,18 +43,54 @@ impl IcuDataProvider for CompiledData {
 /// `value` hundredths with both decimals, as `locale` writes numbers: "1,299.50", "1 299,50"
 /// in French, "1299,50" in Spanish (which groups from five digits). Plain "1299.50" should
 /// the data lack the language (it has all six).
-pub fn hundredths(value: i64, locale: crate::i18n::Locale) -> String {
-    use leptos_i18n::Locale as _;
+pub fn hundredths(value: i64, locale: AppLocale) -> String {
+    thread_local! {
+        /// One formatter per language, made on first use: a page of prices asks often.
+        static FORMATTERS: RefCell<Vec<(AppLocale, Option<DecimalFormatter>)>> =
+            const { RefCell::new(Vec::new()) };
+    }
     let mut number = Decimal::from(value);
     number.multiply_pow10(-2);
     number.pad_end(-2);
-    Locale::try_from_str(locale.as_str())
-        .ok()
-        .and_then(|language| DecimalFormatter::try_new((&language).into(), Default::default()).ok())
-        .map_or_else(
-            || number.to_string(),
-            |formatter| formatter.format(&number).to_string(),
+    FORMATTERS.with_borrow_mut(|made| {
+        let at = match made.iter().position(|(known, _)| *known == locale) {
+            Some(at) => at,
+            None => {
+                let formatter = icu(locale).and_then(|language| {
+                    DecimalFormatter::try_new((&language).into(), Default::default()).ok()
+                });
+                made.push((locale, formatter));
+                made.len() - 1
+            }
+        };
+        match &made[at].1 {
+            Some(formatter) => formatter.format(&number).to_string(),
+            None => number.to_string(),
+        }
+    })
+}
+
+/// The plural category of `count` in `locale`, by CLDR's cardinal rules; English's should the
+/// data lack the language (it has all six).
+pub fn plural(locale: AppLocale, count: i64) -> PluralCategory {
+    icu(locale)
+        .and_then(|language| {
+            PluralRules::try_new((&language).into(), PluralRuleType::Cardinal.into()).ok()
+        })
+        .map_or(
+            if count == 1 {
+                PluralCategory::One
+            } else {
+                PluralCategory::Other
+            },
+            |rules| rules.category_for(count),
         )
+}
+
+/// The language as ICU4X names it.
+fn icu(locale: AppLocale) -> Option<Locale> {
+    use leptos_i18n::Locale as _;
+    Locale::try_from_str(locale.as_str()).ok()
 }
 
 /// Gives leptos_i18n the data; later calls do nothing.

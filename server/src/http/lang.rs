@@ -4,6 +4,7 @@
 //! nothing: the visitor just returns. And `?lang={code}` on any page, for that page alone
 //! (`per_page`).
 
+use crate::http::layers::security::is_same_origin;
 use app::links::{LANGUAGE_PARAM, is_local_path};
 use app::ports::Accounts;
 use app::session::token_in;
@@ -44,9 +45,14 @@ pub async fn switch(
     response
 }
 
-/// Keeps `code` on the account of the person signed in, if anyone is. A failure costs them
-/// only their mails' language, not the switch: it is logged, and the page still changes.
+/// Keeps `code` on the account of the person signed in, if anyone is, when the switch comes
+/// from one of the fair's own pages: a link on another site may change what this browser
+/// shows (the cookie), not what the account keeps. A failure costs them only their mails'
+/// language, not the switch: it is logged, and the page still changes.
 async fn keep_on_account(accounts: &dyn Accounts, headers: &HeaderMap, code: &str) {
+    if !is_same_origin(headers) {
+        return;
+    }
     let Some(token) = token_in(headers, accounts.secure_cookies()) else {
         return;
     };

@@ -2,12 +2,11 @@
 //! meeting's reminder and the digest of unread messages, each in the language its reader chose
 //! (`users.language`). Like `texts`, every function matches on the language without a
 //! catch-all arm. Counts take each language's plural form from CLDR's rules (ICU4X); times
-//! come written already, in the reader's language (`meetings::zones::spoken`).
+//! come written already, in the reader's language (`meetings::zones::written_out`).
 
 use super::texts::Mail;
+use app::formats::{PluralCategory, plural};
 use app::i18n::Locale;
-use icu_plurals::{PluralCategory, PluralRuleType, PluralRules};
-use leptos_i18n::Locale as _;
 
 /// A meeting starting within the hour, as one of its parties reads it.
 pub struct Reminder<'a> {
@@ -60,19 +59,19 @@ pub fn reminder(locale: Locale, meeting: &Reminder) -> Mail {
             format!(
                 "Votre rendez-vous avec {with} commence dans moins d’une heure.\n\n\
                  Chez vous : {own_time} ({own_zone})\nChez votre interlocuteur : {their_time} ({their_zone})\n\
-                 Sujet : {topic}\n\nLe rendez-vous, son appel et son fichier d’agenda : {link}\n"
+                 Sujet : {topic}\n\nLa page du rendez-vous, l’appel vidéo et le fichier d’agenda : {link}\n"
             ),
         ),
         Locale::es => (
             format!("Recordatorio: su reunión con {with} el {own_time}"),
             format!(
-                "Su reunión con {with} empieza dentro de una hora.\n\n\
+                "Su reunión con {with} empieza en menos de una hora.\n\n\
                  Su hora: {own_time} ({own_zone})\nLa hora de la otra parte: {their_time} ({their_zone})\n\
                  Tema: {topic}\n\nLa reunión, su llamada y su archivo de calendario: {link}\n"
             ),
         ),
         Locale::ru => (
-            format!("Напоминание: встреча с {with} в {own_time}"),
+            format!("Напоминание: встреча с {with} — {own_time}"),
             format!(
                 "Ваша встреча с {with} начнётся в течение часа.\n\n\
                  Ваше время: {own_time} ({own_zone})\nВремя собеседника: {their_time} ({their_zone})\n\
@@ -131,7 +130,7 @@ pub fn digest(locale: Locale, name: &str, unread: &[Unread], minutes: i64, inbox
             format!(
                 "مرحبًا {name}،\n\nتنتظرك هذه الرسائل منذ {waited} أو أكثر:\n\n\
                  {list}\nالرد على المنصة: {inbox}\n\n\
-                 تصلك هذه الرسالة حين تبقى رسالة دون قراءة؛ ونرسل بشأن كل رسالة مرة واحدة فقط.\n"
+                 يصلك هذا البريد حين تبقى رسالة دون قراءة؛ ونرسل بشأن كل رسالة مرة واحدة فقط.\n"
             ),
         ),
         Locale::fr => (
@@ -167,7 +166,7 @@ fn unread_messages(locale: Locale, count: i64) -> String {
     match (locale, plural(locale, count)) {
         (Locale::en, One) => format!("{count} unread message"),
         (Locale::en, _) => format!("{count} unread messages"),
-        (Locale::zh, _) => format!("{count} 条未读消息"),
+        (Locale::zh, _) => format!("{count}条未读消息"),
         (Locale::ar, One) => "رسالة واحدة غير مقروءة".to_owned(),
         (Locale::ar, Two) => "رسالتان غير مقروءتين".to_owned(),
         (Locale::ar, Few) => format!("{count} رسائل غير مقروءة"),
@@ -188,7 +187,7 @@ fn minutes_waited(locale: Locale, minutes: i64) -> String {
     match (locale, plural(locale, minutes)) {
         (Locale::en, One) => format!("{minutes} minute"),
         (Locale::en, _) => format!("{minutes} minutes"),
-        (Locale::zh, _) => format!("{minutes} 分钟"),
+        (Locale::zh, _) => format!("{minutes}分钟"),
         (Locale::ar, One) => "دقيقة واحدة".to_owned(),
         (Locale::ar, Two) => "دقيقتين".to_owned(),
         (Locale::ar, Few) => format!("{minutes} دقائق"),
@@ -203,28 +202,10 @@ fn minutes_waited(locale: Locale, minutes: i64) -> String {
     }
 }
 
-/// The plural category of `count` in `locale`, by CLDR's cardinal rules; English's rule
-/// should the data ever lack one (it has all six).
-fn plural(locale: Locale, count: i64) -> PluralCategory {
-    let tag = locale.as_str();
-    icu_locale::Locale::try_from_str(tag)
-        .ok()
-        .and_then(|language| {
-            PluralRules::try_new((&language).into(), PluralRuleType::Cardinal.into()).ok()
-        })
-        .map_or(
-            if count == 1 {
-                PluralCategory::One
-            } else {
-                PluralCategory::Other
-            },
-            |rules| rules.category_for(count),
-        )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use leptos_i18n::Locale as _;
     use std::collections::BTreeSet;
 
     #[test]
@@ -245,7 +226,7 @@ mod tests {
             (Locale::ru, 5, "5 непрочитанных сообщений"),
             (Locale::ru, 21, "21 непрочитанное сообщение"),
             (Locale::ru, 22, "22 непрочитанных сообщения"),
-            (Locale::zh, 1, "1 条未读消息"),
+            (Locale::zh, 1, "1条未读消息"),
         ];
         for (locale, count, expected) in cases {
             assert_eq!(unread_messages(locale, count), expected);

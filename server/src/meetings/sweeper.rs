@@ -62,8 +62,8 @@ fn reminder(row: &MeetingRow, side: Side, locale: Locale, public_url: &str) -> M
             format!("{} ({})", row.buyer_name, row.buyer_company),
         ),
     };
-    let own_time = zones::spoken(row.starts_at, &own.0, locale);
-    let their_time = zones::spoken(row.starts_at, &theirs.0, locale);
+    let own_time = zones::written_out(row.starts_at, &own.0, locale);
+    let their_time = zones::written_out(row.starts_at, &theirs.0, locale);
     let link = format!(
         "{}{}",
         public_url.trim_end_matches('/'),

@@ -6,12 +6,13 @@ use app::domain::meeting::{BothTimes, ValidAvailability};
 use app::error::AppError;
 use app::error::ErrorCode;
 use app::i18n::Locale;
+use icu_calendar::Iso;
 use icu_datetime::DateTimeFormatter;
 use icu_datetime::fieldsets::{E, YMDET};
 use icu_datetime::input::{Date, DateTime, Time};
 use icu_datetime::options::TimePrecision;
-use jiff::Timestamp;
 use jiff::tz::TimeZone;
+use jiff::{Timestamp, Zoned};
 use leptos_i18n::Locale as _;
 
 /// The usual zone of countries with one main zone (others get UTC until they choose).
@@ -89,14 +90,9 @@ pub fn local(at: i64, tz: &TimeZone, locale: Locale) -> String {
         return String::new();
     };
     let weekday = || -> Option<String> {
-        let date = Date::try_new_iso(
-            i32::from(zoned.year()),
-            u8::try_from(zoned.month()).ok()?,
-            u8::try_from(zoned.day()).ok()?,
-        )
-        .ok()?;
-        let language = gregorian(locale)?;
-        let formatter = DateTimeFormatter::try_new((&language).into(), E::medium()).ok()?;
+        let (date, _) = icu_moment(&zoned)?;
+        let formatter =
+            DateTimeFormatter::try_new((&gregorian(locale)?).into(), E::medium()).ok()?;
         Some(formatter.format(&date).to_string())
     };
     let day_and_time = zoned.strftime("%Y-%m-%d %H:%M");
@@ -106,39 +102,44 @@ pub fn local(at: i64, tz: &TimeZone, locale: Locale) -> String {
     }
 }
 
-/// `locale` in the Gregorian calendar, whatever the language's usual one: both parties read
-/// the same day.
-fn gregorian(locale: Locale) -> Option<icu_locale::Locale> {
-    icu_locale::Locale::try_from_str(&format!("{}-u-ca-gregory", locale.as_str())).ok()
-}
-
-/// `at` (unix seconds) in `tz`, written the way `locale` writes a day and a time, by CLDR
+/// `at` (unix seconds) in `tz`, written out the way `locale` writes a day and a time, by CLDR
 /// (ICU4X), in the Gregorian calendar: "Tue, Dec 8, 2026, 9:00 AM", "mar. 8 déc. 2026, 09:00",
 /// "2026年12月8日周二 09:00". For mails, which carry no page to format them.
-pub fn spoken(at: i64, tz: &TimeZone, locale: Locale) -> String {
+pub fn written_out(at: i64, tz: &TimeZone, locale: Locale) -> String {
     let Ok(zoned) = Timestamp::from_second(at).map(|t| t.to_zoned(tz.clone())) else {
         return String::new();
     };
     let written = || -> Option<String> {
-        let date = Date::try_new_iso(
-            i32::from(zoned.year()),
-            u8::try_from(zoned.month()).ok()?,
-            u8::try_from(zoned.day()).ok()?,
-        )
-        .ok()?;
-        let time = Time::try_new(
-            u8::try_from(zoned.hour()).ok()?,
-            u8::try_from(zoned.minute()).ok()?,
-            0,
-            0,
-        )
-        .ok()?;
-        let language = gregorian(locale)?;
+        let (date, time) = icu_moment(&zoned)?;
         let fields = YMDET::medium().with_time_precision(TimePrecision::Minute);
-        let formatter = DateTimeFormatter::try_new((&language).into(), fields).ok()?;
+        let formatter = DateTimeFormatter::try_new((&gregorian(locale)?).into(), fields).ok()?;
         Some(formatter.format(&DateTime { date, time }).to_string())
     };
     written().unwrap_or_else(|| local(at, tz, locale))
+}
+
+/// The day and the minute of `zoned` as ICU4X takes them.
+fn icu_moment(zoned: &Zoned) -> Option<(Date<Iso>, Time)> {
+    let date = Date::try_new_iso(
+        i32::from(zoned.year()),
+        u8::try_from(zoned.month()).ok()?,
+        u8::try_from(zoned.day()).ok()?,
+    )
+    .ok()?;
+    let time = Time::try_new(
+        u8::try_from(zoned.hour()).ok()?,
+        u8::try_from(zoned.minute()).ok()?,
+        0,
+        0,
+    )
+    .ok()?;
+    Some((date, time))
+}
+
+/// `locale` in the Gregorian calendar, whatever the language's usual one: both parties read
+/// the same day.
+fn gregorian(locale: Locale) -> Option<icu_locale::Locale> {
+    icu_locale::Locale::try_from_str(&format!("{}-u-ca-gregory", locale.as_str())).ok()
 }
 
 /// `at` for both parties, for a reader of `locale`.
@@ -192,7 +193,7 @@ mod tests {
     }
 
     #[test]
-    fn a_moment_is_spoken_each_languages_way() {
+    fn a_moment_is_written_out_each_languages_way() {
         let paris = TimeZone::get("Europe/Paris").unwrap();
         // 2026-12-08 08:00 UTC, 09:00 in Paris.
         let at = 1_796_716_800;
@@ -205,7 +206,7 @@ mod tests {
             (Locale::ru, "вт, 8 дек. 2026\u{202f}г., 09:00"),
         ];
         for (locale, expected) in cases {
-            assert_eq!(spoken(at, &paris, locale), expected, "{locale:?}");
+            assert_eq!(written_out(at, &paris, locale), expected, "{locale:?}");
         }
     }
 

@@ -51,8 +51,15 @@ impl LinkPurpose {
 }
 
 impl Db {
-    /// Keeps the language `user` chose to read the fair in.
+    /// Keeps the language `user` chose to read the fair in (a write only when it changes).
     pub async fn set_language(&self, user: UserId, language: Locale) -> Result<(), AppError> {
+        let kept: Option<String> = sqlx::query_scalar("SELECT language FROM users WHERE id = $1")
+            .bind(user.0)
+            .fetch_optional(&self.pool)
+            .await?;
+        if kept.as_deref() == Some(language.as_str()) {
+            return Ok(());
+        }
         let mut tx = self.begin_write().await?;
         sqlx::query("UPDATE users SET language = $2 WHERE id = $1")
             .bind(user.0)

@@ -4,10 +4,10 @@
 
 use super::Db;
 use super::outbox::insert_mail;
+use super::rows::named_columns;
 use super::teams::{Invitation, insert_invitation};
 use crate::clock::now;
 use app::domain::application::slug_for;
-use app::domain::translations::named;
 use app::domain::{
     Application, ApplicationId, CountryCode, ExhibitorId, Localized, Page, TeamRole, UserId,
 };
@@ -225,12 +225,7 @@ fn application_of(row: &sqlx::any::AnyRow) -> Result<Application, AppError> {
         company: Localized::new(text("company_en")?, text("company_zh")?),
         country: CountryCode::parse(&country)
             .ok_or_else(|| AppError::internal(format!("unknown country {country:?}")))?,
-        section: named(
-            text("section_en")?,
-            text("section_zh")?,
-            row.try_get::<Option<String>, _>("section_names")?
-                .as_deref(),
-        ),
+        section: named_columns(row, "section")?,
         year_founded: number("year_founded")?,
         staff_size: number("staff_size")?,
         contact_name: text("contact_name")?,

@@ -4,8 +4,8 @@
 
 use super::Db;
 use super::audit::{Audit, Audited, change};
+use super::rows::named_columns;
 use app::domain::application::FREE_BOOTHS_SHOWN;
-use app::domain::translations::named;
 use app::domain::{BoothAssignments, ExhibitorId, Localized, UserId};
 use app::error::AppError;
 use app::error::ErrorCode;
@@ -45,12 +45,7 @@ impl Db {
             exhibitor: ExhibitorId(exhibitor),
             slug: text("slug")?,
             name: Localized::new(text("name_en")?, text("name_zh")?),
-            section: named(
-                text("section_en")?,
-                text("section_zh")?,
-                row.try_get::<Option<String>, _>("section_names")?
-                    .as_deref(),
-            ),
+            section: named_columns(&row, "section")?,
             booths,
             free,
         })

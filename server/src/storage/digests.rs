@@ -27,18 +27,20 @@ pub struct DigestLine {
 /// only at these, so that it reads the last minute's messages rather than the whole window's.
 const DUE: &str = "(SELECT conversation_id FROM messages WHERE sent_at >= $3 AND sent_at <= $2)";
 
-/// Unread messages of the buyer: the team's, after what they read and were mailed.
+/// Unread messages of the buyer: the team's, after what they read and were mailed (the
+/// exhibitor named in Chinese for a reader of Chinese).
 fn buyer_lines() -> String {
     format!(
         "SELECT c.id AS conversation_id, u.id AS user_id, u.email, u.name, u.language, \
-         e.name_en AS other_name, COUNT(*) AS unread, MAX(m.id) AS last_id \
+         CASE WHEN u.language = 'zh' AND e.name_zh <> '' THEN e.name_zh ELSE e.name_en END \
+         AS other_name, COUNT(*) AS unread, MAX(m.id) AS last_id \
          FROM messages m JOIN conversations c ON c.id = m.conversation_id \
          JOIN users u ON u.id = c.buyer_id JOIN exhibitors e ON e.id = c.exhibitor_id \
          LEFT JOIN conversation_reads r ON r.conversation_id = c.id AND r.user_id = c.buyer_id \
          WHERE m.conversation_id IN {DUE} AND m.sent_at > $1 AND m.sender_id <> c.buyer_id \
          AND c.buyer_blocked_at IS NULL AND c.team_blocked_at IS NULL \
          AND m.id > COALESCE(r.last_read_id, 0) AND m.id > COALESCE(r.mailed_up_to, 0) \
-         GROUP BY c.id, u.id, u.email, u.name, u.language, e.name_en HAVING MIN(m.sent_at) <= $2"
+         GROUP BY c.id, u.id, u.email, u.name, u.language, e.name_en, e.name_zh HAVING MIN(m.sent_at) <= $2"
     )
 }
 

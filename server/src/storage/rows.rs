@@ -72,6 +72,17 @@ impl CategoryRow {
     }
 }
 
+/// A name of the fair's own from `{prefix}_en`, `{prefix}_zh` and `{prefix}_names`.
+pub fn named_columns(row: &sqlx::any::AnyRow, prefix: &str) -> Result<Localized, sqlx::Error> {
+    use sqlx::Row;
+    let names: Option<String> = row.try_get(format!("{prefix}_names").as_str())?;
+    Ok(named(
+        row.try_get(format!("{prefix}_en").as_str())?,
+        row.try_get(format!("{prefix}_zh").as_str())?,
+        names.as_deref(),
+    ))
+}
+
 #[derive(sqlx::FromRow)]
 pub struct BoothRow {
     pub id: i64,

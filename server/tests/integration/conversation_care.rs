@@ -200,7 +200,19 @@ on_both_engines! { mod care; support::spawn_app;
 
         // The team's reply, unread by the buyer, reaches the buyer, in the language they chose
         // (kept on their account by the language switch); a blocked one does not.
-        assert_eq!(app.get_with("/lang/ar?next=/messages", &[("Cookie", &buyer)]).await.status, 303);
+        let language = || async {
+            sqlx::query_scalar::<_, String>("SELECT language FROM users WHERE email = $1")
+                .bind(BUYER.email).fetch_one(&app.db.db.pool).await.unwrap()
+        };
+        // A link on another site changes what the browser shows, not what the account keeps;
+        // an unknown code changes nothing.
+        let cross_site = app.get_with("/lang/ru", &[("Cookie", &buyer), ("Sec-Fetch-Site", "cross-site")]).await;
+        assert_eq!(cross_site.status, 303);
+        assert!(cross_site.header("set-cookie").is_some_and(|c| c.contains("=ru")));
+        assert_eq!(app.get_with("/lang/xx", &[("Cookie", &buyer)]).await.status, 303);
+        assert_eq!(language().await, "en");
+        assert_eq!(app.get_with("/lang/ar?next=/messages", &[("Cookie", &buyer), ("Sec-Fetch-Site", "same-origin")]).await.status, 303);
+        assert_eq!(language().await, "ar");
         let mut team = socket(&app, &exhibitor).await;
         put(&mut team, &send(conversation, "r-1", "Yes, here.")).await;
         acked(next(&mut team).await);
