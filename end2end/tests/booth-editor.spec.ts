@@ -30,6 +30,16 @@ test('a demo exhibitor edits the booth profile and previews it', async ({ page, 
   await ready(page, js);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Edit the booth of /);
   await expectAccessible(page, js);
+  // On a phone the signed-in header and the editor fit the screen, in either direction.
+  const screen = page.viewportSize()!;
+  await page.setViewportSize({ width: 360, height: 800 });
+  for (const lang of ['ar', 'en']) {
+    await page.goto(`/exhibitor/booth?lang=${lang}`);
+    await ready(page, js);
+    const [scroll, width] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+    expect(scroll, `no sideways scrolling in ${lang}`).toBeLessThanOrEqual(width);
+  }
+  await page.setViewportSize(screen);
 
   if (js) {
     const editor = page.getByRole('textbox', { name: 'Description (English)' });
@@ -38,8 +48,14 @@ test('a demo exhibitor edits the booth profile and previews it', async ({ page, 
     await page.keyboard.type(`${marker} `);
     await page.getByRole('button', { name: 'Bold' }).first().click();
     await page.keyboard.type('since 1998');
+    const arabic = page.getByRole('textbox', { name: 'Description (Arabic, optional)' });
+    await expect(arabic).toHaveAttribute('dir', 'rtl');
+    await arabic.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(`فوانيس ${marker}`);
   } else {
     await page.locator('textarea#description_en').fill(`<p>${marker} <strong>since 1998</strong><script>alert(1)</script></p>`);
+    await page.locator('textarea#description_ar').fill(`<p>فوانيس ${marker}</p>`);
   }
   await page.getByLabel('Website').fill('not a link');
   await page.evaluate(() => document.querySelectorAll('input[type=url]').forEach((e) => e.setAttribute('type', 'text')));
@@ -50,8 +66,9 @@ test('a demo exhibitor edits the booth profile and previews it', async ({ page, 
     expect(i, 'the 400 was logged').toBeGreaterThanOrEqual(0);
     errors.splice(i, 1);
   } else {
-    // Without JavaScript the page came back with the last saved description: type it again.
+    // Without JavaScript the page came back with the last saved descriptions: type them again.
     await page.locator('textarea#description_en').fill(`<p>${marker} <strong>since 1998</strong><script>alert(1)</script></p>`);
+    await page.locator('textarea#description_ar').fill(`<p>فوانيس ${marker}</p>`);
   }
   await page.getByLabel('Website').fill('https://lanterns.example');
   await page.getByRole('button', { name: 'Save the profile' }).click();
@@ -103,4 +120,10 @@ test('a demo exhibitor edits the booth profile and previews it', async ({ page, 
     }));
     expect(width).toBe(320);
   }
+  // Arabic readers get the Arabic description, in a page that runs right to left.
+  await page.goto(`${new URL(page.url()).pathname}?lang=ar`);
+  await ready(page, js);
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(page.locator('.booth-page .description')).toHaveText(`فوانيس ${marker}`);
+  await expect(page.locator('.booth-page .description')).not.toHaveAttribute('lang');
 });

@@ -19,6 +19,7 @@ pub mod log_throttle;
 pub mod mail;
 pub mod media;
 pub mod meetings;
+pub mod rich_text;
 pub mod search;
 pub mod slots;
 pub mod storage;

@@ -1,10 +1,14 @@
 //! What an exhibitor edits on their booth's profile, and the rules the browser and the server
-//! both apply. The description is rich text: the server sanitises its HTML before storing it.
+//! both apply. The description is rich text, in any of the fair's six languages: the server
+//! sanitises its HTML before storing it.
 
+use super::Localized;
 use super::account::normalise_email;
 use super::validation::{Lines, Problems, checked_text, hidden_character};
 use crate::error::ErrorCode;
 use crate::error::FieldError;
+use crate::i18n::Locale;
+use leptos_i18n::Locale as _;
 use serde::{Deserialize, Serialize};
 
 /// Longest description, in characters of HTML.
@@ -15,11 +19,20 @@ pub const LIST_ENTRY_MAX: usize = 60;
 /// The earliest founding year accepted.
 pub const FOUNDED_MIN: i64 = 1800;
 
-/// The profile form as typed: every field a string, lists separated by commas.
+/// The profile form as typed: every field a string, lists separated by commas. The
+/// descriptions beyond English and Chinese came later, so a form without them reads as empty.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProfileForm {
     pub description_en: String,
     pub description_zh: String,
+    #[serde(default)]
+    pub description_ar: String,
+    #[serde(default)]
+    pub description_fr: String,
+    #[serde(default)]
+    pub description_es: String,
+    #[serde(default)]
+    pub description_ru: String,
     pub year_founded: String,
     pub staff_size: String,
     pub main_markets: String,
@@ -29,11 +42,11 @@ pub struct ProfileForm {
     pub website: String,
 }
 
-/// A profile that passed every rule (the description still to be sanitised).
+/// A profile that passed every rule (the descriptions still to be sanitised).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ValidProfile {
-    pub description_en: String,
-    pub description_zh: String,
+    /// The description's HTML in each language, empty where none was written.
+    pub description: Localized,
     pub year_founded: i64,
     pub staff_size: i64,
     pub main_markets: Vec<String>,
@@ -44,16 +57,53 @@ pub struct ValidProfile {
 }
 
 impl ProfileForm {
+    /// The description's HTML as typed in each language.
+    pub fn descriptions(&self) -> Localized {
+        Localized::each(|locale| self.description(locale).clone())
+    }
+
+    /// Puts each language's description into its field.
+    pub fn set_descriptions(&mut self, description: &Localized) {
+        for locale in Locale::get_all() {
+            *self.description_mut(*locale) = description.written(*locale).to_owned();
+        }
+    }
+
+    /// The field of the description in `locale`: `description_fr`.
+    pub fn description_field(locale: Locale) -> String {
+        format!("description_{}", locale.as_str())
+    }
+
+    fn description(&self, locale: Locale) -> &String {
+        match locale {
+            Locale::en => &self.description_en,
+            Locale::zh => &self.description_zh,
+            Locale::ar => &self.description_ar,
+            Locale::fr => &self.description_fr,
+            Locale::es => &self.description_es,
+            Locale::ru => &self.description_ru,
+        }
+    }
+
+    fn description_mut(&mut self, locale: Locale) -> &mut String {
+        match locale {
+            Locale::en => &mut self.description_en,
+            Locale::zh => &mut self.description_zh,
+            Locale::ar => &mut self.description_ar,
+            Locale::fr => &mut self.description_fr,
+            Locale::es => &mut self.description_es,
+            Locale::ru => &mut self.description_ru,
+        }
+    }
+
     /// Checks every field against the rules, reporting all problems at once; `this_year`
     /// bounds the founding year.
     pub fn validate(&self, this_year: i64) -> Result<ValidProfile, Vec<FieldError>> {
         let mut problems = Problems::default();
-        for (field, text) in [
-            ("description_en", &self.description_en),
-            ("description_zh", &self.description_zh),
-        ] {
+        for locale in Locale::get_all() {
+            let text = self.description(*locale);
             if let Err(code) = checked_text(text, Lines::Many, DESCRIPTION_MAX, false) {
-                problems.add(field, code);
+                problems.add(&Self::description_field(*locale), code);
             }
         }
         let year_founded = parse_year_founded(&self.year_founded, this_year).unwrap_or_else(|| {
@@ -100,8 +150,7 @@ impl ProfileForm {
         }
         if problems.is_empty() {
             Ok(ValidProfile {
-                description_en: self.description_en.clone(),
-                description_zh: self.description_zh.clone(),
+                description: self.descriptions(),
                 year_founded,
                 staff_size,
                 main_markets,
@@ -170,6 +219,7 @@ mod tests {
             contact_email: "Sales@Example.com".into(),
             contact_phone: "+86 (20) 1234-5678".into(),
             website: "https://example.com".into(),
+            ..ProfileForm::default()
         }
     }
 
@@ -179,6 +229,39 @@ mod tests {
         assert_eq!(valid.main_markets, ["Europe", "North America", "Japan"]);
         assert_eq!(valid.contact_email, "sales@example.com");
         assert_eq!((valid.year_founded, valid.staff_size), (1998, 250));
+    }
+
+    #[test]
+    fn descriptions_in_every_language_are_checked_and_kept() {
+        let form = ProfileForm {
+            description_ar: "<p>مصابيح</p>".into(),
+            description_ru: "x".repeat(DESCRIPTION_MAX + 1),
+            ..good()
+        };
+        let errors = form.validate(2026).unwrap_err();
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].field, "description_ru");
+        let valid = ProfileForm {
+            description_ru: "<p>Лампы</p>".into(),
+            ..form
+        }
+        .validate(2026)
+        .unwrap();
+        assert_eq!(valid.description.written(Locale::ar), "<p>مصابيح</p>");
+        assert_eq!(valid.description.written(Locale::fr), "");
+        let mut back = ProfileForm::default();
+        back.set_descriptions(&valid.description);
+        assert_eq!(back.descriptions(), valid.description);
+    }
+
+    #[test]
+    fn a_form_from_before_the_other_languages_still_reads() {
+        let older = r#"{"description_en":"<p>LED</p>","description_zh":"","year_founded":"1998",
+            "staff_size":"2","main_markets":"","certifications":"","contact_email":"",
+            "contact_phone":"","website":""}"#;
+        let form: ProfileForm = serde_json::from_str(older).unwrap();
+        assert_eq!(form.description_en, "<p>LED</p>");
+        assert_eq!(form.description_fr, "");
     }
 
     #[test]

@@ -9,6 +9,7 @@ use crate::domain::Cursor;
 use crate::domain::exhibitor::{logo_url, uploaded_banner};
 use crate::error::{AppError, ErrorCode};
 use crate::i18n::*;
+use crate::languages::direction;
 use crate::links::exhibitor_path;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -41,16 +42,22 @@ fn booth_view(data: BoothPageData, cursor: Cursor) -> impl IntoView {
     let company = profile.summary.clone();
     let name = company.name.get(locale).to_owned();
     let href = exhibitor_path(&company.slug);
-    let description = profile.description.get(locale).to_owned();
-    // Rich text was sanitised by the server when it was saved (`server::booths::sanitise`).
+    let (description, description_lang) = profile.description.shown_with_lang(locale);
+    // Rich text was sanitised by the server when it was saved (`server::rich_text::sanitise`).
     let rich = profile
         .description_html
         .as_ref()
-        .map(|html| html.get(locale).to_owned())
-        .filter(|html| !html.is_empty());
+        .map(|html| html.shown_with_lang(locale))
+        .filter(|(html, _)| !html.is_empty());
     let about = match rich {
-        Some(html) => view! { <div class="description" inner_html=html></div> }.into_any(),
-        None => view! { <p class="description">{description.clone()}</p> }.into_any(),
+        Some((html, lang)) => view! {
+            <div class="description" lang=lang dir=lang.map(direction) inner_html=html></div>
+        }
+        .into_any(),
+        None => view! {
+            <p class="description" lang=description_lang dir=description_lang.map(direction)>{description.clone()}</p>
+        }
+        .into_any(),
     };
     let contact = profile.contact.clone();
     let contact_view = (!contact.email.is_empty() || !contact.phone.is_empty() || !contact.website.is_empty()).then(|| {

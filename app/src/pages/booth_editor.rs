@@ -5,9 +5,7 @@
 
 use super::loaded;
 use crate::api::booth_editor::{BoothEditorData, SaveProfile, get_booth_editor};
-use crate::components::form_field::{
-    FileField, FormAlert, IMAGE_TYPES, TextField, error_for, error_text, form_errors,
-};
+use crate::components::form_field::{FileField, FormAlert, IMAGE_TYPES, TextField, form_errors};
 use crate::components::leave_warning::LeaveWarning;
 use crate::components::page_meta::PageMeta;
 use crate::components::rich_text::RichTextField;
@@ -93,10 +91,16 @@ fn editor(data: BoothEditorData, save: ServerAction<SaveProfile>) -> impl IntoVi
             <LeaveWarning question=t_string!(i18n, leave_question).to_string() />
             <ActionForm action=save attr:class="editor-form">
                 <input type="hidden" name="exhibitor" value=data.exhibitor.0.to_string() />
-                <RichTextField name="form[description_en]" id="description_en" label=t_string!(i18n, field_description_en).to_string() value=form.description_en.clone() />
-                {move || error_for(&errors.get(), "description_en").map(|code| view! { <p class="field-error">{error_text(i18n, &code)}</p> })}
-                <RichTextField name="form[description_zh]" id="description_zh" label=t_string!(i18n, field_description_zh).to_string() value=form.description_zh.clone() />
-                {move || error_for(&errors.get(), "description_zh").map(|code| view! { <p class="field-error">{error_text(i18n, &code)}</p> })}
+                <RichTextField name="form[description_en]" id="description_en" label=t_string!(i18n, field_description_en).to_string() value=form.description_en.clone() errors />
+                <RichTextField name="form[description_zh]" id="description_zh" label=t_string!(i18n, field_description_zh).to_string() value=form.description_zh.clone() errors />
+                <fieldset class="more-languages">
+                    <legend>{t!(i18n, more_languages)}</legend>
+                    <p class="muted">{t!(i18n, more_languages_hint)}</p>
+                    <RichTextField name="form[description_ar]" id="description_ar" lang="ar" label=t_string!(i18n, field_description_ar).to_string() value=form.description_ar.clone() errors />
+                    <RichTextField name="form[description_fr]" id="description_fr" lang="fr" label=t_string!(i18n, field_description_fr).to_string() value=form.description_fr.clone() errors />
+                    <RichTextField name="form[description_es]" id="description_es" lang="es" label=t_string!(i18n, field_description_es).to_string() value=form.description_es.clone() errors />
+                    <RichTextField name="form[description_ru]" id="description_ru" lang="ru" label=t_string!(i18n, field_description_ru).to_string() value=form.description_ru.clone() errors />
+                </fieldset>
                 <TextField name="form[year_founded]" id="year_founded" kind="number" label=t_string!(i18n, field_year_founded).to_string() value=typed("year_founded", &form.year_founded) errors />
                 <TextField name="form[staff_size]" id="staff_size" kind="number" label=t_string!(i18n, field_staff_size).to_string() value=typed("staff_size", &form.staff_size) errors />
                 <TextField name="form[main_markets]" id="main_markets" label=t_string!(i18n, field_main_markets).to_string() value=typed("main_markets", &form.main_markets) errors />

@@ -4,8 +4,10 @@
 //! needs no database.
 
 use super::analyzer::{DOCUMENT_ANALYZER, document_text};
+use crate::rich_text::plain_text;
 use crate::storage::rows::{StoredSpec, list};
 use crate::storage::search_feed::{IndexedExhibitor, IndexedProduct};
+use app::domain::translations::{MORE_LANGUAGES, named};
 use app::domain::{CountryCode, Currency, Translations};
 use app::error::AppError;
 use app::i18n::Locale;
@@ -160,15 +162,8 @@ pub fn document(fields: &Fields, product: IndexedProduct) -> Result<TantivyDocum
     doc.add_text(fields.title, &card.title_zh);
     let translations = Translations::from_stored(card.translations.as_deref());
     for (locale, translation) in translations.iter() {
-        for (field, text) in [
-            (fields.title, &translation.title),
-            (fields.body, &translation.description),
-        ] {
-            match latin_stemmer(locale) {
-                Some(latin) => doc.add_pre_tokenized_text(field, document_text(text, latin)),
-                None => doc.add_text(field, text),
-            }
-        }
+        add_written(&mut doc, fields.title, locale, &translation.title);
+        add_written(&mut doc, fields.body, locale, &translation.description);
     }
     doc.add_text(fields.maker, &card.exhibitor_name_en);
     doc.add_text(fields.maker, &card.exhibitor_name_zh);
@@ -206,6 +201,18 @@ pub fn document(fields: &Fields, product: IndexedProduct) -> Result<TantivyDocum
     Ok(doc)
 }
 
+/// Adds a text written in `locale` (one of the languages beyond English and Chinese), with
+/// that language's stems where it has a Latin-script stemmer.
+fn add_written(doc: &mut TantivyDocument, field: Field, locale: Locale, text: &str) {
+    if text.is_empty() {
+        return;
+    }
+    match latin_stemmer(locale) {
+        Some(latin) => doc.add_pre_tokenized_text(field, document_text(text, latin)),
+        None => doc.add_text(field, text),
+    }
+}
+
 /// The search document of an exhibitor: found by its names first, then by its category and
 /// section, then by its description and main markets.
 pub fn exhibitor_document(
@@ -239,6 +246,19 @@ pub fn exhibitor_document(
     );
     doc.add_text(fields.body, &exhibitor.description_en);
     doc.add_text(fields.body, &exhibitor.description_zh);
+    let more = named(
+        String::new(),
+        String::new(),
+        exhibitor.descriptions.as_deref(),
+    );
+    for locale in MORE_LANGUAGES {
+        add_written(
+            &mut doc,
+            fields.body,
+            locale,
+            &plain_text(more.written(locale)),
+        );
+    }
     doc.add_text(fields.body, list(&exhibitor.main_markets).join(" "));
     add_card(&mut doc, fields, &card.into_summary()?)?;
     Ok(doc)

@@ -5,22 +5,25 @@ use super::Db;
 use super::audit::{Audit, Audited, change};
 use super::rows::list;
 use app::domain::exhibitor::BoothImage;
-use app::domain::{ExhibitorId, ProfileForm, UserId, ValidProfile};
+use app::domain::translations::{named, stored_names};
+use app::domain::{ExhibitorId, Localized, ProfileForm, UserId, ValidProfile};
 use app::error::AppError;
+use app::i18n::Locale;
+use leptos_i18n::Locale as _;
 use sqlx::Row;
 
-/// A profile ready to store: validated, its HTML sanitised, its plain text derived.
+/// A profile ready to store: validated, its HTML sanitised in every language, the plain text
+/// of its English and Chinese derived (the columns the catalogue's summaries read).
 pub struct StoredProfile {
     pub valid: ValidProfile,
-    pub html_en: String,
-    pub html_zh: String,
+    pub html: Localized,
     pub text_en: String,
     pub text_zh: String,
 }
 
 const PROFILE_COLUMNS: &str = "description_html_en, description_en, description_html_zh, \
     description_zh, year_founded, staff_size, main_markets, certifications, contact_email, \
-    contact_phone, website";
+    contact_phone, website, descriptions";
 
 impl Db {
     /// The profile as its form shows it.
@@ -51,16 +54,16 @@ impl Db {
         .await?
         .ok_or(AppError::NotFound)?;
         let before = form_of(&row)?;
-        let slug: String = row.try_get(11)?;
+        let slug: String = row.try_get(12)?;
         let valid = &profile.valid;
         sqlx::query(
             "UPDATE exhibitors SET description_html_en = $1, description_html_zh = $2, \
              description_en = $3, description_zh = $4, year_founded = $5, staff_size = $6, \
              main_markets = $7, certifications = $8, contact_email = $9, contact_phone = $10, \
-             website = $11 WHERE id = $12",
+             website = $11, descriptions = $12 WHERE id = $13",
         )
-        .bind(&profile.html_en)
-        .bind(&profile.html_zh)
+        .bind(&profile.html.en)
+        .bind(&profile.html.zh)
         .bind(&profile.text_en)
         .bind(&profile.text_zh)
         .bind(valid.year_founded)
@@ -70,12 +73,11 @@ impl Db {
         .bind(&valid.contact_email)
         .bind(&valid.contact_phone)
         .bind(&valid.website)
+        .bind(stored_names(&profile.html))
         .bind(exhibitor.0)
         .execute(&mut *tx)
         .await?;
-        let after = ProfileForm {
-            description_en: profile.html_en.clone(),
-            description_zh: profile.html_zh.clone(),
+        let mut after = ProfileForm {
             year_founded: valid.year_founded.to_string(),
             staff_size: valid.staff_size.to_string(),
             main_markets: valid.main_markets.join(", "),
@@ -83,7 +85,9 @@ impl Db {
             contact_email: valid.contact_email.clone(),
             contact_phone: valid.contact_phone.clone(),
             website: valid.website.clone(),
+            ..ProfileForm::default()
         };
+        after.set_descriptions(&profile.html);
         let changes = changed_fields(&before, &after);
         Audit { exhibitor, by }
             .updated(&mut tx, Audited::Profile(exhibitor), &changes)
@@ -167,9 +171,8 @@ fn form_of(row: &sqlx::any::AnyRow) -> Result<ProfileForm, AppError> {
             None => Ok(paragraph(&text(i + 1)?)),
         }
     };
-    Ok(ProfileForm {
-        description_en: rich(0)?,
-        description_zh: rich(2)?,
+    let descriptions = row.try_get::<Option<String>, _>(11)?;
+    let mut form = ProfileForm {
         year_founded: number(4)?.to_string(),
         staff_size: number(5)?.to_string(),
         main_markets: list(&text(6)?).join(", "),
@@ -177,7 +180,10 @@ fn form_of(row: &sqlx::any::AnyRow) -> Result<ProfileForm, AppError> {
         contact_email: text(8)?,
         contact_phone: text(9)?,
         website: text(10)?,
-    })
+        ..ProfileForm::default()
+    };
+    form.set_descriptions(&named(rich(0)?, rich(2)?, descriptions.as_deref()));
+    Ok(form)
 }
 
 /// Plain text as one HTML paragraph, escaped; empty text stays empty.
@@ -194,17 +200,15 @@ fn paragraph(text: &str) -> String {
 
 /// Field, before, after, for each field that differs.
 fn changed_fields(before: &ProfileForm, after: &ProfileForm) -> Vec<(String, String, String)> {
-    let pairs = [
+    let (old, new) = (before.descriptions(), after.descriptions());
+    let descriptions = Locale::get_all().iter().map(|locale| {
         (
-            "description_en",
-            &before.description_en,
-            &after.description_en,
-        ),
-        (
-            "description_zh",
-            &before.description_zh,
-            &after.description_zh,
-        ),
+            ProfileForm::description_field(*locale),
+            old.written(*locale),
+            new.written(*locale),
+        )
+    });
+    let others = [
         ("year_founded", &before.year_founded, &after.year_founded),
         ("staff_size", &before.staff_size, &after.staff_size),
         ("main_markets", &before.main_markets, &after.main_markets),
@@ -216,10 +220,11 @@ fn changed_fields(before: &ProfileForm, after: &ProfileForm) -> Vec<(String, Str
         ("contact_email", &before.contact_email, &after.contact_email),
         ("contact_phone", &before.contact_phone, &after.contact_phone),
         ("website", &before.website, &after.website),
-    ];
-    pairs
-        .into_iter()
+    ]
+    .map(|(field, old, new)| (field.to_owned(), old.as_str(), new.as_str()));
+    descriptions
+        .chain(others)
         .filter(|(_, old, new)| old != new)
-        .map(|(field, old, new)| (field.to_owned(), old.clone(), new.clone()))
+        .map(|(field, old, new)| (field, old.to_owned(), new.to_owned()))
         .collect()
 }

@@ -188,6 +188,8 @@ pub struct ExhibitorProfileRow {
     pub description_zh: String,
     pub description_html_en: Option<String>,
     pub description_html_zh: Option<String>,
+    /// The HTML in the other languages, as stored (`translations::named`).
+    pub descriptions: Option<String>,
     pub contact_email: String,
     pub contact_phone: String,
     pub website: String,

@@ -42,6 +42,8 @@ pub struct IndexedExhibitor {
     pub card: ExhibitorRow,
     pub description_en: String,
     pub description_zh: String,
+    /// The description's HTML in the other languages (`translations::named`).
+    pub descriptions: Option<String>,
     pub main_markets: String,
     pub certifications: String,
     pub category_id: i64,
@@ -53,7 +55,7 @@ pub struct IndexedExhibitor {
 }
 
 const INDEXED_EXHIBITOR: &str = "SELECT e.id, e.slug, e.name_en, e.name_zh, e.country, e.verified, \
-     e.year_founded, e.description_en, e.description_zh, e.main_markets, e.certifications, \
+     e.year_founded, e.description_en, e.description_zh, e.descriptions, e.main_markets, e.certifications, \
      e.category_id, e.section_id, c.name_en AS category_en, c.name_zh AS category_zh, \
      s.name_en AS section_en, s.name_zh AS section_zh \
      FROM exhibitors e JOIN categories c ON c.id = e.category_id JOIN sections s ON s.id = e.section_id";

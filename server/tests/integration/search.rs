@@ -260,6 +260,63 @@ on_both_engines! { mod search; support::spawn_app;
         assert!(chinese.contains("<h1><span>红隼台灯</span>"), "{chinese}");
     }
 
+    async fn a_booth_is_found_and_shown_in_each_language_its_team_wrote(app) {
+        search(&app, &words("kettle")).await; // the first build is done
+        let owner = app.sign_in(EXHIBITOR.email, EXHIBITOR.password).await;
+        let mut form = "exhibitor=1&form[description_en]=%3Cp%3EWarm+lanterns%3C%2Fp%3E&form[description_zh]=\
+            &form[year_founded]=1998&form[staff_size]=120&form[main_markets]=Europe&form[certifications]=CE\
+            &form[contact_email]=&form[contact_phone]=&form[website]="
+            .to_owned();
+        for (field, text) in [
+            ("description_fr", "<p>Lanternes <strong>solaires</strong> pliables</p><script>alert(1)</script>"),
+            ("description_ar", "<p>فوانيس شمسية قابلة للطي</p>"),
+            ("description_ru", "<p>Складные солнечные фонари</p>"),
+        ] {
+            form.push_str(&format!("&form[{field}]={}", query_value(text)));
+        }
+        let too_long = format!("{form}&form[description_es]={}", "x".repeat(20_001));
+        let refused = app.post("/api/save_profile", &[("Cookie", &owner)], &too_long).await;
+        assert_eq!(refused.status, 400);
+        assert!(refused.text().contains("description_es"), "{}", refused.text());
+        let saved = app.post("/api/save_profile", &[("Cookie", &owner)], &form).await;
+        assert_eq!(saved.status, 200, "{}", saved.text());
+
+        // Found by each language's own forms of its words, the exhibitor itself.
+        for text in ["lanterne pliable", "солнечный фонарь", "الشمسية"] {
+            let query = words(text);
+            let started = Instant::now();
+            while search(&app, &query).await.exhibitors.iter().all(|e| e.id.0 != 1) {
+                assert!(started.elapsed() < Duration::from_secs(10), "{text:?} never found the booth");
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+        }
+        // The page shows the reader's language, else English marked as English; the HTML
+        // sanitised in every language.
+        let slug = app.exhibitor_slug(1).await;
+        let page = |lang: &'static str| {
+            let (app, slug) = (&app, &slug);
+            async move { app.get(&format!("/exhibitors/{slug}?lang={lang}")).await.text() }
+        };
+        let french = page("fr").await;
+        assert!(french.contains(r#"<div class="description"><p>Lanternes <strong>solaires</strong> pliables</p></div>"#), "{french}");
+        assert!(!french.contains("alert(1)"));
+        assert!(page("ar").await.contains(r#"<div class="description"><p>فوانيس شمسية قابلة للطي</p></div>"#));
+        let spanish = page("es").await;
+        assert!(spanish.contains(r#"<div lang="en" dir="ltr" class="description"><p>Warm lanterns</p></div>"#), "{spanish}");
+        assert!(spanish.contains(r#"<meta name="description" content="Warm lanterns""#), "{spanish}");
+
+        // The editor gives each text back in its field, marked with its language; the log
+        // names each language's field.
+        let editor = app.get_with("/exhibitor/booth", &[("Cookie", &owner)]).await.text();
+        assert!(editor.contains(r#"lang="ar" dir="rtl""#) && editor.contains("فوانيس شمسية"), "{editor}");
+        let log = app.db.db.audit_log(app::domain::ExhibitorId(1), 10).await.unwrap();
+        let fields: Vec<&str> = log[0].changes.iter().map(|(field, _, _)| field.as_str()).collect();
+        for field in ["description_en", "description_ar", "description_fr", "description_ru"] {
+            assert!(fields.contains(&field), "{fields:?}");
+        }
+        assert!(!fields.contains(&"description_es"), "nothing written, nothing changed");
+    }
+
     async fn a_lost_or_broken_index_is_rebuilt_from_the_database(app) {
         let dir = tempfile::tempdir().unwrap();
         let index_dir = dir.path().join("search");

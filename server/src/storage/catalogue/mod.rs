@@ -7,9 +7,10 @@ use super::Db;
 use super::rows::{
     BoothRow, CategoryRow, ExhibitorProfileRow, ExhibitorRow, ProductSummaryRow, list,
 };
+use crate::rich_text::plain_text;
 use app::domain::exhibitor::{Video, uploaded_logo};
 use app::domain::product::{LARGE_SIDE, uploaded_file, uploaded_image};
-use app::domain::translations::named;
+use app::domain::translations::{MORE_LANGUAGES, named};
 use app::domain::{
     CategoryDetail, CategorySummary, Contact, Counters, Cursor, DirectoryFilter, ExhibitorId,
     ExhibitorProfile, ExhibitorSummary, FairSession, HallMap, Localized, Page, Phase,
@@ -164,7 +165,7 @@ impl Catalogue for Db {
     async fn get_exhibitor(&self, slug: &str) -> Result<ExhibitorProfile, AppError> {
         let row: ExhibitorProfileRow = sqlx::query_as(&format!(
             "SELECT {EXHIBITOR_COLUMNS}, e.description_en, e.description_zh, e.description_html_en, \
-             e.description_html_zh, e.contact_email, e.contact_phone, e.website, e.logo_hash, e.banner_hash, e.video_file, e.poster_hash, e.staff_size, \
+             e.description_html_zh, e.descriptions, e.contact_email, e.contact_phone, e.website, e.logo_hash, e.banner_hash, e.video_file, e.poster_hash, e.staff_size, \
              e.main_markets, e.certifications, e.product_count FROM exhibitors e WHERE e.slug = $1"
         ))
         .bind(slug)
@@ -173,12 +174,19 @@ impl Catalogue for Db {
         .ok_or(AppError::NotFound)?;
         let summary = row.summary.into_summary()?;
         let booths = self.booths_of(summary.id).await?;
+        let html = row.description_html_en.map(|en| {
+            let zh = row.description_html_zh.unwrap_or_default();
+            named(en, zh, row.descriptions.as_deref())
+        });
+        let mut description = Localized::new(row.description_en, row.description_zh);
+        for locale in MORE_LANGUAGES {
+            let written = html.as_ref().map_or("", |html| html.written(locale));
+            description.set(locale, plain_text(written));
+        }
         Ok(ExhibitorProfile {
             summary,
-            description: Localized::new(row.description_en, row.description_zh),
-            description_html: row
-                .description_html_en
-                .map(|en| Localized::new(en, row.description_html_zh.unwrap_or_default())),
+            description,
+            description_html: html,
             contact: Contact {
                 email: row.contact_email,
                 phone: row.contact_phone,
