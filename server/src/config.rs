@@ -72,6 +72,16 @@ pub struct Config {
     /// The secret the relay shares with the fair (coturn's `static-auth-secret`).
     #[arg(long, env = "CLOUD_FAIR_TURN_SECRET", hide_env_values = true)]
     pub turn_secret: Option<String>,
+    /// The UDP address the live media server listens on: one port for every publisher and
+    /// viewer (port 0 takes a free one). Open it in the firewall; see the README on live
+    /// streams.
+    #[arg(long, env = "CLOUD_FAIR_LIVE_UDP", default_value = "127.0.0.1:0")]
+    pub live_udp: SocketAddr,
+    /// The address publishers and viewers reach the live media server at, when it is not the
+    /// one it listens on (listening on 0.0.0.0, or behind NAT): the machine's public IP and
+    /// the port.
+    #[arg(long, env = "CLOUD_FAIR_LIVE_PUBLIC_ADDR")]
+    pub live_public_addr: Option<SocketAddr>,
     /// How many seconds a message stays unread before its reader gets it in a digest mail.
     #[arg(long, env = "CLOUD_FAIR_DIGEST_AFTER", default_value_t = 900)]
     pub digest_after: u64,

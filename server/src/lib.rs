@@ -15,6 +15,7 @@ pub mod exhibitors;
 pub mod gates;
 pub mod hashing;
 pub mod http;
+pub mod live;
 pub mod log_throttle;
 pub mod mail;
 pub mod media;

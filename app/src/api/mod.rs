@@ -6,6 +6,7 @@ pub mod catalogue;
 pub mod conversations;
 pub mod deals;
 pub mod exhibitors;
+pub mod live;
 pub mod meetings;
 pub mod onboarding;
 pub mod organizer;

@@ -49,6 +49,14 @@ pub fn error_text(i18n: leptos_i18n::I18nContext<Locale>, code: &ErrorCode) -> S
         ErrorCode::FileTooLarge => t_string!(i18n, error_file_too_large).to_string(),
         ErrorCode::RequestTooLarge => t_string!(i18n, error_request_too_large).to_string(),
         ErrorCode::RequestTooSlow => t_string!(i18n, error_request_too_slow).to_string(),
+        ErrorCode::SdpMalformed => t_string!(i18n, error_sdp_malformed).to_string(),
+        ErrorCode::CodecUnsupported => t_string!(i18n, error_codec_unsupported).to_string(),
+        ErrorCode::MediaTypeUnsupported => {
+            t_string!(i18n, error_media_type_unsupported).to_string()
+        }
+        ErrorCode::StreamBusy => t_string!(i18n, error_stream_busy).to_string(),
+        ErrorCode::StreamNotLive => t_string!(i18n, error_stream_not_live).to_string(),
+        ErrorCode::StreamEnded => t_string!(i18n, error_stream_ended).to_string(),
         ErrorCode::NotAnImage => t_string!(i18n, error_not_an_image).to_string(),
         ErrorCode::ImageCorrupt => t_string!(i18n, error_image_corrupt).to_string(),
         ErrorCode::ImageTooBig => t_string!(i18n, error_image_too_big).to_string(),

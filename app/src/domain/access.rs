@@ -70,6 +70,8 @@ pub enum Action {
     Buy(UserId),
     /// Sign a contract for an exhibitor: the owner of its team, who binds the company.
     SignFor(ExhibitorId),
+    /// Go live for an exhibitor: publish its streams and make its stream key (its team).
+    GoLive(ExhibitorId),
 }
 
 /// Whether `actor` (None for a visitor) may do `action`.
@@ -83,7 +85,9 @@ pub fn authorize(actor: Option<&CurrentUser>, action: Action) -> Result<(), AppE
             organizer || team_of(exhibitor).is_some_and(|team| team.role == TeamRole::Owner)
         }
         Action::ViewTeam(exhibitor) => organizer || team_of(exhibitor).is_some(),
-        Action::EditBooth(exhibitor) | Action::Sell(exhibitor) => team_of(exhibitor).is_some(),
+        Action::EditBooth(exhibitor) | Action::Sell(exhibitor) | Action::GoLive(exhibitor) => {
+            team_of(exhibitor).is_some()
+        }
         Action::ContactExhibitor(_) => user.role == Role::Buyer,
         Action::Negotiate { buyer, exhibitor } => user.id == buyer || team_of(exhibitor).is_some(),
         Action::Buy(buyer) => user.id == buyer,
@@ -158,6 +162,7 @@ mod tests {
             (Action::Sell(mine), [401, 403, 403, 200, 200, 403]),
             (Action::Buy(buyer.id), [401, 200, 403, 403, 403, 403]),
             (Action::SignFor(mine), [401, 403, 403, 403, 200, 403]),
+            (Action::GoLive(mine), [401, 403, 403, 200, 200, 403]),
             (conversation, [401, 200, 403, 200, 200, 403]),
             (someone_elses, [401, 403, 200, 403, 403, 403]),
         ];

@@ -91,6 +91,20 @@ impl AppError {
             {
                 408
             }
+            AppError::Validation(errors)
+                if errors
+                    .iter()
+                    .any(|error| error.message == ErrorCode::MediaTypeUnsupported) =>
+            {
+                415
+            }
+            AppError::Validation(errors)
+                if errors
+                    .iter()
+                    .any(|error| error.message == ErrorCode::CodecUnsupported) =>
+            {
+                422
+            }
             AppError::Validation(_) => 400,
             AppError::Unauthenticated => 401,
             AppError::Forbidden | AppError::Unverified | AppError::TwoFactorRequired => 403,

@@ -7,6 +7,7 @@ mod catalogue;
 mod conversations;
 mod deals;
 mod exhibitors;
+mod live;
 mod meetings;
 mod two_factor;
 
@@ -16,6 +17,7 @@ pub use catalogue::{Catalogue, Search};
 pub use conversations::Conversations;
 pub use deals::{Deals, SignedFrom};
 pub use exhibitors::{Booths, Onboarding, Products, Teams};
+pub use live::Live;
 pub use meetings::Meetings;
 pub use two_factor::TwoFactor;
 

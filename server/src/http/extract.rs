@@ -7,7 +7,7 @@ use app::domain::CurrentUser;
 use app::error::AppError;
 use app::ports::{Accounts, SessionToken};
 use app::session::token_in;
-use axum::extract::{FromRef, FromRequestParts};
+use axum::extract::{FromRef, FromRequestParts, OptionalFromRequestParts};
 use axum::http::request::Parts;
 use std::sync::Arc;
 
@@ -31,5 +31,24 @@ where
         let user = accounts.get_current_user(&token).await?;
         let user = user.ok_or(AppError::Unauthenticated)?;
         Ok(SignedIn { user, token })
+    }
+}
+
+/// The signed-in person, if the request carries a session (for what others may do with a
+/// key instead).
+impl<S> OptionalFromRequestParts<S> for SignedIn
+where
+    Arc<dyn Accounts>: FromRef<S>,
+    S: Send + Sync,
+{
+    type Rejection = HttpError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Option<Self>, HttpError> {
+        let accounts = Arc::<dyn Accounts>::from_ref(state);
+        let Some(token) = token_in(&parts.headers, accounts.secure_cookies()) else {
+            return Ok(None);
+        };
+        let user = accounts.get_current_user(&token).await?;
+        Ok(user.map(|user| SignedIn { user, token }))
     }
 }

@@ -13,6 +13,7 @@ use crate::http::layers::upload_slots::{self, UploadSlots};
 use crate::http::layers::{api_status, assets, page_cache, rate_limit, security};
 use crate::http::state::AppState;
 use crate::http::{installable, lang, seo};
+use crate::live;
 use crate::media::{generated, imaging, models3d, video};
 use crate::meetings;
 use crate::storage::Db;
@@ -25,7 +26,7 @@ use app::shell::shell;
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::handler::Handler;
-use axum::routing::{MethodRouter, get};
+use axum::routing::{MethodRouter, delete, get, post};
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use std::convert::Infallible;
@@ -72,6 +73,11 @@ where
     ))
 }
 
+/// The body limit of an SDP offer (413 beyond it).
+fn offer_limit() -> DefaultBodyLimit {
+    DefaultBodyLimit::max(live::media::OFFER_BYTES_MAX)
+}
+
 /// The whole HTTP surface.
 pub fn router(state: AppState) -> Router {
     app::formats::install();
@@ -89,10 +95,12 @@ pub fn router(state: AppState) -> Router {
     let conversations: Arc<dyn Conversations> = state.chat.clone();
     let deals = state.deals.clone();
     let meetings = state.meetings.clone();
+    let live: Arc<dyn app::ports::Live> = state.live.clone();
     let public_url = app::links::PublicUrl(state.public_url.to_string());
     let context = move || {
         provide_context(public_url.clone());
         provide_context(meetings.clone());
+        provide_context(live.clone());
         provide_context(deals.clone());
         provide_context(search.clone());
         provide_context(conversations.clone());
@@ -216,6 +224,22 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/contracts/{token}/contract.txt",
             get(deals::download::contract_file),
+        )
+        .route(
+            "/live/whip",
+            post(live::http::publish_next).layer(offer_limit()),
+        )
+        .route(
+            "/live/streams/{id}/whip",
+            post(live::http::publish).layer(offer_limit()),
+        )
+        .route(
+            "/live/streams/{id}/whep",
+            post(live::http::watch).layer(offer_limit()),
+        )
+        .route(
+            "/live/streams/{id}/sessions/{token}",
+            delete(live::http::leave),
         )
         .route("/bench/copy", get(bench_copy::copy))
         .fallback_service(static_files)

@@ -10,6 +10,8 @@ use crate::http::connections;
 use crate::http::layers::assets;
 use crate::http::routes::router;
 use crate::http::state::AppState;
+use crate::live::LiveService;
+use crate::live::media::MediaEngine;
 use crate::mail;
 use crate::meetings::{self, MeetingService};
 use crate::storage::Db;
@@ -62,6 +64,18 @@ pub async fn run(
         listener.local_addr()?
     );
     let search = crate::search::sync::spawn(db.clone(), &config.search_dir())?;
+    let calls = meetings::turn::CallServers {
+        ice_servers: config.ice_servers()?.into(),
+        turn: config.turn_relay()?.map(Arc::new),
+    };
+    let (media, media_events) = MediaEngine::start(config.live_udp, config.live_public_addr)
+        .with_context(|| format!("cannot start the live media server on {}", config.live_udp))?;
+    tracing::info!(
+        "live media on udp {}, reached at {}",
+        media.bound,
+        media.advertised
+    );
+    let live = LiveService::new(db.clone(), media, media_events, calls.clone());
     let state = AppState::new(
         leptos_options(&config.site_root, config.addr),
         db,
@@ -69,16 +83,14 @@ pub async fn run(
         Duration::from_secs(config.cache_seconds),
         config.data_dir.join("media"),
         search,
+        live,
         config.rate_limit_scale,
     );
     let state = AppState {
         bench_copy,
         meetings: Arc::new(MeetingService {
             db: state.db.clone(),
-            calls: meetings::turn::CallServers {
-                ice_servers: config.ice_servers()?.into(),
-                turn: config.turn_relay()?.map(Arc::new),
-            },
+            calls,
             daily: DailyAllowances::scaled(config.rate_limit_scale),
         }),
         ..state

@@ -17,6 +17,7 @@ use crate::http::layers::page_cache::PageCache;
 use crate::http::layers::rate_limit::{self, RateLimiter};
 use crate::http::layers::upload_memory::UploadMemory;
 use crate::http::layers::upload_slots::UploadSlots;
+use crate::live::LiveService;
 use crate::mail::MailSignal;
 use crate::media::MediaStore;
 use crate::meetings::MeetingService;
@@ -61,6 +62,8 @@ pub struct AppState {
     pub deals: Arc<dyn Deals>,
     /// Exhibitors' slots and buyers' meetings.
     pub meetings: Arc<dyn Meetings>,
+    /// Live streams: who publishes and watches, over the media engine.
+    pub live: Arc<LiveService>,
     /// Wakes the mail sender when something was written to the outbox.
     pub mail_signal: MailSignal,
     /// Attempts at signing in and registering, per client.
@@ -78,8 +81,10 @@ pub struct AppState {
 
 impl AppState {
     /// The state of a server on `db`, caching catalogue reads for `cache_ttl`, keeping uploads
-    /// in `media_dir`, searching `search` (whose indexer the caller started), with every rate
-    /// limit multiplied by `rate_limit_scale`.
+    /// in `media_dir`, searching `search` (whose indexer the caller started), streaming
+    /// through `live` (whose media engine the caller started), with every rate limit
+    /// multiplied by `rate_limit_scale`.
+    #[allow(clippy::too_many_arguments)]
     pub fn new(
         leptos: LeptosOptions,
         db: Db,
@@ -87,6 +92,7 @@ impl AppState {
         cache_ttl: Duration,
         media_dir: std::path::PathBuf,
         search: SearchIndex,
+        live: Arc<LiveService>,
         rate_limit_scale: u32,
     ) -> Self {
         let catalogue = Arc::new(CachedCatalogue::new(
@@ -136,6 +142,7 @@ impl AppState {
                 daily,
             }),
             db,
+            live,
             search,
             catalogue,
             pages,

@@ -15,6 +15,7 @@ pub mod conversations;
 pub mod deals;
 pub mod digests;
 pub mod imports;
+pub mod live;
 pub mod meetings;
 pub mod message_batch;
 pub mod migrations;

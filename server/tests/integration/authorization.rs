@@ -5,6 +5,7 @@
 use crate::applications::application;
 use crate::attachments;
 use crate::deals;
+use crate::live;
 use crate::meetings;
 use crate::messages;
 use crate::support;
@@ -16,7 +17,7 @@ use server::accounts::password;
 use server::demo::accounts::{BUYER, EXHIBITOR, ORGANIZER, OTHER_EXHIBITOR};
 use server::storage::accounts::NewUser;
 use support::TestApp;
-use support::http::{Part, post_multipart};
+use support::http::{Part, post_multipart, send};
 
 /// Who tries: a visitor, a buyer, the owner of another exhibitor (B), staff of this exhibitor
 /// (A), the owner of A, and the organizer.
@@ -326,6 +327,10 @@ on_both_engines! { mod matrix; support::spawn_app;
             ("see a contract by its link", "/api/get_contract",
                 Box::new(move |_| format!("token={token}")),
                 [200, 200, 200, 200, 200, 200]),
+            ("make A's stream key", "/api/rotate_stream_key", Box::new(move |_| format!("exhibitor={}", a.0)),
+                [401, 403, 403, 200, 200, 403]),
+            ("make B's stream key", "/api/rotate_stream_key", Box::new(move |_| format!("exhibitor={}", b.0)),
+                [401, 403, 200, 403, 403, 403]),
         ];
         let mut failures = Vec::new();
         for (what, path, form, expected) in &rows {
@@ -379,6 +384,48 @@ on_both_engines! { mod matrix; support::spawn_app;
             if got != expected {
                 failures.push(format!("delete A's product as {}: {got}, expected {expected}", ACTORS[i]));
             }
+        }
+        // Going live on a stream of A from the browser; anyone watching it meanwhile; leaving
+        // it, which only A's team may do for its publisher.
+        sqlx::query("INSERT INTO live_streams (exhibitor_id, title_en, title_zh, starts_at, status, created_at) \
+                     VALUES ($1, 'Matrix', '矩阵', 0, 'scheduled', 0)")
+            .bind(a.0).execute(&app.db.db.pool).await.unwrap();
+        let stream: i64 = sqlx::query_scalar("SELECT MAX(id) FROM live_streams").fetch_one(&app.db.db.pool).await.unwrap();
+        let with = |cookie: Option<&str>| -> Vec<(&str, String)> { cookie.map(|c| ("Cookie", c.to_owned())).into_iter().collect() };
+        for (i, cookie) in cookies.iter().enumerate() {
+            let expected = [401, 403, 403, 201, 201, 403][i];
+            let headers = with(cookie.as_deref());
+            let headers: Vec<(&str, &str)> = headers.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let published = live::offer(&app, &format!("/live/streams/{stream}/whip"), &headers, live::OBS_OFFER).await;
+            if published.status != expected {
+                failures.push(format!("publish a stream of A as {}: {}, expected {expected}", ACTORS[i], published.status));
+            }
+            if published.status != 201 {
+                continue;
+            }
+            for (j, viewer) in cookies.iter().enumerate() {
+                let headers = with(viewer.as_deref());
+                let headers: Vec<(&str, &str)> = headers.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                let watched = live::offer(&app, &format!("/live/streams/{stream}/whep"), &headers, &live::viewer_offer()).await;
+                if watched.status != 201 {
+                    failures.push(format!("watch a live stream of A as {}: {}, expected 201", ACTORS[j], watched.status));
+                }
+            }
+            let location = published.header("location").unwrap_or_default().to_owned();
+            for (j, other) in cookies.iter().enumerate().filter(|(j, _)| ![3, 4].contains(j)) {
+                let headers = with(other.as_deref());
+                let headers: Vec<(&str, &str)> = headers.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                let got = send(app.addr, "DELETE", &location, &headers, b"").await.status;
+                let expected = [401, 403, 403, 0, 0, 403][j];
+                if got != expected {
+                    failures.push(format!("end A's publisher as {}: {got}, expected {expected}", ACTORS[j]));
+                }
+            }
+            let got = send(app.addr, "DELETE", &location, &headers, b"").await.status;
+            if got != 200 {
+                failures.push(format!("end one's own publishing as {}: {got}, expected 200", ACTORS[i]));
+            }
+            sqlx::query("UPDATE live_streams SET status = 'scheduled' WHERE id = $1").bind(stream).execute(&app.db.db.pool).await.unwrap();
         }
         // The meeting's calendar file.
         for (i, cookie) in cookies.iter().enumerate() {

@@ -22,6 +22,7 @@ mod hostile_queries;
 mod hostile_uploads;
 mod http;
 mod imports;
+mod live;
 mod mail;
 mod meetings;
 mod messages;

@@ -28,7 +28,7 @@ pub struct Limit {
 }
 
 /// The limits the server applies.
-pub const LIMITS: [Limit; 13] = [
+pub const LIMITS: [Limit; 16] = [
     Limit {
         path: "/api/log_in",
         max: 10,
@@ -106,6 +106,26 @@ pub const LIMITS: [Limit; 13] = [
         max: 20,
         window: Duration::from_secs(600),
         form_page: "/exhibitor/products/import",
+    },
+    // Each offer starts a WebRTC connection (its keys, its state) for up to half a minute: a
+    // viewer reconnecting now and then stays far below these; a flood from one address does not.
+    Limit {
+        path: "/live/streams/*/whep",
+        max: 60,
+        window: Duration::from_secs(60),
+        form_page: "/",
+    },
+    Limit {
+        path: "/live/streams/*/whip",
+        max: 30,
+        window: Duration::from_secs(600),
+        form_page: "/",
+    },
+    Limit {
+        path: "/live/whip",
+        max: 30,
+        window: Duration::from_secs(600),
+        form_page: "/",
     },
 ];
 

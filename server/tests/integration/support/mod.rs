@@ -282,6 +282,11 @@ async fn spawn(engine: Engine, edge: Edge, adjust: impl FnOnce(AppState) -> AppS
     let leptos = server::http::serve::leptos_options(&site_root, addr);
     let search = server::search::sync::spawn(db.db.clone(), &db._dir.path().join("search"))
         .expect("search index");
+    let (media, media_events) =
+        server::live::media::MediaEngine::start("127.0.0.1:0".parse().unwrap(), None)
+            .expect("live media");
+    let live =
+        server::live::LiveService::new(db.db.clone(), media, media_events, Default::default());
     let state = adjust(AppState::new(
         leptos,
         db.db.clone(),
@@ -290,6 +295,7 @@ async fn spawn(engine: Engine, edge: Edge, adjust: impl FnOnce(AppState) -> AppS
         std::time::Duration::from_secs(60),
         db._dir.path().join("media"),
         search,
+        live,
         1,
     ));
     let mail = smtp::SmtpServer::start().await;

@@ -1,0 +1,194 @@
+//! WHIP (RFC 9725) and WHEP over HTTP: a publisher or a viewer POSTs its SDP offer and gets
+//! `201 Created` with the answer, the resource to DELETE when it leaves (`Location`), and the
+//! STUN and TURN servers to use (`Link: <…>; rel="ice-server"`). Candidates are not trickled:
+//! an offer carries what its client gathered, and our answer carries our one address, which
+//! is all ICE needs here; so PATCH on a resource is answered 405, as RFC 9725 asks of
+//! servers without trickle ICE or ICE restarts.
+//!
+//! - `POST /live/whip`: an encoder with its team's key (`Authorization: Bearer live_…`)
+//!   starts its team's live or next stream, or a new one.
+//! - `POST /live/streams/{id}/whip`: that stream, by its team's key or a team member signed in.
+//! - `POST /live/streams/{id}/whep`: anyone watches a live stream.
+//! - `DELETE /live/streams/{id}/sessions/{token}`: leave (a publisher's with its key or
+//!   session, ending the stream).
+
+use super::service::{LiveService, Publisher, Started};
+use crate::clock::now;
+use crate::http::error::HttpError;
+use crate::http::extract::SignedIn;
+use app::error::{AppError, ErrorCode};
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use std::sync::Arc;
+
+/// The bearer token of `headers`, if any.
+fn bearer(headers: &HeaderMap) -> Option<&str> {
+    let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, token) = value.split_once(' ')?;
+    scheme.eq_ignore_ascii_case("bearer").then(|| token.trim())
+}
+
+/// Refuses a body that is not an SDP offer by its type.
+fn sdp_only(headers: &HeaderMap) -> Result<(), AppError> {
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .unwrap_or("");
+    let essence = content_type.split(';').next().unwrap_or("").trim();
+    if essence.eq_ignore_ascii_case("application/sdp") {
+        Ok(())
+    } else {
+        Err(AppError::invalid(
+            "content_type",
+            ErrorCode::MediaTypeUnsupported,
+        ))
+    }
+}
+
+/// `201 Created` with the answer, its resource and the ICE servers for `who`.
+fn created(live: &LiveService, started: Started, who: &str) -> Response {
+    let mut response = (
+        StatusCode::CREATED,
+        [(header::CONTENT_TYPE, "application/sdp")],
+        started.answer,
+    )
+        .into_response();
+    let headers = response.headers_mut();
+    let location = format!(
+        "/live/streams/{}/sessions/{}",
+        started.stream, started.token
+    );
+    if let Ok(location) = HeaderValue::from_str(&location) {
+        headers.insert(header::LOCATION, location);
+    }
+    for link in ice_links(&live.ice.for_party(true, who, now())) {
+        if let Ok(value) = HeaderValue::from_str(&link) {
+            headers.append(header::LINK, value);
+        }
+    }
+    response
+}
+
+/// RFC 9725's `Link` header values for a list of RTCIceServer entries (JSON).
+fn ice_links(servers: &str) -> Vec<String> {
+    let servers: Vec<serde_json::Value> = serde_json::from_str(servers).unwrap_or_default();
+    let mut links = Vec::new();
+    for server in &servers {
+        let urls = match &server["urls"] {
+            serde_json::Value::String(url) => vec![url.clone()],
+            serde_json::Value::Array(urls) => urls
+                .iter()
+                .filter_map(|url| url.as_str().map(str::to_owned))
+                .collect(),
+            _ => Vec::new(),
+        };
+        for url in urls {
+            let mut link = format!("<{url}>; rel=\"ice-server\"");
+            if let (Some(username), Some(credential)) =
+                (server["username"].as_str(), server["credential"].as_str())
+            {
+                link.push_str(&format!(
+                    "; username=\"{username}\"; credential=\"{credential}\"; credential-type=\"password\""
+                ));
+            }
+            links.push(link);
+        }
+    }
+    links
+}
+
+/// `POST /live/whip`: an encoder starts its team's stream.
+pub async fn publish_next(
+    State(live): State<Arc<LiveService>>,
+    headers: HeaderMap,
+    offer: Bytes,
+) -> Result<Response, HttpError> {
+    let key = bearer(&headers).ok_or(AppError::Unauthenticated)?;
+    sdp_only(&headers)?;
+    let started = live.publish(Publisher::Key(key), None, &offer).await?;
+    Ok(created(&live, started, "publisher"))
+}
+
+/// `POST /live/streams/{id}/whip`: an encoder or a team member in the browser starts it.
+pub async fn publish(
+    State(live): State<Arc<LiveService>>,
+    Path(stream): Path<i64>,
+    signed_in: Option<SignedIn>,
+    headers: HeaderMap,
+    offer: Bytes,
+) -> Result<Response, HttpError> {
+    let who = match (bearer(&headers), &signed_in) {
+        (Some(key), _) => Publisher::Key(key),
+        (None, Some(signed_in)) => Publisher::Member(&signed_in.user),
+        (None, None) => return Err(AppError::Unauthenticated.into()),
+    };
+    sdp_only(&headers)?;
+    let started = live.publish(who, Some(stream), &offer).await?;
+    Ok(created(&live, started, "publisher"))
+}
+
+/// `POST /live/streams/{id}/whep`: a viewer joins.
+pub async fn watch(
+    State(live): State<Arc<LiveService>>,
+    Path(stream): Path<i64>,
+    headers: HeaderMap,
+    offer: Bytes,
+) -> Result<Response, HttpError> {
+    sdp_only(&headers)?;
+    let started = live.watch(stream, &offer).await?;
+    Ok(created(&live, started, "viewer"))
+}
+
+/// `DELETE /live/streams/{id}/sessions/{token}`: a publisher or a viewer leaves.
+pub async fn leave(
+    State(live): State<Arc<LiveService>>,
+    Path((stream, token)): Path<(i64, String)>,
+    signed_in: Option<SignedIn>,
+    headers: HeaderMap,
+) -> Result<StatusCode, HttpError> {
+    let who = match (bearer(&headers), &signed_in) {
+        (Some(key), _) => Some(Publisher::Key(key)),
+        (None, Some(signed_in)) => Some(Publisher::Member(&signed_in.user)),
+        (None, None) => None,
+    };
+    live.end(stream, &token, who).await?;
+    Ok(StatusCode::OK)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ice_servers_become_link_headers() {
+        let servers = r#"[{"urls":"stun:stun.example.org:3478"},
+            {"urls":["turn:turn.example.org:3478"],"username":"1:publisher","credential":"c2VjcmV0"}]"#;
+        assert_eq!(
+            ice_links(servers),
+            [
+                r#"<stun:stun.example.org:3478>; rel="ice-server""#,
+                r#"<turn:turn.example.org:3478>; rel="ice-server"; username="1:publisher"; credential="c2VjcmV0"; credential-type="password""#,
+            ]
+        );
+    }
+
+    #[test]
+    fn bearer_tokens_and_sdp_bodies_are_recognised() {
+        let mut headers = HeaderMap::new();
+        assert_eq!(bearer(&headers), None);
+        headers.insert(
+            header::AUTHORIZATION,
+            HeaderValue::from_static("Bearer live_x"),
+        );
+        assert_eq!(bearer(&headers), Some("live_x"));
+        headers.insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/SDP; charset=utf-8"),
+        );
+        assert_eq!(sdp_only(&headers), Ok(()));
+        headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/plain"));
+        assert!(sdp_only(&headers).is_err());
+    }
+}

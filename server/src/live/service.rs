@@ -1,0 +1,374 @@
+//! Who may publish and watch, and the sessions the media engine runs for them. A publisher
+//! is a team member signed in (publishing from the browser) or the team's studio encoder,
+//! known by its stream key; a viewer is anyone, while the stream is live. Each connection is
+//! a session named by an unguessable token, the resource a WHIP or WHEP client deletes to
+//! leave. A publisher whose connection drops keeps its stream live for a grace period: a
+//! new publish of the same stream (the encoder reconnecting) resumes it, and viewers stay
+//! connected meanwhile; after it, the stream ends.
+
+use super::keys;
+use super::media::{MediaEngine, MediaEvent, Negotiated, PeerId, Role, negotiate};
+use crate::meetings::turn::CallServers;
+use crate::storage::Db;
+use crate::storage::live::StreamRow;
+use app::domain::{Action, CurrentUser, ExhibitorId, authorize};
+use app::error::{AppError, ErrorCode};
+use app::ports::Live;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, Weak};
+use std::time::Duration;
+use tokio::sync::mpsc;
+
+/// How long a stream whose publisher dropped waits for it to come back.
+pub const RECONNECT_GRACE: Duration = Duration::from_secs(30);
+
+/// The most connections one server runs at once (publishers and viewers); one more is
+/// answered busy, and a large audience watches over HLS instead.
+pub const SESSIONS_MAX: usize = 2000;
+
+/// Who publishes.
+pub enum Publisher<'a> {
+    /// A studio encoder, with the stream key it sent.
+    Key(&'a str),
+    /// A team member, signed in.
+    Member(&'a CurrentUser),
+}
+
+/// A connection started: its stream, the token of its resource, and the SDP answer.
+pub struct Started {
+    pub stream: i64,
+    pub token: String,
+    pub answer: String,
+}
+
+struct Session {
+    stream: i64,
+    exhibitor: ExhibitorId,
+    role: Role,
+    peer: Option<PeerId>,
+    /// The connection is over (a publisher's stream waits out its grace period).
+    gone: bool,
+}
+
+#[derive(Default)]
+struct Sessions {
+    by_token: HashMap<String, Session>,
+    by_peer: HashMap<PeerId, String>,
+    /// The session publishing each stream (reserved before its connection starts).
+    publishing: HashMap<i64, String>,
+}
+
+pub struct LiveService {
+    db: Db,
+    media: MediaEngine,
+    /// The STUN and TURN servers handed to publishers and viewers.
+    pub ice: CallServers,
+    sessions: Mutex<Sessions>,
+}
+
+impl LiveService {
+    /// The service over `db` and a started engine, following what the engine reports.
+    pub fn new(
+        db: Db,
+        media: MediaEngine,
+        events: mpsc::UnboundedReceiver<MediaEvent>,
+        ice: CallServers,
+    ) -> Arc<Self> {
+        let service = Arc::new(LiveService {
+            db,
+            media,
+            ice,
+            sessions: Mutex::default(),
+        });
+        tokio::spawn(follow(Arc::downgrade(&service), events));
+        service
+    }
+
+    /// Starts publishing `stream` (or, for an encoder naming none, its team's next stream).
+    pub async fn publish(
+        &self,
+        who: Publisher<'_>,
+        stream: Option<i64>,
+        offer: &[u8],
+    ) -> Result<Started, AppError> {
+        let (exhibitor, stream) = match (who, stream) {
+            (who, Some(id)) => {
+                let row = self.db.stream(id).await?.ok_or(AppError::NotFound)?;
+                let exhibitor = self
+                    .publisher_of(who, ExhibitorId(row.exhibitor_id))
+                    .await?;
+                if row.status == "ended" {
+                    return Err(AppError::Conflict(ErrorCode::StreamEnded));
+                }
+                (exhibitor, row.id)
+            }
+            (Publisher::Key(key), None) => {
+                let exhibitor = self.key_owner(key).await?;
+                (exhibitor, self.db.stream_to_start(exhibitor).await?)
+            }
+            (Publisher::Member(_), None) => return Err(AppError::NotFound),
+        };
+        let Negotiated { connection, answer } = negotiate(self.media.advertised, offer)?;
+        let token = self.reserve(stream, exhibitor)?;
+        let started = async {
+            self.db.mark_live(stream).await?;
+            self.media
+                .connect(stream, Role::Publisher, connection)
+                .await
+                .map_err(AppError::internal)
+        }
+        .await;
+        match started {
+            Ok(peer) => {
+                self.attach(&token, peer);
+                tracing::info!(stream, exhibitor = exhibitor.0, "a publisher joined");
+                Ok(Started {
+                    stream,
+                    token,
+                    answer,
+                })
+            }
+            Err(error) => {
+                self.forget(&token);
+                Err(error)
+            }
+        }
+    }
+
+    /// Starts a viewer's connection to a live stream.
+    pub async fn watch(&self, stream: i64, offer: &[u8]) -> Result<Started, AppError> {
+        let row: StreamRow = self.db.stream(stream).await?.ok_or(AppError::NotFound)?;
+        if row.status != "live" {
+            return Err(AppError::Conflict(ErrorCode::StreamNotLive));
+        }
+        if self.session_count() >= SESSIONS_MAX {
+            return Err(AppError::Busy);
+        }
+        let Negotiated { connection, answer } = negotiate(self.media.advertised, offer)?;
+        let peer = self
+            .media
+            .connect(stream, Role::Viewer, connection)
+            .await
+            .map_err(AppError::internal)?;
+        let token = crate::accounts::secret::new_secret().map_err(AppError::internal)?;
+        let mut sessions = self.sessions.lock().unwrap_or_else(|e| e.into_inner());
+        sessions.by_peer.insert(peer, token.clone());
+        sessions.by_token.insert(
+            token.clone(),
+            Session {
+                stream,
+                exhibitor: ExhibitorId(row.exhibitor_id),
+                role: Role::Viewer,
+                peer: Some(peer),
+                gone: false,
+            },
+        );
+        Ok(Started {
+            stream,
+            token,
+            answer,
+        })
+    }
+
+    /// Ends the session `token` of `stream`: a viewer's by its token alone, a publisher's only
+    /// by its team (which also ends the stream).
+    pub async fn end(
+        &self,
+        stream: i64,
+        token: &str,
+        who: Option<Publisher<'_>>,
+    ) -> Result<(), AppError> {
+        let (role, exhibitor, peer) = {
+            let sessions = self.sessions.lock().unwrap_or_else(|e| e.into_inner());
+            let session = sessions
+                .by_token
+                .get(token)
+                .filter(|session| session.stream == stream)
+                .ok_or(AppError::NotFound)?;
+            (session.role, session.exhibitor, session.peer)
+        };
+        if role == Role::Publisher {
+            let who = who.ok_or(AppError::Unauthenticated)?;
+            self.publisher_of(who, exhibitor).await?;
+        }
+        if let Some(peer) = peer {
+            self.media.disconnect(peer).await;
+        }
+        self.forget(token);
+        if role == Role::Publisher {
+            self.close(stream).await?;
+            tracing::info!(stream, "a publisher ended its stream");
+        }
+        Ok(())
+    }
+
+    /// Ends `stream`: stored as ended, its viewers disconnected.
+    async fn close(&self, stream: i64) -> Result<(), AppError> {
+        let viewers: Vec<(String, Option<PeerId>)> = {
+            let sessions = self.sessions.lock().unwrap_or_else(|e| e.into_inner());
+            sessions
+                .by_token
+                .iter()
+                .filter(|(_, session)| session.stream == stream && session.role == Role::Viewer)
+                .map(|(token, session)| (token.clone(), session.peer))
+                .collect()
+        };
+        for (token, peer) in viewers {
+            if let Some(peer) = peer {
+                self.media.disconnect(peer).await;
+            }
+            self.forget(&token);
+        }
+        self.db.mark_ended(stream).await
+    }
+
+    /// The exhibitor `who` publishes for, when that is `exhibitor`.
+    async fn publisher_of(
+        &self,
+        who: Publisher<'_>,
+        exhibitor: ExhibitorId,
+    ) -> Result<ExhibitorId, AppError> {
+        match who {
+            Publisher::Key(key) => {
+                if self.key_owner(key).await? != exhibitor {
+                    return Err(AppError::Forbidden);
+                }
+            }
+            Publisher::Member(user) => authorize(Some(user), Action::GoLive(exhibitor))?,
+        }
+        Ok(exhibitor)
+    }
+
+    /// The team whose key `key` is; 401 for a key that is no team's.
+    async fn key_owner(&self, key: &str) -> Result<ExhibitorId, AppError> {
+        if !keys::well_formed(key) {
+            return Err(AppError::Unauthenticated);
+        }
+        self.db
+            .stream_key_owner(&keys::fingerprint(key))
+            .await?
+            .ok_or(AppError::Unauthenticated)
+    }
+
+    /// Reserves `stream` for a new publishing session; `Conflict(stream_busy)` while another
+    /// publisher holds it (one whose connection dropped is replaced).
+    fn reserve(&self, stream: i64, exhibitor: ExhibitorId) -> Result<String, AppError> {
+        let token = crate::accounts::secret::new_secret().map_err(AppError::internal)?;
+        let mut sessions = self.sessions.lock().unwrap_or_else(|e| e.into_inner());
+        if sessions.by_token.len() >= SESSIONS_MAX {
+            return Err(AppError::Busy);
+        }
+        if let Some(holder) = sessions.publishing.get(&stream).cloned() {
+            if !sessions.by_token.get(&holder).is_some_and(|s| s.gone) {
+                return Err(AppError::Conflict(ErrorCode::StreamBusy));
+            }
+            if let Some(old) = sessions.by_token.remove(&holder) {
+                old.peer.map(|peer| sessions.by_peer.remove(&peer));
+            }
+        }
+        sessions.publishing.insert(stream, token.clone());
+        sessions.by_token.insert(
+            token.clone(),
+            Session {
+                stream,
+                exhibitor,
+                role: Role::Publisher,
+                peer: None,
+                gone: false,
+            },
+        );
+        Ok(token)
+    }
+
+    fn session_count(&self) -> usize {
+        let sessions = self.sessions.lock().unwrap_or_else(|e| e.into_inner());
+        sessions.by_token.len()
+    }
+
+    fn attach(&self, token: &str, peer: PeerId) {
+        let mut sessions = self.sessions.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(session) = sessions.by_token.get_mut(token) {
+            session.peer = Some(peer);
+            sessions.by_peer.insert(peer, token.to_owned());
+        }
+    }
+
+    fn forget(&self, token: &str) {
+        let mut sessions = self.sessions.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(session) = sessions.by_token.remove(token) {
+            session.peer.map(|peer| sessions.by_peer.remove(&peer));
+            if sessions.publishing.get(&session.stream).map(String::as_str) == Some(token) {
+                sessions.publishing.remove(&session.stream);
+            }
+        }
+    }
+
+    /// A connection is over: a viewer's session goes; a publisher's stream waits out its
+    /// grace period, then ends unless a new publisher took it.
+    async fn gone(self: Arc<Self>, peer: PeerId) {
+        let (token, publisher_of) = {
+            let mut sessions = self.sessions.lock().unwrap_or_else(|e| e.into_inner());
+            let Some(token) = sessions.by_peer.remove(&peer) else {
+                return;
+            };
+            let Some(session) = sessions.by_token.get_mut(&token) else {
+                return;
+            };
+            session.gone = true;
+            let stream = (session.role == Role::Publisher).then_some(session.stream);
+            (token, stream)
+        };
+        let Some(stream) = publisher_of else {
+            self.forget(&token);
+            return;
+        };
+        tracing::info!(
+            stream,
+            "a publisher's connection dropped: waiting for it to return"
+        );
+        tokio::time::sleep(RECONNECT_GRACE).await;
+        let still_gone = {
+            let sessions = self.sessions.lock().unwrap_or_else(|e| e.into_inner());
+            sessions.publishing.get(&stream).map(String::as_str) == Some(token.as_str())
+        };
+        if still_gone {
+            self.forget(&token);
+            if let Err(error) = self.close(stream).await {
+                tracing::warn!(%error, stream, "a stream whose publisher left could not be ended");
+            }
+        }
+    }
+}
+
+#[async_trait::async_trait]
+impl Live for LiveService {
+    #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), exhibitor = exhibitor.0))]
+    async fn rotate_stream_key(
+        &self,
+        actor: Option<&CurrentUser>,
+        exhibitor: ExhibitorId,
+    ) -> Result<String, AppError> {
+        authorize(actor, Action::GoLive(exhibitor))?;
+        let user = actor.ok_or(AppError::Unauthenticated)?;
+        let key = keys::new_key()?;
+        self.db
+            .set_stream_key(exhibitor, user.id, &keys::fingerprint(&key))
+            .await?;
+        Ok(key)
+    }
+}
+
+/// Acts on what the engine reports, for as long as the service exists.
+async fn follow(service: Weak<LiveService>, mut events: mpsc::UnboundedReceiver<MediaEvent>) {
+    while let Some(event) = events.recv().await {
+        let Some(service) = service.upgrade() else {
+            return;
+        };
+        match event {
+            MediaEvent::Connected { peer } => tracing::debug!(peer = peer.0, "connected"),
+            MediaEvent::Gone { peer } => {
+                tokio::spawn(service.gone(peer));
+            }
+        }
+    }
+}
