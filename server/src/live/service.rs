@@ -91,7 +91,7 @@ impl LiveService {
         stream: Option<i64>,
         offer: &[u8],
     ) -> Result<Started, AppError> {
-        let (exhibitor, stream) = match (who, stream) {
+        let (exhibitor, chosen) = match (who, stream) {
             (who, Some(id)) => {
                 let row = self.db.stream(id).await?.ok_or(AppError::NotFound)?;
                 let exhibitor = self
@@ -100,15 +100,17 @@ impl LiveService {
                 if row.status == "ended" {
                     return Err(AppError::Conflict(ErrorCode::StreamEnded));
                 }
-                (exhibitor, row.id)
+                (exhibitor, Some(row.id))
             }
-            (Publisher::Key(key), None) => {
-                let exhibitor = self.key_owner(key).await?;
-                (exhibitor, self.db.stream_to_start(exhibitor).await?)
-            }
+            (Publisher::Key(key), None) => (self.key_owner(key).await?, None),
             (Publisher::Member(_), None) => return Err(AppError::NotFound),
         };
+        // The offer is checked before a stream is chosen, so that a refused one makes none.
         let Negotiated { connection, answer } = negotiate(self.media.advertised, offer)?;
+        let stream = match chosen {
+            Some(stream) => stream,
+            None => self.db.stream_to_start(exhibitor).await?,
+        };
         let token = self.reserve(stream, exhibitor)?;
         let started = async {
             self.db.mark_live(stream).await?;
