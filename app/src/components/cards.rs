@@ -15,7 +15,7 @@ pub fn ProductCard(product: ProductSummary) -> impl IntoView {
     view! {
         <li class="card product-card">
             <a href=product_path(product.id)>
-                <img src=product.card_image() alt="" width="160" height="160" loading="lazy" />
+                <img src=product.card_image() srcset=product.card_srcset() alt="" width="160" height="160" loading="lazy" />
                 <span class="card-title" lang=title_lang dir=title_lang.map(direction)>{title}</span>
             </a>
             {product.is_new.then(|| view! { <span class="badge">{t!(i18n, new_badge)}</span> })}

@@ -18,6 +18,7 @@ pub fn Gallery(
 ) -> impl IntoView {
     let selected = RwSignal::new(0_usize);
     let large: Vec<String> = pictures.iter().map(|p| p.large.clone()).collect();
+    let srcsets: Vec<Option<String>> = pictures.iter().map(|p| p.srcset.clone()).collect();
     let thumbs = pictures
         .into_iter()
         .zip(thumb_alts)
@@ -36,6 +37,8 @@ pub fn Gallery(
     view! {
         <section class="gallery" aria-label=label>
             <img class="main-image" src=move || large.get(selected.get()).cloned().unwrap_or_default()
+                srcset=move || srcsets.get(selected.get()).cloned().flatten()
+                sizes="(max-width: 520px) 100vw, 480px"
                 alt=main_alt width="480" height="480" fetchpriority="high" />
             <ul class="thumbs">{thumbs}</ul>
         </section>

@@ -32,6 +32,18 @@ impl ProductSummary {
     pub fn card_image(&self) -> String {
         card_image(self.id, self.cover.as_deref())
     }
+
+    /// For an uploaded photo, its sizes for screens of more pixels than CSS pixels (a
+    /// generated picture is drawn in SVG, sharp on any screen).
+    pub fn card_srcset(&self) -> Option<String> {
+        self.cover.as_deref().map(|hash| {
+            format!(
+                "{} 1x, {} 3x",
+                uploaded_image(hash, Some(CARD_SIDE)),
+                uploaded_image(hash, Some(LARGE_SIDE))
+            )
+        })
+    }
 }
 
 /// Everything the product page shows.
@@ -61,11 +73,13 @@ pub struct ProductDetail {
     pub booths: Vec<BoothLocation>,
 }
 
-/// One picture on the product page: the large image and its thumbnail.
+/// One picture on the product page: the large image and its thumbnail, and for an uploaded
+/// photo the sizes a browser chooses from by the screen (`srcset`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Picture {
     pub large: String,
     pub thumbnail: String,
+    pub srcset: Option<String>,
 }
 
 impl ProductDetail {
@@ -76,6 +90,7 @@ impl ProductDetail {
                 .map(|n| Picture {
                     large: image_url(self.id, n),
                     thumbnail: image_url(self.id, n),
+                    srcset: None,
                 })
                 .collect()
         } else {
@@ -84,6 +99,11 @@ impl ProductDetail {
                 .map(|hash| Picture {
                     large: uploaded_image(hash, Some(LARGE_SIDE)),
                     thumbnail: uploaded_image(hash, Some(CARD_SIDE)),
+                    srcset: Some(format!(
+                        "{} {LARGE_SIDE}w, {} {PHOTO_SIDE}w",
+                        uploaded_image(hash, Some(LARGE_SIDE)),
+                        uploaded_image(hash, None)
+                    )),
                 })
                 .collect()
         }
@@ -94,6 +114,8 @@ impl ProductDetail {
 /// page's large picture.
 pub const CARD_SIDE: u32 = 160;
 pub const LARGE_SIDE: u32 = 480;
+/// The most pixels a side of a stored product photo has (the server scales larger ones down).
+pub const PHOTO_SIDE: u32 = 1200;
 
 /// A product's first uploaded photo at card size, or its first generated picture.
 pub fn card_image(id: ProductId, cover: Option<&str>) -> String {

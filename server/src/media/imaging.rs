@@ -34,7 +34,7 @@ impl ImageKind {
     pub fn largest_side(self) -> u32 {
         match self {
             ImageKind::Logo => 512,
-            ImageKind::ProductPhoto => 1200,
+            ImageKind::ProductPhoto => app::domain::product::PHOTO_SIDE,
             ImageKind::Banner => 1600,
             ImageKind::Attachment => 2000,
         }

@@ -198,7 +198,10 @@ on_both_engines! { mod products; support::spawn_app;
         assert_eq!(served.header("content-type"), Some("image/jpeg"));
         let picture = image::load_from_memory(&served.body).unwrap();
         assert_eq!((picture.width(), picture.height()), (480, 320));
-        assert!(app.get(&format!("/products/{id}")).await.text().contains(&large), "the product page shows it");
+        let page = app.get(&format!("/products/{id}")).await.text();
+        assert!(page.contains(&large), "the product page shows it");
+        assert!(page.contains(&format!(r#"srcset="{large} 480w, {first}.jpg 1200w" sizes="(max-width: 520px) 100vw, 480px""#)),
+            "and the full size for wide and dense screens: {page}");
         let photos = count(&app, &format!("SELECT COUNT(*) FROM product_images WHERE product_id = {id}")).await;
         assert_eq!(photos, 2);
 
