@@ -101,21 +101,27 @@ pub async fn current_user() -> Result<Option<CurrentUser>, AppError> {
     }
 }
 
-/// The language of the request: the saved choice, else the browser's preference.
-pub async fn request_locale() -> &'static str {
+/// The language the person chose on this browser with the language switch, if any.
+pub async fn chosen_locale() -> Option<&'static str> {
     let headers = headers().await;
     cookie(
         &headers,
         crate::components::language_switch::LANGUAGE_COOKIE,
     )
     .and_then(|chosen| crate::languages::known(&chosen))
-    .or_else(|| {
-        headers
-            .get(http::header::ACCEPT_LANGUAGE)
-            .and_then(|value| value.to_str().ok())
-            .and_then(crate::languages::preferred)
-    })
-    .unwrap_or("en")
+}
+
+/// The language of the request: the saved choice, else the browser's preference.
+pub async fn request_locale() -> &'static str {
+    if let Some(chosen) = chosen_locale().await {
+        return chosen;
+    }
+    headers()
+        .await
+        .get(http::header::ACCEPT_LANGUAGE)
+        .and_then(|value| value.to_str().ok())
+        .and_then(crate::languages::preferred)
+        .unwrap_or("en")
 }
 
 /// Ends a form's server function: success goes to `done`; a failed plain form post goes

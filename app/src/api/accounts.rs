@@ -116,7 +116,9 @@ pub async fn log_in(email: String, password: String) -> Result<SignInStep, AppEr
     session::finish(result, done, "/sign-in", &[("email", &email)]).await
 }
 
-/// Sets the cookie of a new session; the person it signs in.
+/// Sets the cookie of a new session; the person it signs in. A language they chose on this
+/// browser before signing in becomes their account's (the mails written for them without a
+/// request come in it); a failure to keep it costs only that, and is logged.
 #[cfg(feature = "ssr")]
 pub(crate) async fn signed_in(token: crate::ports::SessionToken) -> Result<CurrentUser, AppError> {
     let accounts = crate::ports::port::<dyn crate::ports::Accounts>()?;
@@ -125,6 +127,11 @@ pub(crate) async fn signed_in(token: crate::ports::SessionToken) -> Result<Curre
         .await?
         .ok_or_else(|| AppError::internal("a new session has no user"))?;
     session::set_cookie(&token.0, accounts.secure_cookies(), true);
+    if let Some(chosen) = session::chosen_locale().await
+        && let Err(error) = accounts.choose_language(user.id, chosen).await
+    {
+        tracing::warn!(%error, "the language chosen before signing in was not kept");
+    }
     Ok(user)
 }
 

@@ -101,6 +101,18 @@ on_both_engines! { mod accounts; support::spawn_app;
         let elsewhere = support::session_cookie(&log_in(&app, None, "correct+horse+battery").await);
         assert!(who(&app, &elsewhere).await.contains("Ana Lima"));
 
+        // A language chosen on this browser before signing in becomes the account's (its
+        // mails'); a cookie naming no language of the fair changes nothing.
+        let language = || async {
+            sqlx::query_scalar::<_, String>("SELECT language FROM users WHERE email = 'ana.lima@example.com'")
+                .fetch_one(&app.db.db.pool).await.unwrap()
+        };
+        assert_eq!(language().await, "en");
+        assert_eq!(log_in(&app, Some("i18n_pref_locale=es"), "correct+horse+battery").await.status, 200);
+        assert_eq!(language().await, "es");
+        assert_eq!(log_in(&app, Some("i18n_pref_locale=xx"), "correct+horse+battery").await.status, 200);
+        assert_eq!(language().await, "es");
+
         let out = app.post("/api/log_out", &[("Cookie", &second)], "everywhere=true").await;
         assert_eq!(out.status, 200);
         assert!(out.header("set-cookie").unwrap().contains("Max-Age=0"));
