@@ -63,7 +63,7 @@ fn created(live: &LiveService, started: Started, who: &str) -> Response {
     if let Ok(location) = HeaderValue::from_str(&location) {
         headers.insert(header::LOCATION, location);
     }
-    for link in ice_links(&live.ice.for_party(true, who, now())) {
+    for link in ice_links(&live.ice.entries(true, who, now())) {
         if let Ok(value) = HeaderValue::from_str(&link) {
             headers.append(header::LINK, value);
         }
@@ -71,11 +71,10 @@ fn created(live: &LiveService, started: Started, who: &str) -> Response {
     response
 }
 
-/// RFC 9725's `Link` header values for a list of RTCIceServer entries (JSON).
-fn ice_links(servers: &str) -> Vec<String> {
-    let servers: Vec<serde_json::Value> = serde_json::from_str(servers).unwrap_or_default();
+/// RFC 9725's `Link` header values for RTCIceServer entries.
+fn ice_links(servers: &[serde_json::Value]) -> Vec<String> {
     let mut links = Vec::new();
-    for server in &servers {
+    for server in servers {
         let urls = match &server["urls"] {
             serde_json::Value::String(url) => vec![url.clone()],
             serde_json::Value::Array(urls) => urls
@@ -163,10 +162,13 @@ mod tests {
 
     #[test]
     fn ice_servers_become_link_headers() {
-        let servers = r#"[{"urls":"stun:stun.example.org:3478"},
-            {"urls":["turn:turn.example.org:3478"],"username":"1:publisher","credential":"c2VjcmV0"}]"#;
+        let servers: Vec<serde_json::Value> = serde_json::from_str(
+            r#"[{"urls":"stun:stun.example.org:3478"},
+            {"urls":["turn:turn.example.org:3478"],"username":"1:publisher","credential":"c2VjcmV0"}]"#,
+        )
+        .unwrap();
         assert_eq!(
-            ice_links(servers),
+            ice_links(&servers),
             [
                 r#"<stun:stun.example.org:3478>; rel="ice-server""#,
                 r#"<turn:turn.example.org:3478>; rel="ice-server"; username="1:publisher"; credential="c2VjcmV0"; credential-type="password""#,

@@ -94,9 +94,8 @@ impl LiveService {
         let (exhibitor, chosen) = match (who, stream) {
             (who, Some(id)) => {
                 let row = self.db.stream(id).await?.ok_or(AppError::NotFound)?;
-                let exhibitor = self
-                    .publisher_of(who, ExhibitorId(row.exhibitor_id))
-                    .await?;
+                let exhibitor = ExhibitorId(row.exhibitor_id);
+                self.publisher_of(who, exhibitor).await?;
                 if row.status == "ended" {
                     return Err(AppError::Conflict(ErrorCode::StreamEnded));
                 }
@@ -224,12 +223,12 @@ impl LiveService {
         self.db.mark_ended(stream).await
     }
 
-    /// The exhibitor `who` publishes for, when that is `exhibitor`.
+    /// Whether `who` publishes for `exhibitor`: 403 when not, 401 for a key that is none.
     async fn publisher_of(
         &self,
         who: Publisher<'_>,
         exhibitor: ExhibitorId,
-    ) -> Result<ExhibitorId, AppError> {
+    ) -> Result<(), AppError> {
         match who {
             Publisher::Key(key) => {
                 if self.key_owner(key).await? != exhibitor {
@@ -238,7 +237,7 @@ impl LiveService {
             }
             Publisher::Member(user) => authorize(Some(user), Action::GoLive(exhibitor))?,
         }
-        Ok(exhibitor)
+        Ok(())
     }
 
     /// The team whose key `key` is; 401 for a key that is no team's.

@@ -52,13 +52,19 @@ pub struct CallServers {
 }
 
 impl CallServers {
-    /// The RTCIceServer list for `who` in a call; the relay only for a `confirmed` meeting.
+    /// The RTCIceServer list for `who` in a call, as JSON; the relay only for a `confirmed`
+    /// meeting.
     pub fn for_party(&self, confirmed: bool, who: &str, now: i64) -> String {
+        Value::Array(self.entries(confirmed, who, now)).to_string()
+    }
+
+    /// The RTCIceServer entries for `who`; the relay only when `relayed`.
+    pub fn entries(&self, relayed: bool, who: &str, now: i64) -> Vec<Value> {
         let mut servers: Vec<Value> = serde_json::from_str(&self.ice_servers).unwrap_or_default();
-        if let Some(turn) = self.turn.as_ref().filter(|_| confirmed) {
+        if let Some(turn) = self.turn.as_ref().filter(|_| relayed) {
             servers.push(turn.entry(who, now));
         }
-        Value::Array(servers).to_string()
+        servers
     }
 }
 

@@ -391,11 +391,9 @@ on_both_engines! { mod matrix; support::spawn_app;
                      VALUES ($1, 'Matrix', '矩阵', 0, 'scheduled', 0)")
             .bind(a.0).execute(&app.db.db.pool).await.unwrap();
         let stream: i64 = sqlx::query_scalar("SELECT MAX(id) FROM live_streams").fetch_one(&app.db.db.pool).await.unwrap();
-        let with = |cookie: Option<&str>| -> Vec<(&str, String)> { cookie.map(|c| ("Cookie", c.to_owned())).into_iter().collect() };
         for (i, cookie) in cookies.iter().enumerate() {
             let expected = [401, 403, 403, 201, 201, 403][i];
-            let headers = with(cookie.as_deref());
-            let headers: Vec<(&str, &str)> = headers.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let headers: Vec<(&str, &str)> = cookie.as_deref().map(|c| ("Cookie", c)).into_iter().collect();
             let published = live::offer(&app, &format!("/live/streams/{stream}/whip"), &headers, live::OBS_OFFER).await;
             if published.status != expected {
                 failures.push(format!("publish a stream of A as {}: {}, expected {expected}", ACTORS[i], published.status));
@@ -404,8 +402,7 @@ on_both_engines! { mod matrix; support::spawn_app;
                 continue;
             }
             for (j, viewer) in cookies.iter().enumerate() {
-                let headers = with(viewer.as_deref());
-                let headers: Vec<(&str, &str)> = headers.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                let headers: Vec<(&str, &str)> = viewer.as_deref().map(|c| ("Cookie", c)).into_iter().collect();
                 let watched = live::offer(&app, &format!("/live/streams/{stream}/whep"), &headers, &live::viewer_offer()).await;
                 if watched.status != 201 {
                     failures.push(format!("watch a live stream of A as {}: {}, expected 201", ACTORS[j], watched.status));
@@ -413,8 +410,7 @@ on_both_engines! { mod matrix; support::spawn_app;
             }
             let location = published.header("location").unwrap_or_default().to_owned();
             for (j, other) in cookies.iter().enumerate().filter(|(j, _)| ![3, 4].contains(j)) {
-                let headers = with(other.as_deref());
-                let headers: Vec<(&str, &str)> = headers.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                let headers: Vec<(&str, &str)> = other.as_deref().map(|c| ("Cookie", c)).into_iter().collect();
                 let got = send(app.addr, "DELETE", &location, &headers, b"").await.status;
                 let expected = [401, 403, 403, 0, 0, 403][j];
                 if got != expected {
