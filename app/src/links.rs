@@ -3,7 +3,9 @@
 //! every redirect, so that no form becomes an open redirect.
 
 use crate::domain::text::percent_encode;
-use crate::domain::{ConversationId, InquiryId, MeetingId, MessageId, OrderId, ProductId};
+use crate::domain::{
+    ConversationId, InquiryId, MeetingId, MessageId, OrderId, ProductId, StreamId,
+};
 use leptos::prelude::*;
 
 /// The second step of signing in: the code from an authenticator app.
@@ -103,6 +105,11 @@ pub fn meeting_path(id: MeetingId) -> String {
 /// The page of a meeting's video call.
 pub fn call_path(id: MeetingId) -> String {
     format!("/meetings/{id}/call")
+}
+
+/// A stream's page: live, to come, or its replay.
+pub fn stream_path(id: StreamId) -> String {
+    format!("/live/{id}")
 }
 
 /// The meeting as a calendar file.

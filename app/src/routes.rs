@@ -20,6 +20,7 @@ use crate::pages::{
     inquiry::InquiryPage,
     inquiry_new::InquiryNewPage,
     invitation::InvitationPage,
+    live::LiveListPage,
     meeting::MeetingPage,
     not_found::NotFoundPage,
     offline::OfflinePage,
@@ -40,6 +41,8 @@ use crate::pages::{
     section::SectionPage,
     sign_in::SignInPage,
     sign_in_code::SignInCodePage,
+    stream::StreamPage,
+    studio::StudioPage,
     team::TeamPage,
     two_factor::TwoFactorPage,
     verify_email::VerifyEmailPage,
@@ -76,6 +79,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/exhibitors/:slug/meetings") view=BookingPage ssr=SsrMode::Async />
                         <Route path=path!("/meetings/:id") view=MeetingPage ssr=SsrMode::Async />
                         <Route path=path!("/meetings/:id/call") view=CallPage ssr=SsrMode::Async />
+                        <Route path=path!("/live") view=LiveListPage ssr=SsrMode::Async />
+                        <Route path=path!("/live/:id") view=StreamPage ssr=SsrMode::Async />
                         <Route path=path!("/products/:id") view=ProductPage ssr=SsrMode::Async />
                         <Route path=path!("/products/:id/inquiry") view=InquiryNewPage ssr=SsrMode::Async />
                         <Route path=path!("/inquiries/:id") view=InquiryPage ssr=SsrMode::Async />
@@ -96,6 +101,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/exhibitor/booth") view=BoothEditorPage ssr=SsrMode::Async />
                         <Route path=path!("/exhibitor/team") view=TeamPage ssr=SsrMode::Async />
                         <Route path=path!("/exhibitor/meetings") view=AvailabilityPage ssr=SsrMode::Async />
+                        <Route path=path!("/exhibitor/live") view=StudioPage ssr=SsrMode::Async />
                         <Route path=path!("/exhibitor/products") view=ProductListPage ssr=SsrMode::Async />
                         <Route path=path!("/exhibitor/products/new") view=ProductEditorPage ssr=SsrMode::Async />
                         <Route path=path!("/exhibitor/products/import") view=ProductImportPage ssr=SsrMode::Async />
@@ -124,9 +130,9 @@ pub fn is_catalogue_page(path: &str) -> bool {
     matches!(
         segments.as_slice(),
         [""] | [
-            "categories" | "sections" | "halls" | "exhibitors" | "products",
+            "categories" | "sections" | "halls" | "exhibitors" | "products" | "live",
             _
-        ] | ["search" | "exhibitors"]
+        ] | ["search" | "exhibitors" | "live"]
     )
 }
 
@@ -145,6 +151,8 @@ mod tests {
             "/exhibitors",
             "/exhibitors/acme",
             "/products/12",
+            "/live",
+            "/live/7",
         ] {
             assert!(is_catalogue_page(path), "{path}");
         }
@@ -153,6 +161,7 @@ mod tests {
             "/products/12/inquiry",
             "/messages",
             "/exhibitor/booth",
+            "/exhibitor/live",
             "/organizer/reports",
             "/sign-in",
             "/halls",

@@ -23,7 +23,7 @@ const routes = () =>
 interface Made {
   category: string; section: string; hall: string; booth: string; product: string;
   editedProduct: string; inquiry: string; order: string; contract: string; meeting: string;
-  conversation: string; organizerBooths: string;
+  conversation: string; organizerBooths: string; stream: string;
 }
 
 /** Every route with the address this test opens and who opens it. */
@@ -38,6 +38,8 @@ const pages = (m: Made): Record<string, Visit> => ({
   '/exhibitors/:slug/meetings': { who: 'buyer', path: `${m.booth}/meetings` },
   '/meetings/:id': { who: 'buyer', path: m.meeting },
   '/meetings/:id/call': { who: 'buyer', path: `${m.meeting}/call` },
+  '/live': { who: 'visitor', path: '/live' },
+  '/live/:id': { who: 'visitor', path: m.stream },
   '/products/:id': { who: 'buyer', path: m.product },
   '/products/:id/inquiry': { who: 'buyer', path: `${m.product}/inquiry` },
   '/inquiries/:id': { who: 'team', path: m.inquiry },
@@ -59,6 +61,7 @@ const pages = (m: Made): Record<string, Visit> => ({
   '/exhibitor/booth': { who: 'team', path: '/exhibitor/booth' },
   '/exhibitor/team': { who: 'team', path: '/exhibitor/team' },
   '/exhibitor/meetings': { who: 'team', path: '/exhibitor/meetings' },
+  '/exhibitor/live': { who: 'team', path: '/exhibitor/live' },
   '/exhibitor/products': { who: 'team', path: '/exhibitor/products' },
   '/exhibitor/products/new': { who: 'team', path: '/exhibitor/products/new' },
   '/exhibitor/products/import': { who: 'team', path: '/exhibitor/products/import' },
@@ -111,6 +114,11 @@ for (const language of ['en', 'ar'] as const) {
       form: { 'form[date]': day, 'form[from]': '11:00', 'form[to]': '11:30', 'form[minutes]': '30' },
     });
     expect(added.status()).toBe(200);
+    const scheduled = await team.page.request.post('/api/schedule_stream', {
+      form: { 'form[title_en]': `Every page, ${language}`, 'form[date]': day, 'form[time]': '15:00' },
+    });
+    expect(scheduled.status()).toBe(200);
+    const stream = `/live/${await scheduled.json()}`;
 
     await verifiedBuyer(buyer.page, js, `every-page-${language}`);
     await buyer.page.goto(booth);
@@ -181,7 +189,7 @@ for (const language of ['en', 'ar'] as const) {
 
     // Every page, in the language.
     const made: Made = { category, section, hall, booth, product, editedProduct, inquiry, order, contract, meeting,
-                         conversation, organizerBooths };
+                         conversation, organizerBooths, stream };
     const people: Record<Who, Page> = { visitor: page, buyer: buyer.page, team: team.page, organizer: organizer.page };
     for (const p of Object.values(people)) await setLanguage(p);
     for (const [route, visit] of Object.entries(pages(made))) {

@@ -33,7 +33,7 @@ pub async fn send_inquiry(product: ProductId, form: InquiryForm) -> Result<(), A
         let user = session::current_user().await?;
         let valid = form.validate().map_err(AppError::Validation)?;
         crate::ports::port::<dyn crate::ports::Deals>()?
-            .insert_inquiry(user.as_ref(), product, valid)
+            .insert_inquiry(user.as_ref(), product, valid, None)
             .await
     }
     .await;

@@ -16,6 +16,8 @@ pub const PAGE_SIZE: usize = 24;
 pub struct BoothPageData {
     pub profile: ExhibitorProfile,
     pub products: Page<ProductSummary>,
+    /// Its live stream, else its next one.
+    pub stream: Option<crate::domain::live::StreamSummary>,
 }
 
 #[server(endpoint = "get_booth_page")]
@@ -37,7 +39,18 @@ pub async fn get_booth_page(slug: String, after: i64) -> Result<BoothPageData, A
                     PAGE_SIZE,
                 )
                 .await?;
-            Ok(BoothPageData { profile, products })
+            let stream = crate::ports::port::<dyn crate::ports::Live>()?
+                .booth_stream(
+                    crate::session::current_user().await?.as_ref(),
+                    profile.summary.id,
+                    crate::session::request_locale().await,
+                )
+                .await?;
+            Ok(BoothPageData {
+                profile,
+                products,
+                stream,
+            })
         }
         .await,
     )

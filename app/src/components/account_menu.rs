@@ -73,6 +73,7 @@ pub fn AccountMenu() -> impl IntoView {
                     <a href="/exhibitor/booth">{t!(i18n, nav_booth)}</a>
                     <a href="/exhibitor/products">{t!(i18n, nav_products)}</a>
                     <a href="/exhibitor/team">{t!(i18n, nav_team)}</a>
+                    <a href=crate::api::live::STUDIO_PATH>{t!(i18n, nav_studio)}</a>
                 }
             });
             let messages = (user.role != Role::Organizer).then(|| {

@@ -20,6 +20,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <ul>
                     <li><a href="/">{t!(i18n, nav_home)}</a></li>
                     <li><a href="/exhibitors">{t!(i18n, nav_exhibitors)}</a></li>
+                    <li><a href="/live">{t!(i18n, nav_live)}</a></li>
                 </ul>
             </nav>
             <form class="header-search" role="search" method="get" action="/search">

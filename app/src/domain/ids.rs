@@ -62,6 +62,8 @@ id_type!(
     SlotId,
     /// A buyer's booking of a slot.
     MeetingId,
+    /// An exhibitor's live stream (scheduled, live, or a replay).
+    StreamId,
     /// A company's application to exhibit, awaiting the organizer.
     ApplicationId,
     /// A report of a conversation to the organizer.

@@ -67,7 +67,7 @@ pub struct ValidAvailability {
     pub minutes: u32,
 }
 
-fn date(typed: &str) -> Option<(i16, i8, i8)> {
+pub(crate) fn date(typed: &str) -> Option<(i16, i8, i8)> {
     let mut parts = typed.trim().splitn(3, '-');
     let year = parts.next()?.parse::<i16>().ok()?;
     let month = parts.next()?.parse::<i8>().ok()?;
@@ -76,7 +76,7 @@ fn date(typed: &str) -> Option<(i16, i8, i8)> {
         .then_some((year, month, day))
 }
 
-fn minute_of_day(typed: &str) -> Option<u32> {
+pub(crate) fn minute_of_day(typed: &str) -> Option<u32> {
     let (hours, minutes) = typed.trim().split_once(':')?;
     let (hours, minutes) = (hours.parse::<u32>().ok()?, minutes.parse::<u32>().ok()?);
     // 24:00 closes a window at midnight.

@@ -36,6 +36,7 @@ pub mod fair;
 pub mod form;
 pub mod hall;
 pub mod ids;
+pub mod live;
 pub mod mail;
 pub mod meeting;
 pub mod moderation;
@@ -56,7 +57,9 @@ pub use account::{BusinessType, CurrentUser, Registration, Role};
 pub use application::{Application, ApplicationForm, BoothAssignments, ValidApplication};
 pub use audit::AuditEntry;
 pub use booth_edit::{ProfileForm, ValidProfile};
-pub use conversation::{ChatFrame, ConversationSummary, ConversationView, Message, SocketFrame};
+pub use conversation::{
+    ChatFrame, ConversationExhibitor, ConversationSummary, ConversationView, Message, SocketFrame,
+};
 pub use country::CountryCode;
 pub use directory::DirectoryFilter;
 pub use exhibitor::{BoothLocation, Contact, ExhibitorProfile, ExhibitorSummary};
@@ -67,7 +70,7 @@ pub use hall::{BoothExhibitor, BoothOnMap, HallMap, HallSummary, Rect, terms_mat
 pub use ids::{
     ApplicationId, BoothId, CategoryId, ConversationId, ExhibitorId, HallId, ImportId, InquiryId,
     MailId, MeetingId, MessageId, OrderId, ProductId, QuotationId, ReportId, SectionId, SessionId,
-    SlotId, UserId,
+    SlotId, StreamId, UserId,
 };
 pub use mail::{Delivery, OutboxMail};
 pub use money::{Currency, PriceRange};

@@ -145,6 +145,7 @@ error_codes! {
     TimeInvalid => "time_invalid",
     WindowTooShort => "window_too_short",
     TooFarAhead => "too_far_ahead",
+    ProductNotOwn => "product_not_own",
     ConversationBlocked => "conversation_blocked",
     AlreadyReported => "already_reported",
     NotAPdf => "not_a_pdf",

@@ -7,10 +7,11 @@ use crate::components::verify_notice::unverified_buyer;
 use crate::components::{cards::ProductCard, page_meta::PageMeta, pager::Pager};
 use crate::domain::Cursor;
 use crate::domain::exhibitor::{logo_url, uploaded_banner};
+use crate::domain::live::StreamStatus;
 use crate::error::{AppError, ErrorCode};
 use crate::i18n::*;
 use crate::languages::direction;
-use crate::links::exhibitor_path;
+use crate::links::{exhibitor_path, stream_path};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
@@ -38,7 +39,27 @@ pub fn BoothPage() -> impl IntoView {
 fn booth_view(data: BoothPageData, cursor: Cursor) -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
-    let BoothPageData { profile, products } = data;
+    let BoothPageData {
+        profile,
+        products,
+        stream,
+    } = data;
+    let stream = stream.map(|stream| {
+        let (title, lang) = stream.title.shown_with_lang(locale);
+        let live = stream.status == StreamStatus::Live;
+        let heading = if live {
+            t_string!(i18n, live_is_live)
+        } else {
+            t_string!(i18n, live_next_stream)
+        };
+        view! {
+            <p class="booth-stream" class:is-live=live>
+                <span class="badge stream-status">{heading}</span>" "
+                <a href=stream_path(stream.id) lang=lang dir=lang.map(direction)>{title}</a>
+                {(!live && !stream.at_local.is_empty()).then(|| view! { " · "<time>{stream.at_local.clone()}</time> })}
+            </p>
+        }
+    });
     let company = profile.summary.clone();
     let name = company.name.get(locale).to_owned();
     let href = exhibitor_path(&company.slug);
@@ -106,6 +127,7 @@ fn booth_view(data: BoothPageData, cursor: Cursor) -> impl IntoView {
                     <a class="button" href=crate::links::booking_path(&company.slug) rel="nofollow">{t!(i18n, booking_start)}</a>
                 })}
             </header>
+            {stream}
             {about}
             {video.map(|video| view! {
                 <section class="booth-video" aria-labelledby="video-heading">

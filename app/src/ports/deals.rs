@@ -25,11 +25,14 @@ pub trait Deals: Send + Sync + 'static {
         actor: Option<&CurrentUser>,
         product: ProductId,
     ) -> Result<InquiryDraft, AppError>;
+    /// A buyer's inquiry about a product; `from_stream`: sent from under that stream's video
+    /// (kept with the moment, when the stream is the product's exhibitor's).
     async fn insert_inquiry(
         &self,
         actor: Option<&CurrentUser>,
         product: ProductId,
         inquiry: ValidInquiry,
+        from_stream: Option<crate::domain::StreamId>,
     ) -> Result<InquiryId, AppError>;
     async fn get_inquiry(
         &self,

@@ -14,7 +14,9 @@ use app::domain::deal::{
     Answer, Contract, DealLists, InquiryDraft, InquiryView, OrderStatus, OrderView, PublicContract,
     Side, ValidInquiry, ValidQuotation,
 };
-use app::domain::{Action, CurrentUser, InquiryId, OrderId, ProductId, QuotationId, authorize};
+use app::domain::{
+    Action, CurrentUser, InquiryId, OrderId, ProductId, QuotationId, StreamId, authorize,
+};
 use app::error::AppError;
 use app::error::ErrorCode;
 use app::ports::{Deals, SignedFrom};
@@ -76,6 +78,7 @@ impl Deals for DealService {
         actor: Option<&CurrentUser>,
         product: ProductId,
         inquiry: ValidInquiry,
+        from_stream: Option<StreamId>,
     ) -> Result<InquiryId, AppError> {
         let draft = self.get_inquiry_draft(actor, product).await?;
         let user = actor.ok_or(AppError::Unauthenticated)?;
@@ -83,7 +86,7 @@ impl Deals for DealService {
             .check(&self.db, user.id, Started::Inquiries)
             .await?;
         self.db
-            .insert_inquiry(user.id, product, draft.exhibitor.id, &inquiry)
+            .insert_inquiry(user.id, product, draft.exhibitor.id, &inquiry, from_stream)
             .await
     }
 

@@ -229,6 +229,7 @@ pub fn router(state: AppState) -> Router {
             "/live/whip",
             post(live::http::publish_next).layer(offer_limit()),
         )
+        .route("/live/streams/{id}", get(live::http::stream_now))
         .route(
             "/live/streams/{id}/whip",
             post(live::http::publish).layer(offer_limit()),

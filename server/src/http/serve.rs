@@ -75,6 +75,11 @@ pub async fn run(
         media.bound,
         media.advertised
     );
+    // No publisher outlives the server: a stream left live by the last run is over.
+    let ended = db.end_streams_left_live().await?;
+    if ended > 0 {
+        tracing::info!(ended, "streams left live by the last run are replays now");
+    }
     let live = LiveService::new(db.clone(), media, media_events, calls.clone());
     let state = AppState::new(
         leptos_options(&config.site_root, config.addr),

@@ -98,15 +98,27 @@ fn ice_links(servers: &[serde_json::Value]) -> Vec<String> {
     links
 }
 
-/// `POST /live/whip`: an encoder starts its team's stream.
+/// Who asks to publish or to end a session: an encoder by its stream key, else a team
+/// member signed in.
+fn publisher<'a>(headers: &'a HeaderMap, signed_in: &'a Option<SignedIn>) -> Option<Publisher<'a>> {
+    match (bearer(headers), signed_in) {
+        (Some(key), _) => Some(Publisher::Key(key)),
+        (None, Some(signed_in)) => Some(Publisher::Member(&signed_in.user)),
+        (None, None) => None,
+    }
+}
+
+/// `POST /live/whip`: an encoder or a team member in the browser starts the team's stream
+/// (the one live, else the next scheduled, else a new one).
 pub async fn publish_next(
     State(live): State<Arc<LiveService>>,
+    signed_in: Option<SignedIn>,
     headers: HeaderMap,
     offer: Bytes,
 ) -> Result<Response, HttpError> {
-    let key = bearer(&headers).ok_or(AppError::Unauthenticated)?;
+    let who = publisher(&headers, &signed_in).ok_or(AppError::Unauthenticated)?;
     sdp_only(&headers)?;
-    let started = live.publish(Publisher::Key(key), None, &offer).await?;
+    let started = live.publish(who, None, &offer).await?;
     Ok(created(&live, started, "publisher"))
 }
 
@@ -118,11 +130,7 @@ pub async fn publish(
     headers: HeaderMap,
     offer: Bytes,
 ) -> Result<Response, HttpError> {
-    let who = match (bearer(&headers), &signed_in) {
-        (Some(key), _) => Publisher::Key(key),
-        (None, Some(signed_in)) => Publisher::Member(&signed_in.user),
-        (None, None) => return Err(AppError::Unauthenticated.into()),
-    };
+    let who = publisher(&headers, &signed_in).ok_or(AppError::Unauthenticated)?;
     sdp_only(&headers)?;
     let started = live.publish(who, Some(stream), &offer).await?;
     Ok(created(&live, started, "publisher"))
@@ -140,6 +148,19 @@ pub async fn watch(
     Ok(created(&live, started, "viewer"))
 }
 
+/// `GET /live/streams/{id}`: where the stream stands and how many watch it.
+pub async fn stream_now(
+    State(live): State<Arc<LiveService>>,
+    Path(stream): Path<i64>,
+) -> Result<Response, HttpError> {
+    let now = live.now(stream).await?;
+    let mut response = axum::Json(now).into_response();
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    Ok(response)
+}
+
 /// `DELETE /live/streams/{id}/sessions/{token}`: a publisher or a viewer leaves.
 pub async fn leave(
     State(live): State<Arc<LiveService>>,
@@ -147,12 +168,8 @@ pub async fn leave(
     signed_in: Option<SignedIn>,
     headers: HeaderMap,
 ) -> Result<StatusCode, HttpError> {
-    let who = match (bearer(&headers), &signed_in) {
-        (Some(key), _) => Some(Publisher::Key(key)),
-        (None, Some(signed_in)) => Some(Publisher::Member(&signed_in.user)),
-        (None, None) => None,
-    };
-    live.end(stream, &token, who).await?;
+    live.end(stream, &token, publisher(&headers, &signed_in))
+        .await?;
     Ok(StatusCode::OK)
 }
 

@@ -11,9 +11,9 @@ use super::media::{MediaEngine, MediaEvent, Negotiated, PeerId, Role, negotiate}
 use crate::meetings::turn::CallServers;
 use crate::storage::Db;
 use crate::storage::live::StreamRow;
-use app::domain::{Action, CurrentUser, ExhibitorId, authorize};
+use app::domain::live::{StreamNow, StreamStatus};
+use app::domain::{Action, CurrentUser, ExhibitorId, ProductSummary, StreamId, authorize};
 use app::error::{AppError, ErrorCode};
-use app::ports::Live;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, Weak};
 use std::time::Duration;
@@ -27,6 +27,7 @@ pub const RECONNECT_GRACE: Duration = Duration::from_secs(30);
 pub const SESSIONS_MAX: usize = 2000;
 
 /// Who publishes.
+#[derive(Clone, Copy)]
 pub enum Publisher<'a> {
     /// A studio encoder, with the stream key it sent.
     Key(&'a str),
@@ -59,11 +60,13 @@ struct Sessions {
 }
 
 pub struct LiveService {
-    db: Db,
+    pub(super) db: Db,
     media: MediaEngine,
     /// The STUN and TURN servers handed to publishers and viewers.
     pub ice: CallServers,
     sessions: Mutex<Sessions>,
+    /// The product pinned under each live stream's video, as stored (read once a stream).
+    pinned: Mutex<HashMap<i64, Option<ProductSummary>>>,
 }
 
 impl LiveService {
@@ -79,6 +82,7 @@ impl LiveService {
             media,
             ice,
             sessions: Mutex::default(),
+            pinned: Mutex::default(),
         });
         tokio::spawn(follow(Arc::downgrade(&service), events));
         service
@@ -102,7 +106,11 @@ impl LiveService {
                 (exhibitor, Some(row.id))
             }
             (Publisher::Key(key), None) => (self.key_owner(key).await?, None),
-            (Publisher::Member(_), None) => return Err(AppError::NotFound),
+            (Publisher::Member(user), None) => {
+                let team = user.team.ok_or(AppError::Forbidden)?;
+                self.publisher_of(who, team.exhibitor).await?;
+                (team.exhibitor, None)
+            }
         };
         // The offer is checked before a stream is chosen, so that a refused one makes none.
         let Negotiated { connection, answer } = negotiate(self.media.advertised, offer)?;
@@ -139,8 +147,10 @@ impl LiveService {
     /// Starts a viewer's connection to a live stream.
     pub async fn watch(&self, stream: i64, offer: &[u8]) -> Result<Started, AppError> {
         let row: StreamRow = self.db.stream(stream).await?.ok_or(AppError::NotFound)?;
-        if row.status != "live" {
-            return Err(AppError::Conflict(ErrorCode::StreamNotLive));
+        match row.status.as_str() {
+            "live" => {}
+            "ended" => return Err(AppError::Conflict(ErrorCode::StreamEnded)),
+            _ => return Err(AppError::Conflict(ErrorCode::StreamNotLive)),
         }
         if self.session_count() >= SESSIONS_MAX {
             return Err(AppError::Busy);
@@ -220,6 +230,10 @@ impl LiveService {
             }
             self.forget(&token);
         }
+        self.pinned
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(&stream);
         self.db.mark_ended(stream).await
     }
 
@@ -281,6 +295,68 @@ impl LiveService {
         Ok(token)
     }
 
+    /// Where `stream` stands now: live while a publisher holds it (from memory, for the
+    /// players that ask every few seconds), else as stored.
+    pub async fn now(&self, stream: i64) -> Result<StreamNow, AppError> {
+        let publishing = {
+            let sessions = self.sessions.lock().unwrap_or_else(|e| e.into_inner());
+            sessions.publishing.contains_key(&stream)
+        };
+        let status = if publishing {
+            StreamStatus::Live
+        } else {
+            let row = self.db.stream(stream).await?.ok_or(AppError::NotFound)?;
+            StreamStatus::parse(&row.status).ok_or_else(|| {
+                AppError::internal(format!("unknown stream status {:?}", row.status))
+            })?
+        };
+        let pinned = match status {
+            StreamStatus::Live => self.pinned(stream).await?,
+            _ => None,
+        };
+        Ok(StreamNow {
+            status,
+            viewers: self.viewers(stream),
+            pinned,
+        })
+    }
+
+    /// The product pinned under `stream`'s video: from memory, else as stored.
+    async fn pinned(&self, stream: i64) -> Result<Option<ProductSummary>, AppError> {
+        let known = {
+            let pinned = self.pinned.lock().unwrap_or_else(|e| e.into_inner());
+            pinned.get(&stream).cloned()
+        };
+        if let Some(product) = known {
+            return Ok(product);
+        }
+        let product = self
+            .db
+            .pins(StreamId(stream))
+            .await?
+            .pop()
+            .and_then(|(_, product)| product);
+        self.remember_pin(stream, product.clone());
+        Ok(product)
+    }
+
+    /// Keeps what is pinned under `stream` now.
+    pub(super) fn remember_pin(&self, stream: i64, product: Option<ProductSummary>) {
+        let mut pinned = self.pinned.lock().unwrap_or_else(|e| e.into_inner());
+        pinned.insert(stream, product);
+    }
+
+    /// How many viewers are connected to `stream` now.
+    pub fn viewers(&self, stream: i64) -> u32 {
+        let sessions = self.sessions.lock().unwrap_or_else(|e| e.into_inner());
+        let count = sessions
+            .by_token
+            .values()
+            .filter(|s| s.stream == stream && s.role == Role::Viewer && !s.gone)
+            .count();
+        u32::try_from(count).unwrap_or(u32::MAX)
+    }
+
     fn session_count(&self) -> usize {
         let sessions = self.sessions.lock().unwrap_or_else(|e| e.into_inner());
         sessions.by_token.len()
@@ -338,24 +414,6 @@ impl LiveService {
                 tracing::warn!(%error, stream, "a stream whose publisher left could not be ended");
             }
         }
-    }
-}
-
-#[async_trait::async_trait]
-impl Live for LiveService {
-    #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), exhibitor = exhibitor.0))]
-    async fn rotate_stream_key(
-        &self,
-        actor: Option<&CurrentUser>,
-        exhibitor: ExhibitorId,
-    ) -> Result<String, AppError> {
-        authorize(actor, Action::GoLive(exhibitor))?;
-        let user = actor.ok_or(AppError::Unauthenticated)?;
-        let key = keys::new_key()?;
-        self.db
-            .set_stream_key(exhibitor, user.id, &keys::fingerprint(&key))
-            .await?;
-        Ok(key)
     }
 }
 

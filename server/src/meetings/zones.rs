@@ -151,31 +151,40 @@ pub fn both(at: i64, exhibitor: &TimeZone, buyer: &TimeZone, locale: Locale) -> 
     }
 }
 
-/// The slots (start, end in unix seconds) of a window of local times in `tz`. A day that
-/// does not exist is refused; a local time a clock change skips moves on, as clocks do.
+/// The instant (unix seconds) of `minute` after midnight of a day in `tz`. A day that does
+/// not exist is refused (`date`); a local time a clock change skips moves on, as clocks do.
+pub fn local_instant(
+    (year, month, day): (i16, i8, i8),
+    minute: u32,
+    tz: &TimeZone,
+) -> Result<i64, AppError> {
+    let invalid = || AppError::invalid("date", ErrorCode::DateInvalid);
+    let midnight = jiff::civil::Date::new(year, month, day)
+        .map_err(|_| invalid())?
+        .to_zoned(tz.clone())
+        .map_err(|_| invalid())?;
+    midnight
+        .datetime()
+        .checked_add(jiff::SignedDuration::from_mins(i64::from(minute)))
+        .map_err(|_| invalid())?
+        .to_zoned(tz.clone())
+        .map(|zoned| zoned.timestamp().as_second())
+        .map_err(|_| invalid())
+}
+
+/// The slots (start, end in unix seconds) of a window of local times in `tz`.
 pub fn window_slots(
     window: &ValidAvailability,
     tz: &TimeZone,
 ) -> Result<Vec<(i64, i64)>, AppError> {
-    let day = jiff::civil::Date::new(window.year, window.month, window.day)
-        .map_err(|_| AppError::invalid("date", ErrorCode::DateInvalid))?;
-    let midnight = day
-        .to_zoned(tz.clone())
-        .map_err(|_| AppError::invalid("date", ErrorCode::DateInvalid))?;
-    let instant = |minute: u32| -> Result<i64, AppError> {
-        let civil = midnight
-            .datetime()
-            .checked_add(jiff::SignedDuration::from_mins(i64::from(minute)))
-            .map_err(|_| AppError::invalid("date", ErrorCode::DateInvalid))?;
-        civil
-            .to_zoned(tz.clone())
-            .map(|zoned| zoned.timestamp().as_second())
-            .map_err(|_| AppError::invalid("date", ErrorCode::DateInvalid))
-    };
+    let day = (window.year, window.month, window.day);
     let mut slots = Vec::new();
     let mut start = window.from;
     while start + window.minutes <= window.to {
-        slots.push((instant(start)?, instant(start + window.minutes)?));
+        slots.push((
+            local_instant(day, start, tz)?,
+            local_instant(day, start + window.minutes, tz)?,
+        ));
         start += window.minutes;
     }
     Ok(slots)

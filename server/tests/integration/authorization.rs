@@ -331,6 +331,13 @@ on_both_engines! { mod matrix; support::spawn_app;
                 [401, 403, 403, 200, 200, 403]),
             ("make B's stream key", "/api/rotate_stream_key", Box::new(move |_| format!("exhibitor={}", b.0)),
                 [401, 403, 200, 403, 403, 403]),
+            ("list the fair's streams", "/api/get_live_page", Box::new(|_| String::new()),
+                [200, 200, 200, 200, 200, 200]),
+            ("open one's live studio", "/api/get_studio", Box::new(|_| String::new()),
+                [401, 403, 200, 200, 200, 403]),
+            ("schedule one's stream", "/api/schedule_stream",
+                Box::new(|_| format!("form[title_en]=Matrix&form[date]={}&form[time]=10:00", meetings::day_ahead())),
+                [401, 403, 200, 200, 200, 403]),
         ];
         let mut failures = Vec::new();
         for (what, path, form, expected) in &rows {
@@ -392,6 +399,13 @@ on_both_engines! { mod matrix; support::spawn_app;
             .bind(a.0).execute(&app.db.db.pool).await.unwrap();
         let stream: i64 = sqlx::query_scalar("SELECT MAX(id) FROM live_streams").fetch_one(&app.db.db.pool).await.unwrap();
         for (i, cookie) in cookies.iter().enumerate() {
+            let headers: Vec<(&str, &str)> = cookie.as_deref().map(|c| ("Cookie", c)).into_iter().collect();
+            let opened = app.post("/api/get_stream", &headers, &format!("id={stream}")).await.status;
+            if opened != 200 {
+                failures.push(format!("open a stream of A as {}: {opened}, expected 200", ACTORS[i]));
+            }
+        }
+        for (i, cookie) in cookies.iter().enumerate() {
             let expected = [401, 403, 403, 201, 201, 403][i];
             let headers: Vec<(&str, &str)> = cookie.as_deref().map(|c| ("Cookie", c)).into_iter().collect();
             let published = live::offer(&app, &format!("/live/streams/{stream}/whip"), &headers, live::OBS_OFFER).await;
@@ -406,6 +420,24 @@ on_both_engines! { mod matrix; support::spawn_app;
                 let watched = live::offer(&app, &format!("/live/streams/{stream}/whep"), &headers, &live::viewer_offer()).await;
                 if watched.status != 201 {
                     failures.push(format!("watch a live stream of A as {}: {}, expected 201", ACTORS[j], watched.status));
+                }
+            }
+            // While live: pinning a product, the team's desk, an inquiry from under the video.
+            let product: i64 = sqlx::query_scalar("SELECT id FROM products WHERE exhibitor_id = $1 AND published = 1 ORDER BY id LIMIT 1")
+                .bind(a.0).fetch_one(&app.db.db.pool).await.unwrap();
+            let inquiry = crate::deals::inquiry_form(product).replacen(&format!("product={product}&"), "", 1);
+            let live_rows: [(&str, &str, String, [u16; 6]); 3] = [
+                ("pin a product under A's stream", "/api/pin_product", format!("stream={stream}&product={product}"), [401, 403, 403, 200, 200, 403]),
+                ("read A's stream desk", "/api/get_stream_desk", format!("stream={stream}"), [401, 403, 403, 200, 200, 403]),
+                ("inquire from under A's stream", "/api/inquire_from_stream", format!("stream={stream}&product={product}&{inquiry}"), [401, 200, 403, 403, 403, 403]),
+            ];
+            for (what, path, form, expected) in &live_rows {
+                for (j, other) in cookies.iter().enumerate() {
+                    let headers: Vec<(&str, &str)> = other.as_deref().map(|c| ("Cookie", c)).into_iter().collect();
+                    let got = app.post(path, &headers, form).await.status;
+                    if got != expected[j] {
+                        failures.push(format!("{what} as {}: {got}, expected {}", ACTORS[j], expected[j]));
+                    }
                 }
             }
             let location = published.header("location").unwrap_or_default().to_owned();

@@ -116,7 +116,7 @@ on_both_engines! { mod live; support::spawn_app;
         assert_eq!(send(app.addr, "DELETE", staying, &[], b"").await.status, 404, "the stream's end closed its viewers");
         let late = offer(&app, &format!("/live/streams/{stream}/whep"), &[], &viewer_offer()).await;
         assert_eq!(late.status, 409);
-        assert!(late.text().contains("stream_not_live"));
+        assert!(late.text().contains("stream_ended"), "{}", late.text());
         let ended = offer(&app, &path, &[("Authorization", &bearer)], OBS_OFFER).await;
         assert_eq!(ended.status, 409);
         assert!(ended.text().contains("stream_ended"));

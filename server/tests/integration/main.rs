@@ -23,6 +23,7 @@ mod hostile_uploads;
 mod http;
 mod imports;
 mod live;
+mod live_schedule;
 mod mail;
 mod meetings;
 mod messages;

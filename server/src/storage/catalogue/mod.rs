@@ -20,7 +20,7 @@ use app::error::AppError;
 use app::ports::Catalogue;
 use sqlx::{FromRow, Row};
 
-const PRODUCT_SUMMARY_COLUMNS: &str = "p.id, p.title_en, p.title_zh, p.price_min_cents, p.price_max_cents, \
+pub(crate) const PRODUCT_SUMMARY_COLUMNS: &str = "p.id, p.title_en, p.title_zh, p.price_min_cents, p.price_max_cents, \
      p.currency, p.moq, p.unit_en, p.unit_zh, p.is_new, p.cover_hash, p.translations, \
      e.name_en AS exhibitor_name_en, e.name_zh AS exhibitor_name_zh";
 

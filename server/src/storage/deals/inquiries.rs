@@ -8,7 +8,9 @@ use app::domain::conversation::ConversationExhibitor;
 use app::domain::deal::{
     Incoterm, InquiryDraft, InquiryStatus, InquiryTerms, InquiryView, Side, ValidInquiry,
 };
-use app::domain::{ExhibitorId, InquiryId, Localized, OrderId, ProductId, Translations, UserId};
+use app::domain::{
+    ExhibitorId, InquiryId, Localized, OrderId, ProductId, StreamId, Translations, UserId,
+};
 use app::error::AppError;
 
 #[derive(sqlx::FromRow)]
@@ -97,14 +99,19 @@ impl Db {
         product: ProductId,
         exhibitor: ExhibitorId,
         inquiry: &ValidInquiry,
+        from_stream: Option<StreamId>,
     ) -> Result<InquiryId, AppError> {
         let at = now();
+        // The stream is kept only when it is the exhibitor's and has started, with the
+        // seconds since it started.
         let id: Option<i64> = sqlx::query_scalar(
             "INSERT INTO inquiries (buyer_id, exhibitor_id, product_id, product_title, unit, \
              quantity, target_price_cents, currency, incoterm, destination_country, \
-             destination_place, message, status, created_at, updated_at) \
+             destination_place, message, status, created_at, updated_at, stream_id, stream_second) \
              SELECT $1, p.exhibitor_id, p.id, p.title_en, p.unit_en, $2, $3, $4, $5, $6, $7, $8, \
-             'open', $9, $9 FROM products p \
+             'open', $9, $9, s.id, $9 - s.started_at FROM products p \
+             LEFT JOIN live_streams s ON s.id = $12 AND s.exhibitor_id = p.exhibitor_id \
+             AND s.started_at IS NOT NULL \
              WHERE p.id = $10 AND p.exhibitor_id = $11 AND p.published = 1 RETURNING id",
         )
         .bind(buyer.0)
@@ -118,6 +125,7 @@ impl Db {
         .bind(at)
         .bind(product.0)
         .bind(exhibitor.0)
+        .bind(from_stream.map(|s| s.0))
         .fetch_optional(&self.pool)
         .await?;
         id.map(InquiryId).ok_or(AppError::NotFound)

@@ -1,9 +1,13 @@
 //! Exhibitors On Live over SQL: streams and their status, and the teams' stream keys.
 
 use super::Db;
+
+mod pins;
+mod schedule;
 use crate::clock::now;
 use app::domain::{ExhibitorId, UserId};
 use app::error::{AppError, ErrorCode};
+pub use schedule::StreamListRow;
 
 /// A stream as the media path needs it.
 #[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
@@ -112,6 +116,18 @@ impl Db {
             return Err(AppError::NotFound);
         }
         Ok(())
+    }
+
+    /// Ends every stream still marked live (at start, when no publisher can be connected);
+    /// how many.
+    pub async fn end_streams_left_live(&self) -> Result<u64, AppError> {
+        let done = sqlx::query(
+            "UPDATE live_streams SET status = 'ended', ended_at = $1 WHERE status = 'live'",
+        )
+        .bind(now())
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected())
     }
 
     /// Ends a live stream; a stream not live is left as it is.
