@@ -130,7 +130,7 @@ pub fn is_catalogue_page(path: &str) -> bool {
     matches!(
         segments.as_slice(),
         [""] | [
-            "categories" | "sections" | "halls" | "exhibitors" | "products" | "live",
+            "categories" | "sections" | "halls" | "exhibitors" | "products",
             _
         ] | ["search" | "exhibitors" | "live"]
     )
@@ -152,7 +152,6 @@ mod tests {
             "/exhibitors/acme",
             "/products/12",
             "/live",
-            "/live/7",
         ] {
             assert!(is_catalogue_page(path), "{path}");
         }
@@ -162,6 +161,7 @@ mod tests {
             "/messages",
             "/exhibitor/booth",
             "/exhibitor/live",
+            "/live/7",
             "/organizer/reports",
             "/sign-in",
             "/halls",

@@ -135,13 +135,49 @@ pub struct StreamSummary {
 }
 
 /// Where a stream stands now, for a player waiting for it, its live count and the product
-/// on screen (`GET /live/streams/{id}`).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// on screen (`GET /live/streams/{id}?lang=`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StreamNow {
     pub status: StreamStatus,
     pub viewers: u32,
     /// The product the team pinned under the video, while live.
-    pub pinned: Option<ProductSummary>,
+    pub pinned: Option<PinnedProduct>,
+}
+
+/// The product on screen as the player shows it, written out on the server in the reader's
+/// language (the player is an island of the light bundle: no number formats in it).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PinnedProduct {
+    pub id: ProductId,
+    pub title: String,
+    /// The language the title is written in, where it is not the reader's.
+    pub title_lang: Option<String>,
+    /// "US$ 3.80–6.72"
+    pub price: String,
+    /// "200 pieces"
+    pub moq: String,
+    /// The quantity an inquiry starts with: the MOQ.
+    pub moq_count: i64,
+    /// The currency of an inquiry about it.
+    pub currency: String,
+    pub image: String,
+}
+
+impl PinnedProduct {
+    /// `product` for a reader of `locale`.
+    pub fn of(product: &ProductSummary, locale: Locale) -> Self {
+        let (title, lang) = product.title.shown_with_lang(locale);
+        PinnedProduct {
+            id: product.id,
+            title,
+            title_lang: lang.map(str::to_owned),
+            price: product.price.display(locale),
+            moq: format!("{} {}", product.moq, product.unit.get(locale)),
+            moq_count: product.moq,
+            currency: product.price.currency.code().to_owned(),
+            image: product.card_image(),
+        }
+    }
 }
 
 /// What a signed-in buyer's inquiry from under the video starts with: their country and the
@@ -197,7 +233,7 @@ pub struct StreamView {
     /// For a reader who may inquire: what an inquiry starts with.
     pub inquiry: Option<InquiryDefaults>,
     /// The product on screen, while live.
-    pub pinned: Option<ProductSummary>,
+    pub pinned: Option<PinnedProduct>,
 }
 
 /// The team's studio (`/exhibitor/live`): its streams, whether it has a stream key, and

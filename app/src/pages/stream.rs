@@ -1,6 +1,7 @@
 //! A stream's page (`/live/{id}`): the player while it is live (WebRTC), its exhibitor, when
 //! it starts or started in the reader's zone, and the products it features. Without
-//! JavaScript everything but the video is there.
+//! JavaScript everything but the video is there. It loads the whole site's bundle (see
+//! `LivePlayer`).
 
 use super::loaded;
 use crate::api::live::get_stream;

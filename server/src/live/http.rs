@@ -18,7 +18,7 @@ use crate::http::error::HttpError;
 use crate::http::extract::SignedIn;
 use app::error::{AppError, ErrorCode};
 use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use std::sync::Arc;
@@ -148,17 +148,26 @@ pub async fn watch(
     Ok(created(&live, started, "viewer"))
 }
 
-/// `GET /live/streams/{id}`: where the stream stands and how many watch it.
+/// `GET /live/streams/{id}?lang=`: where the stream stands, how many watch it, and the
+/// product on screen written for a reader of `lang`.
 pub async fn stream_now(
     State(live): State<Arc<LiveService>>,
     Path(stream): Path<i64>,
+    Query(reader): Query<Reader>,
 ) -> Result<Response, HttpError> {
-    let now = live.now(stream).await?;
+    let locale = app::languages::locale(reader.lang.as_deref().unwrap_or("en"));
+    let now = live.now(stream, locale).await?;
     let mut response = axum::Json(now).into_response();
     response
         .headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     Ok(response)
+}
+
+/// The reader's language, as the player sends it.
+#[derive(serde::Deserialize)]
+pub struct Reader {
+    lang: Option<String>,
 }
 
 /// `DELETE /live/streams/{id}/sessions/{token}`: a publisher or a viewer leaves.

@@ -155,7 +155,7 @@ impl Live for LiveService {
             zone,
             ice_servers: self.ice_servers(&format!("stream-{id}")),
             inquiry,
-            pinned: self.now(id.0).await?.pinned,
+            pinned: self.now(id.0, locale).await?.pinned,
         })
     }
 
@@ -225,7 +225,7 @@ impl Live for LiveService {
         stream: StreamId,
     ) -> Result<StreamDesk, AppError> {
         self.team_stream(actor, stream).await?;
-        let now = self.now(stream.0).await?;
+        let now = self.now(stream.0, Locale::en).await?;
         Ok(StreamDesk {
             viewers: now.viewers,
             pinned: now.pinned.map(|product| product.id),

@@ -11,9 +11,10 @@ use super::media::{MediaEngine, MediaEvent, Negotiated, PeerId, Role, negotiate}
 use crate::meetings::turn::CallServers;
 use crate::storage::Db;
 use crate::storage::live::StreamRow;
-use app::domain::live::{StreamNow, StreamStatus};
+use app::domain::live::{PinnedProduct, StreamNow, StreamStatus};
 use app::domain::{Action, CurrentUser, ExhibitorId, ProductSummary, StreamId, authorize};
 use app::error::{AppError, ErrorCode};
+use app::i18n::Locale;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, Weak};
 use std::time::Duration;
@@ -295,9 +296,9 @@ impl LiveService {
         Ok(token)
     }
 
-    /// Where `stream` stands now: live while a publisher holds it (from memory, for the
-    /// players that ask every few seconds), else as stored.
-    pub async fn now(&self, stream: i64) -> Result<StreamNow, AppError> {
+    /// Where `stream` stands now for a reader of `locale`: live while a publisher holds it
+    /// (from memory, for the players that ask every few seconds), else as stored.
+    pub async fn now(&self, stream: i64, locale: Locale) -> Result<StreamNow, AppError> {
         let publishing = {
             let sessions = self.sessions.lock().unwrap_or_else(|e| e.into_inner());
             sessions.publishing.contains_key(&stream)
@@ -311,7 +312,10 @@ impl LiveService {
             })?
         };
         let pinned = match status {
-            StreamStatus::Live => self.pinned(stream).await?,
+            StreamStatus::Live => self
+                .pinned(stream)
+                .await?
+                .map(|product| PinnedProduct::of(&product, locale)),
             _ => None,
         };
         Ok(StreamNow {

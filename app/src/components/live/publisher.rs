@@ -331,11 +331,14 @@ mod sending {
 
         fn failed(&self, refused: Refused) {
             let reason = match refused {
-                Refused::Server(AppError::Conflict(code)) => error_text(self.i18n, &code),
-                Refused::Server(AppError::Validation(fields)) if !fields.is_empty() => {
-                    error_text(self.i18n, &fields[0].message)
-                }
-                Refused::Server(error) => error.to_string(),
+                Refused::Server(body) => match serde_json::from_str::<AppError>(&body) {
+                    Ok(AppError::Conflict(code)) => error_text(self.i18n, &code),
+                    Ok(AppError::Validation(fields)) if !fields.is_empty() => {
+                        error_text(self.i18n, &fields[0].message)
+                    }
+                    Ok(error) => error.to_string(),
+                    Err(_) => body,
+                },
                 Refused::Browser(why) => why,
             };
             self.release();

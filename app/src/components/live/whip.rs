@@ -4,7 +4,7 @@
 //! packets, as it does for an encoder.
 
 use crate::domain::live::StreamNow;
-use crate::error::{AppError, ErrorCode};
+use crate::error::ErrorCode;
 use leptos::prelude::window;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -17,15 +17,17 @@ use web_sys::{
 /// Why a session did not start.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Refused {
-    /// The server said no, with its reason.
-    Server(AppError),
+    /// The server said no: the body with its reason (an `AppError` as JSON), kept as text
+    /// so that the light bundle carries no parser of every error.
+    Server(String),
     /// The browser or the network failed.
     Browser(String),
 }
 
 impl Refused {
+    /// Whether the server refused with `code`.
     pub fn is(&self, code: &ErrorCode) -> bool {
-        matches!(self, Refused::Server(AppError::Conflict(c)) if c == code)
+        matches!(self, Refused::Server(body) if body.contains(&format!("\"{}\"", code.as_text())))
     }
 }
 
@@ -100,10 +102,7 @@ pub async fn start(pc: &RtcPeerConnection, url: &str) -> Result<String, Refused>
     init.set_headers(&headers);
     let (response, text) = fetched(window().fetch_with_str_and_init(url, &init)).await?;
     if response.status() != 201 {
-        return Err(match serde_json::from_str::<AppError>(&text) {
-            Ok(error) => Refused::Server(error),
-            Err(_) => Refused::Browser(format!("{} {text}", response.status())),
-        });
+        return Err(refusal(&response, &text));
     }
     let resource = response.headers().get("Location")?.unwrap_or_default();
     let answer = RtcSessionDescriptionInit::new(RtcSdpType::Answer);
@@ -112,18 +111,38 @@ pub async fn start(pc: &RtcPeerConnection, url: &str) -> Result<String, Refused>
     Ok(resource)
 }
 
-/// Where stream `id` stands now (`GET /live/streams/{id}`).
-pub async fn stream_now(id: crate::domain::StreamId) -> Result<StreamNow, Refused> {
-    let response: Response =
-        JsFuture::from(window().fetch_with_str(&format!("/live/streams/{id}")))
-            .await?
-            .dyn_into()?;
-    let text = JsFuture::from(response.text()?)
-        .await?
-        .as_string()
-        .unwrap_or_default();
+/// Where stream `id` stands now, the product on screen written for a reader of `lang`
+/// (`GET /live/streams/{id}?lang=`).
+pub async fn stream_now(id: crate::domain::StreamId, lang: &str) -> Result<StreamNow, Refused> {
+    let url = format!("/live/streams/{id}?lang={lang}");
+    let (response, text) = fetched(window().fetch_with_str(&url)).await?;
     serde_json::from_str(&text)
         .map_err(|_| Refused::Browser(format!("{} {text}", response.status())))
+}
+
+/// POSTs `fields` as a form to `url`; the answer's body, or the server's refusal.
+pub async fn post_form(url: &str, fields: &[(&str, String)]) -> Result<String, Refused> {
+    let body = web_sys::UrlSearchParams::new()?;
+    for (name, value) in fields {
+        body.append(name, value);
+    }
+    let init = RequestInit::new();
+    init.set_method("POST");
+    init.set_body(&body);
+    let (response, text) = fetched(window().fetch_with_str_and_init(url, &init)).await?;
+    if response.ok() {
+        return Ok(text);
+    }
+    Err(refusal(&response, &text))
+}
+
+/// The server's refusal (an error answered as JSON), else the status and the body.
+fn refusal(response: &Response, text: &str) -> Refused {
+    if text.starts_with('{') || text.starts_with('"') {
+        Refused::Server(text.to_owned())
+    } else {
+        Refused::Browser(format!("{} {text}", response.status()))
+    }
 }
 
 /// A request's response and its body as text.
