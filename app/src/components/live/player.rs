@@ -178,7 +178,7 @@ fn pinned_product(
         #[cfg(feature = "hydrate")]
         leptos::task::spawn_local(async move {
             let answer = watching::inquire(&fields).await;
-            sent.set(Some(answer));
+            sent.try_set(Some(answer));
         });
         #[cfg(not(feature = "hydrate"))]
         let _ = fields;
@@ -282,9 +282,9 @@ mod watching {
 
     impl Shown {
         fn update(&self, now: crate::domain::live::StreamNow) {
-            self.viewers.set(now.viewers);
-            if self.pinned.get_untracked() != now.pinned {
-                self.pinned.set(now.pinned);
+            self.viewers.try_set(now.viewers);
+            if self.pinned.try_get_untracked().flatten() != now.pinned {
+                self.pinned.try_set(now.pinned);
             }
         }
     }
@@ -328,6 +328,10 @@ mod watching {
     ) {
         let url = format!("/live/streams/{stream}/whep");
         loop {
+            // The page let go of the player.
+            if state.is_disposed() {
+                return;
+            }
             // Asked first, so that a stream not live is waited for without a refusal.
             match whip::stream_now(stream, &lang).await {
                 Ok(now) => {
@@ -335,31 +339,37 @@ mod watching {
                     shown.update(now);
                     match status {
                         StreamStatus::Live => {}
-                        StreamStatus::Ended => return state.set(PlayerState::Ended),
+                        StreamStatus::Ended => {
+                            state.try_set(PlayerState::Ended);
+                            return;
+                        }
                         StreamStatus::Scheduled => {
-                            state.set(PlayerState::NotLive);
+                            state.try_set(PlayerState::NotLive);
                             whip::sleep(NOT_LIVE_RETRY_MS).await;
                             continue;
                         }
                     }
                 }
                 Err(_) => {
-                    state.set(PlayerState::Reconnecting);
+                    state.try_set(PlayerState::Reconnecting);
                     whip::sleep(NOT_LIVE_RETRY_MS).await;
                     continue;
                 }
             }
-            if state.get_untracked() != PlayerState::Reconnecting {
-                state.set(PlayerState::Connecting);
+            if state.try_get_untracked().unwrap_or(PlayerState::Ended) != PlayerState::Reconnecting
+            {
+                state.try_set(PlayerState::Connecting);
             }
             let Ok(pc) = whip::peer(&ice_servers) else {
-                state.set(PlayerState::Reconnecting);
+                state.try_set(PlayerState::Reconnecting);
                 whip::sleep(NOT_LIVE_RETRY_MS).await;
                 continue;
             };
             whip::receive(&pc);
             let media = MediaStream::new().ok();
-            if let (Some(element), Some(media)) = (video.get_untracked(), media.as_ref()) {
+            if let (Some(element), Some(media)) =
+                (video.try_get_untracked().flatten(), media.as_ref())
+            {
                 element.set_src_object(Some(media));
             }
             let on_track = Closure::<dyn FnMut(RtcTrackEvent)>::new(move |event: RtcTrackEvent| {
@@ -377,11 +387,11 @@ mod watching {
                     if let Some((pc, _)) = current.borrow_mut().take() {
                         pc.close();
                     }
-                    state.set(PlayerState::Reconnecting);
+                    state.try_set(PlayerState::Reconnecting);
                 }
                 Err(refused) if refused.is(&ErrorCode::StreamEnded) => {
                     pc.close();
-                    state.set(PlayerState::Ended);
+                    state.try_set(PlayerState::Ended);
                     return;
                 }
                 Err(refused) => {
@@ -390,7 +400,7 @@ mod watching {
                     if let Refused::Browser(why) = &refused {
                         web_sys::console::warn_1(&format!("The stream did not play: {why}").into());
                     }
-                    state.set(if not_live {
+                    state.try_set(if not_live {
                         PlayerState::NotLive
                     } else {
                         PlayerState::Reconnecting
@@ -438,11 +448,11 @@ mod watching {
             if now > frames {
                 frames = now;
                 still = 0;
-                state.set(PlayerState::Playing);
+                state.try_set(PlayerState::Playing);
             } else {
                 still += 1;
                 if still >= STALL_TICKS && frames > 0 {
-                    state.set(PlayerState::Reconnecting);
+                    state.try_set(PlayerState::Reconnecting);
                 }
             }
         }
