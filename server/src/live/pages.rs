@@ -155,7 +155,7 @@ impl Live for LiveService {
             zone,
             ice_servers: self.ice_servers(&format!("stream-{id}")),
             inquiry,
-            pinned: self.now(id.0, locale).await?.pinned,
+            pinned: self.on_screen(id.0, row.status()?, locale).await?,
         })
     }
 
@@ -208,13 +208,7 @@ impl Live for LiveService {
         self.db
             .pin_product(stream, exhibitor, product, user.id)
             .await?;
-        let summary = self
-            .db
-            .pins(stream)
-            .await?
-            .pop()
-            .and_then(|(_, product)| product);
-        self.remember_pin(stream.0, summary);
+        self.read_pin(stream.0).await?;
         Ok(())
     }
 
@@ -225,10 +219,12 @@ impl Live for LiveService {
         stream: StreamId,
     ) -> Result<StreamDesk, AppError> {
         self.team_stream(actor, stream).await?;
-        let now = self.now(stream.0, Locale::en).await?;
         Ok(StreamDesk {
-            viewers: now.viewers,
-            pinned: now.pinned.map(|product| product.id),
+            viewers: self.viewers(stream.0),
+            pinned: match self.is_publishing(stream.0) {
+                true => self.pinned(stream.0).await?.map(|product| product.id),
+                false => None,
+            },
             inquiries: self.db.stream_inquiries(stream).await?,
         })
     }

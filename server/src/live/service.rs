@@ -11,10 +11,8 @@ use super::media::{MediaEngine, MediaEvent, Negotiated, PeerId, Role, negotiate}
 use crate::meetings::turn::CallServers;
 use crate::storage::Db;
 use crate::storage::live::StreamRow;
-use app::domain::live::{PinnedProduct, StreamNow, StreamStatus};
-use app::domain::{Action, CurrentUser, ExhibitorId, ProductSummary, StreamId, authorize};
+use app::domain::{Action, CurrentUser, ExhibitorId, ProductSummary, authorize};
 use app::error::{AppError, ErrorCode};
-use app::i18n::Locale;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, Weak};
 use std::time::Duration;
@@ -66,8 +64,8 @@ pub struct LiveService {
     /// The STUN and TURN servers handed to publishers and viewers.
     pub ice: CallServers,
     sessions: Mutex<Sessions>,
-    /// The product pinned under each live stream's video, as stored (read once a stream).
-    pinned: Mutex<HashMap<i64, Option<ProductSummary>>>,
+    /// The product pinned under each live stream's video, as stored (`on_screen.rs`).
+    pub(super) pinned: Mutex<HashMap<i64, Option<ProductSummary>>>,
 }
 
 impl LiveService {
@@ -231,10 +229,7 @@ impl LiveService {
             }
             self.forget(&token);
         }
-        self.pinned
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .remove(&stream);
+        self.forget_pin(stream);
         self.db.mark_ended(stream).await
     }
 
@@ -296,58 +291,10 @@ impl LiveService {
         Ok(token)
     }
 
-    /// Where `stream` stands now for a reader of `locale`: live while a publisher holds it
-    /// (from memory, for the players that ask every few seconds), else as stored.
-    pub async fn now(&self, stream: i64, locale: Locale) -> Result<StreamNow, AppError> {
-        let publishing = {
-            let sessions = self.sessions.lock().unwrap_or_else(|e| e.into_inner());
-            sessions.publishing.contains_key(&stream)
-        };
-        let status = if publishing {
-            StreamStatus::Live
-        } else {
-            let row = self.db.stream(stream).await?.ok_or(AppError::NotFound)?;
-            StreamStatus::parse(&row.status).ok_or_else(|| {
-                AppError::internal(format!("unknown stream status {:?}", row.status))
-            })?
-        };
-        let pinned = match status {
-            StreamStatus::Live => self
-                .pinned(stream)
-                .await?
-                .map(|product| PinnedProduct::of(&product, locale)),
-            _ => None,
-        };
-        Ok(StreamNow {
-            status,
-            viewers: self.viewers(stream),
-            pinned,
-        })
-    }
-
-    /// The product pinned under `stream`'s video: from memory, else as stored.
-    async fn pinned(&self, stream: i64) -> Result<Option<ProductSummary>, AppError> {
-        let known = {
-            let pinned = self.pinned.lock().unwrap_or_else(|e| e.into_inner());
-            pinned.get(&stream).cloned()
-        };
-        if let Some(product) = known {
-            return Ok(product);
-        }
-        let product = self
-            .db
-            .pins(StreamId(stream))
-            .await?
-            .pop()
-            .and_then(|(_, product)| product);
-        self.remember_pin(stream, product.clone());
-        Ok(product)
-    }
-
-    /// Keeps what is pinned under `stream` now.
-    pub(super) fn remember_pin(&self, stream: i64, product: Option<ProductSummary>) {
-        let mut pinned = self.pinned.lock().unwrap_or_else(|e| e.into_inner());
-        pinned.insert(stream, product);
+    /// Whether a publisher holds `stream` (connected, or within its grace period).
+    pub(super) fn is_publishing(&self, stream: i64) -> bool {
+        let sessions = self.sessions.lock().unwrap_or_else(|e| e.into_inner());
+        sessions.publishing.contains_key(&stream)
     }
 
     /// How many viewers are connected to `stream` now.

@@ -49,35 +49,21 @@ impl Db {
         Ok(())
     }
 
-    /// Every pin of `stream` in order: when (unix seconds) and the product (none: unpinned).
-    pub async fn pins(
+    /// The product pinned under `stream` now (none when the last pin unpinned, or its product
+    /// is no longer published).
+    pub async fn pinned_product(
         &self,
         stream: StreamId,
-    ) -> Result<Vec<(i64, Option<ProductSummary>)>, AppError> {
-        let pins: Vec<(i64, Option<i64>)> = sqlx::query_as(
-            "SELECT pinned_at, product_id FROM live_pins WHERE stream_id = $1 ORDER BY pinned_at, id",
-        )
-        .bind(stream.0)
-        .fetch_all(&self.reads)
-        .await?;
-        let rows: Vec<ProductSummaryRow> = sqlx::query_as(&format!(
+    ) -> Result<Option<ProductSummary>, AppError> {
+        let row: Option<ProductSummaryRow> = sqlx::query_as(&format!(
             "SELECT {PRODUCT_SUMMARY_COLUMNS} FROM products p JOIN exhibitors e ON e.id = p.exhibitor_id \
-             WHERE p.published = 1 AND p.id IN (SELECT product_id FROM live_pins WHERE stream_id = $1)"
+             WHERE p.published = 1 AND p.id = (SELECT product_id FROM live_pins WHERE stream_id = $1 \
+             ORDER BY pinned_at DESC, id DESC LIMIT 1)"
         ))
         .bind(stream.0)
-        .fetch_all(&self.reads)
+        .fetch_optional(&self.pool)
         .await?;
-        let products = rows
-            .into_iter()
-            .map(ProductSummaryRow::into_summary)
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(pins
-            .into_iter()
-            .map(|(at, id)| {
-                let product = id.and_then(|id| products.iter().find(|p| p.id.0 == id).cloned());
-                (at, product)
-            })
-            .collect())
+        row.map(ProductSummaryRow::into_summary).transpose()
     }
 
     /// The inquiries sent from under `stream`, latest first (at most 100).
