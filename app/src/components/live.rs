@@ -1,6 +1,9 @@
-//! Exhibitors On Live in the browser: the stream page's player (an island) and the team's
-//! publisher, both speaking WHIP or WHEP to our media server (`live/whip.rs`).
+//! Exhibitors On Live in the browser: the stream page's player (`on_screen`: the pinned product
+//! under it) and the team's publisher (`desk`: its desk while live), both speaking WHIP or WHEP
+//! to our media server (`live/whip.rs`).
 
+mod desk;
+mod on_screen;
 pub mod player;
 pub mod publisher;
 #[cfg(feature = "hydrate")]
