@@ -46,6 +46,7 @@ test('a company applies, is approved, gets a booth and takes it over', async ({ 
   await signIn(desk, js, demo.organizer);
   await desk.getByRole('link', { name: 'Applications to exhibit' }).click();
   await ready(desk, js);
+  await expect(desk.getByRole('heading', { level: 1 })).toHaveText('Applications to exhibit');
   await expectAccessible(desk, js);
   const entry = desk.getByRole('listitem').filter({ hasText: company });
   await expect(entry).toContainText('LED panels and bulbs');

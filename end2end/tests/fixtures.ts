@@ -37,9 +37,13 @@ export async function searchReady(page: Page) {
 /**
  * Fails on serious or critical axe-core violations. axe runs as a script in the page, so it
  * runs in the hydrated project; the JavaScript-off project gets the same server-rendered HTML.
+ * It waits for the page's title: a page reached by a link in the hydrated app has none until
+ * its data loaded.
  */
 export async function expectAccessible(page: Page, javaScriptEnabled: boolean | undefined) {
   if (javaScriptEnabled === false) return;
+  // After a link followed in the page, the new route writes its title once its data came.
+  await expect(page, 'the page has its title').toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.length} nodes: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
