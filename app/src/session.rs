@@ -40,7 +40,8 @@ async fn headers() -> HeaderMap {
         .unwrap_or_default()
 }
 
-fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+/// The value of cookie `name` in `headers`, if sent.
+pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
     headers
         .get_all(http::header::COOKIE)
         .iter()

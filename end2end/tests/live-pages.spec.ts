@@ -3,7 +3,9 @@
 // and two buyers watch on the stream page over WebRTC, each one's video presenting frames and
 // each one's page counting two viewers; the team pins a product, both see it under the
 // video, and the buyer inquires in one step while the team's desk shows the inquiry arrive;
-// the team stops and both pages say the stream ended.
+// a buyer's second tab does not count twice, and the desk counts the most at once and the
+// inquiries; the chat passes from the buyer to the visitor and the team and back, and the
+// team mutes the buyer; the team stops, both pages say the stream ended, and the studio keeps the counts.
 // Without JavaScript the studio's form schedules, and the stream page shows the stream's
 // details and products with a word that watching needs JavaScript.
 import { test, expect, demo, signIn, otherPerson, ready, expectAccessible } from './fixtures';
@@ -65,6 +67,13 @@ test('a team schedules a stream, goes live from the studio, and two buyers watch
     await expect(viewer.locator('#viewer-count')).toHaveText('Watching: 2', { timeout: 5_000 });
   }
   await expect(first.page.locator('main .product-card')).toHaveCount(1);
+  // The first buyer opens the stream in a second tab: still two people watching.
+  const again = await first.page.context().newPage();
+  await again.goto(path);
+  await expect(again.locator('#player-state')).toHaveText('You are watching live.', { timeout: 20_000 });
+  await expect(again.locator('#viewer-count')).toHaveText('Watching: 2');
+  await expect(page.locator('.desk .count-peak')).toHaveText('Most at once: 2', { timeout: 5_000 });
+  await again.close();
 
   // The team pins a product: both viewers see it under the video; the buyer inquires in one
   // step without leaving the stream, and the team's desk shows the inquiry arrive.
@@ -82,6 +91,34 @@ test('a team schedules a stream, goes live from the studio, and two buyers watch
   await expect(first.page).toHaveURL(new RegExp(`${path}$`));
   await expect(page.locator('#desk-inquiries li')).toHaveCount(1, { timeout: 5_000 });
   await expect(page.locator('#desk-inquiries li')).toContainText(pinned);
+  await expect(page.locator('.desk .count-inquiries')).toHaveText('Inquiries: 1');
+
+  // The chat passes both ways: the buyer asks, the visitor and the team read it; the team
+  // answers from its desk, marked as the team's; a visitor is asked to sign in to write.
+  await first.page.getByLabel('Message', { exact: true }).fill('Do you ship to Santos?');
+  await first.page.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(first.page.getByLabel('Message', { exact: true })).toHaveValue('');
+  await expect(second.page.locator('#stream-chat-log')).toContainText('Do you ship to Santos?', { timeout: 5_000 });
+  await expect(page.locator('#desk-chat')).toContainText('Do you ship to Santos?', { timeout: 5_000 });
+  await expect(second.page.getByRole('link', { name: 'Sign in to write in the chat' })).toBeVisible();
+  await page.getByLabel('Message', { exact: true }).fill('Yes, from Ningbo in 30 days');
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  const answer = first.page.locator('#stream-chat-log .chat-line', { hasText: 'Yes, from Ningbo in 30 days' });
+  await expect(answer).toBeVisible({ timeout: 5_000 });
+  await expect(answer.locator('.chat-team')).toHaveText('Team');
+  // The team mutes the buyer: their next message is refused with the reason.
+  await expect(page.locator('#desk-chat .chat-mute')).toHaveCount(1);
+  await page.locator('#desk-chat .chat-mute').click();
+  await expect.poll(async () => {
+    await first.page.getByLabel('Message', { exact: true }).fill('Hello?');
+    await first.page.getByRole('button', { name: 'Send', exact: true }).click();
+    return first.page.locator('#stream-chat-refused').textContent({ timeout: 2_000 }).catch(() => '');
+  }, { timeout: 10_000 }).toContain('The team has muted you');
+  // The browser logs each refused message's 409: those are the refusals the buyer was told.
+  for (let i = first.errors.length - 1; i >= 0; i--) {
+    if (first.errors[i].includes('status of 409')) first.errors.splice(i, 1);
+  }
+  await expect(first.page.getByRole('link', { name: 'Book a meeting' })).toHaveAttribute('href', new RegExp(`\\?stream=${id}$`));
   await expectAccessible(first.page, js);
   await expectAccessible(page, js);
 
@@ -91,8 +128,17 @@ test('a team schedules a stream, goes live from the studio, and two buyers watch
   for (const viewer of [first.page, second.page]) {
     await expect(viewer.locator('#player-state')).toHaveText('The stream has ended.', { timeout: 15_000 });
   }
+  // The replay's page keeps the chat.
+  await first.page.goto(path);
+  await expect(first.page.locator('#stream-chat-log')).toContainText('Yes, from Ningbo in 30 days');
   await first.page.goto('/live');
   await expect(first.page.locator('.stream-list').last().getByText('Spring lamps, live')).toBeVisible();
+  // The studio keeps the replay's counts: two people, one inquiry.
+  await page.reload();
+  const replay = page.locator('.stream-item', { hasText: 'Spring lamps, live' });
+  await expect(replay.locator('.count-people')).toHaveText('People who watched: 2');
+  await expect(replay.locator('.count-peak')).toHaveText('Most at once: 2');
+  await expect(replay.locator('.count-inquiries')).toHaveText('Inquiries: 1');
   expect(first.errors).toEqual([]);
   expect(second.errors).toEqual([]);
   await first.close();

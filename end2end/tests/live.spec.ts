@@ -1,8 +1,9 @@
 // The live media path in real browsers: a demo team's encoder (here Chromium's fake camera,
 // speaking WHIP with the team's stream key) goes live; a visitor in another context watches
 // over WebRTC (WHEP) and decodes frames; when the team stops, the stream ends and a new
-// viewer is told it is not live. The pages around it come with the live issue's next steps;
-// this checks the media server under them. WebRTC needs JavaScript: the hydrated project only.
+// viewer is told it is not live; an encoder whose connection drops comes back to the same
+// stream while the stream page says "Reconnecting…" and then plays again.
+// WebRTC needs JavaScript: the hydrated project only.
 import { test, expect, demo, signIn, otherPerson } from './fixtures';
 import type { Page } from '@playwright/test';
 
@@ -83,5 +84,61 @@ test('a team goes live with its encoder key and a visitor watches the frames arr
   const late = await otherPerson(browser, true);
   await late.page.goto('/');
   expect(await watch(late.page, stream)).toBe(409);
+  expect(visitor.errors).toEqual([]);
+});
+
+/** Publishes the fake camera again to stream `id` with `key`; the WHIP status. */
+async function publishAgain(page: Page, id: string, key: string): Promise<number> {
+  return page.evaluate(async ([id, key]) => {
+    const media = await navigator.mediaDevices.getUserMedia({ video: { width: 640, height: 360 }, audio: true });
+    const pc = new RTCPeerConnection();
+    pc.addTransceiver(media.getVideoTracks()[0], { direction: 'sendonly' });
+    pc.addTransceiver(media.getAudioTracks()[0], { direction: 'sendonly' });
+    await pc.setLocalDescription();
+    const answer = await fetch(`/live/streams/${id}/whip`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/sdp', Authorization: `Bearer ${key}` },
+      body: pc.localDescription!.sdp,
+    });
+    if (answer.status === 201) {
+      await pc.setRemoteDescription({ type: 'answer', sdp: await answer.text() });
+      (window as any).publisher = pc;
+    } else {
+      pc.close();
+    }
+    return answer.status;
+  }, [id, key]);
+}
+
+/** Frames the stream page's player has presented so far. */
+const framesShown = (page: Page) =>
+  page.locator('#live-video').evaluate((video: HTMLVideoElement) => video.getVideoPlaybackQuality().totalVideoFrames);
+
+test('a publisher whose connection drops comes back, and the page says reconnecting meanwhile', async ({ page, browser }, info) => {
+  test.skip(info.project.use.javaScriptEnabled === false, 'WebRTC runs in the browser');
+  test.setTimeout(90_000);
+  await signIn(page, true, demo.exhibitor);
+  const [resource, key] = (await goLive(page)).split('|');
+  const stream = resource.match(/^\/live\/streams\/(\d+)\/sessions\/[\w-]+$/)![1];
+
+  const visitor = await otherPerson(browser, true);
+  await visitor.page.goto(`/live/${stream}`);
+  const state = visitor.page.locator('#player-state');
+  await expect(state).toHaveText('You are watching live.', { timeout: 20_000 });
+  await expect.poll(() => framesShown(visitor.page), { timeout: 15_000 }).toBeGreaterThan(10);
+
+  // The encoder's connection drops without a word (no DELETE): the page says it is
+  // reconnecting, not an error, and stays on the stream.
+  await page.evaluate(() => (window as any).publisher.close());
+  await expect(state).toHaveText('Reconnecting…', { timeout: 15_000 });
+  await expect(visitor.page.getByRole('alert')).toHaveCount(0);
+
+  // The encoder comes back to the same stream (once the server has let the dropped
+  // connection go): the same page plays again.
+  await expect.poll(() => publishAgain(page, stream, key), { timeout: 30_000, intervals: [1_000] }).toBe(201);
+  await expect(state).toHaveText('You are watching live.', { timeout: 20_000 });
+  const before = await framesShown(visitor.page);
+  await expect.poll(() => framesShown(visitor.page), { timeout: 10_000 }).toBeGreaterThan(before + 10);
+  await expect(visitor.page).toHaveURL(new RegExp(`/live/${stream}$`));
   expect(visitor.errors).toEqual([]);
 });

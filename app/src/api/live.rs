@@ -3,6 +3,7 @@
 
 use crate::domain::deal::InquiryForm;
 use crate::domain::live::{LivePage, StreamDesk, StreamForm, StreamView, StudioPage};
+use crate::domain::live_chat::ChatLine;
 use crate::domain::{ExhibitorId, InquiryId, ProductId, StreamId};
 use crate::error::AppError;
 #[cfg(feature = "ssr")]
@@ -99,6 +100,48 @@ pub async fn get_stream_desk(stream: StreamId) -> Result<StreamDesk, AppError> {
         let user = session::current_user().await?;
         crate::ports::port::<dyn crate::ports::Live>()?
             .stream_desk(user.as_ref(), stream)
+            .await
+    }
+    .await;
+    super::with_status(result)
+}
+
+/// A message in a live stream's chat, sent by the player as a plain form post; the message
+/// as kept.
+#[server(endpoint = "send_stream_chat")]
+pub async fn send_stream_chat(stream: StreamId, body: String) -> Result<ChatLine, AppError> {
+    let result = async {
+        let user = session::current_user().await?;
+        crate::ports::port::<dyn crate::ports::Live>()?
+            .send_stream_chat(user.as_ref(), stream, &body)
+            .await
+    }
+    .await;
+    super::with_status(result)
+}
+
+/// The team deletes a message of its stream's chat (`action=delete`) or mutes its author for
+/// the stream (`action=mute`).
+#[server(endpoint = "moderate_stream_chat")]
+pub async fn moderate_stream_chat(
+    stream: StreamId,
+    message: i64,
+    action: String,
+) -> Result<(), AppError> {
+    let result = async {
+        let user = session::current_user().await?;
+        let mute = match action.as_str() {
+            "mute" => true,
+            "delete" => false,
+            _ => {
+                return Err(AppError::invalid(
+                    "action",
+                    crate::error::ErrorCode::ChooseOne,
+                ));
+            }
+        };
+        crate::ports::port::<dyn crate::ports::Live>()?
+            .moderate_stream_chat(user.as_ref(), stream, message, mute)
             .await
     }
     .await;

@@ -5,7 +5,7 @@
 use crate::domain::meeting::{
     AvailabilityForm, AvailabilityPage, BookingPage, CallRoom, MeetingSummary, MeetingView,
 };
-use crate::domain::{MeetingId, SlotId};
+use crate::domain::{MeetingId, SlotId, StreamId};
 use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use crate::links::{booking_path, meeting_path};
@@ -29,13 +29,19 @@ pub async fn get_booking_page(exhibitor: String) -> Result<BookingPage, AppError
     )
 }
 
+/// Books `slot` with `exhibitor`; `stream` when the buyer came from under its video.
 #[server(endpoint = "book_meeting")]
-pub async fn book_meeting(exhibitor: String, slot: SlotId, topic: String) -> Result<(), AppError> {
+pub async fn book_meeting(
+    exhibitor: String,
+    slot: SlotId,
+    topic: String,
+    #[server(default)] stream: Option<StreamId>,
+) -> Result<(), AppError> {
     let result = async {
         let user = session::current_user().await?;
         let topic = crate::domain::meeting::topic(&topic).map_err(AppError::Validation)?;
         crate::ports::port::<dyn crate::ports::Meetings>()?
-            .book_meeting(user.as_ref(), slot, topic)
+            .book_meeting(user.as_ref(), slot, topic, stream)
             .await
     }
     .await;

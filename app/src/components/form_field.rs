@@ -134,6 +134,7 @@ pub fn error_text(i18n: leptos_i18n::I18nContext<Locale>, code: &ErrorCode) -> S
         ErrorCode::WindowTooShort => t_string!(i18n, error_window_too_short).to_string(),
         ErrorCode::TooFarAhead => t_string!(i18n, error_too_far_ahead).to_string(),
         ErrorCode::ProductNotOwn => t_string!(i18n, error_product_not_own).to_string(),
+        ErrorCode::ChatMuted => t_string!(i18n, error_chat_muted).to_string(),
         ErrorCode::ConversationBlocked => t_string!(i18n, error_conversation_blocked).to_string(),
         ErrorCode::AlreadyReported => t_string!(i18n, error_already_reported).to_string(),
         ErrorCode::NotAPdf => t_string!(i18n, error_not_a_pdf).to_string(),

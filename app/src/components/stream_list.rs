@@ -1,4 +1,5 @@
-//! Streams in a list (`/live`, the team's studio): title, exhibitor, status, time, viewers.
+//! Streams in a list (`/live`, the team's studio): title, exhibitor, status, time, viewers;
+//! in the studio, a replay's counts.
 
 use crate::domain::live::{StreamStatus, StreamSummary};
 use crate::i18n::*;
@@ -32,6 +33,10 @@ pub fn StreamList(streams: Vec<StreamSummary>, empty: String) -> impl IntoView {
             let watching = live.then(|| {
                 view! { <span class="viewers">{t!(i18n, live_watching, count = stream.viewers)}</span> }
             });
+            let counts = stream
+                .counts
+                .filter(|_| stream.status == StreamStatus::Ended)
+                .map(|counts| crate::components::live::counts::counts_list(i18n, counts, false));
             view! {
                 <li class="stream-item" class:is-live=live>
                     <a class="stream-title" href=stream_path(stream.id) lang=lang dir=lang.map(direction)>{title}</a>
@@ -39,6 +44,7 @@ pub fn StreamList(streams: Vec<StreamSummary>, empty: String) -> impl IntoView {
                     <a class="stream-exhibitor" href=exhibitor_path(&stream.exhibitor.slug)>{stream.exhibitor.name.get(locale).to_owned()}</a>
                     {(!stream.at_local.is_empty()).then(|| view! { <time>{stream.at_local.clone()}</time> })}
                     {watching}
+                    {counts}
                 </li>
             }
         })

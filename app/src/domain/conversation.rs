@@ -179,14 +179,20 @@ impl ConversationView {
 
 /// A message's text, trimmed, if it is neither empty nor too long.
 pub fn message_body(text: &str) -> Result<String, AppError> {
+    written_body(text, MESSAGE_CHARS_MAX, Lines::Many)
+}
+
+/// A text someone writes to others (a message, a stream's chat), trimmed: refused on
+/// `body` when empty, longer than `chars_max` characters, or with hidden characters.
+pub fn written_body(text: &str, chars_max: usize, lines: Lines) -> Result<String, AppError> {
     let body = text.trim();
     if body.is_empty() {
         return Err(AppError::invalid("body", ErrorCode::MessageEmpty));
     }
-    if body.chars().count() > MESSAGE_CHARS_MAX {
+    if body.chars().count() > chars_max {
         return Err(AppError::invalid("body", ErrorCode::MessageTooLong));
     }
-    if hidden_character(body, Lines::Many).is_some() {
+    if hidden_character(body, lines).is_some() {
         return Err(AppError::invalid("body", ErrorCode::HiddenCharacter));
     }
     Ok(body.to_owned())

@@ -1,6 +1,7 @@
 //! Exhibitors On Live as pages show it: the form that schedules a stream, streams in lists,
 //! one stream's page, and the team's studio page.
 
+use super::live_chat::{ChatLine, ChatNews};
 use super::meeting::{date, minute_of_day};
 use super::product::ProductSummary;
 use super::text::Localized;
@@ -132,6 +133,26 @@ pub struct StreamSummary {
     pub at_local: String,
     /// People watching now (live streams).
     pub viewers: u32,
+    /// Its counts, for its team's own lists.
+    pub counts: Option<StreamCounts>,
+}
+
+/// A stream's counts, of people rather than connections: someone watching in three tabs,
+/// or reconnecting, is one viewer. Kept after the stream ends.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StreamCounts {
+    /// Watching now.
+    pub watching: u32,
+    /// The most watching at once.
+    pub peak: u32,
+    /// Everyone who watched, each once.
+    pub people: u32,
+    /// Minutes watched, everyone's together.
+    pub minutes: u32,
+    /// Inquiries sent from under the video.
+    pub inquiries: u32,
+    /// Meetings booked from under the video.
+    pub meetings: u32,
 }
 
 /// Where a stream stands now, for a player waiting for it, its live count and the product
@@ -142,6 +163,9 @@ pub struct StreamNow {
     pub viewers: u32,
     /// The product the team pinned under the video, while live.
     pub pinned: Option<PinnedProduct>,
+    /// What is new in the chat after the message the player has (`&after=`), while live.
+    #[serde(default)]
+    pub chat: ChatNews,
 }
 
 /// The product on screen as the player shows it, written out on the server in the reader's
@@ -205,7 +229,9 @@ pub struct DeskInquiry {
 /// The team's desk while it streams: who watches, what is pinned, what inquiries came.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StreamDesk {
-    pub viewers: u32,
+    pub counts: StreamCounts,
+    /// The chat's latest messages, with their authors (to mute them).
+    pub chat: Vec<ChatLine>,
     pub pinned: Option<ProductId>,
     /// Latest first.
     pub inquiries: Vec<DeskInquiry>,
@@ -234,6 +260,10 @@ pub struct StreamView {
     pub inquiry: Option<InquiryDefaults>,
     /// The product on screen, while live.
     pub pinned: Option<PinnedProduct>,
+    /// The chat's latest messages (the replay keeps them).
+    pub chat: Vec<ChatLine>,
+    /// The reader may write in the chat (signed in as a buyer, or of the team).
+    pub may_chat: bool,
 }
 
 /// The team's studio (`/exhibitor/live`): its streams, whether it has a stream key, and

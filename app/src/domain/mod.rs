@@ -37,6 +37,7 @@ pub mod form;
 pub mod hall;
 pub mod ids;
 pub mod live;
+pub mod live_chat;
 pub mod mail;
 pub mod meeting;
 pub mod moderation;

@@ -146,6 +146,7 @@ error_codes! {
     WindowTooShort => "window_too_short",
     TooFarAhead => "too_far_ahead",
     ProductNotOwn => "product_not_own",
+    ChatMuted => "chat_muted",
     ConversationBlocked => "conversation_blocked",
     AlreadyReported => "already_reported",
     NotAPdf => "not_a_pdf",

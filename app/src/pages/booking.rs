@@ -1,6 +1,7 @@
 //! Booking a meeting with an exhibitor (`/exhibitors/{slug}/meetings`): its free slots, each
 //! in the buyer's time and the exhibitor's, the buyer's zone to change, and their meetings
-//! with it. Buyers only; plain forms.
+//! with it. Buyers only; plain forms. A buyer who came from under the exhibitor's stream
+//! (`?stream=`) books with it, so that the team's counts tell.
 
 use super::loaded;
 use crate::api::meetings::BookMeeting;
@@ -18,7 +19,7 @@ use crate::i18n::*;
 use crate::links::exhibitor_path;
 use crate::links::{booking_path, meeting_path};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 #[component]
 pub fn BookingPage() -> impl IntoView {
@@ -28,10 +29,15 @@ pub fn BookingPage() -> impl IntoView {
         move || params.read().get("slug").unwrap_or_default(),
         get_booking_page,
     );
-    loaded(data, booking_view)
+    // A buyer who came from under the exhibitor's stream books with it (`?stream=`).
+    let stream = use_query_map()
+        .read_untracked()
+        .get("stream")
+        .and_then(|id| id.parse::<i64>().ok());
+    loaded(data, move |page| booking_view(page, stream))
 }
 
-fn booking_view(page: BookingPage) -> impl IntoView {
+fn booking_view(page: BookingPage, stream: Option<i64>) -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
     let errors = form_errors(|| None::<Result<(), AppError>>);
@@ -52,6 +58,7 @@ fn booking_view(page: BookingPage) -> impl IntoView {
                         <input type="hidden" name="exhibitor" value=slug />
                         <input type="hidden" name="slot" value=slot.id.0 />
                         <input type="hidden" name="topic" value="" />
+                        {stream.map(|id| view! { <input type="hidden" name="stream" value=id /> })}
                         <BothTimesText times=slot.starts.clone() zones reader=Side::Buyer />
                         " "<span class="muted">{t!(i18n, meeting_minutes, minutes = slot.minutes)}</span>" "
                         <button type="submit">{t!(i18n, booking_request)}</button>

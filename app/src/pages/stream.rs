@@ -6,6 +6,7 @@
 use super::loaded;
 use crate::api::live::get_stream;
 use crate::components::cards::ProductCard;
+use crate::components::live::chat::{ChatTexts, chat_log};
 use crate::components::live::player::{COUNT, LivePlayer, PlayerTexts};
 use crate::components::page_meta::PageMeta;
 use crate::components::stream_list::stream_status;
@@ -42,6 +43,7 @@ fn player_texts(i18n: leptos_i18n::I18nContext<Locale>) -> PlayerTexts {
         book: t_string!(i18n, booking_start).to_string(),
         sign_in: t_string!(i18n, live_sign_in_to_inquire).to_string(),
         failed: t_string!(i18n, live_inquiry_failed).to_string(),
+        chat: ChatTexts::new(i18n),
     }
 }
 
@@ -65,11 +67,18 @@ fn stream_view(view: StreamView) -> impl IntoView {
     let player = (stream.status != StreamStatus::Ended).then(|| {
         view! {
             <LivePlayer stream=stream.id ice_servers=view.ice_servers.clone() texts=player_texts(i18n) viewers=stream.viewers
-                pinned=view.pinned.clone() lang=reader_lang exhibitor_slug=slug inquiry=view.inquiry.clone() />
+                pinned=view.pinned.clone() lang=reader_lang exhibitor_slug=slug inquiry=view.inquiry.clone()
+                chat=view.chat.clone() may_chat=view.may_chat />
         }
     });
-    let ended = (stream.status == StreamStatus::Ended)
-        .then(|| view! { <p class="player-state">{t!(i18n, player_ended)}</p> });
+    // A replay shows its chat as it was.
+    let ended = (stream.status == StreamStatus::Ended).then(|| {
+        let texts = ChatTexts::new(i18n);
+        view! {
+            <p class="player-state">{t!(i18n, player_ended)}</p>
+            {chat_log(RwSignal::new(view.chat.clone()), &texts)}
+        }
+    });
     let products = view
         .products
         .into_iter()

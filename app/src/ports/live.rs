@@ -4,6 +4,7 @@
 use crate::domain::live::{
     LivePage, StreamDesk, StreamSummary, StreamView, StudioPage, ValidStream,
 };
+use crate::domain::live_chat::ChatLine;
 use crate::domain::{CurrentUser, ExhibitorId, ProductId, StreamId};
 use crate::error::AppError;
 
@@ -61,6 +62,24 @@ pub trait Live: Send + Sync + 'static {
         actor: Option<&CurrentUser>,
         stream: StreamId,
     ) -> Result<StreamDesk, AppError>;
+
+    /// Writes `body` in a live stream's chat; the message as kept.
+    async fn send_stream_chat(
+        &self,
+        actor: Option<&CurrentUser>,
+        stream: StreamId,
+        body: &str,
+    ) -> Result<ChatLine, AppError>;
+
+    /// The team deletes a message of its live stream's chat, or mutes (`mute`) its author for
+    /// the stream.
+    async fn moderate_stream_chat(
+        &self,
+        actor: Option<&CurrentUser>,
+        stream: StreamId,
+        message: i64,
+        mute: bool,
+    ) -> Result<(), AppError>;
 
     /// Schedules a stream of the signed-in team; its id.
     async fn schedule_stream(

@@ -3,7 +3,7 @@
 use crate::domain::meeting::{
     AvailabilityPage, BookingPage, CallRoom, MeetingSummary, MeetingView, ValidAvailability,
 };
-use crate::domain::{CurrentUser, MeetingId, SlotId};
+use crate::domain::{CurrentUser, MeetingId, SlotId, StreamId};
 use crate::error::AppError;
 
 /// Meetings between buyers and exhibitors' teams, in slots the exhibitors publish. Every
@@ -18,12 +18,14 @@ pub trait Meetings: Send + Sync + 'static {
         exhibitor_slug: &str,
         locale: &str,
     ) -> Result<BookingPage, AppError>;
-    /// Requests a slot; the exhibitor confirms or declines, or the request expires.
+    /// Requests a slot; the exhibitor confirms or declines, or the request expires. A
+    /// meeting booked from under the exhibitor's stream keeps it.
     async fn book_meeting(
         &self,
         actor: Option<&CurrentUser>,
         slot: SlotId,
         topic: String,
+        from_stream: Option<StreamId>,
     ) -> Result<MeetingId, AppError>;
     async fn get_meeting(
         &self,

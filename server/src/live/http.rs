@@ -12,6 +12,7 @@
 //! - `DELETE /live/streams/{id}/sessions/{token}`: leave (a publisher's with its key or
 //!   session, ending the stream).
 
+use super::audience::Viewer;
 use super::service::{LiveService, Publisher, Started};
 use crate::clock::now;
 use crate::http::error::HttpError;
@@ -136,27 +137,66 @@ pub async fn publish(
     Ok(created(&live, started, "publisher"))
 }
 
+/// The cookie that tells one browser's viewing apart from another's, so that a visitor in
+/// three tabs is one viewer. It only counts: it grants nothing.
+const VIEWER_COOKIE: &str = "cf_viewer";
+
+/// Who watches: the user signed in, else the browser by its viewer cookie (with the cookie
+/// to set, for a browser that has none yet).
+fn viewer(
+    signed_in: &Option<SignedIn>,
+    headers: &HeaderMap,
+) -> Result<(Viewer, Option<String>), AppError> {
+    if let Some(signed_in) = signed_in {
+        return Ok((Viewer::user(signed_in.user.id.0), None));
+    }
+    let sent = app::session::cookie(headers, VIEWER_COOKIE).filter(|value| {
+        (16..=64).contains(&value.len())
+            && value
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    });
+    match sent {
+        Some(cookie) => Ok((Viewer::browser(&cookie), None)),
+        None => {
+            let cookie = crate::accounts::secret::new_secret().map_err(AppError::internal)?;
+            Ok((Viewer::browser(&cookie), Some(cookie)))
+        }
+    }
+}
+
 /// `POST /live/streams/{id}/whep`: a viewer joins.
 pub async fn watch(
     State(live): State<Arc<LiveService>>,
     Path(stream): Path<i64>,
+    signed_in: Option<SignedIn>,
     headers: HeaderMap,
     offer: Bytes,
 ) -> Result<Response, HttpError> {
     sdp_only(&headers)?;
-    let started = live.watch(stream, &offer).await?;
-    Ok(created(&live, started, "viewer"))
+    let (viewer, new_cookie) = viewer(&signed_in, &headers)?;
+    let started = live.watch(stream, &offer, viewer).await?;
+    let mut response = created(&live, started, "viewer");
+    if let Some(cookie) = new_cookie {
+        let cookie = format!(
+            "{VIEWER_COOKIE}={cookie}; Path=/live; Max-Age=31536000; HttpOnly; SameSite=Lax"
+        );
+        if let Ok(value) = HeaderValue::from_str(&cookie) {
+            response.headers_mut().insert(header::SET_COOKIE, value);
+        }
+    }
+    Ok(response)
 }
 
-/// `GET /live/streams/{id}?lang=`: where the stream stands, how many watch it, and the
-/// product on screen written for a reader of `lang`.
+/// `GET /live/streams/{id}?lang=&after=`: where the stream stands, how many watch it, the
+/// product on screen written for a reader of `lang`, and the chat's messages after `after`.
 pub async fn stream_now(
     State(live): State<Arc<LiveService>>,
     Path(stream): Path<i64>,
     Query(reader): Query<Reader>,
 ) -> Result<Response, HttpError> {
     let locale = app::languages::locale(reader.lang.as_deref().unwrap_or("en"));
-    let now = live.now(stream, locale).await?;
+    let now = live.now(stream, locale, reader.after).await?;
     let mut response = axum::Json(now).into_response();
     response
         .headers_mut()
@@ -164,10 +204,11 @@ pub async fn stream_now(
     Ok(response)
 }
 
-/// The reader's language, as the player sends it.
+/// The reader's language, and the last chat message the player has.
 #[derive(serde::Deserialize)]
 pub struct Reader {
     lang: Option<String>,
+    after: Option<i64>,
 }
 
 /// `DELETE /live/streams/{id}/sessions/{token}`: a publisher or a viewer leaves.

@@ -3,8 +3,11 @@
 //! socket). `service` decides who may publish and watch and keeps the sessions; `keys` makes
 //! the teams' stream keys; `pages` answers the pages (the lists, a stream, the studio);
 //! `on_screen` says where a stream stands and what is pinned under its video; `http` is the
-//! WHIP and WHEP surface. Streams are stored by `storage::live`.
+//! WHIP and WHEP surface; `audience` counts the people watching (once each, however many
+//! tabs); `chat` is the chat beside a stream. Streams are stored by `storage::live`.
 
+pub mod audience;
+mod chat;
 pub mod http;
 pub mod keys;
 pub mod media;

@@ -4,14 +4,20 @@
 
 use super::LiveService;
 use app::domain::live::{PinnedProduct, StreamNow, StreamStatus};
+use app::domain::live_chat::ChatNews;
 use app::domain::{ProductSummary, StreamId};
 use app::error::AppError;
 use app::i18n::Locale;
 
 impl LiveService {
     /// Where `stream` stands now for a reader of `locale`: live while a publisher holds it
-    /// (from memory), else as stored.
-    pub async fn now(&self, stream: i64, locale: Locale) -> Result<StreamNow, AppError> {
+    /// (from memory), else as stored; with the chat's news after message `after`.
+    pub async fn now(
+        &self,
+        stream: i64,
+        locale: Locale,
+        after: Option<i64>,
+    ) -> Result<StreamNow, AppError> {
         let status = if self.is_publishing(stream) {
             StreamStatus::Live
         } else {
@@ -20,10 +26,15 @@ impl LiveService {
                 AppError::internal(format!("unknown stream status {:?}", row.status))
             })?
         };
+        let chat = match status {
+            StreamStatus::Live => self.chat_news(StreamId(stream), after).await?,
+            _ => ChatNews::default(),
+        };
         Ok(StreamNow {
             status,
             viewers: self.viewers(stream),
             pinned: self.on_screen(stream, status, locale).await?,
+            chat,
         })
     }
 

@@ -5,12 +5,14 @@
 
 use super::LiveService;
 use super::keys;
+use super::service::counted;
 use crate::clock::now;
 use crate::meetings::zones;
 use crate::storage::live::{StreamListRow, StreamRow};
 use app::domain::live::{
     LivePage, StreamDesk, StreamStatus, StreamSummary, StreamView, StudioPage, ValidStream,
 };
+use app::domain::live_chat::ChatLine;
 use app::domain::meeting::DAYS_AHEAD_MAX;
 use app::domain::{Action, CurrentUser, ExhibitorId, ProductId, StreamId, authorize};
 use app::error::{AppError, ErrorCode};
@@ -52,6 +54,7 @@ impl LiveService {
                 StreamStatus::Live => self.viewers(row.id),
                 _ => 0,
             },
+            counts: None,
         })
     }
 
@@ -156,6 +159,14 @@ impl Live for LiveService {
             ice_servers: self.ice_servers(&format!("stream-{id}")),
             inquiry,
             pinned: self.on_screen(id.0, row.status()?, locale).await?,
+            chat: self
+                .db
+                .stream_chat(id)
+                .await?
+                .iter()
+                .map(ChatLine::public)
+                .collect(),
+            may_chat: Self::may_chat(actor, ExhibitorId(row.exhibitor_id)),
         })
     }
 
@@ -182,10 +193,15 @@ impl Live for LiveService {
         let locale = languages::locale(locale);
         let (tz, zone) = zones::zone(&self.db.exhibitor_zone(exhibitor).await?);
         let rows = self.db.team_streams(exhibitor).await?;
+        let mut streams = self.summaries(&rows, &tz, locale)?;
+        let counts = self.db.team_stream_counts(exhibitor).await?;
+        for stream in &mut streams {
+            stream.counts = counts.get(&stream.id.0).map(counted);
+        }
         Ok(StudioPage {
             exhibitor,
             zone,
-            streams: self.summaries(&rows, &tz, locale)?,
+            streams,
             has_key: self.db.has_stream_key(exhibitor).await?,
             products: self.db.products_to_feature(exhibitor).await?,
             ice_servers: self.ice_servers(&format!("team-{exhibitor}")),
@@ -220,13 +236,38 @@ impl Live for LiveService {
     ) -> Result<StreamDesk, AppError> {
         self.team_stream(actor, stream).await?;
         Ok(StreamDesk {
-            viewers: self.viewers(stream.0),
+            counts: self.counts(stream.0).await?,
+            chat: match self.is_publishing(stream.0) {
+                true => self.team_chat(stream).await?,
+                false => Vec::new(),
+            },
             pinned: match self.is_publishing(stream.0) {
                 true => self.pinned(stream.0).await?.map(|product| product.id),
                 false => None,
             },
             inquiries: self.db.stream_inquiries(stream).await?,
         })
+    }
+
+    #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), stream = stream.0))]
+    async fn send_stream_chat(
+        &self,
+        actor: Option<&CurrentUser>,
+        stream: StreamId,
+        body: &str,
+    ) -> Result<ChatLine, AppError> {
+        self.send_chat(actor, stream, body).await
+    }
+
+    #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), stream = stream.0, message, mute))]
+    async fn moderate_stream_chat(
+        &self,
+        actor: Option<&CurrentUser>,
+        stream: StreamId,
+        message: i64,
+        mute: bool,
+    ) -> Result<(), AppError> {
+        self.moderate_chat(actor, stream, message, mute).await
     }
 
     #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0)))]

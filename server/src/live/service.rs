@@ -6,16 +6,19 @@
 //! new publish of the same stream (the encoder reconnecting) resumes it, and viewers stay
 //! connected meanwhile; after it, the stream ends.
 
+use super::audience::{Audience, Viewer};
+use super::chat::Room;
 use super::keys;
 use super::media::{MediaEngine, MediaEvent, Negotiated, PeerId, Role, negotiate};
 use crate::meetings::turn::CallServers;
 use crate::storage::Db;
-use crate::storage::live::StreamRow;
+use crate::storage::live::{StoredCounts, StreamRow};
+use app::domain::live::StreamCounts;
 use app::domain::{Action, CurrentUser, ExhibitorId, ProductSummary, authorize};
 use app::error::{AppError, ErrorCode};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, Weak};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 use tokio::sync::mpsc;
 
 /// How long a stream whose publisher dropped waits for it to come back.
@@ -46,8 +49,18 @@ struct Session {
     exhibitor: ExhibitorId,
     role: Role,
     peer: Option<PeerId>,
+    /// The person watching, for a viewer's session.
+    viewer: Option<Viewer>,
     /// The connection is over (a publisher's stream waits out its grace period).
     gone: bool,
+}
+
+/// A viewer's session that ended: the person left their last tab of the stream after
+/// watching it for `watched`, or still watches in another.
+struct Left {
+    stream: i64,
+    viewer: Viewer,
+    watched: Option<Duration>,
 }
 
 #[derive(Default)]
@@ -56,6 +69,8 @@ struct Sessions {
     by_peer: HashMap<PeerId, String>,
     /// The session publishing each stream (reserved before its connection starts).
     publishing: HashMap<i64, String>,
+    /// The people watching, each once.
+    audience: Audience,
 }
 
 pub struct LiveService {
@@ -66,6 +81,8 @@ pub struct LiveService {
     sessions: Mutex<Sessions>,
     /// The product pinned under each live stream's video, as stored (`on_screen.rs`).
     pub(super) pinned: Mutex<HashMap<i64, Option<ProductSummary>>>,
+    /// The chat of each live stream (`chat.rs`).
+    pub(super) rooms: Mutex<HashMap<i64, Room>>,
 }
 
 impl LiveService {
@@ -82,6 +99,7 @@ impl LiveService {
             ice,
             sessions: Mutex::default(),
             pinned: Mutex::default(),
+            rooms: Mutex::default(),
         });
         tokio::spawn(follow(Arc::downgrade(&service), events));
         service
@@ -137,14 +155,19 @@ impl LiveService {
                 })
             }
             Err(error) => {
-                self.forget(&token);
+                let _publisher = self.forget(&token);
                 Err(error)
             }
         }
     }
 
-    /// Starts a viewer's connection to a live stream.
-    pub async fn watch(&self, stream: i64, offer: &[u8]) -> Result<Started, AppError> {
+    /// Starts `viewer`'s connection to a live stream.
+    pub async fn watch(
+        &self,
+        stream: i64,
+        offer: &[u8],
+        viewer: Viewer,
+    ) -> Result<Started, AppError> {
         let row: StreamRow = self.db.stream(stream).await?.ok_or(AppError::NotFound)?;
         match row.status.as_str() {
             "live" => {}
@@ -161,18 +184,28 @@ impl LiveService {
             .await
             .map_err(AppError::internal)?;
         let token = crate::accounts::secret::new_secret().map_err(AppError::internal)?;
-        let mut sessions = self.sessions.lock().unwrap_or_else(|e| e.into_inner());
-        sessions.by_peer.insert(peer, token.clone());
-        sessions.by_token.insert(
-            token.clone(),
-            Session {
-                stream,
-                exhibitor: ExhibitorId(row.exhibitor_id),
-                role: Role::Viewer,
-                peer: Some(peer),
-                gone: false,
-            },
-        );
+        let joined = {
+            let mut sessions = self.sessions.lock().unwrap_or_else(|e| e.into_inner());
+            sessions.by_peer.insert(peer, token.clone());
+            sessions.by_token.insert(
+                token.clone(),
+                Session {
+                    stream,
+                    exhibitor: ExhibitorId(row.exhibitor_id),
+                    role: Role::Viewer,
+                    peer: Some(peer),
+                    viewer: Some(viewer.clone()),
+                    gone: false,
+                },
+            );
+            sessions.audience.join(stream, &viewer, Instant::now())
+        };
+        if joined.arrived {
+            self.db.viewer_arrived(stream, &viewer.0).await?;
+        }
+        if let Some(peak) = joined.new_peak {
+            self.db.raise_peak(stream, peak).await?;
+        }
         Ok(Started {
             stream,
             token,
@@ -204,7 +237,7 @@ impl LiveService {
         if let Some(peer) = peer {
             self.media.disconnect(peer).await;
         }
-        self.forget(token);
+        self.left(self.forget(token)).await;
         if role == Role::Publisher {
             self.close(stream).await?;
             tracing::info!(stream, "a publisher ended its stream");
@@ -227,9 +260,15 @@ impl LiveService {
             if let Some(peer) = peer {
                 self.media.disconnect(peer).await;
             }
-            self.forget(&token);
+            self.left(self.forget(&token)).await;
         }
         self.forget_pin(stream);
+        self.close_room(stream);
+        self.sessions
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .audience
+            .end(stream);
         self.db.mark_ended(stream).await
     }
 
@@ -285,6 +324,7 @@ impl LiveService {
                 exhibitor,
                 role: Role::Publisher,
                 peer: None,
+                viewer: None,
                 gone: false,
             },
         );
@@ -297,15 +337,28 @@ impl LiveService {
         sessions.publishing.contains_key(&stream)
     }
 
-    /// How many viewers are connected to `stream` now.
+    /// How many people watch `stream` now (each once, however many tabs).
     pub fn viewers(&self, stream: i64) -> u32 {
         let sessions = self.sessions.lock().unwrap_or_else(|e| e.into_inner());
-        let count = sessions
-            .by_token
-            .values()
-            .filter(|s| s.stream == stream && s.role == Role::Viewer && !s.gone)
-            .count();
-        u32::try_from(count).unwrap_or(u32::MAX)
+        sessions.audience.watching(stream)
+    }
+
+    /// `stream`'s counts: as stored, with the time of those watching now.
+    pub(super) async fn counts(&self, stream: i64) -> Result<StreamCounts, AppError> {
+        let stored = self.db.stream_counts(stream).await?;
+        let (watching, so_far) = {
+            let sessions = self.sessions.lock().unwrap_or_else(|e| e.into_inner());
+            (
+                sessions.audience.watching(stream),
+                sessions.audience.watched_so_far(stream, Instant::now()),
+            )
+        };
+        let seconds = u64::try_from(stored.seconds).unwrap_or(0) + so_far.as_secs();
+        Ok(StreamCounts {
+            watching,
+            minutes: u32::try_from(seconds / 60).unwrap_or(u32::MAX),
+            ..counted(&stored)
+        })
     }
 
     fn session_count(&self) -> usize {
@@ -321,13 +374,39 @@ impl LiveService {
         }
     }
 
-    fn forget(&self, token: &str) {
+    /// Forgets session `token`; a viewer's is told as left.
+    #[must_use]
+    fn forget(&self, token: &str) -> Option<Left> {
         let mut sessions = self.sessions.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(session) = sessions.by_token.remove(token) {
-            session.peer.map(|peer| sessions.by_peer.remove(&peer));
-            if sessions.publishing.get(&session.stream).map(String::as_str) == Some(token) {
-                sessions.publishing.remove(&session.stream);
-            }
+        let session = sessions.by_token.remove(token)?;
+        session.peer.map(|peer| sessions.by_peer.remove(&peer));
+        if sessions.publishing.get(&session.stream).map(String::as_str) == Some(token) {
+            sessions.publishing.remove(&session.stream);
+        }
+        let viewer = session.viewer?;
+        let watched = sessions
+            .audience
+            .leave(session.stream, &viewer, Instant::now());
+        Some(Left {
+            stream: session.stream,
+            viewer,
+            watched,
+        })
+    }
+
+    /// Keeps how long a person who left watched.
+    async fn left(&self, left: Option<Left>) {
+        let Some(Left {
+            stream,
+            viewer,
+            watched: Some(watched),
+        }) = left
+        else {
+            return;
+        };
+        let seconds = i64::try_from(watched.as_secs()).unwrap_or(i64::MAX);
+        if let Err(error) = self.db.viewer_watched(stream, &viewer.0, seconds).await {
+            tracing::warn!(%error, stream, "the time a viewer watched could not be kept");
         }
     }
 
@@ -347,7 +426,7 @@ impl LiveService {
             (token, stream)
         };
         let Some(stream) = publisher_of else {
-            self.forget(&token);
+            self.left(self.forget(&token)).await;
             return;
         };
         tracing::info!(
@@ -360,11 +439,24 @@ impl LiveService {
             sessions.publishing.get(&stream).map(String::as_str) == Some(token.as_str())
         };
         if still_gone {
-            self.forget(&token);
+            let _publisher = self.forget(&token);
             if let Err(error) = self.close(stream).await {
                 tracing::warn!(%error, stream, "a stream whose publisher left could not be ended");
             }
         }
+    }
+}
+
+/// The counts kept of a stream, as its team reads them.
+pub(super) fn counted(stored: &StoredCounts) -> StreamCounts {
+    let count = |n: i64| u32::try_from(n).unwrap_or(u32::MAX);
+    StreamCounts {
+        watching: 0,
+        peak: count(stored.peak),
+        people: count(stored.people),
+        minutes: count(stored.seconds / 60),
+        inquiries: count(stored.inquiries),
+        meetings: count(stored.meetings),
     }
 }
 

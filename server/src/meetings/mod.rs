@@ -16,7 +16,7 @@ use app::domain::meeting::{
     self, AvailabilityPage, BookingPage, CallRoom, MeetingStatus, MeetingSummary, MeetingView,
     Slot, ValidAvailability, Zones,
 };
-use app::domain::{Action, CurrentUser, ExhibitorId, MeetingId, SlotId, authorize};
+use app::domain::{Action, CurrentUser, ExhibitorId, MeetingId, SlotId, StreamId, authorize};
 use app::error::AppError;
 use app::error::ErrorCode;
 use app::i18n::Locale;
@@ -177,6 +177,7 @@ impl Meetings for MeetingService {
         actor: Option<&CurrentUser>,
         slot: SlotId,
         topic: String,
+        from_stream: Option<StreamId>,
     ) -> Result<MeetingId, AppError> {
         let user = actor.ok_or(AppError::Unauthenticated)?;
         let exhibitor = self.db.slot_exhibitor(slot).await?;
@@ -184,7 +185,9 @@ impl Meetings for MeetingService {
         self.daily
             .check(&self.db, user.id, Started::MeetingRequests)
             .await?;
-        self.db.book_slot(slot, exhibitor, user.id, &topic).await
+        self.db
+            .book_slot(slot, exhibitor, user.id, &topic, from_stream)
+            .await
     }
 
     #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), id = id.0))]

@@ -426,10 +426,11 @@ on_both_engines! { mod matrix; support::spawn_app;
             let product: i64 = sqlx::query_scalar("SELECT id FROM products WHERE exhibitor_id = $1 AND published = 1 ORDER BY id LIMIT 1")
                 .bind(a.0).fetch_one(&app.db.db.pool).await.unwrap();
             let inquiry = crate::deals::inquiry_form(product).replacen(&format!("product={product}&"), "", 1);
-            let live_rows: [(&str, &str, String, [u16; 6]); 3] = [
+            let live_rows: [(&str, &str, String, [u16; 6]); 4] = [
                 ("pin a product under A's stream", "/api/pin_product", format!("stream={stream}&product={product}"), [401, 403, 403, 200, 200, 403]),
                 ("read A's stream desk", "/api/get_stream_desk", format!("stream={stream}"), [401, 403, 403, 200, 200, 403]),
                 ("inquire from under A's stream", "/api/inquire_from_stream", format!("stream={stream}&product={product}&{inquiry}"), [401, 200, 403, 403, 403, 403]),
+                ("write in A's stream chat", "/api/send_stream_chat", format!("stream={stream}&body=Hello"), [401, 200, 403, 200, 200, 403]),
             ];
             for (what, path, form, expected) in &live_rows {
                 for (j, other) in cookies.iter().enumerate() {
@@ -438,6 +439,17 @@ on_both_engines! { mod matrix; support::spawn_app;
                     if got != expected[j] {
                         failures.push(format!("{what} as {}: {got}, expected {}", ACTORS[j], expected[j]));
                     }
+                }
+            }
+            // Moderating the chat: muting the author of its latest message.
+            let message: i64 = sqlx::query_scalar("SELECT MAX(id) FROM live_chat WHERE stream_id = $1")
+                .bind(stream).fetch_one(&app.db.db.pool).await.unwrap();
+            for (j, other) in cookies.iter().enumerate() {
+                let headers: Vec<(&str, &str)> = other.as_deref().map(|c| ("Cookie", c)).into_iter().collect();
+                let got = app.post("/api/moderate_stream_chat", &headers, &format!("stream={stream}&message={message}&action=mute")).await.status;
+                let expected = [401, 403, 403, 200, 200, 403][j];
+                if got != expected {
+                    failures.push(format!("moderate A's stream chat as {}: {got}, expected {expected}", ACTORS[j]));
                 }
             }
             let location = published.header("location").unwrap_or_default().to_owned();

@@ -23,6 +23,8 @@ mod hostile_uploads;
 mod http;
 mod imports;
 mod live;
+mod live_chat;
+mod live_counts;
 mod live_schedule;
 mod mail;
 mod meetings;

@@ -1,8 +1,10 @@
 //! The team's desk while it streams: viewers, the product shown under the video, and the
 //! inquiries from the stream as they arrive (asked every two seconds).
 
-use crate::api::live::{PinProduct, get_stream_desk};
+use super::chat::{ChatTexts, chat_form, chat_line};
+use crate::api::live::{ModerateStreamChat, PinProduct, get_stream_desk};
 use crate::domain::live::StreamDesk;
+use crate::domain::live_chat::ChatLine;
 use crate::domain::{ProductId, StreamId};
 use crate::i18n::*;
 use crate::links::inquiry_path;
@@ -13,6 +15,7 @@ use leptos::prelude::*;
 pub fn Desk(stream: StreamId, products: Vec<(ProductId, String)>) -> impl IntoView {
     let i18n = use_i18n();
     let desk = RwSignal::new(None::<StreamDesk>);
+    let chat = RwSignal::new(Vec::<ChatLine>::new());
     let chosen = RwSignal::new(None::<ProductId>);
     let alive = StoredValue::new(());
     Effect::new(move |started: Option<()>| {
@@ -21,6 +24,7 @@ pub fn Desk(stream: StreamId, products: Vec<(ProductId, String)>) -> impl IntoVi
                 // Every two seconds while the desk is on the page.
                 while !alive.is_disposed() {
                     if let Ok(now) = get_stream_desk(stream).await {
+                        chat.try_set(now.chat.clone());
                         desk.try_set(Some(now));
                     }
                     #[cfg(feature = "hydrate")]
@@ -30,6 +34,38 @@ pub fn Desk(stream: StreamId, products: Vec<(ProductId, String)>) -> impl IntoVi
         }
     });
     let pin = ServerAction::<PinProduct>::new();
+    let moderate = ServerAction::<ModerateStreamChat>::new();
+    let texts = ChatTexts::new(i18n);
+    let team = texts.team.clone();
+    let chat_lines = move || {
+        let items = chat
+            .get()
+            .into_iter()
+            .map(|line| {
+                let name = line.name.clone();
+                let message = line.id;
+                let act = move |action: &'static str| {
+                    moderate.dispatch(ModerateStreamChat { stream, message, action: action.to_owned() });
+                };
+                view! {
+                    <li class="chat-line" data-id=message>
+                        {chat_line(&line, &team)}" "
+                        <button type="button" class="secondary chat-delete"
+                            aria-label=t_string!(i18n, studio_chat_delete_label, name = name.clone()).to_string()
+                            on:click=move |_| act("delete")>{t!(i18n, studio_chat_delete)}</button>" "
+                        {(!line.from_team).then(|| view! {
+                            <button type="button" class="secondary chat-mute"
+                                aria-label=t_string!(i18n, studio_chat_mute_label, name = name.clone()).to_string()
+                                on:click=move |_| act("mute")>{t!(i18n, studio_chat_mute)}</button>
+                        })}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! { <ol class="stream-chat-log" id="desk-chat">{items}</ol> }
+    };
+    let chat_heading = texts.heading.clone();
+    let write = chat_form(stream, chat, true, &texts);
     let options = products
         .into_iter()
         .map(|(id, title)| view! { <option value=id.0>{title}</option> })
@@ -51,11 +87,12 @@ pub fn Desk(stream: StreamId, products: Vec<(ProductId, String)>) -> impl IntoVi
             .collect_view();
         view! { <ul class="desk-inquiries" id="desk-inquiries">{items}</ul> }.into_any()
     };
-    let viewers = move || desk.get().map(|d| d.viewers).unwrap_or(0);
+    let counts = move || desk.get().map(|d| d.counts).unwrap_or_default();
     view! {
         <section class="desk" aria-labelledby="desk">
             <h3 id="desk">{t!(i18n, studio_desk)}</h3>
-            <p id="desk-viewers">{move || t_string!(i18n, live_watching, count = viewers()).to_string()}</p>
+            <p id="desk-viewers">{move || t_string!(i18n, live_watching, count = counts().watching).to_string()}</p>
+            {move || super::counts::counts_list(i18n, counts(), false)}
             <div class="field">
                 <label for="pin-product">{t!(i18n, studio_pin)}</label>
                 <select id="pin-product" on:change=move |ev| chosen.set(event_target_value(&ev).parse().ok())>
@@ -69,6 +106,9 @@ pub fn Desk(stream: StreamId, products: Vec<(ProductId, String)>) -> impl IntoVi
             </button>
             <h3>{t!(i18n, studio_inquiries)}</h3>
             {inquiries}
+            <h3>{chat_heading}</h3>
+            {chat_lines}
+            {write}
         </section>
     }
 }

@@ -39,7 +39,7 @@ pub fn pinned_product(
         .map(|i| i.country.clone())
         .unwrap_or_default();
     let may_inquire = inquiry.is_some();
-    let booking = booking_path(&exhibitor_slug);
+    let booking = format!("{}?stream={stream}", booking_path(&exhibitor_slug));
     let send = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(product) = on_screen.get_untracked() else {

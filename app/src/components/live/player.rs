@@ -2,9 +2,11 @@
 //! team. It keeps trying while the stream is to come, says "reconnecting" (not an error)
 //! while the team's connection is away or its own drops, and stops when the stream ends.
 
+use super::chat::{ChatTexts, chat_form, chat_log};
 use super::on_screen::pinned_product;
 use crate::domain::StreamId;
 use crate::domain::live::{InquiryDefaults, PinnedProduct};
+use crate::domain::live_chat::ChatLine;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -43,6 +45,7 @@ pub struct PlayerTexts {
     pub book: String,
     pub sign_in: String,
     pub failed: String,
+    pub chat: ChatTexts,
 }
 
 /// What stands for the number in [`PlayerTexts::watching`].
@@ -80,10 +83,15 @@ pub fn LivePlayer(
     exhibitor_slug: String,
     /// For a reader who may inquire: what an inquiry starts with.
     inquiry: Option<InquiryDefaults>,
+    /// The chat's messages when the page was made.
+    chat: Vec<ChatLine>,
+    /// The reader may write in the chat.
+    may_chat: bool,
 ) -> impl IntoView {
     let state = RwSignal::new(PlayerState::Waiting);
     let watching = RwSignal::new(viewers);
     let on_screen = RwSignal::new(pinned);
+    let lines = RwSignal::new(chat);
     let video = NodeRef::<leptos::html::Video>::new();
     Effect::new(move |started: Option<()>| {
         if started.is_none() {
@@ -94,14 +102,21 @@ pub fn LivePlayer(
                 lang.clone(),
                 video,
                 state,
-                watching,
-                on_screen,
+                watching::Shown {
+                    viewers: watching,
+                    pinned: on_screen,
+                    chat: lines,
+                },
             );
             #[cfg(not(feature = "hydrate"))]
             let _ = (stream, &ice_servers, &lang, video);
         }
     });
     let pinned_view = pinned_product(stream, on_screen, exhibitor_slug, inquiry, texts.clone());
+    let chat_view = view! {
+        {chat_log(lines, &texts.chat)}
+        {chat_form(stream, lines, may_chat, &texts.chat)}
+    };
     let needs_javascript = texts.needs_javascript.clone();
     let label = texts.label.clone();
     let template = texts.watching.clone();
@@ -124,6 +139,7 @@ pub fn LivePlayer(
             <p class="viewers" id="viewer-count" aria-live="off">{count}</p>
             <noscript><p>{needs_javascript}</p></noscript>
             {pinned_view}
+            {chat_view}
         </div>
     }
 }
@@ -131,10 +147,12 @@ pub fn LivePlayer(
 #[cfg(feature = "hydrate")]
 mod watching {
     use super::PlayerState;
+    use crate::components::live::chat::merge;
     use crate::components::live::whip::{self, Refused};
     use crate::domain::StreamId;
     use crate::domain::live::PinnedProduct;
     use crate::domain::live::StreamStatus;
+    use crate::domain::live_chat::ChatLine;
     use crate::error::ErrorCode;
     use leptos::prelude::*;
     use std::cell::RefCell;
@@ -149,16 +167,15 @@ mod watching {
     const STALL_TICKS: u32 = 3;
     /// Seconds a dropped connection is given before a new one replaces it.
     const DROPPED_TICKS: u32 = 5;
-    /// Ticks between two looks at the count of viewers.
-    const COUNT_TICKS: u32 = 2;
     /// Milliseconds between tries while the stream is to come.
     const NOT_LIVE_RETRY_MS: i32 = 5000;
 
     /// What the page shows of the stream besides the video.
     #[derive(Clone, Copy)]
-    struct Shown {
-        viewers: RwSignal<u32>,
-        pinned: RwSignal<Option<PinnedProduct>>,
+    pub struct Shown {
+        pub viewers: RwSignal<u32>,
+        pub pinned: RwSignal<Option<PinnedProduct>>,
+        pub chat: RwSignal<Vec<ChatLine>>,
     }
 
     impl Shown {
@@ -167,6 +184,17 @@ mod watching {
             if self.pinned.try_get_untracked().flatten() != now.pinned {
                 self.pinned.try_set(now.pinned);
             }
+            if !now.chat.lines.is_empty() || !now.chat.removed.is_empty() {
+                let news = now.chat;
+                self.chat.try_update(|lines| merge(lines, news));
+            }
+        }
+
+        /// The last chat message the page has.
+        fn last_message(&self) -> Option<i64> {
+            self.chat
+                .try_with_untracked(|lines| lines.last().map(|line| line.id))
+                .flatten()
         }
     }
 
@@ -179,8 +207,7 @@ mod watching {
         lang: String,
         video: NodeRef<leptos::html::Video>,
         state: RwSignal<PlayerState>,
-        viewers: RwSignal<u32>,
-        pinned: RwSignal<Option<PinnedProduct>>,
+        shown: Shown,
     ) {
         let current: Current = Rc::default();
         let on_hide = {
@@ -194,7 +221,6 @@ mod watching {
         let _ =
             window().add_event_listener_with_callback("pagehide", on_hide.as_ref().unchecked_ref());
         on_hide.forget();
-        let shown = Shown { viewers, pinned };
         leptos::task::spawn_local(run(stream, ice_servers, lang, video, state, shown, current));
     }
 
@@ -214,7 +240,7 @@ mod watching {
                 return;
             }
             // Asked first, so that a stream not live is waited for without a refusal.
-            match whip::stream_now(stream, &lang).await {
+            match whip::stream_now(stream, &lang, shown.last_message()).await {
                 Ok(now) => {
                     let status = now.status;
                     shown.update(now);
@@ -295,7 +321,7 @@ mod watching {
 
     /// Follows a started session until its connection is lost or the stream ends: "playing"
     /// while frames arrive, "reconnecting" while they stop (the team's connection is away),
-    /// the count of viewers every other second.
+    /// and, every tick, the count of viewers, the product on screen and the chat.
     async fn follow(
         stream: StreamId,
         lang: &str,
@@ -307,11 +333,9 @@ mod watching {
         let mut frames = 0;
         let mut still = 0;
         let mut dropped = 0;
-        for tick in 0_u32.. {
+        loop {
             whip::sleep(TICK_MS).await;
-            if tick % COUNT_TICKS == 0
-                && let Ok(now) = whip::stream_now(stream, lang).await
-            {
+            if let Ok(now) = whip::stream_now(stream, lang, shown.last_message()).await {
                 let ended = now.status == StreamStatus::Ended;
                 shown.update(now);
                 if ended {

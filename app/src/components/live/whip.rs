@@ -111,10 +111,17 @@ pub async fn start(pc: &RtcPeerConnection, url: &str) -> Result<String, Refused>
     Ok(resource)
 }
 
-/// Where stream `id` stands now, the product on screen written for a reader of `lang`
-/// (`GET /live/streams/{id}?lang=`).
-pub async fn stream_now(id: crate::domain::StreamId, lang: &str) -> Result<StreamNow, Refused> {
-    let url = format!("/live/streams/{id}?lang={lang}");
+/// Where stream `id` stands now, the product on screen written for a reader of `lang`, and
+/// the chat's messages after `after` (`GET /live/streams/{id}?lang=&after=`).
+pub async fn stream_now(
+    id: crate::domain::StreamId,
+    lang: &str,
+    after: Option<i64>,
+) -> Result<StreamNow, Refused> {
+    let mut url = format!("/live/streams/{id}?lang={lang}");
+    if let Some(after) = after {
+        url.push_str(&format!("&after={after}"));
+    }
     let (response, text) = fetched(window().fetch_with_str(&url)).await?;
     serde_json::from_str(&text)
         .map_err(|_| Refused::Browser(format!("{} {text}", response.status())))

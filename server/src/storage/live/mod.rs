@@ -2,11 +2,14 @@
 
 use super::Db;
 
+mod chat;
+mod counts;
 mod pins;
 mod schedule;
 use crate::clock::now;
 use app::domain::{ExhibitorId, UserId};
 use app::error::{AppError, ErrorCode};
+pub use counts::StoredCounts;
 pub use schedule::StreamListRow;
 
 /// A stream as the media path needs it.

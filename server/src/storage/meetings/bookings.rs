@@ -9,7 +9,7 @@ use crate::storage::Db;
 use crate::storage::outbox::insert_mail;
 use app::domain::deal::Side;
 use app::domain::meeting::MeetingStatus;
-use app::domain::{ExhibitorId, MeetingId, SlotId, UserId};
+use app::domain::{ExhibitorId, MeetingId, SlotId, StreamId, UserId};
 use app::error::AppError;
 use app::error::ErrorCode;
 use app::i18n::Locale;
@@ -83,14 +83,18 @@ impl Db {
         exhibitor: ExhibitorId,
         buyer: UserId,
         topic: &str,
+        from_stream: Option<StreamId>,
     ) -> Result<MeetingId, AppError> {
         let at = now();
         let mut tx = self.begin_write().await?;
         let (_, slot) = future_slot(&mut tx, slot, Some(exhibitor), at).await?;
         expire_stale(&mut tx, slot.id, at).await?;
+        // The stream is kept only when it is the exhibitor's and has started.
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO meetings (slot_id, buyer_id, exhibitor_id, topic, status, expires_at, \
-             created_at, updated_at) VALUES ($1, $2, $3, $4, 'requested', $5, $6, $6) RETURNING id",
+             created_at, updated_at, stream_id) VALUES ($1, $2, $3, $4, 'requested', $5, $6, $6, \
+             (SELECT s.id FROM live_streams s WHERE s.id = $7 AND s.exhibitor_id = $3 \
+             AND s.started_at IS NOT NULL)) RETURNING id",
         )
         .bind(slot.id)
         .bind(buyer.0)
@@ -98,6 +102,7 @@ impl Db {
         .bind(topic)
         .bind(request_expiry(at, slot.starts_at))
         .bind(at)
+        .bind(from_stream.map(|s| s.0))
         .fetch_one(&mut *tx)
         .await
         .map_err(taken)?;
