@@ -5,7 +5,8 @@
 // video, and the buyer inquires in one step while the team's desk shows the inquiry arrive;
 // a buyer's second tab does not count twice, and the desk counts the most at once and the
 // inquiries; the chat passes from the buyer to the visitor and the team and back, and the
-// team mutes the buyer; the team stops, both pages say the stream ended, and the studio keeps the counts.
+// team mutes the buyer; the replay lists the product as a chapter and keeps the chat, and the
+// team takes it off the fair; the team stops, both pages say the stream ended, and the studio keeps the counts.
 // Without JavaScript the studio's form schedules, and the stream page shows the stream's
 // details and products with a word that watching needs JavaScript.
 import { test, expect, demo, signIn, otherPerson, ready, expectAccessible } from './fixtures';
@@ -128,8 +129,9 @@ test('a team schedules a stream, goes live from the studio, and two buyers watch
   for (const viewer of [first.page, second.page]) {
     await expect(viewer.locator('#player-state')).toHaveText('The stream has ended.', { timeout: 15_000 });
   }
-  // The replay's page keeps the chat.
+  // The replay's page lists the product shown as a chapter, and keeps the chat.
   await first.page.goto(path);
+  await expect(first.page.locator('#chapter-list')).toContainText(pinned);
   await expect(first.page.locator('#stream-chat-log')).toContainText('Yes, from Ningbo in 30 days');
   await first.page.goto('/live');
   await expect(first.page.locator('.stream-list').last().getByText('Spring lamps, live')).toBeVisible();
@@ -139,6 +141,10 @@ test('a team schedules a stream, goes live from the studio, and two buyers watch
   await expect(replay.locator('.count-people')).toHaveText('People who watched: 2');
   await expect(replay.locator('.count-peak')).toHaveText('Most at once: 2');
   await expect(replay.locator('.count-inquiries')).toHaveText('Inquiries: 1');
+  // The team takes the replay off the fair: its page is no one else's any more.
+  await replay.getByRole('button', { name: 'Take the replay off the fair' }).click();
+  await expect(page.locator('.stream-item', { hasText: 'Spring lamps, live' }).locator('.replay-off')).toBeVisible();
+  expect((await second.page.request.get(path)).status()).toBe(404);
   expect(first.errors).toEqual([]);
   expect(second.errors).toEqual([]);
   await first.close();

@@ -106,6 +106,20 @@ pub async fn get_stream_desk(stream: StreamId) -> Result<StreamDesk, AppError> {
     super::with_status(result)
 }
 
+/// The team takes its replay off the fair (`published=false`) or puts it back; back to the
+/// studio. A plain form.
+#[server(endpoint = "publish_replay")]
+pub async fn publish_replay(stream: StreamId, published: bool) -> Result<(), AppError> {
+    let result = async {
+        let user = session::current_user().await?;
+        crate::ports::port::<dyn crate::ports::Live>()?
+            .publish_replay(user.as_ref(), stream, published)
+            .await
+    }
+    .await;
+    session::finish(result, STUDIO_PATH, STUDIO_PATH, &[]).await
+}
+
 /// A message in a live stream's chat, sent by the player as a plain form post; the message
 /// as kept.
 #[server(endpoint = "send_stream_chat")]

@@ -57,6 +57,7 @@ pub fn error_text(i18n: leptos_i18n::I18nContext<Locale>, code: &ErrorCode) -> S
         ErrorCode::StreamBusy => t_string!(i18n, error_stream_busy).to_string(),
         ErrorCode::StreamNotLive => t_string!(i18n, error_stream_not_live).to_string(),
         ErrorCode::StreamEnded => t_string!(i18n, error_stream_ended).to_string(),
+        ErrorCode::StreamNotEnded => t_string!(i18n, error_stream_not_ended).to_string(),
         ErrorCode::NotAnImage => t_string!(i18n, error_not_an_image).to_string(),
         ErrorCode::ImageCorrupt => t_string!(i18n, error_image_corrupt).to_string(),
         ErrorCode::ImageTooBig => t_string!(i18n, error_image_too_big).to_string(),

@@ -135,6 +135,17 @@ pub struct StreamSummary {
     pub viewers: u32,
     /// Its counts, for its team's own lists.
     pub counts: Option<StreamCounts>,
+    /// A replay its team took off the fair (only the team lists and opens it).
+    pub unpublished: bool,
+}
+
+/// A product the team showed under the video, from its moment into the stream: a replay's
+/// chapter.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Chapter {
+    /// Seconds into the stream.
+    pub second: i64,
+    pub product: ProductSummary,
 }
 
 /// A stream's counts, of people rather than connections: someone watching in three tabs,
@@ -264,6 +275,8 @@ pub struct StreamView {
     pub chat: Vec<ChatLine>,
     /// The reader may write in the chat (signed in as a buyer, or of the team).
     pub may_chat: bool,
+    /// A replay's chapters: the products shown, in order.
+    pub chapters: Vec<Chapter>,
 }
 
 /// The team's studio (`/exhibitor/live`): its streams, whether it has a stream key, and

@@ -74,6 +74,7 @@ error_codes! {
     StreamBusy => "stream_busy",
     StreamNotLive => "stream_not_live",
     StreamEnded => "stream_ended",
+    StreamNotEnded => "stream_not_ended",
     NotAnImage => "not_an_image",
     ImageCorrupt => "image_corrupt",
     ImageTooBig => "image_too_big",

@@ -11,6 +11,8 @@ use leptos::prelude::*;
 
 #[component]
 pub fn LiveListPage() -> impl IntoView {
+    // What is live changes by the minute: never kept by the page cache or the browser.
+    crate::components::status::forbid_caching();
     let data = Resource::new_blocking(|| (), |_| get_live_page());
     loaded(data, live_view)
 }

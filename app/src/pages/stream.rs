@@ -6,19 +6,21 @@
 use super::loaded;
 use crate::api::live::get_stream;
 use crate::components::cards::ProductCard;
-use crate::components::live::chat::{ChatTexts, chat_log};
+use crate::components::live::chat::{ChatTexts, chat_log, moment};
 use crate::components::live::player::{COUNT, LivePlayer, PlayerTexts};
 use crate::components::page_meta::PageMeta;
 use crate::components::stream_list::stream_status;
 use crate::domain::StreamId;
-use crate::domain::live::{StreamStatus, StreamView};
+use crate::domain::live::{Chapter, StreamStatus, StreamView};
 use crate::i18n::*;
 use crate::languages::direction;
-use crate::links::{exhibitor_path, stream_path};
+use crate::links::{exhibitor_path, product_path, stream_path};
 use leptos::prelude::*;
 
 #[component]
 pub fn StreamPage() -> impl IntoView {
+    // Its status, chat and chapters change by the second: never kept by the page cache.
+    crate::components::status::forbid_caching();
     let data = super::by_path_id::<StreamId, _, _, _>(get_stream);
     loaded(data, stream_view)
 }
@@ -47,6 +49,33 @@ fn player_texts(i18n: leptos_i18n::I18nContext<Locale>) -> PlayerTexts {
     }
 }
 
+/// A replay's chapters: the products the team showed, each with its moment.
+fn chapters(i18n: leptos_i18n::I18nContext<Locale>, chapters: &[Chapter]) -> impl IntoView + use<> {
+    if chapters.is_empty() {
+        return None;
+    }
+    let locale = i18n.get_locale_untracked();
+    let items = chapters
+        .iter()
+        .map(|chapter| {
+            let (title, lang) = chapter.product.title.shown_with_lang(locale);
+            let at = t_string!(i18n, live_chapter_at, moment = moment(chapter.second)).to_string();
+            view! {
+                <li class="chapter">
+                    <a href=product_path(chapter.product.id) lang=lang dir=lang.map(direction)>{title}</a>
+                    " "<span class="muted">{at}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    Some(view! {
+        <section class="chapters" aria-labelledby="chapters">
+            <h2 id="chapters">{t!(i18n, live_chapters)}</h2>
+            <ol class="chapter-list" id="chapter-list">{items}</ol>
+        </section>
+    })
+}
+
 fn stream_view(view: StreamView) -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.get_locale_untracked();
@@ -71,11 +100,12 @@ fn stream_view(view: StreamView) -> impl IntoView {
                 chat=view.chat.clone() may_chat=view.may_chat />
         }
     });
-    // A replay shows its chat as it was.
+    // A replay shows the products shown, each from its moment, and its chat as it was.
     let ended = (stream.status == StreamStatus::Ended).then(|| {
         let texts = ChatTexts::new(i18n);
         view! {
             <p class="player-state">{t!(i18n, player_ended)}</p>
+            {chapters(i18n, &view.chapters)}
             {chat_log(RwSignal::new(view.chat.clone()), &texts)}
         }
     });

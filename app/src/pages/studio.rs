@@ -95,7 +95,7 @@ fn studio_view(page: StudioPage) -> impl IntoView {
                 <button type="submit">{t!(i18n, studio_schedule_submit)}</button>
             </PostForm<ScheduleStream>>
             <h2>{t!(i18n, studio_streams)}</h2>
-            <StreamList streams=page.streams empty=t_string!(i18n, studio_none).to_string() />
+            <StreamList streams=page.streams empty=t_string!(i18n, studio_none).to_string() team=true />
         </section>
     }
     .into_any()

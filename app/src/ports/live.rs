@@ -81,6 +81,14 @@ pub trait Live: Send + Sync + 'static {
         mute: bool,
     ) -> Result<(), AppError>;
 
+    /// The team takes its replay off the fair (`published` false) or puts it back.
+    async fn publish_replay(
+        &self,
+        actor: Option<&CurrentUser>,
+        stream: StreamId,
+        published: bool,
+    ) -> Result<(), AppError>;
+
     /// Schedules a stream of the signed-in team; its id.
     async fn schedule_stream(
         &self,

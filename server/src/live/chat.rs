@@ -85,7 +85,8 @@ impl Room {
 }
 
 impl LiveService {
-    /// The room of live `stream`, read from the database the first time.
+    /// The room of live `stream`, read from the database the first time (kept only while a
+    /// publisher holds the stream, so that a stream ending meanwhile leaves none behind).
     async fn with_room<T>(
         &self,
         stream: StreamId,
@@ -99,7 +100,11 @@ impl LiveService {
             true => None,
             false => Some(self.db.stream_chat(stream).await?),
         };
+        let live = self.is_publishing(stream.0);
         let mut rooms = self.rooms.lock().unwrap_or_else(|e| e.into_inner());
+        if !live && !rooms.contains_key(&stream.0) {
+            return Ok(f(&mut Room::from_stored(stored.unwrap_or_default())));
+        }
         let room = rooms
             .entry(stream.0)
             .or_insert_with(|| Room::from_stored(stored.unwrap_or_default()));
@@ -169,8 +174,8 @@ impl LiveService {
         Ok(line.public())
     }
 
-    /// The team deletes message `message` of live `stream`'s chat, or mutes its author for
-    /// the stream.
+    /// The team deletes message `message` of `stream`'s chat (live, or its replay's), or
+    /// mutes its author for the stream.
     pub async fn moderate_chat(
         &self,
         actor: Option<&CurrentUser>,
@@ -192,7 +197,12 @@ impl LiveService {
         if !self.db.delete_chat(stream, message, user.id).await? {
             return Err(AppError::NotFound);
         }
-        self.with_room(stream, |room| room.remove(message)).await
+        // A live stream's players are told; an ended one's replay reads the database.
+        let mut rooms = self.rooms.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(room) = rooms.get_mut(&stream.0) {
+            room.remove(message);
+        }
+        Ok(())
     }
 
     /// The exhibitor of `stream`, while it is live.

@@ -55,6 +55,7 @@ impl LiveService {
                 _ => 0,
             },
             counts: None,
+            unpublished: row.unpublished_at.is_some(),
         })
     }
 
@@ -139,15 +140,15 @@ impl Live for LiveService {
     ) -> Result<StreamView, AppError> {
         let locale = languages::locale(locale);
         let row = self.db.stream_listed(id).await?;
+        let exhibitor = ExhibitorId(row.exhibitor_id);
+        // A replay taken off the fair is its team's only.
+        if row.unpublished_at.is_some() && authorize(actor, Action::GoLive(exhibitor)).is_err() {
+            return Err(AppError::NotFound);
+        }
+        let status = row.status()?;
         let (tz, zone) = self.reader_zone(actor).await?;
         let inquiry = match actor {
-            Some(user)
-                if authorize(
-                    actor,
-                    Action::ContactExhibitor(ExhibitorId(row.exhibitor_id)),
-                )
-                .is_ok() =>
-            {
+            Some(user) if authorize(actor, Action::ContactExhibitor(exhibitor)).is_ok() => {
                 Some(self.db.inquiry_defaults(user.id).await?)
             }
             _ => None,
@@ -158,7 +159,7 @@ impl Live for LiveService {
             zone,
             ice_servers: self.ice_servers(&format!("stream-{id}")),
             inquiry,
-            pinned: self.on_screen(id.0, row.status()?, locale).await?,
+            pinned: self.on_screen(id.0, status, locale).await?,
             chat: self
                 .db
                 .stream_chat(id)
@@ -166,7 +167,11 @@ impl Live for LiveService {
                 .iter()
                 .map(ChatLine::public)
                 .collect(),
-            may_chat: Self::may_chat(actor, ExhibitorId(row.exhibitor_id)),
+            may_chat: Self::may_chat(actor, exhibitor),
+            chapters: match status {
+                StreamStatus::Ended => self.db.stream_chapters(id).await?,
+                _ => Vec::new(),
+            },
         })
     }
 
@@ -247,6 +252,19 @@ impl Live for LiveService {
             },
             inquiries: self.db.stream_inquiries(stream).await?,
         })
+    }
+
+    #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), stream = stream.0, published))]
+    async fn publish_replay(
+        &self,
+        actor: Option<&CurrentUser>,
+        stream: StreamId,
+        published: bool,
+    ) -> Result<(), AppError> {
+        let row = self.team_stream(actor, stream).await?;
+        self.db
+            .publish_replay(stream, ExhibitorId(row.exhibitor_id), published)
+            .await
     }
 
     #[tracing::instrument(skip_all, fields(actor = ?actor.map(|user| user.id.0), stream = stream.0))]

@@ -200,11 +200,16 @@ impl LiveService {
             );
             sessions.audience.join(stream, &viewer, Instant::now())
         };
-        if joined.arrived {
-            self.db.viewer_arrived(stream, &viewer.0).await?;
+        // Counting never stops anyone watching: a count not kept is logged.
+        if joined.arrived
+            && let Err(error) = self.db.viewer_arrived(stream, &viewer.0).await
+        {
+            tracing::warn!(%error, stream, "a viewer could not be counted");
         }
-        if let Some(peak) = joined.new_peak {
-            self.db.raise_peak(stream, peak).await?;
+        if let Some(peak) = joined.new_peak
+            && let Err(error) = self.db.raise_peak(stream, peak).await
+        {
+            tracing::warn!(%error, stream, "a stream's peak could not be kept");
         }
         Ok(Started {
             stream,

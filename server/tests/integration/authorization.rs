@@ -467,6 +467,24 @@ on_both_engines! { mod matrix; support::spawn_app;
             }
             sqlx::query("UPDATE live_streams SET status = 'scheduled' WHERE id = $1").bind(stream).execute(&app.db.db.pool).await.unwrap();
         }
+        // Taking A's replay off the fair and opening it then.
+        sqlx::query("UPDATE live_streams SET status = 'ended' WHERE id = $1").bind(stream).execute(&app.db.db.pool).await.unwrap();
+        for (i, cookie) in cookies.iter().enumerate() {
+            let expected = [401, 403, 403, 200, 200, 403][i];
+            let headers: Vec<(&str, &str)> = cookie.as_deref().map(|c| ("Cookie", c)).into_iter().collect();
+            let got = app.post("/api/publish_replay", &headers, &format!("stream={stream}&published=false")).await.status;
+            if got != expected {
+                failures.push(format!("take A's replay off the fair as {}: {got}, expected {expected}", ACTORS[i]));
+            }
+        }
+        for (i, cookie) in cookies.iter().enumerate() {
+            let expected = [404, 404, 404, 200, 200, 404][i];
+            let headers: Vec<(&str, &str)> = cookie.as_deref().map(|c| ("Cookie", c)).into_iter().collect();
+            let got = app.post("/api/get_stream", &headers, &format!("id={stream}")).await.status;
+            if got != expected {
+                failures.push(format!("open A's replay off the fair as {}: {got}, expected {expected}", ACTORS[i]));
+            }
+        }
         // The meeting's calendar file.
         for (i, cookie) in cookies.iter().enumerate() {
             let expected = [401, 200, 403, 200, 200, 403][i];

@@ -25,6 +25,7 @@ mod imports;
 mod live;
 mod live_chat;
 mod live_counts;
+mod live_replays;
 mod live_schedule;
 mod mail;
 mod meetings;

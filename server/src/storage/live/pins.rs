@@ -6,9 +6,17 @@ use crate::clock::now;
 use crate::storage::Db;
 use crate::storage::catalogue::PRODUCT_SUMMARY_COLUMNS;
 use crate::storage::rows::ProductSummaryRow;
-use app::domain::live::{DeskInquiry, InquiryDefaults};
+use app::domain::live::{Chapter, DeskInquiry, InquiryDefaults};
 use app::domain::{ExhibitorId, InquiryId, ProductId, ProductSummary, StreamId, UserId};
 use app::error::AppError;
+
+/// A product shown under a stream, from its moment: a replay's chapter.
+#[derive(sqlx::FromRow)]
+struct ChapterRow {
+    second: i64,
+    #[sqlx(flatten)]
+    product: ProductSummaryRow,
+}
 
 /// An inquiry from under a stream, as stored.
 #[derive(sqlx::FromRow)]
@@ -64,6 +72,29 @@ impl Db {
         .fetch_optional(&self.pool)
         .await?;
         row.map(ProductSummaryRow::into_summary).transpose()
+    }
+
+    /// The products shown under `stream`, in order, each from its moment into the stream
+    /// (the replay's chapters; unpins and products since unpublished left out; at most 100).
+    pub async fn stream_chapters(&self, stream: StreamId) -> Result<Vec<Chapter>, AppError> {
+        let rows: Vec<ChapterRow> = sqlx::query_as(&format!(
+            "SELECT lp.pinned_at - COALESCE(s.started_at, lp.pinned_at) AS second, \
+             {PRODUCT_SUMMARY_COLUMNS} FROM live_pins lp \
+             JOIN live_streams s ON s.id = lp.stream_id \
+             JOIN products p ON p.id = lp.product_id JOIN exhibitors e ON e.id = p.exhibitor_id \
+             WHERE lp.stream_id = $1 AND p.published = 1 ORDER BY lp.pinned_at, lp.id LIMIT 100"
+        ))
+        .bind(stream.0)
+        .fetch_all(&self.reads)
+        .await?;
+        rows.into_iter()
+            .map(|row| {
+                Ok(Chapter {
+                    second: row.second.max(0),
+                    product: row.product.into_summary()?,
+                })
+            })
+            .collect()
     }
 
     /// The inquiries sent from under `stream`, latest first (at most 100).

@@ -22,7 +22,7 @@ const TEAM_PRODUCTS_MAX: i64 = 500;
 const LATE_SECONDS: i64 = 3600;
 
 const STREAM_COLUMNS: &str = "s.id, s.exhibitor_id, e.slug, e.name_en, e.name_zh, s.title_en, \
-     s.title_zh, s.titles, s.status, s.starts_at, s.started_at";
+     s.title_zh, s.titles, s.status, s.starts_at, s.started_at, s.unpublished_at";
 
 /// A stream with its exhibitor, as lists show it.
 #[derive(Clone, Debug, sqlx::FromRow)]
@@ -38,6 +38,7 @@ pub struct StreamListRow {
     pub status: String,
     pub starts_at: Option<i64>,
     pub started_at: Option<i64>,
+    pub unpublished_at: Option<i64>,
 }
 
 impl StreamListRow {
@@ -148,7 +149,10 @@ impl Db {
                 "s.status = 'scheduled' AND s.starts_at >= $2",
                 "s.starts_at",
             ),
-            StreamStatus::Ended => ("s.status = 'ended'", "s.ended_at DESC"),
+            StreamStatus::Ended => (
+                "s.status = 'ended' AND s.unpublished_at IS NULL",
+                "s.ended_at DESC",
+            ),
         };
         let sql = format!(
             "SELECT {STREAM_COLUMNS} FROM live_streams s JOIN exhibitors e ON e.id = s.exhibitor_id \
@@ -214,6 +218,34 @@ impl Db {
         .fetch_optional(&self.reads)
         .await?
         .ok_or(AppError::NotFound)
+    }
+
+    /// Takes `exhibitor`'s ended `stream` off the fair (`published` false) or puts it back;
+    /// `409 stream_not_ended` for a stream that has not ended, 404 for another's.
+    pub async fn publish_replay(
+        &self,
+        stream: StreamId,
+        exhibitor: ExhibitorId,
+        published: bool,
+    ) -> Result<(), AppError> {
+        let status: Option<String> = sqlx::query_scalar(
+            "SELECT status FROM live_streams WHERE id = $1 AND exhibitor_id = $2",
+        )
+        .bind(stream.0)
+        .bind(exhibitor.0)
+        .fetch_optional(&self.pool)
+        .await?;
+        match status.as_deref() {
+            None => return Err(AppError::NotFound),
+            Some("ended") => {}
+            Some(_) => return Err(AppError::Conflict(ErrorCode::StreamNotEnded)),
+        }
+        sqlx::query("UPDATE live_streams SET unpublished_at = $2 WHERE id = $1")
+            .bind(stream.0)
+            .bind((!published).then(now))
+            .execute(&self.pool)
+            .await?;
+        Ok(())
     }
 
     /// The products a stream features that are still published, in the team's order.
