@@ -71,6 +71,8 @@ on_both_engines! { mod live_chat; support::spawn_app;
         assert_eq!(answered.status, 200, "{}", answered.text());
         let answered: serde_json::Value = serde_json::from_slice(&answered.body).unwrap();
         assert_eq!(answered["from_team"], true);
+        let exhibitor: String = sqlx::query_scalar("SELECT name_en FROM exhibitors WHERE id = 1").fetch_one(&app.db.db.pool).await.unwrap();
+        assert_eq!(answered["company"], exhibitor, "the team writes as its exhibitor");
         assert_eq!(say(&app, "", id, "Hello").await.status, 401);
         let all = now(&app, id, None).await;
         assert_eq!(bodies(&all["chat"]["lines"]), ["Do you ship to Santos?", "Yes, from Ningbo: 30 days"]);

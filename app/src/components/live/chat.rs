@@ -49,14 +49,18 @@ pub fn moment(second: i64) -> String {
 }
 
 /// Adds what is new to `lines`: messages not there yet, without the deleted ones.
+/// The page may hold a message it sent before others the server had before it: each new one
+/// goes in its place by id, once.
 pub fn merge(lines: &mut Vec<ChatLine>, news: ChatNews) {
     lines.retain(|line| !news.removed.contains(&line.id));
-    let last = lines.last().map_or(0, |line| line.id);
-    lines.extend(
-        news.lines
-            .into_iter()
-            .filter(|line| line.id > last && !news.removed.contains(&line.id)),
-    );
+    for line in news.lines {
+        if news.removed.contains(&line.id) {
+            continue;
+        }
+        if let Err(at) = lines.binary_search_by_key(&line.id, |known| known.id) {
+            lines.insert(at, line);
+        }
+    }
 }
 
 /// One message as readers see it.
@@ -200,5 +204,19 @@ mod tests {
         );
         assert_eq!(lines.iter().map(|l| l.id).collect::<Vec<_>>(), [2, 3]);
         assert_eq!(moment(61), "1:01");
+    }
+
+    #[test]
+    fn a_message_written_just_before_ones_own_still_arrives_in_its_place() {
+        // The page shows its own message 6 at once; the server's next news carries 5 and 6.
+        let mut lines = vec![line(4), line(6)];
+        merge(
+            &mut lines,
+            ChatNews {
+                lines: vec![line(5), line(6), line(7)],
+                removed: Vec::new(),
+            },
+        );
+        assert_eq!(lines.iter().map(|l| l.id).collect::<Vec<_>>(), [4, 5, 6, 7]);
     }
 }

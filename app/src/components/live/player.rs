@@ -91,6 +91,9 @@ pub fn LivePlayer(
     let state = RwSignal::new(PlayerState::Waiting);
     let watching = RwSignal::new(viewers);
     let on_screen = RwSignal::new(pinned);
+    // The last message heard from the server: where the next news starts (the page's own
+    // messages show at once, and may come before others it has not heard yet).
+    let heard = RwSignal::new(chat.last().map(|line| line.id));
     let lines = RwSignal::new(chat);
     let video = NodeRef::<leptos::html::Video>::new();
     Effect::new(move |started: Option<()>| {
@@ -106,10 +109,11 @@ pub fn LivePlayer(
                     viewers: watching,
                     pinned: on_screen,
                     chat: lines,
+                    heard,
                 },
             );
             #[cfg(not(feature = "hydrate"))]
-            let _ = (stream, &ice_servers, &lang, video);
+            let _ = (stream, &ice_servers, &lang, video, heard);
         }
     });
     let pinned_view = pinned_product(stream, on_screen, exhibitor_slug, inquiry, texts.clone());
@@ -176,6 +180,8 @@ mod watching {
         pub viewers: RwSignal<u32>,
         pub pinned: RwSignal<Option<PinnedProduct>>,
         pub chat: RwSignal<Vec<ChatLine>>,
+        /// The last chat message the server has sent.
+        pub heard: RwSignal<Option<i64>>,
     }
 
     impl Shown {
@@ -186,15 +192,17 @@ mod watching {
             }
             if !now.chat.lines.is_empty() || !now.chat.removed.is_empty() {
                 let news = now.chat;
+                if let Some(last) = news.lines.iter().map(|line| line.id).max() {
+                    self.heard
+                        .try_update(|heard| *heard = (*heard).max(Some(last)));
+                }
                 self.chat.try_update(|lines| merge(lines, news));
             }
         }
 
-        /// The last chat message the page has.
+        /// The last chat message the server has sent.
         fn last_message(&self) -> Option<i64> {
-            self.chat
-                .try_with_untracked(|lines| lines.last().map(|line| line.id))
-                .flatten()
+            self.heard.try_get_untracked().flatten()
         }
     }
 

@@ -11,8 +11,12 @@ use app::error::AppError;
 /// The most messages of a stream read at once (a page, the memory of a live stream).
 pub const CHAT_READ_MAX: i64 = 200;
 
-const CHAT_COLUMNS: &str = "c.id, c.user_id, u.name, u.company, c.from_team, c.body, \
-     c.sent_at - COALESCE(s.started_at, c.sent_at) AS second";
+/// A team member writes as the exhibitor; anyone else as their company.
+const CHAT_COLUMNS: &str = "c.id, c.user_id, u.name, \
+     CASE WHEN c.from_team <> 0 THEN e.name_en ELSE u.company END AS company, c.from_team, \
+     c.body, c.sent_at - COALESCE(s.started_at, c.sent_at) AS second";
+const CHAT_FROM: &str = "FROM live_chat c JOIN users u ON u.id = c.user_id \
+     JOIN live_streams s ON s.id = c.stream_id JOIN exhibitors e ON e.id = s.exhibitor_id";
 
 #[derive(sqlx::FromRow)]
 struct ChatRow {
@@ -60,8 +64,7 @@ impl Db {
         .fetch_one(&self.pool)
         .await?;
         let row: ChatRow = sqlx::query_as(&format!(
-            "SELECT {CHAT_COLUMNS} FROM live_chat c JOIN users u ON u.id = c.user_id \
-             JOIN live_streams s ON s.id = c.stream_id WHERE c.id = $1"
+            "SELECT {CHAT_COLUMNS} {CHAT_FROM} WHERE c.id = $1"
         ))
         .bind(id)
         .fetch_one(&self.pool)
@@ -72,8 +75,7 @@ impl Db {
     /// `stream`'s latest messages not deleted (at most `CHAT_READ_MAX`), oldest first.
     pub async fn stream_chat(&self, stream: StreamId) -> Result<Vec<ChatLine>, AppError> {
         let rows: Vec<ChatRow> = sqlx::query_as(&format!(
-            "SELECT {CHAT_COLUMNS} FROM live_chat c JOIN users u ON u.id = c.user_id \
-             JOIN live_streams s ON s.id = c.stream_id \
+            "SELECT {CHAT_COLUMNS} {CHAT_FROM} \
              WHERE c.stream_id = $1 AND c.deleted_at IS NULL ORDER BY c.id DESC LIMIT $2"
         ))
         .bind(stream.0)
