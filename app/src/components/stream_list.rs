@@ -67,7 +67,7 @@ pub fn StreamList(
             let replay = (team && stream.status == StreamStatus::Ended).then(|| {
                 let counts = stream
                     .counts
-                    .map(|counts| crate::components::live::counts::counts_list(i18n, counts, false));
+                    .map(|counts| crate::components::live::counts::counts_list(i18n, counts));
                 view! { {counts}{replay_on_fair(i18n, stream.id, stream.unpublished)} }
             });
             view! {

@@ -92,7 +92,7 @@ pub fn Desk(stream: StreamId, products: Vec<(ProductId, String)>) -> impl IntoVi
         <section class="desk" aria-labelledby="desk">
             <h3 id="desk">{t!(i18n, studio_desk)}</h3>
             <p id="desk-viewers">{move || t_string!(i18n, live_watching, count = counts().watching).to_string()}</p>
-            {move || super::counts::counts_list(i18n, counts(), false)}
+            {move || super::counts::counts_list(i18n, counts())}
             <div class="field">
                 <label for="pin-product">{t!(i18n, studio_pin)}</label>
                 <select id="pin-product" on:change=move |ev| chosen.set(event_target_value(&ev).parse().ok())>
